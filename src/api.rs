@@ -1,0 +1,73 @@
+//! The HTTP client: the Rocket.Chat calls the widget makes, each returning a typed result.
+
+use crate::config::Config;
+use crate::credentials::{login_body, Credentials};
+use crate::json::Json;
+use crate::reply::{ApiError, Reply};
+use gloo_net::http::{Request, RequestBuilder};
+
+/// `POST /api/v1/omnichannel/contact`: registers or updates a contact; gives its id.
+pub async fn save_contact(
+    config: &Config,
+    creds: &Credentials,
+    body: String,
+) -> Result<String, ApiError> {
+    let request = authorised(
+        Request::post(&config.url("/api/v1/omnichannel/contact")),
+        creds,
+    );
+    let json = send(request, Some(body)).await?;
+    json.str_at("contact")
+        .map(str::to_owned)
+        .ok_or(ApiError::Unexpected { status: 200 })
+}
+
+/// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.
+pub async fn login(
+    config: &Config,
+    user: &str,
+    password: &str,
+    code: Option<&str>,
+) -> Result<Credentials, ApiError> {
+    let request = Request::post(&config.url("/api/v1/login"));
+    match send(request, Some(login_body(user, password, code))).await {
+        Ok(json) => Credentials::from_login(&json),
+        Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
+        Err(other) => Err(other),
+    }
+}
+
+/// `POST /api/v1/logout`: ends the login token on the server.
+pub async fn logout(config: &Config, creds: &Credentials) -> Result<(), ApiError> {
+    let request = authorised(Request::post(&config.url("/api/v1/logout")), creds);
+    send(request, None).await.map(drop)
+}
+
+fn authorised(request: RequestBuilder, creds: &Credentials) -> RequestBuilder {
+    request
+        .header("X-Auth-Token", &creds.auth_token)
+        .header("X-User-Id", &creds.user_id)
+}
+
+async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, ApiError> {
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => request.build(),
+    }
+    .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let reset_in_ms = response
+        .headers()
+        .get("X-RateLimit-Reset")
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .map(|reset| reset - js_sys::Date::now());
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    Reply {
+        status: response.status(),
+        body: &body,
+        reset_in_ms,
+    }
+    .json()
+}

@@ -1,0 +1,125 @@
+//! Where the widget talks to and how it remembers things: set by the embedding page.
+
+use crate::credentials::Credentials;
+use crate::storage::StorageArea;
+use thiserror::Error;
+
+/// Prefix of every storage key the widget writes, so a host page can tell them apart.
+pub const KEY_PREFIX: &str = "omnichannel-contact-form";
+
+/// Why a server address cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfigError {
+    /// The address is not an http(s) URL.
+    #[error("The server address \"{0}\" is not an http:// or https:// URL, e.g. https://chat.example.com.")]
+    BadServer(String),
+}
+
+/// The widget's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL of the Rocket.Chat server, without a trailing slash (a path prefix is kept).
+    pub server: String,
+    /// Credentials given by the embedding page; when `None` the widget asks the user to sign in.
+    pub credentials: Option<Credentials>,
+    /// Where a sign-in made in the widget is kept.
+    pub credential_storage: StorageArea,
+}
+
+impl Config {
+    /// A config for `server` (normalised by [`server_base`]), with no credentials.
+    pub fn new(server: &str) -> Result<Self, ConfigError> {
+        Ok(Config {
+            server: server_base(server)?,
+            credentials: None,
+            credential_storage: StorageArea::Session,
+        })
+    }
+
+    /// The full URL of a REST path such as `/api/v1/login`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.server)
+    }
+
+    /// localStorage key of the contact being edited: one per server, so two servers never
+    /// share a token.
+    pub fn contact_key(&self) -> String {
+        format!("{KEY_PREFIX}:contact:{}", self.server)
+    }
+
+    /// Storage key of the sign-in for this server.
+    pub fn credentials_key(&self) -> String {
+        format!("{KEY_PREFIX}:auth:{}", self.server)
+    }
+}
+
+/// Normalises a server address: trimmed, no trailing slash, scheme and host lower-cased.
+pub fn server_base(raw: &str) -> Result<String, ConfigError> {
+    let bad = || ConfigError::BadServer(raw.to_owned());
+    let url = raw.trim().trim_end_matches('/');
+    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err(bad());
+    }
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || "@?#".contains(c)) {
+        return Err(bad());
+    }
+    if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+        return Err(bad());
+    }
+    Ok(format!("{scheme}://{}{path}", host.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_addresses_are_normalised() {
+        for (raw, base) in [
+            ("https://Chat.Example.com/", "https://chat.example.com"),
+            (" http://127.0.0.1:3100 ", "http://127.0.0.1:3100"),
+            (
+                "HTTPS://chat.example.com/rocket/",
+                "https://chat.example.com/rocket",
+            ),
+        ] {
+            assert_eq!(server_base(raw), Ok(base.to_owned()), "{raw}");
+        }
+    }
+
+    #[test]
+    fn bad_server_addresses_are_refused_in_words() {
+        for raw in [
+            "",
+            "chat.example.com",
+            "ftp://chat.example.com",
+            "https://",
+            "https://a b.com",
+            "https://user@host.com",
+            "https://host.com/?x=1",
+        ] {
+            let err = server_base(raw).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("is not an http:// or https:// URL"),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn storage_keys_include_the_server() {
+        let a = Config::new("https://a.example.com").unwrap();
+        let b = Config::new("https://b.example.com").unwrap();
+        assert_eq!(
+            a.contact_key(),
+            "omnichannel-contact-form:contact:https://a.example.com"
+        );
+        assert_ne!(a.contact_key(), b.contact_key());
+        assert_ne!(a.credentials_key(), a.contact_key());
+        assert_eq!(a.url("/api/v1/login"), "https://a.example.com/api/v1/login");
+    }
+}

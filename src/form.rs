@@ -1,0 +1,209 @@
+//! The contact form view: fields, actions, and the save flow that ties validation, the token,
+//! the request and the answer together.
+
+use crate::api;
+use crate::contact::{field_error, request_body};
+use crate::form_state::FormState;
+use crate::input::{InputSpec, LabeledInput};
+use crate::reply::ApiError;
+use crate::session::Session;
+use crate::status::Status;
+use crate::token::{new_token, StoredContact};
+use crate::validate::{check_field, validate, Field, FieldErrors, ValidContact};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::SubmitEvent;
+
+/// How each contact field is presented (names, types and labels are fixed by DESIGN.md).
+fn spec(field: Field) -> InputSpec {
+    let base = InputSpec {
+        label: field.label(),
+        name: field.input_name(),
+        kind: "text",
+        autocomplete: "off",
+        inputmode: None,
+        hint: None,
+        required: false,
+    };
+    match field {
+        Field::Name => InputSpec {
+            autocomplete: "name",
+            required: true,
+            ..base
+        },
+        Field::Email => InputSpec {
+            kind: "email",
+            autocomplete: "email",
+            inputmode: Some("email"),
+            hint: Some("Optional."),
+            ..base
+        },
+        Field::Phone => InputSpec {
+            kind: "tel",
+            autocomplete: "tel",
+            inputmode: Some("tel"),
+            hint: Some("Optional. With the country code, e.g. +44 20 7946 0958."),
+            ..base
+        },
+        Field::ContactManager => InputSpec {
+            hint: Some("Optional. The Rocket.Chat username of the agent in charge."),
+            ..base
+        },
+    }
+}
+
+/// The contact form: Name, Email, Phone, Contact manager; "Register contact" or "Update contact";
+/// "New contact"; "Sign out".
+#[component]
+pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
+    let refs: [NodeRef<html::Input>; 4] = Default::default();
+    let focus = move |field: Field| {
+        if let Some(input) = refs[field as usize].get_untracked() {
+            let _ = input.focus();
+        }
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if state.saving.get_untracked() {
+            return; // a double click sends one request
+        }
+        match validate(&state.draft()) {
+            Err(errors) => {
+                let count = errors.count();
+                let first = errors.first();
+                state.errors.set(errors);
+                session.status.set(Status::Failed(if count == 1 {
+                    "One field needs attention before saving.".into()
+                } else {
+                    format!("{count} fields need attention before saving.")
+                }));
+                if let Some(field) = first {
+                    focus(field);
+                }
+            }
+            Ok(contact) => {
+                state.errors.set(FieldErrors::default());
+                save(session, state, contact);
+            }
+        }
+    };
+
+    let new_contact = move |_| {
+        state.forget(&session.config.get_value());
+        session
+            .status
+            .set(Status::Done("Ready for a new contact.".into()));
+        focus(Field::Name);
+    };
+
+    let sign_out = move |_| {
+        if let Some(credentials) = session.credentials.get_untracked() {
+            let config = session.config.get_value();
+            // The token ends on the server too; if that call fails it still ends here.
+            spawn_local(async move {
+                let _ = api::logout(&config, &credentials).await;
+            });
+        }
+        session.forget_sign_in();
+        session.status.set(Status::Done("Signed out.".into()));
+    };
+
+    let fields = Field::ALL.map(|field| {
+        let on_edit = Callback::new(move |()| {
+            // Re-check only a field already marked, so the error goes as soon as it is fixed.
+            if state.errors.with_untracked(|e| e.get(field).is_some()) {
+                let error = check_field(field, &state.draft());
+                state.errors.update(|e| e.set(field, error));
+            }
+        });
+        view! {
+            <LabeledInput
+                id=session.id(field.input_name())
+                spec=spec(field)
+                value=state.value(field)
+                error=Signal::derive(move || state.errors.with(|e| e.get(field).map(ToString::to_string)))
+                node_ref=refs[field as usize]
+                on_edit=on_edit
+            />
+        }
+    });
+
+    view! {
+        <form class="ocf-form" novalidate aria-busy=move || state.saving.get().to_string() on:submit=submit>
+            {fields}
+            <div class="ocf-actions">
+                <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
+                    {move || if state.remembered.with(Option::is_some) { "Update contact" } else { "Register contact" }}
+                </button>
+                <button type="button" class="ocf-secondary" on:click=new_contact>"New contact"</button>
+                <button type="button" class="ocf-link" on:click=sign_out>"Sign out"</button>
+            </div>
+            <p class="ocf-note" hidden=move || state.storage_problem.with(Option::is_none)>
+                {move || state.storage_problem.get().map(|e| e.to_string())}
+            </p>
+        </form>
+    }
+}
+
+/// Sends a valid contact and shows the outcome; on 401 the sign-in comes back, values kept.
+fn save(session: Session, state: FormState, contact: ValidContact) {
+    let Some(credentials) = session.credentials.get_untracked() else {
+        session
+            .status
+            .set(Status::Failed(ApiError::SignedOut.to_string()));
+        return;
+    };
+    let remembered = state.remembered.get_untracked();
+    let token = remembered
+        .as_ref()
+        .map(|c| c.token.clone())
+        .or_else(|| state.pending_token.get_untracked())
+        .or_else(new_token);
+    let Some(token) = token else {
+        session.status.set(Status::Failed(
+            "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.".into(),
+        ));
+        return;
+    };
+    if remembered.is_none() {
+        state.pending_token.set(Some(token.clone()));
+    }
+    let body = request_body(&token, &contact);
+    let config = session.config.get_value();
+    state.saving.set(true);
+    session.status.set(Status::Busy("Saving…".into()));
+    spawn_local(async move {
+        let result = api::save_contact(&config, &credentials, body).await;
+        state.saving.set(false);
+        match result {
+            Ok(id) => {
+                let verb = if remembered.is_some() {
+                    "updated"
+                } else {
+                    "registered"
+                };
+                session
+                    .status
+                    .set(Status::Done(format!("Contact {verb} (id {id}).")));
+                state.remember(
+                    &config,
+                    StoredContact {
+                        token,
+                        contact_id: Some(id),
+                    },
+                );
+            }
+            Err(error) => {
+                if let Some((field, field_error)) = field_error(&error) {
+                    state.errors.update(|e| e.set(field, Some(field_error)));
+                }
+                if error == ApiError::SignedOut {
+                    session.forget_sign_in();
+                }
+                session.status.set(Status::Failed(error.to_string()));
+            }
+        }
+    });
+}

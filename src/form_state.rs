@@ -1,0 +1,96 @@
+//! The contact form's state. It lives in the widget, not in the form view, so that nothing typed
+//! is lost when the view makes way for the sign-in form.
+
+use crate::config::Config;
+use crate::storage::{self, StorageArea, StorageError};
+use crate::token::StoredContact;
+use crate::validate::{ContactDraft, Field, FieldErrors};
+use leptos::prelude::*;
+
+/// Signals behind the contact form.
+#[derive(Debug, Clone, Copy)]
+pub struct FormState {
+    /// The "Name" input.
+    pub name: RwSignal<String>,
+    /// The "Email" input.
+    pub email: RwSignal<String>,
+    /// The "Phone" input.
+    pub phone: RwSignal<String>,
+    /// The "Contact manager" input.
+    pub contact_manager: RwSignal<String>,
+    /// Errors shown under the fields.
+    pub errors: RwSignal<FieldErrors>,
+    /// The contact the server accepted and this browser remembers: saving updates it.
+    pub remembered: RwSignal<Option<StoredContact>>,
+    /// The token of a new contact whose first save has not succeeded yet: a retry reuses it,
+    /// so a save that reached the server before the answer was lost never makes a second contact.
+    pub pending_token: RwSignal<Option<String>>,
+    /// A save is under way (a second submit is ignored).
+    pub saving: RwSignal<bool>,
+    /// Set when storage failed: the contact cannot be remembered beyond this page.
+    pub storage_problem: RwSignal<Option<StorageError>>,
+}
+
+impl FormState {
+    /// Empty fields, and the contact remembered for `config`'s server, if any.
+    pub fn load(config: &Config) -> Self {
+        let (remembered, problem) = match storage::read(StorageArea::Local, &config.contact_key()) {
+            Ok(stored) => (stored.as_deref().and_then(StoredContact::decode), None),
+            Err(e) => (None, Some(e)),
+        };
+        FormState {
+            name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            contact_manager: RwSignal::new(String::new()),
+            errors: RwSignal::new(FieldErrors::default()),
+            remembered: RwSignal::new(remembered),
+            pending_token: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            storage_problem: RwSignal::new(problem),
+        }
+    }
+
+    /// The signal of one field's input.
+    pub fn value(&self, field: Field) -> RwSignal<String> {
+        match field {
+            Field::Name => self.name,
+            Field::Email => self.email,
+            Field::Phone => self.phone,
+            Field::ContactManager => self.contact_manager,
+        }
+    }
+
+    /// What is typed now.
+    pub fn draft(&self) -> ContactDraft {
+        ContactDraft {
+            name: self.name.get_untracked(),
+            email: self.email.get_untracked(),
+            phone: self.phone.get_untracked(),
+            contact_manager: self.contact_manager.get_untracked(),
+        }
+    }
+
+    /// Remembers the contact the server just accepted (only now is the token written).
+    pub fn remember(&self, config: &Config, contact: StoredContact) {
+        if let Err(e) = storage::write(StorageArea::Local, &config.contact_key(), &contact.encode())
+        {
+            self.storage_problem.set(Some(e));
+        }
+        self.pending_token.set(None);
+        self.remembered.set(Some(contact));
+    }
+
+    /// "New contact": forgets the remembered token and empties the form.
+    pub fn forget(&self, config: &Config) {
+        if let Err(e) = storage::remove(StorageArea::Local, &config.contact_key()) {
+            self.storage_problem.set(Some(e));
+        }
+        self.remembered.set(None);
+        self.pending_token.set(None);
+        for field in Field::ALL {
+            self.value(field).set(String::new());
+        }
+        self.errors.set(FieldErrors::default());
+    }
+}

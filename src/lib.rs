@@ -1,0 +1,26 @@
+//! An embeddable Leptos/WebAssembly form that registers or updates a Rocket.Chat omnichannel
+//! contact (`POST /api/v1/omnichannel/contact`).
+//!
+//! Domain logic (validation, request body, reading answers, tokens, settings) is plain Rust with
+//! native unit tests; the views stay thin and use it.
+
+pub mod api;
+pub mod config;
+pub mod contact;
+pub mod credentials;
+pub mod form;
+pub mod form_state;
+pub mod input;
+pub mod json;
+pub mod reply;
+pub mod session;
+pub mod signin;
+pub mod status;
+pub mod storage;
+pub mod token;
+pub mod validate;
+pub mod widget;
+
+pub use config::Config;
+pub use credentials::Credentials;
+pub use widget::ContactWidget;

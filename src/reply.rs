@@ -1,0 +1,337 @@
+//! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
+
+use crate::json::Json;
+use thiserror::Error;
+
+/// Everything that can go wrong talking to the server, worded for the person at the form.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiError {
+    /// 400: the server refused the data; `message` is its own `error` text.
+    #[error("The server refused the contact: {message}")]
+    Rejected {
+        /// Rocket.Chat's `error` text, e.g. `No user found with username x [error-contact-manager-not-found]`.
+        message: String,
+        /// Rocket.Chat's `errorType`, when it sent one.
+        error_type: Option<String>,
+    },
+    /// 401 on any call but login: the login token is unknown or was revoked.
+    #[error("You are signed out (the server no longer accepts your sign-in). Sign in again; what you typed is kept.")]
+    SignedOut,
+    /// 401 on login: wrong username, email or password.
+    #[error("Wrong username, email or password.")]
+    WrongCredentials,
+    /// Login needs a two-factor code; `method` is `totp` or `email`.
+    #[error("{}", two_factor_prompt(method))]
+    TwoFactorRequired {
+        /// How the code is delivered: `totp` (an app) or `email`.
+        method: String,
+    },
+    /// The two-factor code was wrong or expired.
+    #[error("That two-factor code is not valid. Check it and try again.")]
+    TwoFactorInvalid,
+    /// 403: the user lacks the `view-l-room` permission.
+    #[error("Your Rocket.Chat user may not manage omnichannel contacts: it needs the view-l-room permission (roles livechat-agent, livechat-manager or admin). The server said: {message}")]
+    Forbidden {
+        /// Rocket.Chat's `error` text.
+        message: String,
+    },
+    /// 429: too many calls; `wait_seconds` is how long the server asks to wait, when known.
+    #[error("{}", rate_limit_text(*wait_seconds))]
+    RateLimited {
+        /// Seconds until the server accepts calls again.
+        wait_seconds: Option<u64>,
+    },
+    /// 5xx: the server failed.
+    #[error(
+        "The server had a problem (HTTP {status}). Try again in a moment; what you typed is kept."
+    )]
+    Server {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The body was not JSON (an HTML page from a proxy, say).
+    #[error("The server's answer is not Rocket.Chat's API (HTTP {status}, not JSON). Check the server address.")]
+    NotJson {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// JSON, but not the shape Rocket.Chat sends.
+    #[error("The server's answer was not understood (HTTP {status}). Check that the server is Rocket.Chat.")]
+    Unexpected {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The request never got an answer: offline, DNS, refused connection or blocked by CORS.
+    #[error(
+        "Could not reach the server. Check the connection and the server address, then try again."
+    )]
+    Network,
+}
+
+fn two_factor_prompt(method: &str) -> &'static str {
+    if method == "email" {
+        "Enter the two-factor code that was sent to your email."
+    } else {
+        "Enter the two-factor code from your authenticator app."
+    }
+}
+
+fn rate_limit_text(wait: Option<u64>) -> String {
+    match wait {
+        Some(1) => {
+            "Too many requests. Wait 1 second, then try again; what you typed is kept.".into()
+        }
+        Some(s) => {
+            format!("Too many requests. Wait {s} seconds, then try again; what you typed is kept.")
+        }
+        None => "Too many requests. Wait a minute, then try again; what you typed is kept.".into(),
+    }
+}
+
+/// One HTTP answer, as received.
+#[derive(Debug, Clone, Copy)]
+pub struct Reply<'a> {
+    /// HTTP status.
+    pub status: u16,
+    /// The body text.
+    pub body: &'a str,
+    /// `X-RateLimit-Reset` (epoch milliseconds) minus now, in milliseconds, when the header came.
+    pub reset_in_ms: Option<f64>,
+}
+
+impl Reply<'_> {
+    /// The JSON body of a successful answer, or the error the answer stands for.
+    pub fn json(&self) -> Result<Json, ApiError> {
+        let status = self.status;
+        let json = Json::parse(self.body);
+        let text = |j: &Json| {
+            j.str_at("error")
+                .or_else(|| j.str_at("message"))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        // Two-factor answers are recognised by their `error`, whatever the status.
+        if !(200..=299).contains(&status) {
+            match json.as_ref().and_then(|j| j.str_at("error")) {
+                Some("totp-required") => {
+                    let method = json.as_ref().and_then(|j| j.get("details"));
+                    let method = method.and_then(|d| d.str_at("method")).unwrap_or("totp");
+                    return Err(ApiError::TwoFactorRequired {
+                        method: method.to_owned(),
+                    });
+                }
+                Some("totp-invalid") => return Err(ApiError::TwoFactorInvalid),
+                _ => {}
+            }
+        }
+        match (status, json) {
+            (200..=299, Some(j @ Json::Object(_))) if j.bool_at("success") != Some(false) => Ok(j),
+            (200..=299 | 400, Some(j)) if !text(&j).is_empty() => Err(ApiError::Rejected {
+                message: text(&j),
+                error_type: j.str_at("errorType").map(str::to_owned),
+            }),
+            (401, _) => Err(ApiError::SignedOut),
+            (403, Some(j)) => Err(ApiError::Forbidden { message: text(&j) }),
+            (429, j) => Err(ApiError::RateLimited {
+                wait_seconds: j
+                    .as_ref()
+                    .and_then(|j| j.str_at("error"))
+                    .and_then(wait_from_text)
+                    .or_else(|| self.reset_in_ms.map(seconds_from_ms)),
+            }),
+            (500..=599, _) => Err(ApiError::Server { status }),
+            (_, None) => Err(ApiError::NotJson { status }),
+            (_, Some(_)) => Err(ApiError::Unexpected { status }),
+        }
+    }
+}
+
+/// Reads `N` from Rocket.Chat's "You must wait N seconds before trying this endpoint again".
+pub fn wait_from_text(text: &str) -> Option<u64> {
+    let after = text.split("must wait ").nth(1)?;
+    after.split(' ').next()?.parse().ok()
+}
+
+fn seconds_from_ms(ms: f64) -> u64 {
+    // Whole seconds, rounded up, at least one: "wait 0 seconds" helps nobody.
+    let secs = (ms / 1000.0).ceil();
+    if secs.is_nan() || secs < 1.0 {
+        1
+    } else {
+        secs as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(status: u16, body: &str) -> Result<Json, ApiError> {
+        Reply {
+            status,
+            body,
+            reset_in_ms: None,
+        }
+        .json()
+    }
+
+    #[test]
+    fn success_gives_the_body() {
+        let j = read(
+            200,
+            r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#,
+        )
+        .unwrap();
+        assert_eq!(j.str_at("contact"), Some("65f0c0ffee0123456789abcd"));
+    }
+
+    #[test]
+    fn bad_request_carries_the_servers_text_and_type() {
+        let body = r#"{"success":false,"error":"No user found with username ghost [error-contact-manager-not-found]","errorType":"error-contact-manager-not-found"}"#;
+        assert_eq!(
+            read(400, body),
+            Err(ApiError::Rejected {
+                message: "No user found with username ghost [error-contact-manager-not-found]"
+                    .into(),
+                error_type: Some("error-contact-manager-not-found".into()),
+            })
+        );
+        let check = read(
+            400,
+            r#"{"success":false,"error":"Match error: Missing key 'name'"}"#,
+        );
+        assert_eq!(
+            check.unwrap_err().to_string(),
+            "The server refused the contact: Match error: Missing key 'name'"
+        );
+    }
+
+    #[test]
+    fn unauthorized_in_both_shapes_means_signed_out() {
+        let v7 = r#"{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}"#;
+        let v6 = r#"{"status":"error","message":"You must be logged in to do this."}"#;
+        assert_eq!(read(401, v7), Err(ApiError::SignedOut));
+        assert_eq!(read(401, v6), Err(ApiError::SignedOut));
+        assert_eq!(read(401, "Unauthorized"), Err(ApiError::SignedOut));
+    }
+
+    #[test]
+    fn two_factor_answers() {
+        let body = r#"{"status":"error","error":"totp-required","message":"TOTP Required [totp-required]","details":{"method":"email","codeGenerated":true}}"#;
+        let err = read(401, body).unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::TwoFactorRequired {
+                method: "email".into()
+            }
+        );
+        assert!(err.to_string().contains("sent to your email"));
+        assert_eq!(
+            read(401, r#"{"error":"totp-required"}"#),
+            Err(ApiError::TwoFactorRequired {
+                method: "totp".into()
+            })
+        );
+        assert_eq!(
+            read(400, r#"{"status":"error","error":"totp-invalid"}"#),
+            Err(ApiError::TwoFactorInvalid)
+        );
+    }
+
+    #[test]
+    fn forbidden_names_the_permission() {
+        let body = r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#;
+        let err = read(403, body).unwrap_err();
+        assert!(err.to_string().contains("view-l-room"));
+        assert!(err.to_string().contains("[error-unauthorized]"));
+    }
+
+    #[test]
+    fn rate_limit_reads_the_wait_from_the_text_or_the_header() {
+        let body = r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]"}"#;
+        assert_eq!(
+            read(429, body),
+            Err(ApiError::RateLimited {
+                wait_seconds: Some(42)
+            })
+        );
+        let header_only = Reply {
+            status: 429,
+            body: "{}",
+            reset_in_ms: Some(12_100.0),
+        };
+        assert_eq!(
+            header_only.json(),
+            Err(ApiError::RateLimited {
+                wait_seconds: Some(13)
+            })
+        );
+        let past = Reply {
+            status: 429,
+            body: "",
+            reset_in_ms: Some(-50.0),
+        };
+        assert_eq!(
+            past.json(),
+            Err(ApiError::RateLimited {
+                wait_seconds: Some(1)
+            })
+        );
+        assert_eq!(
+            read(429, ""),
+            Err(ApiError::RateLimited { wait_seconds: None })
+        );
+        assert!(read(429, body)
+            .unwrap_err()
+            .to_string()
+            .contains("Wait 42 seconds"));
+        assert_eq!(wait_from_text("You must wait 1 seconds before"), Some(1));
+        assert_eq!(wait_from_text("slow down"), None);
+    }
+
+    #[test]
+    fn server_errors_html_and_odd_shapes() {
+        assert_eq!(
+            read(502, "<html>Bad Gateway</html>"),
+            Err(ApiError::Server { status: 502 })
+        );
+        assert_eq!(
+            read(500, r#"{"success":false}"#),
+            Err(ApiError::Server { status: 500 })
+        );
+        assert_eq!(
+            read(200, "<!doctype html><p>login</p>"),
+            Err(ApiError::NotJson { status: 200 })
+        );
+        assert_eq!(
+            read(404, "Not Found"),
+            Err(ApiError::NotJson { status: 404 })
+        );
+        assert_eq!(
+            read(200, "[1,2]"),
+            Err(ApiError::Unexpected { status: 200 })
+        );
+        assert_eq!(
+            read(200, r#"{"success":false}"#),
+            Err(ApiError::Unexpected { status: 200 })
+        );
+        assert_eq!(
+            read(404, r#"{"foo":1}"#),
+            Err(ApiError::Unexpected { status: 404 })
+        );
+        assert_eq!(
+            read(400, r#"{"success":false}"#),
+            Err(ApiError::Unexpected { status: 400 })
+        );
+        assert_eq!(
+            read(
+                200,
+                r#"{"success":false,"error":"Invalid value for Company field"}"#
+            ),
+            Err(ApiError::Rejected {
+                message: "Invalid value for Company field".into(),
+                error_type: None
+            })
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! What the views of one widget share: settings, the signed-in user, the status region, ids.
+
+use crate::config::Config;
+use crate::credentials::Credentials;
+use crate::status::Status;
+use crate::storage::{self, StorageError};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Handles shared by the widget's views (cheap to copy).
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    /// The widget's settings.
+    pub config: StoredValue<Config>,
+    /// The signed-in user; `None` shows the sign-in form.
+    pub credentials: RwSignal<Option<Credentials>>,
+    /// The one status region's message.
+    pub status: RwSignal<Status>,
+    /// Prefix that makes element ids unique when a page has several widgets.
+    pub id_prefix: StoredValue<String>,
+}
+
+impl Session {
+    /// A session for `config`: credentials from the config, else from storage.
+    pub fn new(config: Config) -> Self {
+        static INSTANCES: AtomicU32 = AtomicU32::new(0);
+        let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
+        let credentials = config.credentials.clone().or_else(|| {
+            storage::read(config.credential_storage, &config.credentials_key())
+                .ok()
+                .flatten()
+                .as_deref()
+                .and_then(Credentials::decode)
+        });
+        Session {
+            config: StoredValue::new(config),
+            credentials: RwSignal::new(credentials),
+            status: RwSignal::new(Status::Idle),
+            id_prefix: StoredValue::new(format!("ocf{n}")),
+        }
+    }
+
+    /// A unique element id for `name` within this widget.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.id_prefix.get_value())
+    }
+
+    /// Keeps a new sign-in (in the storage the config names) and shows the contact form.
+    pub fn sign_in(&self, credentials: Credentials) -> Result<(), StorageError> {
+        let config = self.config.get_value();
+        let kept = storage::write(
+            config.credential_storage,
+            &config.credentials_key(),
+            &credentials.encode(),
+        );
+        self.credentials.set(Some(credentials));
+        kept
+    }
+
+    /// Forgets the sign-in here (the server side is [`crate::api::logout`]'s job).
+    pub fn forget_sign_in(&self) {
+        let config = self.config.get_value();
+        // Nothing to keep if storage is unavailable: the sign-in lived only in memory then.
+        let _ = storage::remove(config.credential_storage, &config.credentials_key());
+        self.credentials.set(None);
+    }
+}

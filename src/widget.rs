@@ -1,0 +1,29 @@
+//! The whole widget: the sign-in form or the contact form, and the one status region.
+
+use crate::config::Config;
+use crate::form::ContactForm;
+use crate::form_state::FormState;
+use crate::session::Session;
+use crate::signin::SignIn;
+use leptos::prelude::*;
+
+/// The contact form widget for one Rocket.Chat server.
+#[component]
+pub fn ContactWidget(config: Config) -> impl IntoView {
+    let state = FormState::load(&config);
+    let session = Session::new(config);
+    let status = session.status;
+    view! {
+        <div class="ocf">
+            <Show
+                when=move || session.credentials.with(Option::is_some)
+                fallback=move || view! { <SignIn session=session /> }
+            >
+                <ContactForm session=session state=state />
+            </Show>
+            <p class=move || status.with(|s| s.class()) role="status" aria-live="polite" aria-atomic="true">
+                {move || status.with(|s| s.text().to_owned())}
+            </p>
+        </div>
+    }
+}
