@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints the release build's wasm, JS and CSS sizes: raw, gzip -9 and brotli -q 11.
+# Usage: scripts/size.sh [DIST]   (default: dist/, built with `trunk build --release`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:-dist}
+budget_kb=45
+shopt -s nullglob
+files=("$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
+if [ ${#files[@]} -eq 0 ]; then
+  echo "size: no wasm, js or css in $dist: run 'trunk build --release' first" >&2
+  exit 1
+fi
+printf '%-48s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0 total_gz=0 total_br=0
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+  printf '%-48s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+done
+printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+awk -v b="$total_br" -v budget="$budget_kb" 'BEGIN {
+  printf "brotli total: %.1f KB of the %d KB budget (%s)\n", b / 1000, budget, (b <= budget * 1000 ? "within" : "OVER")
+}'
