@@ -1,0 +1,19 @@
+//! Browser tests: the real widget mounted in headless Chromium and driven through the DOM.
+//! One test binary (one wasm build) with a module per concern. `fetch` is stubbed here, in the
+//! tests, never in the product. Run with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "browser/errors.rs"]
+mod errors;
+#[path = "browser/form.rs"]
+mod form;
+#[path = "browser/harness.rs"]
+mod harness;
+#[path = "browser/save.rs"]
+mod save;
+#[path = "browser/signin.rs"]
+mod signin;
+#[path = "browser/storage.rs"]
+mod storage;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,222 @@
+//! Test harness: mount a widget, type, click, stub `fetch`, wait for the DOM.
+
+use leptos::prelude::*;
+use omnichannel_contact_form::{Config, ContactWidget, Credentials};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+/// The server every test talks to (fetch is stubbed, so nothing leaves the page).
+pub const SERVER: &str = "https://chat.example.com";
+/// The localStorage key of the remembered contact for [`SERVER`].
+pub const CONTACT_KEY: &str = "omnichannel-contact-form:contact:https://chat.example.com";
+
+/// One stubbed answer: status, body and extra headers; `status == 0` means a network failure.
+pub struct Answer(
+    pub u16,
+    pub &'static str,
+    pub &'static [(&'static str, &'static str)],
+);
+
+/// Replaces `window.fetch` with a recorder that answers from `answers`, in order.
+pub fn stub_fetch(answers: &[Answer]) {
+    let list: Vec<Value> = answers
+        .iter()
+        .map(|Answer(status, body, headers)| {
+            let headers: serde_json::Map<String, Value> = headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), Value::from(*v)))
+                .collect();
+            serde_json::json!({"status": status, "body": body, "headers": headers})
+        })
+        .collect();
+    let script = format!(
+        r#"
+        window.__calls = [];
+        window.__answers = {answers};
+        window.fetch = async (input, init) => {{
+            const req = input instanceof Request ? input : new Request(input, init);
+            window.__calls.push({{
+                url: req.url,
+                method: req.method,
+                headers: Object.fromEntries(req.headers.entries()),
+                body: req.method === "GET" ? "" : await req.text(),
+            }});
+            const next = window.__answers.shift();
+            if (!next || next.status === 0) throw new TypeError("Failed to fetch");
+            const headers = Object.assign({{"Content-Type": "application/json"}}, next.headers);
+            return new Response(next.body, {{status: next.status, headers}});
+        }};
+        "#,
+        answers = Value::Array(list)
+    );
+    js_sys::eval(&script).expect("the fetch stub installs");
+}
+
+/// Every request the widget made since [`stub_fetch`]: `{url, method, headers, body}`.
+pub fn calls() -> Vec<Value> {
+    let json = js_sys::eval("JSON.stringify(window.__calls || [])").unwrap();
+    serde_json::from_str(&json.as_string().unwrap()).unwrap()
+}
+
+/// Empties both storages, so every test starts as a first visit.
+pub fn clear_storage() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+}
+
+/// The localStorage value under `key`.
+pub fn local(key: &str) -> Option<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.get_item(key).unwrap()
+}
+
+/// Credentials the embedding page passes in.
+pub fn agent() -> Credentials {
+    Credentials::new(Some("agent-id".into()), Some("agent-token".into())).unwrap()
+}
+
+/// Mounts a widget for [`SERVER`] into a fresh element and returns that element.
+pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let mut config = Config::new(SERVER).unwrap();
+    config.credentials = credentials;
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <ContactWidget config=config /> },
+    )
+    .forget();
+    host
+}
+
+/// The input whose `name` attribute is `name`.
+pub fn input(host: &HtmlElement, name: &str) -> HtmlInputElement {
+    host.query_selector(&format!("input[name='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no input named {name}"))
+        .unchecked_into()
+}
+
+/// Whether an input named `name` exists.
+pub fn has_input(host: &HtmlElement, name: &str) -> bool {
+    host.query_selector(&format!("input[name='{name}']"))
+        .unwrap()
+        .is_some()
+}
+
+/// Types `text` into the input named `name` as a user would (value, then an `input` event).
+pub fn type_into(host: &HtmlElement, name: &str, text: &str) {
+    let field = input(host, name);
+    field.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+/// The button whose text is exactly `text`, if present.
+pub fn find_button(host: &HtmlElement, text: &str) -> Option<HtmlButtonElement> {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlButtonElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+}
+
+/// Clicks the button whose text is exactly `text`.
+pub fn click(host: &HtmlElement, text: &str) {
+    find_button(host, text)
+        .unwrap_or_else(|| panic!("no button {text:?}; buttons: {:?}", button_texts(host)))
+        .click();
+}
+
+/// The texts of every button in the widget.
+pub fn button_texts(host: &HtmlElement) -> Vec<String> {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+/// The status region's text.
+pub fn status(host: &HtmlElement) -> String {
+    host.query_selector("[role='status']")
+        .unwrap()
+        .expect("one status region")
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The visible error under the input named `name`, if any.
+pub fn field_error(host: &HtmlElement, name: &str) -> Option<String> {
+    let id = format!("{}-error", input(host, name).id());
+    let element: HtmlElement = host
+        .query_selector(&format!("[id='{id}']"))
+        .unwrap()?
+        .unchecked_into();
+    (!element.hidden()).then(|| element.text_content().unwrap_or_default())
+}
+
+/// Lets timers, promises and Leptos effects run for `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `done` holds (checked every 10 ms, for at most 3 s), then panics with `what`.
+pub async fn wait_for(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// Waits until the status region contains `text`.
+pub async fn wait_status(host: &HtmlElement, text: &str) {
+    wait_for(&format!("status containing {text:?}"), || {
+        status(host).contains(text)
+    })
+    .await;
+    assert!(status(host).contains(text), "status: {}", status(host));
+}
+
+/// Fills every contact field with valid values.
+pub fn fill_valid(host: &HtmlElement) {
+    type_into(host, "name", "  Ada Lovelace ");
+    type_into(host, "email", "Ada@Example.COM");
+    type_into(host, "phone", "+44 (20) 7946-0958");
+    type_into(host, "contactManager", "agent.one");
+}
+
+/// The values of the four contact inputs, in form order.
+pub fn values(host: &HtmlElement) -> [String; 4] {
+    ["name", "email", "phone", "contactManager"].map(|n| input(host, n).value())
+}
+
+/// The JSON body of request `i`.
+pub fn body(i: usize) -> Value {
+    let calls = calls();
+    serde_json::from_str(calls[i]["body"].as_str().unwrap()).unwrap()
+}
+
+/// The element that has focus.
+pub fn focused() -> Option<JsValue> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(JsValue::from)
+}

@@ -1,0 +1,160 @@
+//! Saving: the exact request, the token, "Update contact", remounts and "New contact".
+
+use crate::harness::*;
+use omnichannel_contact_form::token::is_token;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const OK: Answer = Answer(
+    200,
+    r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#,
+    &[],
+);
+
+#[wasm_bindgen_test]
+async fn a_valid_submit_sends_exactly_the_expected_request() {
+    clear_storage();
+    stub_fetch(&[OK]);
+    let host = mount(Some(agent()));
+    fill_valid(&host);
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id 65f0c0ffee0123456789abcd).").await;
+
+    let calls = calls();
+    assert_eq!(calls.len(), 1);
+    let call = &calls[0];
+    assert_eq!(
+        call["url"],
+        "https://chat.example.com/api/v1/omnichannel/contact"
+    );
+    assert_eq!(call["method"], "POST");
+    assert_eq!(call["headers"]["x-auth-token"], "agent-token");
+    assert_eq!(call["headers"]["x-user-id"], "agent-id");
+    assert_eq!(call["headers"]["content-type"], "application/json");
+    let body = body(0);
+    let token = body["token"].as_str().unwrap().to_owned();
+    assert!(is_token(&token), "{token}");
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "token": token,
+            "name": "Ada Lovelace",
+            "email": "ada@example.com",
+            "phone": "+442079460958",
+            "contactManager": {"username": "agent.one"}
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn only_filled_fields_are_sent() {
+    clear_storage();
+    stub_fetch(&[OK]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    let body = body(0);
+    assert_eq!(body.as_object().unwrap().len(), 2, "{body}");
+    assert_eq!(body["name"], "Ada");
+}
+
+#[wasm_bindgen_test]
+async fn success_stores_the_token_and_switches_to_update_and_a_remount_reuses_it() {
+    clear_storage();
+    stub_fetch(&[OK, OK, OK]);
+    let host = mount(Some(agent()));
+    fill_valid(&host);
+    assert!(local(CONTACT_KEY).is_none());
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    let token = body(0)["token"].as_str().unwrap().to_owned();
+    assert_eq!(
+        local(CONTACT_KEY),
+        Some(format!("{token} 65f0c0ffee0123456789abcd"))
+    );
+    assert!(
+        find_button(&host, "Update contact").is_some(),
+        "{:?}",
+        button_texts(&host)
+    );
+    assert!(find_button(&host, "Register contact").is_none());
+    assert_eq!(
+        values(&host)[0],
+        "  Ada Lovelace ",
+        "the form keeps what was saved"
+    );
+
+    // Updating from the same widget sends the same token.
+    type_into(&host, "name", "Ada King");
+    click(&host, "Update contact");
+    wait_status(&host, "Contact updated (id 65f0c0ffee0123456789abcd).").await;
+    assert_eq!(body(1)["token"], token.as_str());
+    assert_eq!(body(1)["name"], "Ada King");
+
+    // A new widget on the same browser (a page reload) updates the same contact.
+    host.remove();
+    let again = mount(Some(agent()));
+    leptos::task::tick().await;
+    assert!(find_button(&again, "Update contact").is_some());
+    type_into(&again, "name", "Ada");
+    click(&again, "Update contact");
+    wait_status(&again, "Contact updated").await;
+    assert_eq!(body(2)["token"], token.as_str());
+}
+
+#[wasm_bindgen_test]
+async fn new_contact_forgets_the_token() {
+    clear_storage();
+    stub_fetch(&[OK, OK]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    let first = body(0)["token"].clone();
+
+    click(&host, "New contact");
+    leptos::task::tick().await;
+    assert_eq!(local(CONTACT_KEY), None);
+    assert!(find_button(&host, "Register contact").is_some());
+    assert_eq!(values(&host), ["", "", "", ""]);
+
+    type_into(&host, "name", "Grace");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    assert_ne!(body(1)["token"], first, "a new contact gets a new token");
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_sends_one_request() {
+    clear_storage();
+    stub_fetch(&[OK, OK]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    sleep(50).await;
+    assert_eq!(calls().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_a_failure_reuses_the_pending_token() {
+    clear_storage();
+    stub_fetch(&[Answer(0, "", &[]), OK]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Could not reach the server").await;
+    assert_eq!(
+        local(CONTACT_KEY),
+        None,
+        "written only after the server accepted it"
+    );
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    assert_eq!(
+        body(0)["token"],
+        body(1)["token"],
+        "a retry never makes a second contact"
+    );
+}

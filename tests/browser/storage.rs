@@ -1,0 +1,93 @@
+//! Storage that throws or holds garbage never breaks the form.
+
+use crate::harness::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Makes every Storage call throw, as private modes and blocked cookies do.
+fn break_storage() {
+    js_sys::eval(
+        r#"
+        window.__storage = {get: Storage.prototype.getItem, set: Storage.prototype.setItem, remove: Storage.prototype.removeItem};
+        const deny = () => { throw new DOMException("The operation is insecure.", "SecurityError"); };
+        Storage.prototype.getItem = deny;
+        Storage.prototype.setItem = deny;
+        Storage.prototype.removeItem = deny;
+        "#,
+    )
+    .unwrap();
+}
+
+fn repair_storage() {
+    js_sys::eval(
+        r#"
+        Storage.prototype.getItem = window.__storage.get;
+        Storage.prototype.setItem = window.__storage.set;
+        Storage.prototype.removeItem = window.__storage.remove;
+        "#,
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn throwing_storage_keeps_the_form_working_and_says_so() {
+    clear_storage();
+    stub_fetch(&[
+        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
+        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
+    ]);
+    break_storage();
+    let host = mount(Some(agent()));
+    leptos::task::tick().await;
+    let note = host
+        .query_selector(".ocf-note")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id c1).").await;
+    let after = host
+        .query_selector(".ocf-note")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    // Within the page the contact is still remembered: the next save is an update.
+    click(&host, "Update contact");
+    wait_status(&host, "Contact updated (id c1).").await;
+    repair_storage();
+    assert!(note.contains("cannot be remembered"), "{note}");
+    assert!(after.contains("cannot be remembered"), "{after}");
+    assert_eq!(body(0)["token"], body(1)["token"]);
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_stored_data_is_ignored() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(CONTACT_KEY, "{not a token}").unwrap();
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    session
+        .set_item(
+            "omnichannel-contact-form:auth:https://chat.example.com",
+            "garbage",
+        )
+        .unwrap();
+    let host = mount(None);
+    leptos::task::tick().await;
+    assert!(
+        has_input(&host, "user"),
+        "corrupt credentials mean signed out"
+    );
+    let signed_in = mount(Some(agent()));
+    leptos::task::tick().await;
+    assert!(
+        find_button(&signed_in, "Register contact").is_some(),
+        "a corrupt token is not used"
+    );
+}
