@@ -59,8 +59,17 @@ pub fn calls() -> Vec<Value> {
     serde_json::from_str(&json.as_string().unwrap()).unwrap()
 }
 
-/// Empties both storages, so every test starts as a first visit.
+/// Empties both storages, so every test starts as a first visit. It first undoes a storage
+/// breakage left by a test that failed half-way (a wasm panic does not unwind).
 pub fn clear_storage() {
+    js_sys::eval(
+        r#"if (window.__storage) {
+            Storage.prototype.getItem = window.__storage.get;
+            Storage.prototype.setItem = window.__storage.set;
+            Storage.prototype.removeItem = window.__storage.remove;
+        }"#,
+    )
+    .unwrap();
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window.session_storage().unwrap().unwrap().clear().unwrap();
