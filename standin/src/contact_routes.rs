@@ -1,0 +1,333 @@
+//! `POST` and `GET /api/v1/omnichannel/contact`, and `GET /api/v1/omnichannel/contact.search`.
+
+use crate::http::{failure, guard, meteor_error, reply, success, with_headers, CONTACT_ROLES};
+use crate::ids;
+use crate::meteor_check::{check_object, check_query, Key, Pattern, CONTACT_BODY};
+use crate::model::{CustomField, Data, Visitor};
+use crate::server::AppState;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Map, Value};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+const CONTACT_QUERY: [Key; 1] = [Key {
+    name: "contactId",
+    pattern: Pattern::Str,
+    required: true,
+}];
+const SEARCH_QUERY: [Key; 3] = [
+    Key {
+        name: "email",
+        pattern: Pattern::Str,
+        required: false,
+    },
+    Key {
+        name: "phone",
+        pattern: Pattern::Str,
+        required: false,
+    },
+    Key {
+        name: "custom",
+        pattern: Pattern::Str,
+        required: false,
+    },
+];
+
+fn query_map(query: &[(String, String)]) -> Map<String, Value> {
+    query
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect()
+}
+
+fn field_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Null => String::new(),
+        other => other.to_string().trim().to_owned(),
+    }
+}
+
+/// Rocket.Chat's `validateCustomFields`: required, regexp and select options for every visitor
+/// field; unknown keys are dropped; values are trimmed strings.
+pub fn validate_custom_fields(
+    fields: &[CustomField],
+    given: &Map<String, Value>,
+) -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    for field in fields.iter().filter(|f| f.scope == "visitor") {
+        let value = given.get(&field.id).map(field_text).unwrap_or_default();
+        let invalid = || format!("Invalid value for {} field", field.label);
+        if field.required && value.is_empty() {
+            return Err(invalid());
+        }
+        if !value.is_empty() && !field.regexp.is_empty() {
+            let matches = regex::Regex::new(&field.regexp)
+                .map(|re| re.is_match(&value))
+                .unwrap_or(false);
+            if !matches {
+                return Err(invalid());
+            }
+        }
+        if !value.is_empty() && field.kind == "select" && !field.options.is_empty() {
+            if !field.options.split(',').any(|o| o.trim() == value) {
+                return Err(invalid());
+            }
+        }
+        if given.contains_key(&field.id) {
+            out.insert(field.id.clone(), Value::String(value));
+        }
+    }
+    Ok(out)
+}
+
+/// The upsert of `registerContact`: by token, else by email (taking that record over and
+/// re-tokening it), else a new record. An update replaces: see the contract page.
+fn upsert(data: &mut Data, body: &Map<String, Value>, livechat_data: Map<String, Value>) -> String {
+    let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
+    let token = text("token").unwrap_or_default();
+    let email = text("email").unwrap_or_default().trim().to_lowercase();
+    let phone = text("phone");
+    let manager = body
+        .get("contactManager")
+        .and_then(|m| m.get("username"))
+        .and_then(Value::as_str)
+        .filter(|u| !u.is_empty())
+        .map(str::to_owned);
+    let now = ids::now();
+
+    let existing = data
+        .visitors
+        .iter()
+        .position(|v| v.token == token)
+        .or_else(|| {
+            (!email.is_empty())
+                .then(|| {
+                    data.visitors
+                        .iter()
+                        .position(|v| v.email.as_deref() == Some(email.as_str()))
+                })
+                .flatten()
+        });
+    let index = match existing {
+        Some(i) => i,
+        None => {
+            let username = match text("username").filter(|u| !u.is_empty()) {
+                Some(u) => u,
+                None => {
+                    data.guest_count += 1;
+                    format!("guest-{}", data.guest_count)
+                }
+            };
+            data.visitors.push(Visitor {
+                id: ids::visitor_id(),
+                username,
+                token: token.clone(),
+                name: String::new(),
+                email: None,
+                phone: None,
+                livechat_data: Map::new(),
+                contact_manager: None,
+                ts: now.clone(),
+                updated_at: now.clone(),
+            });
+            data.visitors.len() - 1
+        }
+    };
+    let visitor = &mut data.visitors[index];
+    visitor.token = token;
+    visitor.name = text("name").unwrap_or_default();
+    visitor.livechat_data = livechat_data;
+    visitor.email = (!email.is_empty()).then_some(email);
+    match phone.as_deref() {
+        Some("") => visitor.phone = None,
+        Some(p) => visitor.phone = Some(p.to_owned()),
+        None => {} // an absent phone is kept
+    }
+    visitor.contact_manager = manager;
+    visitor.updated_at = now;
+    visitor.id.clone()
+}
+
+/// `POST /api/v1/omnichannel/contact`.
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (_, limit) = match guard(
+        &state,
+        &headers,
+        peer,
+        "POST /api/v1/omnichannel/contact",
+        &CONTACT_ROLES,
+    )
+    .await
+    {
+        Ok(ok) => ok,
+        Err(response) => return response,
+    };
+    let body: Value = if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(&body).unwrap_or_else(|_| json!({}))
+    };
+    let answer = async {
+        if let Err(text) = check_object(&body, &CONTACT_BODY) {
+            return failure(text);
+        }
+        let map = body.as_object().cloned().unwrap_or_default();
+        if map.get("token").and_then(Value::as_str) == Some("") {
+            return meteor_error("error-invalid-contact-data", "Invalid visitor token");
+        }
+        let manager = map
+            .get("contactManager")
+            .and_then(|m| m.get("username"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if !manager.is_empty() {
+            let roles = state
+                .store
+                .read(|d| d.user_by_username(manager).map(|u| u.roles.clone()))
+                .await;
+            match roles {
+                None => {
+                    return meteor_error(
+                        "error-contact-manager-not-found",
+                        &format!("No user found with username {manager}"),
+                    )
+                }
+                Some(roles) if !roles.iter().any(|r| r == "livechat-agent") => {
+                    return meteor_error(
+                        "error-invalid-contact-manager",
+                        "The contact manager must have the role \"livechat-agent\"",
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        let empty = Map::new();
+        let given = map
+            .get("customFields")
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
+        let fields = state.store.read(|d| d.custom_fields.clone()).await;
+        let livechat_data = match validate_custom_fields(&fields, given) {
+            Ok(data) => data,
+            Err(text) => return failure(text),
+        };
+        match state.store.write(|d| upsert(d, &map, livechat_data)).await {
+            Ok(id) => success(json!({"contact": id})),
+            Err(e) => reply(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                json!({"success": false, "error": e.0}),
+            ),
+        }
+    }
+    .await;
+    with_headers(answer, &limit)
+}
+
+/// `GET /api/v1/omnichannel/contact?contactId=`.
+pub async fn get(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let (_, limit) = match guard(
+        &state,
+        &headers,
+        peer,
+        "GET /api/v1/omnichannel/contact",
+        &CONTACT_ROLES,
+    )
+    .await
+    {
+        Ok(ok) => ok,
+        Err(response) => return response,
+    };
+    let query = query_map(&query);
+    if let Err(text) = check_query(&query, &CONTACT_QUERY) {
+        return with_headers(failure(text), &limit);
+    }
+    let id = query
+        .get("contactId")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let contact = state
+        .store
+        .read(|d| d.visitors.iter().find(|v| v.id == id).map(Visitor::to_json))
+        .await;
+    with_headers(success(json!({"contact": contact})), &limit)
+}
+
+/// `GET /api/v1/omnichannel/contact.search?email=&phone=&custom=`.
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/omnichannel/contact.search";
+    let (_, limit) = match guard(&state, &headers, peer, route, &CONTACT_ROLES).await {
+        Ok(ok) => ok,
+        Err(response) => return response,
+    };
+    let query = query_map(&query);
+    if let Err(text) = check_query(&query, &SEARCH_QUERY) {
+        return with_headers(failure(text), &limit);
+    }
+    let param = |k: &str| {
+        query
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (email, phone, custom) = (param("email"), param("phone"), param("custom"));
+    if email.is_empty() && phone.is_empty() && custom.is_empty() {
+        return with_headers(meteor_error("error-invalid-params", ""), &limit);
+    }
+    let custom: Map<String, Value> = if custom.is_empty() {
+        Map::new()
+    } else {
+        match serde_json::from_str::<Value>(&custom) {
+            Ok(Value::Object(map)) => map,
+            _ => return with_headers(meteor_error("error-invalid-params-custom", ""), &limit),
+        }
+    };
+    let contact = state
+        .store
+        .read(|d| {
+            let searchable: Vec<&str> = d
+                .custom_fields
+                .iter()
+                .filter(|f| f.scope == "visitor" && f.visibility == "visible")
+                .map(|f| f.id.as_str())
+                .collect();
+            d.visitors
+                .iter()
+                .find(|v| {
+                    (email.is_empty() || v.email.as_deref() == Some(email.as_str()))
+                        && (phone.is_empty() || v.phone.as_deref() == Some(phone.as_str()))
+                        && custom
+                            .iter()
+                            .filter(|(k, _)| searchable.contains(&k.as_str()))
+                            .all(|(k, want)| {
+                                let want = field_text(want).to_lowercase();
+                                v.livechat_data
+                                    .get(k)
+                                    .map(|have| field_text(have).to_lowercase().contains(&want))
+                                    .unwrap_or(false)
+                            })
+                })
+                .map(Visitor::to_json)
+        })
+        .await;
+    with_headers(success(json!({"contact": contact})), &limit)
+}

@@ -1,0 +1,106 @@
+//! A stand-in Rocket.Chat server for the contact form widget: the endpoints the widget uses,
+//! with the statuses, JSON shapes, error texts and check order of the contract page
+//! (`rocketchat-api.md`), so that local use and end-to-end tests meet Rocket.Chat's behaviour.
+
+pub mod auth_routes;
+pub mod contact_routes;
+pub mod http;
+pub mod ids;
+pub mod livechat_routes;
+pub mod meteor_check;
+pub mod model;
+pub mod rate_limit;
+pub mod seed;
+pub mod server;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How to run a stand-in.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where to listen (loopback by default).
+    pub listen: SocketAddr,
+    /// Allow a non-loopback address.
+    pub allow_remote: bool,
+    /// Keep data in this JSON file (else in memory).
+    pub data: Option<PathBuf>,
+    /// Serve this directory (a built `dist/`) at `/`.
+    pub static_dir: Option<PathBuf>,
+    /// The CORS setting.
+    pub cors: server::Cors,
+    /// Whether the seeded `company` custom field is required.
+    pub required_field: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            listen: SocketAddr::from(([127, 0, 0, 1], 3100)),
+            allow_remote: false,
+            data: None,
+            static_dir: None,
+            cors: server::Cors::Off,
+            required_field: true,
+        }
+    }
+}
+
+/// A bound, ready stand-in.
+pub struct Standin {
+    /// The address it listens on (the real port when 0 was asked for).
+    pub addr: SocketAddr,
+    /// The shared state, for tests that look inside.
+    pub state: Arc<server::AppState>,
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+}
+
+impl Standin {
+    /// Loads or seeds the data and binds the address.
+    pub async fn bind(options: &Options) -> Result<Self, String> {
+        let seed = seed::data(options.required_field);
+        let store = match &options.data {
+            Some(file) => store::Store::file(file, seed).map_err(|e| e.to_string())?,
+            None => store::Store::memory(seed),
+        };
+        let state = Arc::new(server::AppState {
+            store,
+            limiter: rate_limit::RateLimiter::default(),
+            cors: options.cors.clone(),
+        });
+        let listener = server::bind(options.listen, options.allow_remote)
+            .await
+            .map_err(|e| e.to_string())?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let app = server::router(state.clone(), options.static_dir.clone());
+        Ok(Standin {
+            addr,
+            state,
+            listener,
+            app,
+        })
+    }
+
+    /// The seeded sign-ins, as printed on start.
+    pub async fn describe(&self) -> String {
+        self.state.store.read(seed::describe).await
+    }
+
+    /// Serves until `shutdown` resolves.
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        server::serve(self.listener, self.app, shutdown).await
+    }
+
+    /// Serves on a background task (tests and the end-to-end suite); stops with the runtime.
+    pub fn spawn(self) -> SocketAddr {
+        let addr = self.addr;
+        tokio::spawn(self.run(std::future::pending()));
+        addr
+    }
+}

@@ -1,0 +1,82 @@
+//! `rc-standin`: run the stand-in Rocket.Chat server.
+
+use rc_standin::{server::Cors, Options, Standin};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+rc-standin: a stand-in Rocket.Chat server for the omnichannel contact form widget
+
+USAGE: rc-standin [OPTIONS]
+
+  --listen ADDR:PORT      where to listen (default 127.0.0.1:3100; loopback only)
+  --allow-remote          allow a non-loopback --listen address
+  --data FILE             keep data in FILE (JSON, written atomically); default: in memory
+  --static DIR            serve DIR (a built dist/) at /
+  --cors ORIGINS          enable CORS: '*' or a comma-separated list of origins (default: off,
+                          preflights get 405 as in Rocket.Chat)
+  --no-required-fields    make the seeded 'Company' custom field optional
+  -h, --help              this text";
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--listen" => {
+                let v = value("--listen")?;
+                options.listen = v.parse().map_err(|_| {
+                    format!("--listen {v}: expected ADDRESS:PORT, e.g. 127.0.0.1:3100")
+                })?;
+            }
+            "--allow-remote" => options.allow_remote = true,
+            "--data" => options.data = Some(value("--data")?.into()),
+            "--static" => {
+                let dir: std::path::PathBuf = value("--static")?.into();
+                if !dir.is_dir() {
+                    return Err(format!("--static {}: no such directory", dir.display()));
+                }
+                options.static_dir = Some(dir);
+            }
+            "--cors" => options.cors = Cors::parse(&value("--cors")?),
+            "--no-required-fields" => options.required_field = false,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(options)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let options = match parse(&args) {
+        Ok(options) => options,
+        Err(e) => {
+            eprintln!("rc-standin: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let standin = match Standin::bind(&options).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("rc-standin: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("rc-standin listening on http://{}", standin.addr);
+    print!("{}", standin.describe().await);
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    match standin.run(shutdown).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rc-standin: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

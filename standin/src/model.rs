@@ -1,0 +1,167 @@
+//! The stand-in's data: users with their login tokens, visitors (contacts), custom fields.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// Roles that carry `view-l-room` in a default Rocket.Chat.
+pub const VIEW_L_ROOM_ROLES: [&str; 4] = [
+    "admin",
+    "livechat-manager",
+    "livechat-monitor",
+    "livechat-agent",
+];
+/// Roles that carry `api-bypass-rate-limit`.
+pub const BYPASS_RATE_LIMIT_ROLES: [&str; 3] = ["admin", "bot", "app"];
+
+/// A Rocket.Chat user.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    /// Meteor-style id (17 characters).
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub name: String,
+    /// Email address (login works with it too).
+    pub email: String,
+    /// Password in clear: this is a test double, never a real server.
+    pub password: String,
+    /// Roles, e.g. `livechat-agent`.
+    pub roles: Vec<String>,
+    /// A fixed TOTP code, for the two-factor user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_code: Option<String>,
+    /// Login tokens and personal access tokens that authenticate as this user.
+    #[serde(default)]
+    pub tokens: Vec<String>,
+}
+
+impl User {
+    /// Whether the user holds any of `roles`.
+    pub fn has_any_role(&self, roles: &[&str]) -> bool {
+        self.roles.iter().any(|r| roles.contains(&r.as_str()))
+    }
+
+    /// The public view of the user (`/me`, login's `data.me`, agent lists).
+    pub fn public(&self) -> Value {
+        json!({
+            "_id": self.id,
+            "username": self.username,
+            "name": self.name,
+            "emails": [{"address": self.email, "verified": true}],
+            "roles": self.roles,
+            "status": "online",
+            "active": true,
+        })
+    }
+}
+
+/// A livechat visitor: what the contact endpoint creates and updates.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Visitor {
+    /// 24 hex characters.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// `guest-N` unless given at creation.
+    pub username: String,
+    /// The contact token: the key of every update.
+    pub token: String,
+    /// Name as sent.
+    pub name: String,
+    /// Trimmed, lower-cased address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone exactly as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Custom field values by field id.
+    #[serde(default)]
+    pub livechat_data: Map<String, Value>,
+    /// Username of the agent who manages the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_manager: Option<String>,
+    /// Creation time (RFC 3339).
+    pub ts: String,
+    /// Last change (RFC 3339).
+    pub updated_at: String,
+}
+
+impl Visitor {
+    /// The record as `GET /api/v1/omnichannel/contact` returns it.
+    pub fn to_json(&self) -> Value {
+        let mut record = json!({
+            "_id": self.id,
+            "username": self.username,
+            "token": self.token,
+            "name": self.name,
+            "livechatData": self.livechat_data,
+            "ts": self.ts,
+            "_updatedAt": self.updated_at,
+        });
+        let obj = record.as_object_mut().expect("an object");
+        if let Some(email) = &self.email {
+            obj.insert("visitorEmails".into(), json!([{"address": email}]));
+        }
+        if let Some(phone) = &self.phone {
+            obj.insert("phone".into(), json!([{"phoneNumber": phone}]));
+        }
+        if let Some(manager) = &self.contact_manager {
+            obj.insert("contactManager".into(), json!({"username": manager}));
+        }
+        record
+    }
+}
+
+/// A livechat custom field definition.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CustomField {
+    /// Field id: the key in `customFields` / `livechatData`.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Label, used in error texts.
+    pub label: String,
+    /// `visitor` or `room`.
+    pub scope: String,
+    /// `visible` or `hidden`.
+    pub visibility: String,
+    /// `input` or `select`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Whether a value is required.
+    pub required: bool,
+    /// A JavaScript-style regular expression the value must match (empty: none).
+    pub regexp: String,
+    /// Comma-separated options of a select.
+    pub options: String,
+    /// Default value.
+    #[serde(rename = "defaultValue")]
+    pub default_value: String,
+}
+
+/// Everything the stand-in stores.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Data {
+    /// Users, seeded at start.
+    pub users: Vec<User>,
+    /// Visitors (contacts).
+    pub visitors: Vec<Visitor>,
+    /// Custom field definitions.
+    pub custom_fields: Vec<CustomField>,
+    /// Last `guest-N` number handed out.
+    pub guest_count: u64,
+}
+
+impl Data {
+    /// The user a pair of auth headers names, if the token is one of theirs.
+    pub fn user_by_token(&self, user_id: &str, token: &str) -> Option<&User> {
+        self.users
+            .iter()
+            .find(|u| u.id == user_id && u.tokens.iter().any(|t| t == token))
+    }
+
+    /// The user with this username.
+    pub fn user_by_username(&self, username: &str) -> Option<&User> {
+        self.users.iter().find(|u| u.username == username)
+    }
+}

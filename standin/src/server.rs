@@ -1,0 +1,195 @@
+//! The router, CORS as Rocket.Chat's "REST API > Enable CORS" setting does it, static files,
+//! and start-up (loopback only unless told otherwise).
+
+use crate::store::Store;
+use crate::{auth_routes, contact_routes, livechat_routes, rate_limit::RateLimiter};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::json;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The text of a refused preflight.
+pub const CORS_DISABLED: &str =
+    "CORS not enabled. Go to \"Admin > General > REST Api\" to enable it.";
+const ALLOW_HEADERS: &str =
+    "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization";
+const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
+
+/// `API_Enable_CORS` and `API_CORS_Origin`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Cors {
+    /// Off (Rocket.Chat's default): preflights get 405.
+    #[default]
+    Off,
+    /// On for every origin (`*`).
+    Any,
+    /// On for these origins.
+    Origins(Vec<String>),
+}
+
+impl Cors {
+    /// Parses the `--cors` value: `*` or a comma-separated list of origins.
+    pub fn parse(value: &str) -> Cors {
+        if value.trim() == "*" {
+            Cors::Any
+        } else {
+            Cors::Origins(
+                value
+                    .split(',')
+                    .map(|o| o.trim().trim_end_matches('/').to_owned())
+                    .collect(),
+            )
+        }
+    }
+
+    fn allow_origin(&self, origin: Option<&str>) -> Option<String> {
+        match self {
+            Cors::Off => None,
+            Cors::Any => Some("*".into()),
+            Cors::Origins(list) => origin
+                .filter(|o| list.iter().any(|l| l == o))
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// Shared by every handler.
+pub struct AppState {
+    /// The data.
+    pub store: Store,
+    /// The REST rate limiter.
+    pub limiter: RateLimiter,
+    /// The CORS setting.
+    pub cors: Cors,
+}
+
+/// The whole HTTP surface; `static_dir` is served at `/` when given.
+pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
+    let api = Router::new()
+        .route("/api/v1/login", post(auth_routes::login))
+        .route("/api/v1/logout", post(auth_routes::logout))
+        .route("/api/v1/me", get(auth_routes::me))
+        .route(
+            "/api/v1/omnichannel/contact",
+            post(contact_routes::save).get(contact_routes::get),
+        )
+        .route(
+            "/api/v1/omnichannel/contact.search",
+            get(contact_routes::search),
+        )
+        .route(
+            "/api/v1/livechat/custom-fields",
+            get(livechat_routes::custom_fields),
+        )
+        .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
+        .route("/api/{*rest}", get(not_found).post(not_found));
+    let app = match static_dir {
+        Some(dir) => api.fallback_service(tower_http::services::ServeDir::new(dir)),
+        None => api,
+    };
+    app.layer(middleware::from_fn_with_state(state.clone(), cors))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({"success": false, "error": "API endpoint not found"})),
+    )
+        .into_response()
+}
+
+async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let allowed = state.cors.allow_origin(origin.as_deref());
+    if is_api && request.method() == Method::OPTIONS {
+        if state.cors == Cors::Off {
+            return (StatusCode::METHOD_NOT_ALLOWED, CORS_DISABLED).into_response();
+        }
+        let mut response = StatusCode::OK.into_response();
+        let headers = response.headers_mut();
+        if let Some(allowed) = &allowed {
+            if let Ok(value) = HeaderValue::from_str(allowed) {
+                headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+            }
+        }
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static(ALLOW_METHODS),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static(ALLOW_HEADERS),
+        );
+        return response;
+    }
+    let mut response = next.run(request).await;
+    if let (true, Some(allowed)) = (is_api, allowed) {
+        if let Ok(value) = HeaderValue::from_str(&allowed) {
+            response
+                .headers_mut()
+                .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+        }
+    }
+    response
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub struct StartError(pub String);
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Binds `addr` (loopback only unless `allow_remote`), with clear words for a busy port.
+pub async fn bind(
+    addr: SocketAddr,
+    allow_remote: bool,
+) -> Result<tokio::net::TcpListener, StartError> {
+    if !addr.ip().is_loopback() && !allow_remote {
+        return Err(StartError(format!(
+            "refusing to listen on {addr}: it is not a loopback address, and this stand-in has seeded passwords. \
+             Pass --allow-remote if you really mean it."
+        )));
+    }
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            StartError(format!(
+                "port {} on {} is already in use: stop the other server, or pass --listen {}:OTHER_PORT",
+                addr.port(),
+                addr.ip(),
+                addr.ip()
+            ))
+        } else {
+            StartError(format!("cannot listen on {addr}: {e}"))
+        }
+    })
+}
+
+/// Serves until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
