@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test layer: fmt, clippy (native and wasm),
-# native unit tests, browser tests in headless Chromium, and the release build's size report.
+# Installs what is missing, then runs every test layer: fmt, clippy (native and wasm), native
+# tests (widget logic, stand-in server), browser tests in headless Chromium, the release build
+# with its size report, and end-to-end tests of that build against the stand-in.
 set -euo pipefail
 "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
@@ -16,8 +17,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32: the widget and its browser tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
-step "native tests"
-cargo test --workspace
+step "native tests (widget logic and the stand-in server)"
+cargo test --workspace --exclude e2e
 
 step "browser tests (headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
@@ -25,3 +26,6 @@ cargo test --target wasm32-unknown-unknown --test browser
 step "release build and size"
 trunk build --release
 scripts/size.sh
+
+step "end-to-end tests (the release build in Chromium against the stand-in)"
+cargo test -p e2e

@@ -1,0 +1,242 @@
+//! Harness for the end-to-end tests: a stand-in server serving the release `dist/`, and a
+//! Chromium driven through chromedriver, used the way a person uses the page.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use rc_standin::server::AppState;
+use rc_standin::{Options, Standin};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+/// How long to wait for something to appear before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The release build the tests drive (`trunk build --release` makes it).
+pub fn dist() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run `trunk build --release` first (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+/// A stand-in serving `dist/` at `/` and the API beside it (same origin, as in production behind
+/// a proxy). The required custom field is off: the widget does not render custom fields yet.
+pub async fn standin() -> (String, Arc<AppState>) {
+    let options = Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        static_dir: Some(dist()),
+        required_field: false,
+        ..Options::default()
+    };
+    let standin = Standin::bind(&options).await.expect("the stand-in starts");
+    let state = standin.state.clone();
+    let addr = standin.spawn();
+    (format!("http://{addr}"), state)
+}
+
+/// A headless Chromium session with its own chromedriver and profile.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// Starts chromedriver on a free loopback port and opens a session.
+    pub async fn start() -> Browser {
+        let port = free_port();
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {chromedriver}: {e} (scripts/setup.sh installs it)")
+            });
+        let profile = std::env::temp_dir().join(format!("e2e-chromium-{port}"));
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--window-size=1000,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() > PATIENCE => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser {
+            client,
+            driver,
+            profile,
+        }
+    }
+
+    /// Ends the session and chromedriver.
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+
+    /// Opens `url`.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("the page opens");
+    }
+
+    /// Reloads the page.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("the page reloads");
+    }
+
+    /// Waits for the input named `name`.
+    pub async fn input(&self, name: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&format!("input[name='{name}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no input {name}: {e}"))
+    }
+
+    /// Whether an input named `name` is on the page now.
+    pub async fn has_input(&self, name: &str) -> bool {
+        self.client
+            .find(Locator::Css(&format!("input[name='{name}']")))
+            .await
+            .is_ok()
+    }
+
+    /// Replaces the text of the input named `name`, typing as a person does.
+    pub async fn fill(&self, name: &str, text: &str) {
+        let field = self.input(name).await;
+        field.clear().await.expect("the input clears");
+        field.send_keys(text).await.expect("typing works");
+    }
+
+    /// The current value of the input named `name`.
+    pub async fn value(&self, name: &str) -> String {
+        self.input(name)
+            .await
+            .prop("value")
+            .await
+            .expect("the value reads")
+            .unwrap_or_default()
+    }
+
+    /// Clicks the button whose text is `text`, waiting for it.
+    pub async fn click(&self, text: &str) {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&format!(
+                "//button[normalize-space()='{text}']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
+            .click()
+            .await
+            .expect("the click lands");
+    }
+
+    /// Whether a button reading `text` is on the page now.
+    pub async fn has_button(&self, text: &str) -> bool {
+        self.client
+            .find(Locator::XPath(&format!(
+                "//button[normalize-space()='{text}']"
+            )))
+            .await
+            .is_ok()
+    }
+
+    /// The status region's text.
+    pub async fn status(&self) -> String {
+        match self.client.find(Locator::Css("[role='status']")).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the status region contains `text`.
+    pub async fn wait_status(&self, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let status = self.status().await;
+            if status.contains(text) {
+                return status;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "status never contained {text:?}; it reads {status:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The error shown under the input named `name`, if any.
+    pub async fn field_error(&self, name: &str) -> Option<String> {
+        let id = self.input(name).await.attr("id").await.ok().flatten()?;
+        let script = format!("const e = document.getElementById('{id}-error'); return e && !e.hidden ? e.textContent : null;");
+        match self.client.execute(&script, vec![]).await {
+            Ok(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Signs in through the widget's sign-in form.
+    pub async fn sign_in(&self, user: &str, password: &str) {
+        self.fill("user", user).await;
+        self.fill("password", password).await;
+        self.click("Sign in").await;
+    }
+}
+
+/// Waits until `check` holds on the stand-in's data.
+pub async fn wait_data(
+    state: &AppState,
+    what: &str,
+    check: impl Fn(&rc_standin::model::Data) -> bool,
+) {
+    let started = Instant::now();
+    while !state.store.read(&check).await {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the stand-in never saw: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
