@@ -91,6 +91,14 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     };
 
     let new_contact = move |_| {
+        if state.saving.get_untracked() {
+            // Forgetting now would let the save's answer remember the old contact's token for
+            // the new one, and the next save would overwrite the old contact.
+            session.status.set(Status::Busy(
+                "Wait until the save finishes, then start a new contact.".into(),
+            ));
+            return;
+        }
         state.forget(&session.config.get_value());
         session
             .status

@@ -72,10 +72,13 @@ pub fn validate_custom_fields(
                 return Err(invalid());
             }
         }
-        if !value.is_empty() && field.kind == "select" && !field.options.is_empty() {
-            if !field.options.split(',').any(|o| o.trim() == value) {
-                return Err(invalid());
-            }
+        let is_option = |v: &str| field.options.split(',').any(|o| o.trim() == v);
+        if !value.is_empty()
+            && field.kind == "select"
+            && !field.options.is_empty()
+            && !is_option(&value)
+        {
+            return Err(invalid());
         }
         if given.contains_key(&field.id) {
             out.insert(field.id.clone(), Value::String(value));

@@ -18,7 +18,8 @@ pub struct Answer(
     pub &'static [(&'static str, &'static str)],
 );
 
-/// Replaces `window.fetch` with a recorder that answers from `answers`, in order.
+/// Replaces `window.fetch` with a recorder that answers from `answers`, in order, each after
+/// `window.__delay` milliseconds (0 unless a test sets it).
 pub fn stub_fetch(answers: &[Answer]) {
     let list: Vec<Value> = answers
         .iter()
@@ -33,6 +34,7 @@ pub fn stub_fetch(answers: &[Answer]) {
     let script = format!(
         r#"
         window.__calls = [];
+        window.__delay = 0;
         window.__answers = {answers};
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
@@ -42,6 +44,7 @@ pub fn stub_fetch(answers: &[Answer]) {
                 headers: Object.fromEntries(req.headers.entries()),
                 body: req.method === "GET" ? "" : await req.text(),
             }});
+            if (window.__delay) await new Promise(r => setTimeout(r, window.__delay));
             const next = window.__answers.shift();
             if (!next || next.status === 0) throw new TypeError("Failed to fetch");
             const headers = Object.assign({{"Content-Type": "application/json"}}, next.headers);

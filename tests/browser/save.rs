@@ -158,3 +158,28 @@ async fn a_retry_after_a_failure_reuses_the_pending_token() {
         "a retry never makes a second contact"
     );
 }
+
+#[wasm_bindgen_test]
+async fn new_contact_waits_for_a_save_under_way() {
+    clear_storage();
+    // The answer comes late, so "New contact" is pressed while the save is under way.
+    stub_fetch(&[OK]);
+    js_sys::eval("window.__delay = 200;").unwrap();
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    click(&host, "New contact");
+    leptos::task::tick().await;
+    assert!(
+        status(&host).contains("Wait until the save finishes"),
+        "{}",
+        status(&host)
+    );
+    assert_eq!(values(&host)[0], "Ada", "nothing was cleared");
+    wait_status(&host, "Contact registered").await;
+    js_sys::eval("window.__delay = 0;").unwrap();
+    click(&host, "New contact");
+    leptos::task::tick().await;
+    assert_eq!(local(CONTACT_KEY), None);
+    assert_eq!(values(&host)[0], "");
+}
