@@ -61,8 +61,9 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, Api
     let reset_in_ms = response
         .headers()
         .get("X-RateLimit-Reset")
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .map(|reset| reset - js_sys::Date::now());
+        // Epoch milliseconds: an integer, so no float parser is linked for it.
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|reset| reset as f64 - js_sys::Date::now());
     let body = response.text().await.map_err(|_| ApiError::Network)?;
     Reply {
         status: response.status(),

@@ -17,6 +17,7 @@ pub mod session;
 pub mod signin;
 pub mod status;
 pub mod storage;
+pub mod text;
 pub mod token;
 pub mod validate;
 pub mod widget;

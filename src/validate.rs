@@ -254,20 +254,24 @@ pub fn email(raw: &str) -> Result<Option<String>, FieldError> {
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let tld = labels.last().copied().unwrap_or_default();
+    // Labels: letters, digits and inner hyphens; any non-ASCII character counts as a letter
+    // (internationalised domains). The top-level domain is two or more ASCII letters, exactly
+    // as Rocket.Chat's `[a-zA-Z]{2,}` requires.
     let label_ok = |l: &&str| {
         !l.is_empty()
             && !l.starts_with('-')
             && !l.ends_with('-')
-            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
     };
     if labels.len() < 2
         || !labels.iter().all(label_ok)
-        || tld.chars().count() < 2
-        || !tld.chars().all(char::is_alphabetic)
+        || tld.len() < 2
+        || !tld.bytes().all(|b| b.is_ascii_alphabetic())
     {
         return Err(FieldError::EmailDomain);
     }
-    Ok(Some(email.to_lowercase()))
+    Ok(Some(crate::text::lowercase(email)))
 }
 
 /// Optional; accepts digits with spaces, dashes, dots, slashes and parentheses, and a leading `+`
@@ -376,6 +380,8 @@ mod tests {
             ("ada@example.com.", FieldError::EmailDomain),
             ("ada@-example.com", FieldError::EmailDomain),
             ("ada@ex_ample.com", FieldError::EmailDomain),
+            ("ada@example.рф", FieldError::EmailDomain),
+            ("ada@example.c-m", FieldError::EmailDomain),
         ];
         for (input, expected) in cases {
             assert_eq!(email(input), Err(expected), "{input}");

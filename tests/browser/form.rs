@@ -125,3 +125,15 @@ async fn an_empty_name_is_required_and_focused() {
     assert_eq!(focused(), Some(JsValue::from(input(&host, "name"))));
     assert!(status(&host).contains("One field needs attention"));
 }
+
+#[wasm_bindgen_test]
+async fn emails_are_lower_cased_by_the_browsers_own_rules() {
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contact":"c1","success":true}"#, &[])]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Émile");
+    type_into(&host, "email", "  ÉMILE.Zola@Bücher.DE ");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    assert_eq!(body(0)["email"], "émile.zola@bücher.de");
+}
