@@ -57,7 +57,11 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, Api
         None => request.build(),
     }
     .map_err(|_| ApiError::Network)?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let url = request.url();
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(_) => return Err(why_unreachable(&url).await),
+    };
     let reset_in_ms = response
         .headers()
         .get("X-RateLimit-Reset")
@@ -71,4 +75,25 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, Api
         reset_in_ms,
     }
     .json()
+}
+
+/// After a failed request: a cross-origin server that still answers a `no-cors` request (which
+/// needs no preflight) is reachable, so the failure was its CORS refusal; otherwise it is down
+/// or the network is.
+async fn why_unreachable(url: &str) -> ApiError {
+    let Some(window) = web_sys::window() else {
+        return ApiError::Network;
+    };
+    let page = window.location().origin().unwrap_or_default();
+    let Some(server) = crate::config::origin_of(url).filter(|o| *o != page) else {
+        return ApiError::Network;
+    };
+    let probe = Request::get(&format!("{server}/api/info"))
+        .mode(web_sys::RequestMode::NoCors)
+        .send()
+        .await;
+    match probe {
+        Ok(_) => ApiError::CorsRefused { server },
+        Err(_) => ApiError::Network,
+    }
 }

@@ -7,6 +7,29 @@ use thiserror::Error;
 /// Prefix of every storage key the widget writes, so a host page can tell them apart.
 pub const KEY_PREFIX: &str = "omnichannel-contact-form";
 
+/// The widget's colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light colours (the default).
+    #[default]
+    Light,
+    /// Dark colours.
+    Dark,
+    /// Follows the system's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The CSS class that selects the theme's custom properties.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Light => "ocf",
+            Theme::Dark => "ocf ocf--dark",
+            Theme::Auto => "ocf ocf--auto",
+        }
+    }
+}
+
 /// Why a server address cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
@@ -24,6 +47,8 @@ pub struct Config {
     pub credentials: Option<Credentials>,
     /// Where a sign-in made in the widget is kept.
     pub credential_storage: StorageArea,
+    /// The colour scheme.
+    pub theme: Theme,
 }
 
 impl Config {
@@ -33,6 +58,7 @@ impl Config {
             server: server_base(server)?,
             credentials: None,
             credential_storage: StorageArea::Session,
+            theme: Theme::Light,
         })
     }
 
@@ -70,6 +96,14 @@ pub fn server_base(raw: &str) -> Result<String, ConfigError> {
         return Err(bad());
     }
     Ok(format!("{scheme}://{}{path}", host.to_ascii_lowercase()))
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute http(s) URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && (scheme == "http" || scheme == "https"))
+        .then(|| format!("{scheme}://{host}"))
 }
 
 #[cfg(test)]
@@ -121,5 +155,23 @@ mod tests {
         assert_ne!(a.contact_key(), b.contact_key());
         assert_ne!(a.credentials_key(), a.contact_key());
         assert_eq!(a.url("/api/v1/login"), "https://a.example.com/api/v1/login");
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            origin_of("https://chat.example.com/rocket/api/v1/login").as_deref(),
+            Some("https://chat.example.com")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3100/api?x").as_deref(),
+            Some("http://127.0.0.1:3100")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3100").as_deref(),
+            Some("http://127.0.0.1:3100")
+        );
+        assert_eq!(origin_of("/relative"), None);
+        assert_eq!(origin_of("ftp://x.org/"), None);
     }
 }

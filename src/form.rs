@@ -195,6 +195,7 @@ fn save(session: Session, state: FormState, contact: ValidContact) {
                 session
                     .status
                     .set(Status::Done(format!("Contact {verb} (id {id}).")));
+                session.announce_saved(&id, &token, remembered.is_none());
                 state.remember(
                     &config,
                     StoredContact {
@@ -211,6 +212,7 @@ fn save(session: Session, state: FormState, contact: ValidContact) {
                     session.forget_sign_in();
                 }
                 session.status.set(Status::Failed(error.to_string()));
+                session.announce_error(&error);
             }
         }
     });

@@ -1,4 +1,6 @@
-//! The demo page: mounts the widget into `#app`, talking to the page's own origin
+//! The demo page: mounts the widget into `#omnichannel-contact-form-demo` (a host page that
+//! loads the module for its `mount` API has no such element, so nothing happens there), talking
+//! to the page's own origin
 //! (which `trunk serve` proxies to the stand-in server or to `ROCKETCHAT_URL`).
 
 use leptos::prelude::*;
@@ -12,16 +14,17 @@ fn main() {
     let origin = window.location().origin().unwrap_or_default();
     let Some(host) = window
         .document()
-        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|d| d.get_element_by_id("omnichannel-contact-form-demo"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
     match Config::new(&origin) {
-        Ok(config) => {
-            leptos::mount::mount_to(host, move || view! { <ContactWidget config=config /> })
-                .forget()
-        }
+        Ok(config) => leptos::mount::mount_to(
+            host.clone(),
+            move || view! { <ContactWidget config=config host=host /> },
+        )
+        .forget(),
         Err(error) => host.set_text_content(Some(&error.to_string())),
     }
 }

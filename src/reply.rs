@@ -61,11 +61,36 @@ pub enum ApiError {
         /// The HTTP status.
         status: u16,
     },
-    /// The request never got an answer: offline, DNS, refused connection or blocked by CORS.
+    /// The request never got an answer: offline, DNS, refused connection.
     #[error(
         "Could not reach the server. Check the connection and the server address, then try again."
     )]
     Network,
+    /// The server is reachable but refused the browser's CORS preflight (Rocket.Chat's default).
+    #[error("The server at {server} refuses requests from this page's site (CORS). An administrator must turn on \"Enable CORS\" in Rocket.Chat (Admin > General > REST API), or serve this page through a same-origin proxy.")]
+    CorsRefused {
+        /// The server's base URL.
+        server: String,
+    },
+}
+
+impl ApiError {
+    /// The HTTP status behind the error, as `contact-error` events report it (0: no answer).
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::Rejected { .. } => 400,
+            ApiError::SignedOut
+            | ApiError::WrongCredentials
+            | ApiError::TwoFactorRequired { .. }
+            | ApiError::TwoFactorInvalid => 401,
+            ApiError::Forbidden { .. } => 403,
+            ApiError::RateLimited { .. } => 429,
+            ApiError::Server { status }
+            | ApiError::NotJson { status }
+            | ApiError::Unexpected { status } => *status,
+            ApiError::Network | ApiError::CorsRefused { .. } => 0,
+        }
+    }
 }
 
 fn two_factor_prompt(method: &str) -> &'static str {
@@ -333,5 +358,18 @@ mod tests {
                 error_type: None
             })
         );
+    }
+
+    #[test]
+    fn statuses_for_events() {
+        assert_eq!(read(403, r#"{"error":"x"}"#).unwrap_err().status(), 403);
+        assert_eq!(read(502, "").unwrap_err().status(), 502);
+        assert_eq!(ApiError::Network.status(), 0);
+        let cors = ApiError::CorsRefused {
+            server: "https://chat.example.com".into(),
+        };
+        assert_eq!(cors.status(), 0);
+        assert!(cors.to_string().contains("\"Enable CORS\""));
+        assert!(cors.to_string().contains("Admin > General > REST API"));
     }
 }

@@ -18,11 +18,13 @@ pub struct Session {
     pub status: RwSignal<Status>,
     /// Prefix that makes element ids unique when a page has several widgets.
     pub id_prefix: StoredValue<String>,
+    /// The element the widget is mounted on: `contact-saved` and `contact-error` go there.
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Session {
     /// A session for `config`: credentials from the config, else from storage.
-    pub fn new(config: Config) -> Self {
+    pub fn new(config: Config, host: Option<web_sys::HtmlElement>) -> Self {
         static INSTANCES: AtomicU32 = AtomicU32::new(0);
         let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
         let credentials = config.credentials.clone().or_else(|| {
@@ -37,6 +39,7 @@ impl Session {
             credentials: RwSignal::new(credentials),
             status: RwSignal::new(Status::Idle),
             id_prefix: StoredValue::new(format!("ocf{n}")),
+            host: StoredValue::new_local(host),
         }
     }
 
@@ -55,6 +58,20 @@ impl Session {
         );
         self.credentials.set(Some(credentials));
         kept
+    }
+
+    /// Tells the host page that a contact was saved.
+    pub fn announce_saved(&self, contact: &str, token: &str, created: bool) {
+        self.host.with_value(|h| {
+            h.iter()
+                .for_each(|h| crate::events::saved(h, contact, token, created))
+        });
+    }
+
+    /// Tells the host page that saving failed.
+    pub fn announce_error(&self, error: &crate::reply::ApiError) {
+        self.host
+            .with_value(|h| h.iter().for_each(|h| crate::events::failed(h, error)));
     }
 
     /// Forgets the sign-in here (the server side is [`crate::api::logout`]'s job).

@@ -7,14 +7,19 @@ use crate::session::Session;
 use crate::signin::SignIn;
 use leptos::prelude::*;
 
-/// The contact form widget for one Rocket.Chat server.
+/// The contact form widget for one Rocket.Chat server. `host` is the element it is mounted on;
+/// `contact-saved` and `contact-error` events are dispatched there.
 #[component]
-pub fn ContactWidget(config: Config) -> impl IntoView {
+pub fn ContactWidget(
+    config: Config,
+    #[prop(optional, into)] host: Option<web_sys::HtmlElement>,
+) -> impl IntoView {
     let state = FormState::load(&config);
-    let session = Session::new(config);
+    let theme = config.theme.class();
+    let session = Session::new(config, host);
     let status = session.status;
     view! {
-        <div class="ocf">
+        <div class=theme>
             <Show
                 when=move || session.credentials.with(Option::is_some)
                 fallback=move || view! { <SignIn session=session /> }

@@ -11,7 +11,12 @@ async fn submit_and_expect(answer: Answer, message: &str) -> web_sys::HtmlElemen
     let typed = values(&host);
     click(&host, "Register contact");
     wait_status(&host, message).await;
-    assert_eq!(calls().len(), 1);
+    let calls = calls();
+    assert_eq!(calls[0]["method"], "POST", "one save was sent");
+    assert!(
+        calls[1..].iter().all(|c| c["method"] == "GET"),
+        "and nothing but the reachability probe"
+    );
     if has_input(&host, "name") {
         assert_eq!(values(&host), typed, "nothing typed is lost");
         assert!(find_button(&host, "Register contact").is_some());
@@ -82,7 +87,9 @@ async fn rate_limit_shows_the_wait() {
 
 #[wasm_bindgen_test]
 async fn a_network_failure_says_so() {
+    // The save fails, and so does the probe that would tell a CORS refusal apart.
     submit_and_expect(Answer(0, "", &[]), "Could not reach the server.").await;
+    assert_eq!(calls()[1]["url"], "https://chat.example.com/api/info");
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,81 @@
+//! The JavaScript API: `mount(element, options)` returns a handle whose `unmount()` removes the
+//! widget. Several widgets on one page are independent.
+
+use crate::options::{self, OptionValue};
+use crate::widget::ContactWidget;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// A mounted widget. Dropping it in JavaScript without `unmount()` leaves the widget in place.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mounted: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Removes the widget from its element; calling it again does nothing.
+    pub fn unmount(&mut self) {
+        self.mounted = None;
+    }
+}
+
+fn entries(options: &JsValue) -> (Vec<(String, OptionValue)>, Option<String>) {
+    if options.is_undefined() || options.is_null() {
+        return (Vec::new(), None);
+    }
+    if !options.is_object() {
+        let kind = options.js_typeof().as_string().unwrap_or_default();
+        return (
+            Vec::new(),
+            Some(format!("omnichannel-contact-form: the options must be an object, not {kind}; they are ignored.")),
+        );
+    }
+    let list = js_sys::Object::entries(options.unchecked_ref())
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            let key = pair.get(0).as_string()?;
+            let value = pair.get(1);
+            let value = match value.as_string() {
+                Some(text) => OptionValue::Text(text),
+                None => OptionValue::Other(value.js_typeof().as_string().unwrap_or_default()),
+            };
+            Some((key, value))
+        })
+        .collect();
+    (list, None)
+}
+
+/// Mounts a contact form widget into `element`. `options`: `server`, `authToken`, `userId`,
+/// `locale`, `storage`, `theme`, `labels` (see the README). Problems with the options are
+/// reported in the console; an unusable `server` is shown in the element.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
+    let (entries, shape_warning) = entries(&options);
+    let page = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let parsed = options::parse(&entries, &page);
+    for warning in shape_warning.into_iter().chain(parsed.warnings) {
+        web_sys::console::warn_1(&warning.into());
+    }
+    let mounted: Box<dyn std::any::Any> = match parsed.config {
+        Ok(config) => {
+            let host = element.clone();
+            Box::new(leptos::mount::mount_to(element, move || {
+                view! { <ContactWidget config=config host=host /> }
+            }))
+        }
+        Err(error) => {
+            let text = error.to_string();
+            Box::new(leptos::mount::mount_to(element, move || {
+                view! { <p class="ocf ocf-error" role="alert">{text}</p> }
+            }))
+        }
+    };
+    WidgetHandle {
+        mounted: Some(mounted),
+    }
+}

@@ -1,0 +1,207 @@
+//! The options a host page passes to `mount(element, options)`, checked one by one. A wrong
+//! option is reported in words and skipped, so the rest still works; a bad server address is
+//! an error the widget shows in place of the form.
+
+use crate::config::{Config, ConfigError, Theme};
+use crate::credentials::Credentials;
+use crate::storage::StorageArea;
+
+/// The option names `mount` knows (DESIGN.md fixes them).
+pub const KNOWN: [&str; 7] = [
+    "server",
+    "authToken",
+    "userId",
+    "locale",
+    "storage",
+    "theme",
+    "labels",
+];
+
+/// One option's value as JavaScript gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A string.
+    Text(String),
+    /// Anything else, named by its JavaScript `typeof` (`"number"`, `"object"`…).
+    Other(String),
+}
+
+/// What `mount` makes of its options.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The settings, or why the server address cannot be used.
+    pub config: Result<Config, ConfigError>,
+    /// Problems to report in the browser console, each a whole sentence.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the options; `page_origin` is the server when none is given (same-origin use).
+pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
+    let mut warnings = Vec::new();
+    let mut text = |key: &str| -> Option<String> {
+        match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            Some(OptionValue::Text(s)) => Some(s.clone()),
+            Some(OptionValue::Other(kind)) => {
+                warnings.push(format!(
+                    "option \"{key}\" must be a string, not {kind}; it is ignored."
+                ));
+                None
+            }
+            None => None,
+        }
+    };
+    let server = text("server");
+    let (auth_token, user_id) = (text("authToken"), text("userId"));
+    let storage = text("storage");
+    let theme = text("theme");
+    let locale = text("locale");
+    for (key, _) in entries {
+        if key == "labels" {
+            warnings.push(
+                "option \"labels\" is not supported yet; the English labels are used.".into(),
+            );
+        } else if !KNOWN.contains(&key.as_str()) {
+            warnings.push(format!(
+                "unknown option \"{key}\" is ignored (known options: {}).",
+                KNOWN.join(", ")
+            ));
+        }
+    }
+    if let Some(locale) = locale
+        .filter(|l| !l.eq_ignore_ascii_case("en") && !l.to_ascii_lowercase().starts_with("en-"))
+    {
+        warnings.push(format!(
+            "locale \"{locale}\" is not available yet; English is used."
+        ));
+    }
+    if auth_token.is_some() != user_id.is_some() {
+        warnings.push("options \"authToken\" and \"userId\" go together; with only one, the user is asked to sign in.".into());
+    }
+    let credential_storage = match storage.as_deref() {
+        None | Some("session") => StorageArea::Session,
+        Some("local") => StorageArea::Local,
+        Some(other) => {
+            warnings.push(format!("option \"storage\" is \"session\" or \"local\", not \"{other}\"; \"session\" is used."));
+            StorageArea::Session
+        }
+    };
+    let theme = match theme.as_deref() {
+        None | Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some("auto") => Theme::Auto,
+        Some(other) => {
+            warnings.push(format!("option \"theme\" is \"light\", \"dark\" or \"auto\", not \"{other}\"; \"light\" is used."));
+            Theme::Light
+        }
+    };
+    let config = Config::new(server.as_deref().unwrap_or(page_origin)).map(|mut config| {
+        config.credentials = Credentials::new(user_id, auth_token);
+        config.credential_storage = credential_storage;
+        config.theme = theme;
+        config
+    });
+    let warnings = warnings
+        .into_iter()
+        .map(|w| format!("omnichannel-contact-form: {w}"))
+        .collect();
+    Parsed { config, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(k: &str, v: &str) -> (String, OptionValue) {
+        (k.into(), OptionValue::Text(v.into()))
+    }
+
+    #[test]
+    fn no_options_means_the_pages_own_server() {
+        let parsed = parse(&[], "http://127.0.0.1:8080");
+        let config = parsed.config.unwrap();
+        assert_eq!(config.server, "http://127.0.0.1:8080");
+        assert_eq!(config.credentials, None);
+        assert_eq!(config.credential_storage, StorageArea::Session);
+        assert_eq!(config.theme, Theme::Light);
+        assert!(parsed.warnings.is_empty());
+    }
+
+    #[test]
+    fn every_known_option() {
+        let parsed = parse(
+            &[
+                text("server", "https://Chat.Example.com/"),
+                text("authToken", "tok"),
+                text("userId", "uid"),
+                text("locale", "en-GB"),
+                text("storage", "local"),
+                text("theme", "dark"),
+            ],
+            "https://crm.example.com",
+        );
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let config = parsed.config.unwrap();
+        assert_eq!(config.server, "https://chat.example.com");
+        let creds = config.credentials.unwrap();
+        assert_eq!(
+            (creds.user_id.as_str(), creds.auth_token.as_str()),
+            ("uid", "tok")
+        );
+        assert_eq!(config.credential_storage, StorageArea::Local);
+        assert_eq!(config.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn wrong_options_are_reported_and_the_rest_still_works() {
+        let parsed = parse(
+            &[
+                text("sever", "https://typo.example.com"),
+                ("theme".into(), OptionValue::Other("number".into())),
+                text("storage", "cookies"),
+                text("authToken", "tok"),
+                text("locale", "de"),
+                ("labels".into(), OptionValue::Other("object".into())),
+            ],
+            "https://crm.example.com",
+        );
+        let all = parsed.warnings.join("\n");
+        assert!(
+            all.contains("unknown option \"sever\" is ignored (known options: server,"),
+            "{all}"
+        );
+        assert!(
+            all.contains("option \"theme\" must be a string, not number"),
+            "{all}"
+        );
+        assert!(
+            all.contains("\"storage\" is \"session\" or \"local\", not \"cookies\""),
+            "{all}"
+        );
+        assert!(
+            all.contains("\"authToken\" and \"userId\" go together"),
+            "{all}"
+        );
+        assert!(all.contains("locale \"de\" is not available yet"), "{all}");
+        assert!(all.contains("\"labels\" is not supported yet"), "{all}");
+        assert!(parsed
+            .warnings
+            .iter()
+            .all(|w| w.starts_with("omnichannel-contact-form: ")));
+        assert_eq!(parsed.warnings.len(), 6);
+        let config = parsed.config.unwrap();
+        assert_eq!(config.server, "https://crm.example.com");
+        assert_eq!(config.credentials, None);
+    }
+
+    #[test]
+    fn a_malformed_server_is_an_error_to_show() {
+        let parsed = parse(
+            &[text("server", "chat.example.com")],
+            "https://crm.example.com",
+        );
+        let err = parsed.config.unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("\"chat.example.com\" is not an http:// or https:// URL"));
+    }
+}
