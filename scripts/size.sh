@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
 budget_kb=45
-shopt -s nullglob
-files=("$dist"/*.wasm "$dist"/*.js "$dist"/*.css)
+mapfile -t files < <(find "$dist" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
 if [ ${#files[@]} -eq 0 ]; then
   echo "size: no wasm, js or css in $dist: run 'trunk build --release' first" >&2
   exit 1
@@ -18,7 +17,7 @@ for f in "${files[@]}"; do
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-  printf '%-48s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
 done
 printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 awk -v b="$total_br" -v budget="$budget_kb" 'BEGIN {

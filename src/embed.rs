@@ -79,3 +79,54 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
         mounted: Some(mounted),
     }
 }
+
+#[wasm_bindgen(inline_js = r#"
+export function define_contact_form_element(mount, css) {
+  if (customElements.get("omnichannel-contact-form")) return;
+  const attributes = { "server": "server", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
+  // The theme attribute is pure CSS, so changing it keeps what was typed.
+  const hostCss = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
+  customElements.define("omnichannel-contact-form", class extends HTMLElement {
+    static get observedAttributes() { return Object.keys(attributes); }
+    connectedCallback() { this.render(); }
+    disconnectedCallback() { this.unmount(); }
+    attributeChangedCallback() { if (this.handle) this.render(); }
+    unmount() {
+      if (!this.handle) return;
+      this.handle.unmount();
+      this.handle.free();
+      this.handle = null;
+    }
+    render() {
+      this.unmount();
+      const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      const style = document.createElement("style");
+      style.textContent = css + "\n" + hostCss;
+      const mountPoint = document.createElement("div");
+      root.replaceChildren(style, mountPoint);
+      const options = {};
+      for (const [attribute, key] of Object.entries(attributes)) {
+        const value = this.getAttribute(attribute);
+        if (value !== null) options[key] = value;
+      }
+      this.handle = mount(mountPoint, options);
+    }
+  });
+}
+"#)]
+extern "C" {
+    fn define_contact_form_element(mount: &js_sys::Function, css: &str);
+}
+
+/// Defines `<omnichannel-contact-form server="…" locale="…" theme="…" auth-token="…" user-id="…">`
+/// (once per page): the widget in an open Shadow DOM with its own styles. Events bubble out of
+/// the shadow root to the element. Changing `server`, `locale` or the credentials remounts it.
+pub fn define_custom_element() {
+    let mount = Closure::<dyn Fn(HtmlElement, JsValue) -> WidgetHandle>::new(mount);
+    define_contact_form_element(
+        mount.as_ref().unchecked_ref(),
+        include_str!("../style/widget.css"),
+    );
+    // The element class keeps calling it for the page's lifetime.
+    mount.forget();
+}

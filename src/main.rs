@@ -1,13 +1,14 @@
-//! The demo page: mounts the widget into `#omnichannel-contact-form-demo` (a host page that
-//! loads the module for its `mount` API has no such element, so nothing happens there), talking
-//! to the page's own origin
-//! (which `trunk serve` proxies to the stand-in server or to `ROCKETCHAT_URL`).
+//! Runs when the module loads: defines `<omnichannel-contact-form>`, then, on the demo page only
+//! (it has `#omnichannel-contact-form-demo`; host pages using the JS API do not), mounts the
+//! widget talking to the page's own origin, which `trunk serve` proxies to the stand-in server
+//! or to `ROCKETCHAT_URL`.
 
 use leptos::prelude::*;
 use omnichannel_contact_form::{Config, ContactWidget};
 use wasm_bindgen::JsCast;
 
 fn main() {
+    omnichannel_contact_form::embed::define_custom_element();
     let Some(window) = web_sys::window() else {
         return;
     };
