@@ -27,6 +27,65 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// A host site on its own port: `dist/` (the widget's files) plus pages, as a CRM that embeds
+/// the widget would serve them. Its folder is removed when it is dropped.
+pub struct HostSite {
+    /// Base URL, e.g. `http://127.0.0.1:40123`.
+    pub url: String,
+    dir: PathBuf,
+}
+
+impl Drop for HostSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Starts a [`HostSite`] serving `pages` (file name, HTML) beside the widget's files.
+pub async fn host_site(pages: &[(&str, String)]) -> HostSite {
+    let dir = std::env::temp_dir().join(format!("e2e-host-{}-{}", std::process::id(), free_port()));
+    copy_dir(&dist(), &dir);
+    for (name, html) in pages {
+        std::fs::write(dir.join(name), html).expect("the page is written");
+    }
+    let options = Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        static_dir: Some(dir.clone()),
+        ..Options::default()
+    };
+    let site = Standin::bind(&options).await.expect("the host site starts");
+    HostSite {
+        url: format!("http://{}", site.spawn()),
+        dir,
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("dist/ reads") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("a copy");
+        }
+    }
+}
+
+/// An API-only stand-in with the given CORS setting (the Rocket.Chat of a cross-origin embed).
+pub async fn api_server(cors: rc_standin::server::Cors) -> (String, Arc<AppState>) {
+    let options = Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        required_field: false,
+        cors,
+        ..Options::default()
+    };
+    let standin = Standin::bind(&options).await.expect("the stand-in starts");
+    let state = standin.state.clone();
+    (format!("http://{}", standin.spawn()), state)
+}
+
 /// A stand-in serving `dist/` at `/` and the API beside it (same origin, as in production behind
 /// a proxy). The required custom field is off: the widget does not render custom fields yet.
 pub async fn standin() -> (String, Arc<AppState>) {
@@ -214,6 +273,27 @@ impl Browser {
         match self.client.execute(&script, vec![]).await {
             Ok(Value::String(s)) => Some(s),
             _ => None,
+        }
+    }
+
+    /// Runs `script` in the page and gives its result.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until `script` returns something truthy, and gives it.
+    pub async fn wait_js(&self, what: &str, script: &str) -> Value {
+        let started = Instant::now();
+        loop {
+            let value = self.js(script).await;
+            if !matches!(value, Value::Null | Value::Bool(false)) && value != json!("") {
+                return value;
+            }
+            assert!(started.elapsed() < PATIENCE, "never saw: {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

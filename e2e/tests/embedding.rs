@@ -1,0 +1,228 @@
+//! Embedding from a page of another origin: the JS API, the custom element, events, unmount,
+//! two widgets on one page, and a Rocket.Chat whose CORS setting is off.
+
+use e2e::{api_server, host_site, Browser};
+use rc_standin::seed;
+use rc_standin::server::Cors;
+use serde_json::json;
+
+const AGENT_ONE: &str = "agentOne000000001";
+
+fn js_api_page(api: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>CRM</title>
+<link rel="stylesheet" href="widget.css"></head>
+<body><h1>CRM</h1><div id="a"></div><div id="b"></div>
+<script type="module">
+  import init, {{ mount }} from "./omnichannel-contact-form.js";
+  await init();
+  window.events = [];
+  for (const id of ["a", "b"]) {{
+    for (const type of ["contact-saved", "contact-error"]) {{
+      document.getElementById(id).addEventListener(type, (e) => window.events.push({{ id, type, ...e.detail }}));
+    }}
+  }}
+  window.a = mount(document.getElementById("a"), {{ server: "{api}" }});
+  window.b = mount(document.getElementById("b"), {{ server: "{api}", authToken: "{pat}", userId: "{AGENT_ONE}", theme: "dark" }});
+  window.ready = true;
+</script></body></html>"#,
+        pat = seed::PERSONAL_ACCESS_TOKEN
+    )
+}
+
+/// Types into an input of the widget under `root` (a JS expression: an element or a shadow root).
+fn type_script(root: &str, name: &str, value: &str) -> String {
+    format!(
+        r#"const input = {root}.querySelector("input[name='{name}']");
+           input.value = {value};
+           input.dispatchEvent(new Event("input", {{ bubbles: true }}));
+           return true;"#,
+        value = json!(value)
+    )
+}
+
+fn click_script(root: &str, text: &str) -> String {
+    format!(
+        r#"const button = [...{root}.querySelectorAll("button")].find((b) => b.textContent.trim() === {text});
+           if (!button) return false;
+           button.click();
+           return true;"#,
+        text = json!(text)
+    )
+}
+
+fn status_script(root: &str) -> String {
+    format!(r#"const s = {root}.querySelector("[role='status']"); return s ? s.textContent : "";"#)
+}
+
+async fn wait_status(b: &Browser, root: &str, text: &str) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        let status = b
+            .js(&status_script(root))
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if status.contains(text) {
+            return status;
+        }
+        assert!(
+            started.elapsed() < e2e::PATIENCE,
+            "status under {root} never contained {text:?}; it reads {status:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_js_api_from_another_origin_two_widgets_events_and_unmount() {
+    let (api, state) = api_server(Cors::Any).await;
+    let site = host_site(&[("crm.html", js_api_page(&api))]).await;
+    let b = Browser::start().await;
+    b.open(&format!("{}/crm.html", site.url)).await;
+    b.wait_js("the module to load", "return window.ready === true")
+        .await;
+
+    // Widget a has no credentials: sign in across origins, then save.
+    let a = r#"document.getElementById("a")"#;
+    b.wait_js(
+        "a's sign-in form",
+        &format!(r#"return !!{a}.querySelector("input[name='user']")"#),
+    )
+    .await;
+    b.js(&type_script(a, "user", "agent.two")).await;
+    b.js(&type_script(a, "password", "agent.two-pass")).await;
+    b.js(&click_script(a, "Sign in")).await;
+    wait_status(&b, a, "Signed in.").await;
+    b.js(&type_script(a, "name", "Ada from the CRM")).await;
+    b.js(&click_script(a, "Register contact")).await;
+    wait_status(&b, a, "Contact registered").await;
+
+    // Widget b got a personal access token from the page and is independent of a.
+    let bw = r#"document.getElementById("b")"#;
+    let dark = b
+        .js(&format!(
+            r#"return {bw}.querySelector(".ocf").classList.contains("ocf--dark")"#
+        ))
+        .await;
+    assert_eq!(dark, json!(true));
+    assert_eq!(
+        b.js(&click_script(bw, "Register contact")).await,
+        json!(true),
+        "b shows its form, not a's"
+    );
+    wait_status(&b, bw, "One field needs attention").await;
+    b.js(&type_script(bw, "name", "Grace")).await;
+    b.js(&click_script(bw, "Register contact")).await;
+    wait_status(&b, bw, "Contact registered").await;
+
+    let events = b.js("return window.events").await;
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 2, "{events:?}");
+    let visitors = state.store.read(|d| d.visitors.clone()).await;
+    assert_eq!(visitors.len(), 2);
+    for (event, (id, name)) in events
+        .iter()
+        .zip([("a", "Ada from the CRM"), ("b", "Grace")])
+    {
+        assert_eq!(event["id"], id);
+        assert_eq!(event["type"], "contact-saved");
+        assert_eq!(event["created"], true);
+        let visitor = visitors.iter().find(|v| v.name == name).unwrap();
+        assert_eq!(event["contact"], visitor.id.as_str());
+        assert_eq!(event["token"], visitor.token.as_str());
+    }
+
+    b.js("window.a.unmount(); return true").await;
+    let left = b.js(&format!("return {a}.childElementCount")).await;
+    assert_eq!(left, json!(0), "unmount empties the element");
+    assert_eq!(
+        b.js(&format!(
+            r#"return !!{bw}.querySelector("input[name='name']")"#
+        ))
+        .await,
+        json!(true)
+    );
+    b.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_custom_element_from_another_origin() {
+    let (api, state) = api_server(Cors::Any).await;
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Kiosk</title>
+<style>input {{ display: none; }}</style></head><body>
+<omnichannel-contact-form server="{api}" auth-token="{pat}" user-id="{AGENT_ONE}" theme="auto"></omnichannel-contact-form>
+<script type="module">
+  import init from "./omnichannel-contact-form.js";
+  await init();
+  window.events = [];
+  document.addEventListener("contact-saved", (e) => window.events.push([e.target.tagName, e.detail.contact]));
+  window.ready = true;
+</script></body></html>"#,
+        pat = seed::PERSONAL_ACCESS_TOKEN
+    );
+    let site = host_site(&[("kiosk.html", page)]).await;
+    let b = Browser::start().await;
+    b.open(&format!("{}/kiosk.html", site.url)).await;
+    b.wait_js("the module to load", "return window.ready === true")
+        .await;
+    let root = r#"document.querySelector("omnichannel-contact-form").shadowRoot"#;
+    b.wait_js(
+        "the form in the shadow root",
+        &format!(r#"return !!{root}.querySelector("input[name='name']")"#),
+    )
+    .await;
+    let shown = b
+        .js(&format!(
+            r#"return getComputedStyle({root}.querySelector("input[name='name']")).display"#
+        ))
+        .await;
+    assert_ne!(shown, json!("none"), "the page's CSS does not reach inside");
+    b.js(&type_script(root, "name", "Kiosk visitor")).await;
+    b.js(&type_script(root, "email", "Visitor@Example.com"))
+        .await;
+    b.js(&click_script(root, "Register contact")).await;
+    wait_status(&b, root, "Contact registered").await;
+    let events = b.js("return window.events").await;
+    let id = state.store.read(|d| d.visitors[0].id.clone()).await;
+    assert_eq!(events, json!([["OMNICHANNEL-CONTACT-FORM", id]]));
+    assert_eq!(
+        state
+            .store
+            .read(|d| d.visitors[0].email.clone())
+            .await
+            .as_deref(),
+        Some("visitor@example.com")
+    );
+
+    b.js(r#"document.querySelector("omnichannel-contact-form").remove(); return true"#)
+        .await;
+    b.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_without_cors_is_explained() {
+    let (api, state) = api_server(Cors::Off).await;
+    let site = host_site(&[("crm.html", js_api_page(&api))]).await;
+    let b = Browser::start().await;
+    b.open(&format!("{}/crm.html", site.url)).await;
+    b.wait_js("the module to load", "return window.ready === true")
+        .await;
+    let bw = r#"document.getElementById("b")"#;
+    b.js(&type_script(bw, "name", "Ada")).await;
+    b.js(&click_script(bw, "Register contact")).await;
+    let status = wait_status(&b, bw, "refuses requests from this page's site (CORS)").await;
+    assert!(
+        status.contains("\"Enable CORS\" in Rocket.Chat (Admin > General > REST API)"),
+        "{status}"
+    );
+    assert!(status.contains(&api), "{status}");
+    let events = b.js("return window.events").await;
+    assert_eq!(events[0]["type"], "contact-error");
+    assert_eq!(events[0]["status"], 0);
+    assert_eq!(state.store.read(|d| d.visitors.len()).await, 0);
+    b.finish().await;
+}
