@@ -1,6 +1,8 @@
-//! Where the widget talks to and how it remembers things: set by the embedding page.
+//! The widget's settings, set by the embedding page: where it talks to, how it remembers things,
+//! how it looks.
 
 use crate::credentials::Credentials;
+use crate::labels::Labels;
 use crate::storage::StorageArea;
 use thiserror::Error;
 
@@ -49,6 +51,8 @@ pub struct Config {
     pub credential_storage: StorageArea,
     /// The colour scheme.
     pub theme: Theme,
+    /// Label and button texts.
+    pub labels: Labels,
 }
 
 impl Config {
@@ -59,6 +63,7 @@ impl Config {
             credentials: None,
             credential_storage: StorageArea::Session,
             theme: Theme::Light,
+            labels: Labels::default(),
         })
     }
 

@@ -37,15 +37,29 @@ fn entries(options: &JsValue) -> (Vec<(String, OptionValue)>, Option<String>) {
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
             let key = pair.get(0).as_string()?;
-            let value = pair.get(1);
-            let value = match value.as_string() {
-                Some(text) => OptionValue::Text(text),
-                None => OptionValue::Other(value.js_typeof().as_string().unwrap_or_default()),
-            };
-            Some((key, value))
+            Some((key, option_value(&pair.get(1), true)))
         })
         .collect();
     (list, None)
+}
+
+/// One option's value; a plain object's entries are read one level deep (for `labels`).
+fn option_value(value: &JsValue, nested: bool) -> OptionValue {
+    let kind = || value.js_typeof().as_string().unwrap_or_default();
+    if let Some(text) = value.as_string() {
+        return OptionValue::Text(text);
+    }
+    if nested && value.is_object() && !js_sys::Array::is_array(value) {
+        let entries = js_sys::Object::entries(value.unchecked_ref())
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, option_value(&pair.get(1), false)))
+            })
+            .collect();
+        return OptionValue::Object(kind(), entries);
+    }
+    OptionValue::Other(kind())
 }
 
 /// Mounts a contact form widget into `element`. `options`: `server`, `authToken`, `userId`,

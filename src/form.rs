@@ -15,10 +15,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::SubmitEvent;
 
-/// How each contact field is presented (names, types and labels are fixed by DESIGN.md).
+/// How each contact field is presented (names and types are fixed by DESIGN.md).
 fn spec(field: Field) -> InputSpec {
     let base = InputSpec {
-        label: field.label(),
         name: field.input_name(),
         kind: "text",
         autocomplete: "off",
@@ -54,7 +53,7 @@ fn spec(field: Field) -> InputSpec {
 }
 
 /// The contact form: Name, Email, Phone, Contact manager; "Register contact" or "Update contact";
-/// "New contact"; "Sign out".
+/// "New contact"; "Sign out" (the texts of the config's labels).
 #[component]
 pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     let refs: [NodeRef<html::Input>; 4] = Default::default();
@@ -118,6 +117,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         session.status.set(Status::Done("Signed out.".into()));
     };
 
+    let labels = session.config.with_value(|c| c.labels.clone());
     let fields = Field::ALL.map(|field| {
         let on_edit = Callback::new(move |()| {
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
@@ -129,6 +129,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         view! {
             <LabeledInput
                 id=session.id(field.input_name())
+                label=labels.field(field).to_owned()
                 spec=spec(field)
                 value=state.value(field)
                 error=Signal::derive(move || state.errors.with(|e| e.get(field).map(ToString::to_string)))
@@ -138,15 +139,16 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         }
     });
 
+    let (register, update) = (labels.register.clone(), labels.update.clone());
     view! {
         <form class="ocf-form" novalidate aria-busy=move || state.saving.get().to_string() on:submit=submit>
             {fields}
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
-                    {move || if state.remembered.with(Option::is_some) { "Update contact" } else { "Register contact" }}
+                    {move || if state.remembered.with(Option::is_some) { update.clone() } else { register.clone() }}
                 </button>
-                <button type="button" class="ocf-secondary" on:click=new_contact>"New contact"</button>
-                <button type="button" class="ocf-link" on:click=sign_out>"Sign out"</button>
+                <button type="button" class="ocf-secondary" on:click=new_contact>{labels.new_contact.clone()}</button>
+                <button type="button" class="ocf-link" on:click=sign_out>{labels.sign_out.clone()}</button>
             </div>
             <p class="ocf-note" hidden=move || state.storage_problem.with(Option::is_none)>
                 {move || state.storage_problem.get().map(|e| e.to_string())}

@@ -6,8 +6,6 @@ use leptos::prelude::*;
 /// The static description of an input.
 #[derive(Debug, Clone, Copy)]
 pub struct InputSpec {
-    /// The visible label, also the accessible name.
-    pub label: &'static str,
     /// The `name` attribute.
     pub name: &'static str,
     /// The `type` attribute.
@@ -28,6 +26,8 @@ pub struct InputSpec {
 pub fn LabeledInput(
     /// Unique id of the input (the hint and error ids derive from it).
     id: String,
+    /// The visible label, also the input's accessible name.
+    label: String,
     /// What the input is.
     spec: InputSpec,
     /// The value, kept outside so it outlives this view.
@@ -58,7 +58,7 @@ pub fn LabeledInput(
     };
     view! {
         <div class="ocf-field" class:ocf-field--invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{spec.label}</label>
+            <label for=id.clone()>{label}</label>
             {spec.hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=id

@@ -14,6 +14,7 @@ pub mod form;
 pub mod form_state;
 pub mod input;
 pub mod json;
+pub mod labels;
 pub mod options;
 pub mod reply;
 pub mod session;

@@ -4,6 +4,7 @@
 
 use crate::config::{Config, ConfigError, Theme};
 use crate::credentials::Credentials;
+use crate::labels::Labels;
 use crate::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
@@ -22,6 +23,8 @@ pub const KNOWN: [&str; 7] = [
 pub enum OptionValue {
     /// A string.
     Text(String),
+    /// A plain object (named `"object"`) with its own entries: the `labels` option.
+    Object(String, Vec<(String, OptionValue)>),
     /// Anything else, named by its JavaScript `typeof` (`"number"`, `"object"`…).
     Other(String),
 }
@@ -41,7 +44,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let mut text = |key: &str| -> Option<String> {
         match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             Some(OptionValue::Text(s)) => Some(s.clone()),
-            Some(OptionValue::Other(kind)) => {
+            Some(OptionValue::Other(kind) | OptionValue::Object(kind, _)) => {
                 warnings.push(format!(
                     "option \"{key}\" must be a string, not {kind}; it is ignored."
                 ));
@@ -55,11 +58,19 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let storage = text("storage");
     let theme = text("theme");
     let locale = text("locale");
-    for (key, _) in entries {
+    let mut labels = Labels::default();
+    for (key, value) in entries {
         if key == "labels" {
-            warnings.push(
-                "option \"labels\" is not supported yet; the English labels are used.".into(),
-            );
+            match value {
+                OptionValue::Object(_, entries) => {
+                    let (given, problems) = Labels::with_overrides(entries);
+                    labels = given;
+                    warnings.extend(problems);
+                }
+                OptionValue::Text(_) | OptionValue::Other(_) => warnings.push(
+                    "option \"labels\" must be an object such as {name: \"Nom\"}; the English labels are used.".into(),
+                ),
+            }
         } else if !KNOWN.contains(&key.as_str()) {
             warnings.push(format!(
                 "unknown option \"{key}\" is ignored (known options: {}).",
@@ -98,6 +109,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
         config.credentials = Credentials::new(user_id, auth_token);
         config.credential_storage = credential_storage;
         config.theme = theme;
+        config.labels = labels;
         config
     });
     let warnings = warnings
@@ -160,7 +172,7 @@ mod tests {
                 text("storage", "cookies"),
                 text("authToken", "tok"),
                 text("locale", "de"),
-                ("labels".into(), OptionValue::Other("object".into())),
+                ("labels".into(), OptionValue::Text("Nom".into())),
             ],
             "https://crm.example.com",
         );
@@ -182,7 +194,7 @@ mod tests {
             "{all}"
         );
         assert!(all.contains("locale \"de\" is not available yet"), "{all}");
-        assert!(all.contains("\"labels\" is not supported yet"), "{all}");
+        assert!(all.contains("option \"labels\" must be an object"), "{all}");
         assert!(parsed
             .warnings
             .iter()
@@ -203,5 +215,20 @@ mod tests {
         assert!(err
             .to_string()
             .contains("\"chat.example.com\" is not an http:// or https:// URL"));
+    }
+
+    #[test]
+    fn labels_override_the_english_texts() {
+        let labels = OptionValue::Object(
+            "object".into(),
+            vec![
+                ("register".into(), OptionValue::Text("Enregistrer".into())),
+                ("x".into(), OptionValue::Text("y".into())),
+            ],
+        );
+        let parsed = parse(&[("labels".into(), labels)], "https://crm.example.com");
+        assert_eq!(parsed.config.unwrap().labels.register, "Enregistrer");
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].contains("unknown label \"x\""));
     }
 }

@@ -11,7 +11,6 @@ use leptos::task::spawn_local;
 use web_sys::SubmitEvent;
 
 const USER: InputSpec = InputSpec {
-    label: "Username or email",
     name: "user",
     kind: "text",
     autocomplete: "username",
@@ -20,7 +19,6 @@ const USER: InputSpec = InputSpec {
     required: true,
 };
 const PASSWORD: InputSpec = InputSpec {
-    label: "Password",
     name: "password",
     kind: "password",
     autocomplete: "current-password",
@@ -29,7 +27,6 @@ const PASSWORD: InputSpec = InputSpec {
     required: true,
 };
 const CODE: InputSpec = InputSpec {
-    label: "Two-factor code",
     name: "code",
     kind: "text",
     autocomplete: "one-time-code",
@@ -38,7 +35,8 @@ const CODE: InputSpec = InputSpec {
     required: true,
 };
 
-/// "Username or email", "Password", "Sign in"; "Two-factor code" when the server asks for one.
+/// "Username or email", "Password", "Sign in"; "Two-factor code" when the server asks for one
+/// (the texts of the config's labels).
 #[component]
 pub fn SignIn(session: Session) -> impl IntoView {
     let user = RwSignal::new(String::new());
@@ -109,10 +107,12 @@ pub fn SignIn(session: Session) -> impl IntoView {
         });
     };
 
-    let field = move |i: usize, spec: InputSpec, value: RwSignal<String>| {
+    let labels = session.config.with_value(|c| c.labels.clone());
+    let field = move |i: usize, spec: InputSpec, label: String, value: RwSignal<String>| {
         view! {
             <LabeledInput
                 id=session.id(spec.name)
+                label=label
                 spec=spec
                 value=value
                 error=Signal::derive(move || errors.with(|e| e[i].map(str::to_owned)))
@@ -121,14 +121,15 @@ pub fn SignIn(session: Session) -> impl IntoView {
         }
     };
 
+    let code_label = labels.code.clone();
     view! {
         <form class="ocf-form ocf-signin" novalidate aria-label="Sign in to Rocket.Chat" on:submit=submit>
             <p class="ocf-intro">"Sign in with your Rocket.Chat account to save contacts."</p>
-            {field(0, USER, user)}
-            {field(1, PASSWORD, password)}
-            <Show when=move || asks_code.get()>{field(2, CODE, code)}</Show>
+            {field(0, USER, labels.user.clone(), user)}
+            {field(1, PASSWORD, labels.password.clone(), password)}
+            <Show when=move || asks_code.get()>{field(2, CODE, code_label.clone(), code)}</Show>
             <div class="ocf-actions">
-                <button type="submit" class="ocf-primary" aria-disabled=move || busy.get().to_string()>"Sign in"</button>
+                <button type="submit" class="ocf-primary" aria-disabled=move || busy.get().to_string()>{labels.sign_in.clone()}</button>
             </div>
         </form>
     }

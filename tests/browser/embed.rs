@@ -245,3 +245,63 @@ async fn a_refused_cors_preflight_is_told_apart_from_a_dead_network() {
     assert_eq!(events()[0]["detail"]["status"], 0);
     assert_eq!(input(&host, "name").value(), "Ada");
 }
+
+#[wasm_bindgen_test]
+async fn credentials_go_to_local_storage_only_when_asked() {
+    const KEY: &str = "omnichannel-contact-form:auth:https://chat.example.com";
+    for (storage, in_local) in [
+        ("", false),
+        (r#", storage: "session""#, false),
+        (r#", storage: "local""#, true),
+    ] {
+        clear_storage();
+        stub_fetch(&[Answer(
+            200,
+            r#"{"status":"success","data":{"userId":"u","authToken":"t"}}"#,
+            &[],
+        )]);
+        let host = host();
+        let _h = mount_with(
+            &host,
+            &format!(r#"{{server: "https://chat.example.com"{storage}}}"#),
+        );
+        type_into(&host, "user", "agent");
+        type_into(&host, "password", "pw");
+        click(&host, "Sign in");
+        wait_status(&host, "Signed in.").await;
+        assert_eq!(local(KEY).is_some(), in_local, "storage option {storage:?}");
+        let session = web_sys::window()
+            .unwrap()
+            .session_storage()
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            session.get_item(KEY).unwrap().is_some(),
+            !in_local,
+            "storage option {storage:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn labels_override_the_texts_and_keep_the_names() {
+    clear_storage();
+    record_warnings();
+    let host = host();
+    let _h = mount_with(
+        &host,
+        &format!(
+            r#"{{{CREDS}, labels: {{name: "Nom", register: "Enregistrer", newContact: "Nouveau", colour: "x"}}}}"#
+        ),
+    );
+    leptos::task::tick().await;
+    js_sys::eval("console.warn = window.__warn;").unwrap();
+    let name = input(&host, "name");
+    let label = host
+        .query_selector(&format!("label[for='{}']", name.id()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().unwrap(), "Nom");
+    assert_eq!(button_texts(&host), ["Enregistrer", "Nouveau", "Sign out"]);
+    assert!(warnings_contain("unknown label \"colour\" is ignored"));
+}
