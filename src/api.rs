@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::credentials::{login_body, Credentials};
 use crate::json::Json;
+use crate::record::ContactRecord;
 use crate::reply::{ApiError, Reply};
 use gloo_net::http::{Request, RequestBuilder};
 
@@ -20,6 +21,17 @@ pub async fn save_contact(
     json.str_at("contact")
         .map(str::to_owned)
         .ok_or(ApiError::Unexpected { status: 200 })
+}
+
+/// `GET /api/v1/omnichannel/contact?contactId=`: the stored contact, or `None` when it is gone.
+pub async fn load_contact(
+    config: &Config,
+    creds: &Credentials,
+    contact_id: &str,
+) -> Result<Option<ContactRecord>, ApiError> {
+    let url = config.url("/api/v1/omnichannel/contact");
+    let request = authorised(Request::get(&url).query([("contactId", contact_id)]), creds);
+    ContactRecord::from_reply(&send(request, None).await?)
 }
 
 /// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.

@@ -6,17 +6,32 @@ use crate::validate::{Field, FieldError, ValidContact};
 
 /// The request body: only the keys that have a value. Rocket.Chat rejects `null` for optional
 /// keys (`Match error: Expected string, got null in field email`), so absent means omitted.
-pub fn request_body(token: &str, contact: &ValidContact) -> String {
+/// `custom_fields` are the record's own (`livechatData`): an update that left them out would
+/// empty them, because the server replaces the record.
+pub fn request_body(
+    token: &str,
+    contact: &ValidContact,
+    custom_fields: &[(String, String)],
+) -> String {
     let manager = contact
         .contact_manager
         .as_ref()
         .map(|u| Json::object([("username", Some(Json::str(u)))]));
+    let custom = (!custom_fields.is_empty()).then(|| {
+        Json::Object(
+            custom_fields
+                .iter()
+                .map(|(k, v)| (k.clone(), Json::str(v)))
+                .collect(),
+        )
+    });
     Json::object([
         ("token", Some(Json::str(token))),
         ("name", Some(Json::str(&contact.name))),
         ("email", contact.email.as_deref().map(Json::str)),
         ("phone", contact.phone.as_deref().map(Json::str)),
         ("contactManager", manager),
+        ("customFields", custom),
     ])
     .to_string()
 }
@@ -59,13 +74,18 @@ mod tests {
             contact_manager: Some("agent.one".into()),
         };
         assert_eq!(
-            parsed(&request_body("0123456789abcdef0123456789abcdef", &contact)),
+            parsed(&request_body(
+                "0123456789abcdef0123456789abcdef",
+                &contact,
+                &[("company".into(), "ACME".into())]
+            )),
             json!({
                 "token": "0123456789abcdef0123456789abcdef",
                 "name": "Ada \"Countess\" Lovelace",
                 "email": "ada@example.com",
                 "phone": "+442079460958",
-                "contactManager": {"username": "agent.one"}
+                "contactManager": {"username": "agent.one"},
+                "customFields": {"company": "ACME"}
             })
         );
     }
@@ -78,7 +98,7 @@ mod tests {
             phone: None,
             contact_manager: None,
         };
-        let text = request_body("t", &contact);
+        let text = request_body("t", &contact, &[]);
         assert_eq!(parsed(&text), json!({"token": "t", "name": "Ada"}));
         assert!(!text.contains("null"));
     }

@@ -5,11 +5,13 @@ use crate::api;
 use crate::contact::{field_error, request_body};
 use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
+use crate::record::{merge, ContactRecord};
+use crate::remembered;
 use crate::reply::ApiError;
 use crate::session::Session;
 use crate::status::Status;
 use crate::token::{new_token, StoredContact};
-use crate::validate::{check_field, validate, Field, FieldErrors, ValidContact};
+use crate::validate::{check_field, Field, FieldErrors, ValidContact};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -68,25 +70,23 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         if state.saving.get_untracked() {
             return; // a double click sends one request
         }
-        match validate(&state.draft()) {
-            Err(errors) => {
-                let count = errors.count();
-                let first = errors.first();
-                state.errors.set(errors);
-                session.status.set(Status::Failed(if count == 1 {
-                    "One field needs attention before saving.".into()
-                } else {
-                    format!("{count} fields need attention before saving.")
-                }));
-                if let Some(field) = first {
-                    focus(field);
-                }
-            }
-            Ok(contact) => {
-                state.errors.set(FieldErrors::default());
-                save(session, state, contact);
-            }
+        if !remembered::needs_loading(state) {
+            check_and_save(session, state, focus);
+            return;
         }
+        // An update must carry every stored field, so load the record first.
+        state.saving.set(true);
+        session
+            .status
+            .set(Status::Busy("Loading the contact…".into()));
+        spawn_local(async move {
+            let loaded = remembered::load(session, state).await;
+            state.saving.set(false);
+            match loaded {
+                Ok(()) => check_and_save(session, state, focus),
+                Err(error) => report(session, state, &error),
+            }
+        });
     };
 
     let new_contact = move |_| {
@@ -139,6 +139,13 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         }
     });
 
+    if remembered::needs_loading(state) {
+        spawn_local(async move {
+            if let Err(error) = remembered::load(session, state).await {
+                report(session, state, &error);
+            }
+        });
+    }
     let (register, update) = (labels.register.clone(), labels.update.clone());
     view! {
         <form class="ocf-form" novalidate aria-busy=move || state.saving.get().to_string() on:submit=submit>
@@ -157,8 +164,52 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     }
 }
 
+/// Validates what is typed against the loaded record, marks the problems and focuses the first,
+/// or sends the contact.
+fn check_and_save(session: Session, state: FormState, focus: impl Fn(Field)) {
+    let record = state.record.get_untracked();
+    match merge(record.as_ref(), &state.draft()) {
+        Err(errors) => {
+            let count = errors.count();
+            let first = errors.first();
+            state.errors.set(errors);
+            session.status.set(Status::Failed(if count == 1 {
+                "One field needs attention before saving.".into()
+            } else {
+                format!("{count} fields need attention before saving.")
+            }));
+            if let Some(field) = first {
+                focus(field);
+            }
+        }
+        Ok(contact) => {
+            state.errors.set(FieldErrors::default());
+            let custom_fields = record.map(|r| r.custom_fields).unwrap_or_default();
+            save(session, state, contact, custom_fields);
+        }
+    }
+}
+
+/// Shows a failure: under its field when it belongs to one, in the status region, and as a
+/// `contact-error` event; a 401 brings the sign-in back with every value kept.
+fn report(session: Session, state: FormState, error: &ApiError) {
+    if let Some((field, field_error)) = field_error(error) {
+        state.errors.update(|e| e.set(field, Some(field_error)));
+    }
+    if *error == ApiError::SignedOut {
+        session.forget_sign_in();
+    }
+    session.status.set(Status::Failed(error.to_string()));
+    session.announce_error(error);
+}
+
 /// Sends a valid contact and shows the outcome; on 401 the sign-in comes back, values kept.
-fn save(session: Session, state: FormState, contact: ValidContact) {
+fn save(
+    session: Session,
+    state: FormState,
+    contact: ValidContact,
+    custom_fields: Vec<(String, String)>,
+) {
     let Some(credentials) = session.credentials.get_untracked() else {
         session
             .status
@@ -180,7 +231,7 @@ fn save(session: Session, state: FormState, contact: ValidContact) {
     if remembered.is_none() {
         state.pending_token.set(Some(token.clone()));
     }
-    let body = request_body(&token, &contact);
+    let body = request_body(&token, &contact, &custom_fields);
     let config = session.config.get_value();
     state.saving.set(true);
     session.status.set(Status::Busy("Saving…".into()));
@@ -198,6 +249,11 @@ fn save(session: Session, state: FormState, contact: ValidContact) {
                     .status
                     .set(Status::Done(format!("Contact {verb} (id {id}).")));
                 session.announce_saved(&id, &token, remembered.is_none());
+                state.record.set(Some(ContactRecord::saved(
+                    id.clone(),
+                    &contact,
+                    custom_fields,
+                )));
                 state.remember(
                     &config,
                     StoredContact {
@@ -206,16 +262,7 @@ fn save(session: Session, state: FormState, contact: ValidContact) {
                     },
                 );
             }
-            Err(error) => {
-                if let Some((field, field_error)) = field_error(&error) {
-                    state.errors.update(|e| e.set(field, Some(field_error)));
-                }
-                if error == ApiError::SignedOut {
-                    session.forget_sign_in();
-                }
-                session.status.set(Status::Failed(error.to_string()));
-                session.announce_error(&error);
-            }
+            Err(error) => report(session, state, &error),
         }
     });
 }

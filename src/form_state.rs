@@ -2,6 +2,7 @@
 //! is lost when the view makes way for the sign-in form.
 
 use crate::config::Config;
+use crate::record::ContactRecord;
 use crate::storage::{self, StorageArea, StorageError};
 use crate::token::StoredContact;
 use crate::validate::{ContactDraft, Field, FieldErrors};
@@ -22,6 +23,9 @@ pub struct FormState {
     pub errors: RwSignal<FieldErrors>,
     /// The contact the server accepted and this browser remembers: saving updates it.
     pub remembered: RwSignal<Option<StoredContact>>,
+    /// The remembered contact as the server stores it, once loaded (or as last saved): an update
+    /// sends back what it holds and the user did not change.
+    pub record: RwSignal<Option<ContactRecord>>,
     /// The token of a new contact whose first save has not succeeded yet: a retry reuses it,
     /// so a save that reached the server before the answer was lost never makes a second contact.
     pub pending_token: RwSignal<Option<String>>,
@@ -45,6 +49,7 @@ impl FormState {
             contact_manager: RwSignal::new(String::new()),
             errors: RwSignal::new(FieldErrors::default()),
             remembered: RwSignal::new(remembered),
+            record: RwSignal::new(None),
             pending_token: RwSignal::new(None),
             saving: RwSignal::new(false),
             storage_problem: RwSignal::new(problem),
@@ -81,12 +86,34 @@ impl FormState {
         self.remembered.set(Some(contact));
     }
 
-    /// "New contact": forgets the remembered token and empties the form.
-    pub fn forget(&self, config: &Config) {
+    /// Fills the fields that are still empty (what the user typed wins).
+    pub fn prefill(&self, values: &ContactDraft) {
+        let by_field = [
+            &values.name,
+            &values.email,
+            &values.phone,
+            &values.contact_manager,
+        ];
+        for (field, value) in Field::ALL.into_iter().zip(by_field) {
+            let signal = self.value(field);
+            if signal.with_untracked(String::is_empty) {
+                signal.set(value.clone());
+            }
+        }
+    }
+
+    /// Forgets the remembered contact (storage and memory), keeping what is typed.
+    pub fn forget_remembered(&self, config: &Config) {
         if let Err(e) = storage::remove(StorageArea::Local, &config.contact_key()) {
             self.storage_problem.set(Some(e));
         }
         self.remembered.set(None);
+        self.record.set(None);
+    }
+
+    /// "New contact": forgets the remembered token and empties the form.
+    pub fn forget(&self, config: &Config) {
+        self.forget_remembered(config);
         self.pending_token.set(None);
         for field in Field::ALL {
             self.value(field).set(String::new());

@@ -16,6 +16,8 @@ pub mod input;
 pub mod json;
 pub mod labels;
 pub mod options;
+pub mod record;
+pub mod remembered;
 pub mod reply;
 pub mod session;
 pub mod signin;

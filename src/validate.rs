@@ -187,10 +187,28 @@ impl FieldErrors {
 
 /// Validates every field at once, so the user sees all problems together.
 pub fn validate(draft: &ContactDraft) -> Result<ValidContact, FieldErrors> {
-    let name = name(&draft.name);
-    let email = email(&draft.email);
-    let phone = phone(&draft.phone);
-    let manager = username(&draft.contact_manager);
+    validate_keeping(draft, |_| None)
+}
+
+/// Like [`validate`], but `kept(field)` may give a value to send instead of checking the field
+/// (`Some(None)`: send nothing). Updates use it for fields the user left as stored.
+pub fn validate_keeping(
+    draft: &ContactDraft,
+    kept: impl Fn(Field) -> Option<Option<String>>,
+) -> Result<ValidContact, FieldErrors> {
+    let optional =
+        |field, check: fn(&str) -> Result<Option<String>, FieldError>, raw: &str| match kept(field)
+        {
+            Some(value) => Ok(value),
+            None => check(raw),
+        };
+    let name = match kept(Field::Name) {
+        Some(Some(stored)) => Ok(stored),
+        _ => name(&draft.name),
+    };
+    let email = optional(Field::Email, email, &draft.email);
+    let phone = optional(Field::Phone, phone, &draft.phone);
+    let manager = optional(Field::ContactManager, username, &draft.contact_manager);
     match (name, email, phone, manager) {
         (Ok(name), Ok(email), Ok(phone), Ok(contact_manager)) => Ok(ValidContact {
             name,

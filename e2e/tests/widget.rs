@@ -209,3 +209,62 @@ async fn a_revoked_session_brings_the_sign_in_back_and_the_save_goes_through_aft
     assert_eq!(visitors[0].phone.as_deref(), Some("+4312345678"));
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_update_keeps_a_custom_field_and_a_manager_set_elsewhere() {
+    let (url, state) = standin().await;
+    let b = Browser::start().await;
+    b.open(&url).await;
+    b.sign_in("agent.one", "agent.one-pass").await;
+    b.wait_status("Signed in.").await;
+    b.fill("name", "Ada").await;
+    b.fill("email", "ada@example.com").await;
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+
+    // Someone else edits the contact in Rocket.Chat: a custom field, a manager, a free-form phone.
+    state
+        .store
+        .write(|d| {
+            let v = &mut d.visitors[0];
+            v.livechat_data.insert("company".into(), json!("ACME"));
+            v.contact_manager = Some("agent.two".into());
+            v.phone = Some("020 7946 0958".into());
+        })
+        .await
+        .unwrap();
+
+    b.reload().await;
+    b.input("name").await;
+    let started = std::time::Instant::now();
+    while b.value("contactManager").await != "agent.two" {
+        assert!(
+            started.elapsed() < e2e::PATIENCE,
+            "the form never showed the stored manager"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(b.value("phone").await, "020 7946 0958");
+    b.fill("name", "Ada Lovelace").await;
+    b.click("Update contact").await;
+    b.wait_status("Contact updated").await;
+    let v = state.store.read(|d| d.visitors[0].clone()).await;
+    assert_eq!(v.name, "Ada Lovelace");
+    assert_eq!(
+        v.livechat_data.get("company"),
+        Some(&json!("ACME")),
+        "the custom field survived"
+    );
+    assert_eq!(
+        v.contact_manager.as_deref(),
+        Some("agent.two"),
+        "the manager survived"
+    );
+    assert_eq!(
+        v.phone.as_deref(),
+        Some("020 7946 0958"),
+        "the phone went back as stored"
+    );
+    assert_eq!(v.email.as_deref(), Some("ada@example.com"));
+    b.finish().await;
+}

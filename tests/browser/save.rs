@@ -9,6 +9,15 @@ const OK: Answer = Answer(
     r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#,
     &[],
 );
+/// The stored record, with a custom field and a phone set elsewhere (not in E.164).
+const RECORD: Answer = Answer(
+    200,
+    r#"{"contact":{"_id":"65f0c0ffee0123456789abcd","username":"guest-1","name":"Ada King",
+        "visitorEmails":[{"address":"ada@example.com"}],"phone":[{"phoneNumber":"020 7946 0958"}],
+        "contactManager":{"username":"agent.two"},"livechatData":{"company":"ACME"},
+        "ts":"2026-11-25T17:00:00.000Z","_updatedAt":"2026-11-25T17:00:00.000Z"},"success":true}"#,
+    &[],
+);
 
 #[wasm_bindgen_test]
 async fn a_valid_submit_sends_exactly_the_expected_request() {
@@ -91,15 +100,42 @@ async fn success_stores_the_token_and_switches_to_update_and_a_remount_reuses_it
     assert_eq!(body(1)["token"], token.as_str());
     assert_eq!(body(1)["name"], "Ada King");
 
-    // A new widget on the same browser (a page reload) updates the same contact.
+    // A new widget on the same browser (a page reload) loads the stored record, shows it, and
+    // updates the same contact sending back everything it has that was not changed.
+    stub_fetch(&[RECORD, OK]);
     host.remove();
     let again = mount(Some(agent()));
-    leptos::task::tick().await;
+    wait_for("the record to load", || {
+        input(&again, "name").value() == "Ada King"
+    })
+    .await;
     assert!(find_button(&again, "Update contact").is_some());
-    type_into(&again, "name", "Ada");
+    let load = &calls()[0];
+    assert_eq!(load["method"], "GET");
+    assert_eq!(
+        load["url"],
+        "https://chat.example.com/api/v1/omnichannel/contact?contactId=65f0c0ffee0123456789abcd"
+    );
+    assert_eq!(load["headers"]["x-auth-token"], "agent-token");
+    assert_eq!(
+        values(&again),
+        ["Ada King", "ada@example.com", "020 7946 0958", "agent.two"]
+    );
+    type_into(&again, "name", "Ada Lovelace");
     click(&again, "Update contact");
     wait_status(&again, "Contact updated").await;
-    assert_eq!(body(2)["token"], token.as_str());
+    assert_eq!(
+        body(1),
+        serde_json::json!({
+            "token": token,
+            "name": "Ada Lovelace",
+            "email": "ada@example.com",
+            "phone": "020 7946 0958",
+            "contactManager": {"username": "agent.two"},
+            "customFields": {"company": "ACME"}
+        }),
+        "untouched fields, custom fields included, go back as stored"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -183,4 +219,26 @@ async fn new_contact_waits_for_a_save_under_way() {
     leptos::task::tick().await;
     assert_eq!(local(CONTACT_KEY), None);
     assert_eq!(values(&host)[0], "");
+}
+
+#[wasm_bindgen_test]
+async fn a_contact_gone_from_the_server_is_registered_again_with_its_token() {
+    clear_storage();
+    let token = "0123456789abcdef0123456789abcdef";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(CONTACT_KEY, &format!("{token} 65f0c0ffee0123456789abcd"))
+        .unwrap();
+    stub_fetch(&[Answer(200, r#"{"contact":null,"success":true}"#, &[]), OK]);
+    let host = mount(Some(agent()));
+    wait_status(
+        &host,
+        "no longer exists on the server; saving registers it again",
+    )
+    .await;
+    assert!(find_button(&host, "Register contact").is_some());
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    assert_eq!(body(1)["token"], token);
 }
