@@ -87,12 +87,14 @@ pub async fn api_server(cors: rc_standin::server::Cors) -> (String, Arc<AppState
 }
 
 /// A stand-in serving `dist/` at `/` and the API beside it (same origin, as in production behind
-/// a proxy). The required custom field is off: the widget does not render custom fields yet.
+/// a proxy). The required custom field is off (the widget does not render custom fields yet), and
+/// fault injection is on (nothing is injected unless a test queues it).
 pub async fn standin() -> (String, Arc<AppState>) {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         static_dir: Some(dist()),
         required_field: false,
+        faults: true,
         ..Options::default()
     };
     let standin = Standin::bind(&options).await.expect("the stand-in starts");

@@ -268,3 +268,47 @@ async fn an_update_keeps_a_custom_field_and_a_manager_set_elsewhere() {
     assert_eq!(v.email.as_deref(), Some("ada@example.com"));
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_errors_html_pages_and_cut_connections_each_say_so_and_keep_the_values() {
+    use rc_standin::faults::Fault;
+    let (url, state) = standin().await;
+    let faults = state
+        .faults
+        .as_ref()
+        .expect("the e2e stand-in has --faults");
+    let b = Browser::start().await;
+    b.open(&url).await;
+    b.sign_in("agent.one", "agent.one-pass").await;
+    b.wait_status("Signed in.").await;
+    b.fill("name", "Ada").await;
+    b.fill("phone", "+44 20 7946 0958").await;
+    for (fault, message) in [
+        (Fault::ServerError, "The server had a problem (HTTP 500)."),
+        (
+            Fault::Html,
+            "The server's answer is not Rocket.Chat's API (HTTP 200, not JSON).",
+        ),
+        (Fault::Drop, "Could not reach the server."),
+    ] {
+        faults.push(fault, 1);
+        b.click("Register contact").await;
+        b.wait_status(message).await;
+        assert_eq!(
+            b.value("name").await,
+            "Ada",
+            "{fault:?}: what was typed stays"
+        );
+        assert_eq!(b.value("phone").await, "+44 20 7946 0958");
+        assert!(b.has_button("Register contact").await);
+    }
+    assert_eq!(state.store.read(|d| d.visitors.len()).await, 0);
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+    assert_eq!(
+        state.store.read(|d| d.visitors.len()).await,
+        1,
+        "one contact, whatever failed before"
+    );
+    b.finish().await;
+}

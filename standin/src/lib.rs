@@ -4,6 +4,7 @@
 
 pub mod auth_routes;
 pub mod contact_routes;
+pub mod faults;
 pub mod http;
 pub mod ids;
 pub mod livechat_routes;
@@ -33,6 +34,8 @@ pub struct Options {
     pub cors: server::Cors,
     /// Whether the seeded `company` custom field is required.
     pub required_field: bool,
+    /// Enables fault injection (`POST /_standin/fault`); never on by default.
+    pub faults: bool,
 }
 
 impl Default for Options {
@@ -44,6 +47,7 @@ impl Default for Options {
             static_dir: None,
             cors: server::Cors::Off,
             required_field: true,
+            faults: false,
         }
     }
 }
@@ -70,6 +74,7 @@ impl Standin {
             store,
             limiter: rate_limit::RateLimiter::default(),
             cors: options.cors.clone(),
+            faults: options.faults.then(faults::Faults::default),
         });
         let listener = server::bind(options.listen, options.allow_remote)
             .await

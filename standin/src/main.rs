@@ -3,8 +3,7 @@
 use rc_standin::{server::Cors, Options, Standin};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-rc-standin: a stand-in Rocket.Chat server for the omnichannel contact form widget
+const USAGE: &str = r#"rc-standin: a stand-in Rocket.Chat server for the omnichannel contact form widget
 
 USAGE: rc-standin [OPTIONS]
 
@@ -15,7 +14,10 @@ USAGE: rc-standin [OPTIONS]
   --cors ORIGINS          enable CORS: '*' or a comma-separated list of origins (default: off,
                           preflights get 405 as in Rocket.Chat)
   --no-required-fields    make the seeded 'Company' custom field optional
-  -h, --help              this text";
+  --faults                enable fault injection for tests: POST /_standin/fault with
+                          {"kind": "slow"|"error"|"html"|"drop", "count": N, "ms": N}
+                          queues faults that the next /api/ requests get
+  -h, --help              this text"#;
 
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut options = Options::default();
@@ -40,6 +42,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--cors" => options.cors = Cors::parse(&value("--cors")?),
             "--no-required-fields" => options.required_field = false,
+            "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }

@@ -67,6 +67,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// The CORS setting.
     pub cors: Cors,
+    /// Injected faults, only with `--faults`.
+    pub faults: Option<crate::faults::Faults>,
 }
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
@@ -88,13 +90,18 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
             get(livechat_routes::custom_fields),
         )
         .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
-        .route("/api/{*rest}", get(not_found).post(not_found));
+        .route("/api/{*rest}", get(not_found).post(not_found))
+        .route("/_standin/fault", post(crate::faults::control));
     let app = match static_dir {
         Some(dir) => api.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => api,
     };
-    app.layer(middleware::from_fn_with_state(state.clone(), cors))
-        .with_state(state)
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        crate::faults::inject,
+    ))
+    .layer(middleware::from_fn_with_state(state.clone(), cors))
+    .with_state(state)
 }
 
 async fn not_found() -> Response {

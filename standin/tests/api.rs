@@ -818,3 +818,72 @@ async fn busy_ports_and_remote_addresses_are_refused_in_words() {
     };
     assert!(err.contains("not a loopback address"), "{err}");
 }
+
+#[tokio::test]
+async fn faults_only_with_the_flag_and_each_one_as_described() {
+    let plain = start().await;
+    let refused = plain
+        .call(
+            Method::POST,
+            "/_standin/fault",
+            None,
+            Some(json!({"kind": "error"})),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::NOT_FOUND,
+        "no fault injection without --faults"
+    );
+
+    let rc = start_with(Options {
+        faults: true,
+        ..Options::default()
+    })
+    .await;
+    let auth = rc.login("agent.one").await;
+    let me = || rc.call(Method::GET, "/api/v1/me", Some((&auth.0, &auth.1)), None);
+    let queue = |body: Value| rc.call(Method::POST, "/_standin/fault", None, Some(body));
+
+    assert_eq!(queue(json!({"kind": "error"})).await.status, StatusCode::OK);
+    let error = me().await;
+    assert_eq!(error.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        error.body,
+        json!({"success": false, "error": "Internal server error"})
+    );
+
+    queue(json!({"kind": "html"})).await;
+    let html = me().await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(html.text.starts_with("<!DOCTYPE html>"));
+
+    queue(json!({"kind": "drop"})).await;
+    let dropped = rc.http.get(format!("{}/api/v1/me", rc.base)).send().await;
+    let body = match dropped {
+        Ok(response) => response.text().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the connection is cut");
+
+    queue(json!({"kind": "slow", "ms": 150})).await;
+    let started = std::time::Instant::now();
+    let slow = me().await;
+    assert_eq!(slow.status, StatusCode::OK);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(150),
+        "answered only after the delay"
+    );
+
+    assert_eq!(
+        me().await.status,
+        StatusCode::OK,
+        "the queue is empty again"
+    );
+    let bad = queue(json!({"kind": "boom"})).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}

@@ -1,0 +1,153 @@
+//! Fault injection for tests of the widget's failure handling: slow answers, 5xx, HTML bodies and
+//! dropped connections. Off unless the server was started with `--faults`; then
+//! `POST /_standin/fault` queues faults, and each `/api/` request takes the next one.
+
+use crate::http::{failure, reply};
+use crate::server::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// One injected fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Wait this long, then answer normally.
+    Slow(Duration),
+    /// 500 with Rocket.Chat's error shape.
+    ServerError,
+    /// 200 with an HTML page instead of JSON (a proxy's or a captive portal's page).
+    Html,
+    /// Send the headers and part of the body, then cut the connection.
+    Drop,
+}
+
+/// The queue of faults, present only when `--faults` was given.
+#[derive(Default)]
+pub struct Faults {
+    queue: Mutex<VecDeque<Fault>>,
+}
+
+impl Faults {
+    /// Queues `count` times `fault`.
+    pub fn push(&self, fault: Fault, count: usize) {
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        queue.extend(std::iter::repeat_n(fault, count));
+    }
+
+    fn next(&self) -> Option<Fault> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop_front()
+    }
+}
+
+/// Reads `{"kind": "slow"|"error"|"html"|"drop", "count"?: n, "ms"?: n}`.
+pub fn parse(body: &Value) -> Result<(Fault, usize), String> {
+    let count = body.get("count").and_then(Value::as_u64).unwrap_or(1) as usize;
+    let fault = match body.get("kind").and_then(Value::as_str) {
+        Some("slow") => Fault::Slow(Duration::from_millis(
+            body.get("ms").and_then(Value::as_u64).unwrap_or(20_000),
+        )),
+        Some("error") => Fault::ServerError,
+        Some("html") => Fault::Html,
+        Some("drop") => Fault::Drop,
+        _ => return Err("kind must be one of slow, error, html, drop".into()),
+    };
+    Ok((fault, count))
+}
+
+/// `POST /_standin/fault`.
+pub async fn control(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
+    let Some(faults) = &state.faults else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    match parse(&body) {
+        Ok((fault, count)) => {
+            faults.push(fault, count);
+            reply(StatusCode::OK, json!({"queued": count, "success": true}))
+        }
+        Err(text) => failure(text),
+    }
+}
+
+/// Applies the next queued fault to an `/api/` request (never to preflights).
+pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let applies = request.uri().path().starts_with("/api/") && request.method() != Method::OPTIONS;
+    let fault = state
+        .faults
+        .as_ref()
+        .filter(|_| applies)
+        .and_then(|f| f.next());
+    match fault {
+        None => next.run(request).await,
+        Some(Fault::Slow(delay)) => {
+            tokio::time::sleep(delay).await;
+            next.run(request).await
+        }
+        Some(Fault::ServerError) => reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"success": false, "error": "Internal server error"}),
+        ),
+        Some(Fault::Html) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!DOCTYPE html><html><body><h1>Please sign in to the network</h1></body></html>",
+        )
+            .into_response(),
+        Some(Fault::Drop) => {
+            // Part of an answer, then the cut: a browser retries a request whose connection
+            // closed before any byte came back, so the cut must come mid-answer to be seen.
+            // The pause lets the server flush the first part before the cut.
+            let broken = futures_util::stream::unfold(0u8, |step| async move {
+                match step {
+                    0 => Some((Ok(Bytes::from_static(b"{\"contact\":")), 1)),
+                    1 => {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        Some((
+                            Err(std::io::Error::other("connection dropped by --faults")),
+                            2,
+                        ))
+                    }
+                    _ => None,
+                }
+            });
+            Response::new(Body::from_stream(broken))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_bodies() {
+        assert_eq!(
+            parse(&json!({"kind": "error"})),
+            Ok((Fault::ServerError, 1))
+        );
+        assert_eq!(
+            parse(&json!({"kind": "html", "count": 3})),
+            Ok((Fault::Html, 3))
+        );
+        assert_eq!(
+            parse(&json!({"kind": "slow", "ms": 50})),
+            Ok((Fault::Slow(Duration::from_millis(50)), 1))
+        );
+        assert!(parse(&json!({"kind": "boom"})).is_err());
+        let faults = Faults::default();
+        faults.push(Fault::Drop, 2);
+        assert_eq!(
+            (faults.next(), faults.next(), faults.next()),
+            (Some(Fault::Drop), Some(Fault::Drop), None)
+        );
+    }
+}
