@@ -6,6 +6,8 @@ use crate::json::Json;
 use crate::record::ContactRecord;
 use crate::reply::{ApiError, Reply};
 use gloo_net::http::{Request, RequestBuilder};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// `POST /api/v1/omnichannel/contact`: registers or updates a contact; gives its id.
 pub async fn save_contact(
@@ -17,7 +19,7 @@ pub async fn save_contact(
         Request::post(&config.url("/api/v1/omnichannel/contact")),
         creds,
     );
-    let json = send(request, Some(body)).await?;
+    let json = send(request, Some(body), config.timeout_ms).await?;
     json.str_at("contact")
         .map(str::to_owned)
         .ok_or(ApiError::Unexpected { status: 200 })
@@ -31,7 +33,7 @@ pub async fn load_contact(
 ) -> Result<Option<ContactRecord>, ApiError> {
     let url = config.url("/api/v1/omnichannel/contact");
     let request = authorised(Request::get(&url).query([("contactId", contact_id)]), creds);
-    ContactRecord::from_reply(&send(request, None).await?)
+    ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
 }
 
 /// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.
@@ -42,7 +44,13 @@ pub async fn login(
     code: Option<&str>,
 ) -> Result<Credentials, ApiError> {
     let request = Request::post(&config.url("/api/v1/login"));
-    match send(request, Some(login_body(user, password, code))).await {
+    match send(
+        request,
+        Some(login_body(user, password, code)),
+        config.timeout_ms,
+    )
+    .await
+    {
         Ok(json) => Credentials::from_login(&json),
         Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
         Err(other) => Err(other),
@@ -52,7 +60,7 @@ pub async fn login(
 /// `POST /api/v1/logout`: ends the login token on the server.
 pub async fn logout(config: &Config, creds: &Credentials) -> Result<(), ApiError> {
     let request = authorised(Request::post(&config.url("/api/v1/logout")), creds);
-    send(request, None).await.map(drop)
+    send(request, None, config.timeout_ms).await.map(drop)
 }
 
 fn authorised(request: RequestBuilder, creds: &Credentials) -> RequestBuilder {
@@ -61,7 +69,61 @@ fn authorised(request: RequestBuilder, creds: &Credentials) -> RequestBuilder {
         .header("X-User-Id", &creds.user_id)
 }
 
-async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, ApiError> {
+/// Cancels a request that is still running when its time is up.
+struct Deadline {
+    controller: web_sys::AbortController,
+    timer: i32,
+    seconds: u32,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(ms: u32) -> Option<Deadline> {
+        let window = web_sys::window()?;
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = {
+            let controller = controller.clone();
+            Closure::<dyn FnMut()>::new(move || controller.abort())
+        };
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            )
+            .ok()?;
+        Some(Deadline {
+            controller,
+            timer,
+            seconds: ms.div_ceil(1000),
+            _abort: abort,
+        })
+    }
+
+    /// The error for a failure: a timeout when the deadline fired, else `otherwise`.
+    fn explain(deadline: &Option<Deadline>, otherwise: ApiError) -> ApiError {
+        match deadline {
+            Some(d) if d.controller.signal().aborted() => ApiError::Timeout { seconds: d.seconds },
+            _ => otherwise,
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.timer);
+        }
+    }
+}
+
+async fn send(
+    request: RequestBuilder,
+    body: Option<String>,
+    timeout_ms: u32,
+) -> Result<Json, ApiError> {
+    let deadline = Deadline::start(timeout_ms);
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let request = request.abort_signal(signal.as_ref());
     let request = match body {
         Some(body) => request
             .header("Content-Type", "application/json")
@@ -72,6 +134,13 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, Api
     let url = request.url();
     let response = match request.send().await {
         Ok(response) => response,
+        Err(_)
+            if deadline
+                .as_ref()
+                .is_some_and(|d| d.controller.signal().aborted()) =>
+        {
+            return Err(Deadline::explain(&deadline, ApiError::Network))
+        }
         Err(_) => return Err(why_unreachable(&url).await),
     };
     let reset_in_ms = response
@@ -80,7 +149,10 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Json, Api
         // Epoch milliseconds: an integer, so no float parser is linked for it.
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(|reset| reset as f64 - js_sys::Date::now());
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    let body = response
+        .text()
+        .await
+        .map_err(|_| Deadline::explain(&deadline, ApiError::Network))?;
     Reply {
         status: response.status(),
         body: &body,

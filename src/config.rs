@@ -6,6 +6,9 @@ use crate::labels::Labels;
 use crate::storage::StorageArea;
 use thiserror::Error;
 
+/// How long a request may take by default (15 s) before it is cancelled.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
 /// Prefix of every storage key the widget writes, so a host page can tell them apart.
 pub const KEY_PREFIX: &str = "omnichannel-contact-form";
 
@@ -53,6 +56,8 @@ pub struct Config {
     pub theme: Theme,
     /// Label and button texts.
     pub labels: Labels,
+    /// How long a request may take before it is cancelled, in milliseconds.
+    pub timeout_ms: u32,
 }
 
 impl Config {
@@ -64,6 +69,7 @@ impl Config {
             credential_storage: StorageArea::Session,
             theme: Theme::Light,
             labels: Labels::default(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
 

@@ -49,6 +49,9 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
     if let Some(text) = value.as_string() {
         return OptionValue::Text(text);
     }
+    if let Some(number) = value.as_f64() {
+        return OptionValue::Number(number);
+    }
     if nested && value.is_object() && !js_sys::Array::is_array(value) {
         let entries = js_sys::Object::entries(value.unchecked_ref())
             .iter()

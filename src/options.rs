@@ -2,13 +2,13 @@
 //! option is reported in words and skipped, so the rest still works; a bad server address is
 //! an error the widget shows in place of the form.
 
-use crate::config::{Config, ConfigError, Theme};
+use crate::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::credentials::Credentials;
 use crate::labels::Labels;
 use crate::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
-pub const KNOWN: [&str; 7] = [
+pub const KNOWN: [&str; 8] = [
     "server",
     "authToken",
     "userId",
@@ -16,13 +16,16 @@ pub const KNOWN: [&str; 7] = [
     "storage",
     "theme",
     "labels",
+    "timeout",
 ];
 
 /// One option's value as JavaScript gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OptionValue {
     /// A string.
     Text(String),
+    /// A number.
+    Number(f64),
     /// A plain object (named `"object"`) with its own entries: the `labels` option.
     Object(String, Vec<(String, OptionValue)>),
     /// Anything else, named by its JavaScript `typeof` (`"number"`, `"object"`…).
@@ -44,6 +47,12 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let mut text = |key: &str| -> Option<String> {
         match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             Some(OptionValue::Text(s)) => Some(s.clone()),
+            Some(OptionValue::Number(_)) => {
+                warnings.push(format!(
+                    "option \"{key}\" must be a string, not number; it is ignored."
+                ));
+                None
+            }
             Some(OptionValue::Other(kind) | OptionValue::Object(kind, _)) => {
                 warnings.push(format!(
                     "option \"{key}\" must be a string, not {kind}; it is ignored."
@@ -67,7 +76,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
                     labels = given;
                     warnings.extend(problems);
                 }
-                OptionValue::Text(_) | OptionValue::Other(_) => warnings.push(
+                OptionValue::Text(_) | OptionValue::Number(_) | OptionValue::Other(_) => warnings.push(
                     "option \"labels\" must be an object such as {name: \"Nom\"}; the English labels are used.".into(),
                 ),
             }
@@ -105,11 +114,24 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
             Theme::Light
         }
     };
+    let timeout_ms = match entries.iter().find(|(k, _)| k == "timeout").map(|(_, v)| v) {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(OptionValue::Number(seconds)) if *seconds >= 0.1 && *seconds <= 600.0 => {
+            (*seconds * 1000.0) as u32
+        }
+        Some(_) => {
+            warnings.push(
+                "option \"timeout\" is a number of seconds from 0.1 to 600; 15 is used.".into(),
+            );
+            DEFAULT_TIMEOUT_MS
+        }
+    };
     let config = Config::new(server.as_deref().unwrap_or(page_origin)).map(|mut config| {
         config.credentials = Credentials::new(user_id, auth_token);
         config.credential_storage = credential_storage;
         config.theme = theme;
         config.labels = labels;
+        config.timeout_ms = timeout_ms;
         config
     });
     let warnings = warnings
@@ -230,5 +252,28 @@ mod tests {
         assert_eq!(parsed.config.unwrap().labels.register, "Enregistrer");
         assert_eq!(parsed.warnings.len(), 1);
         assert!(parsed.warnings[0].contains("unknown label \"x\""));
+    }
+
+    #[test]
+    fn timeout_is_seconds_within_bounds() {
+        let with = |v: OptionValue| parse(&[("timeout".into(), v)], "https://crm.example.com");
+        let ok = with(OptionValue::Number(2.5));
+        assert!(ok.warnings.is_empty());
+        assert_eq!(ok.config.unwrap().timeout_ms, 2500);
+        for bad in [
+            OptionValue::Number(0.0),
+            OptionValue::Number(601.0),
+            OptionValue::Text("5".into()),
+        ] {
+            let parsed = with(bad);
+            assert!(
+                parsed.warnings[0].contains("\"timeout\" is a number of seconds from 0.1 to 600")
+            );
+            assert_eq!(parsed.config.unwrap().timeout_ms, DEFAULT_TIMEOUT_MS);
+        }
+        assert_eq!(
+            parse(&[], "https://x.org").config.unwrap().timeout_ms,
+            15_000
+        );
     }
 }

@@ -66,6 +66,12 @@ pub enum ApiError {
         "Could not reach the server. Check the connection and the server address, then try again."
     )]
     Network,
+    /// No answer within the configured time: the request was cancelled.
+    #[error("{}", timeout_text(*seconds))]
+    Timeout {
+        /// The time allowed, in whole seconds (rounded up).
+        seconds: u32,
+    },
     /// The server is reachable but refused the browser's CORS preflight (Rocket.Chat's default).
     #[error("The server at {server} refuses requests from this page's site (CORS). An administrator must turn on \"Enable CORS\" in Rocket.Chat (Admin > General > REST API), or serve this page through a same-origin proxy.")]
     CorsRefused {
@@ -88,7 +94,7 @@ impl ApiError {
             ApiError::Server { status }
             | ApiError::NotJson { status }
             | ApiError::Unexpected { status } => *status,
-            ApiError::Network | ApiError::CorsRefused { .. } => 0,
+            ApiError::Network | ApiError::CorsRefused { .. } | ApiError::Timeout { .. } => 0,
         }
     }
 }
@@ -99,6 +105,11 @@ fn two_factor_prompt(method: &str) -> &'static str {
     } else {
         "Enter the two-factor code from your authenticator app."
     }
+}
+
+fn timeout_text(seconds: u32) -> String {
+    let unit = if seconds == 1 { "second" } else { "seconds" };
+    format!("The server did not answer within {seconds} {unit}, so the request was cancelled. What you typed is kept; try again.")
 }
 
 fn rate_limit_text(wait: Option<u64>) -> String {
@@ -371,5 +382,20 @@ mod tests {
         assert_eq!(cors.status(), 0);
         assert!(cors.to_string().contains("\"Enable CORS\""));
         assert!(cors.to_string().contains("Admin > General > REST API"));
+    }
+
+    #[test]
+    fn timeouts_say_how_long_was_waited() {
+        let one = ApiError::Timeout { seconds: 1 }.to_string();
+        assert!(
+            one.starts_with(
+                "The server did not answer within 1 second, so the request was cancelled."
+            ),
+            "{one}"
+        );
+        assert!(ApiError::Timeout { seconds: 15 }
+            .to_string()
+            .contains("within 15 seconds"));
+        assert_eq!(ApiError::Timeout { seconds: 15 }.status(), 0);
     }
 }

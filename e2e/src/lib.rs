@@ -73,11 +73,13 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// An API-only stand-in with the given CORS setting (the Rocket.Chat of a cross-origin embed).
+/// An API-only stand-in with the given CORS setting (the Rocket.Chat of a cross-origin embed),
+/// with fault injection on.
 pub async fn api_server(cors: rc_standin::server::Cors) -> (String, Arc<AppState>) {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         required_field: false,
+        faults: true,
         cors,
         ..Options::default()
     };

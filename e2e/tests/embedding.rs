@@ -226,3 +226,56 @@ async fn a_server_without_cors_is_explained() {
     assert_eq!(state.store.read(|d| d.visitors.len()).await, 0);
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_server_is_given_up_on_after_the_timeout_and_a_retry_makes_one_contact() {
+    use rc_standin::faults::Fault;
+    let (api, state) = api_server(Cors::Any).await;
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CRM</title></head><body>
+<div id="w"></div>
+<script type="module">
+  import init, {{ mount }} from "./omnichannel-contact-form.js";
+  await init();
+  window.w = mount(document.getElementById("w"), {{ server: "{api}", authToken: "{pat}", userId: "{AGENT_ONE}", timeout: 1 }});
+  window.ready = true;
+</script></body></html>"#,
+        pat = seed::PERSONAL_ACCESS_TOKEN
+    );
+    let site = host_site(&[("slow.html", page)]).await;
+    let b = Browser::start().await;
+    b.open(&format!("{}/slow.html", site.url)).await;
+    b.wait_js("the module to load", "return window.ready === true")
+        .await;
+    let w = r#"document.getElementById("w")"#;
+    b.js(&type_script(w, "name", "Patient Ada")).await;
+    state
+        .faults
+        .as_ref()
+        .unwrap()
+        .push(Fault::Slow(std::time::Duration::from_secs(4)), 1);
+    b.js(&click_script(w, "Register contact")).await;
+    wait_status(
+        &b,
+        w,
+        "did not answer within 1 second, so the request was cancelled",
+    )
+    .await;
+    let typed = b
+        .js(&format!(
+            r#"return {w}.querySelector("input[name='name']").value"#
+        ))
+        .await;
+    assert_eq!(typed, json!("Patient Ada"));
+
+    b.js(&click_script(w, "Register contact")).await;
+    wait_status(&b, w, "Contact registered").await;
+    // Whether or not the cancelled request reached the server, the retry carried the same token.
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    assert_eq!(
+        state.store.read(|d| d.visitors.len()).await,
+        1,
+        "one contact"
+    );
+    b.finish().await;
+}

@@ -305,3 +305,24 @@ async fn labels_override_the_texts_and_keep_the_names() {
     assert_eq!(button_texts(&host), ["Enregistrer", "Nouveau", "Sign out"]);
     assert!(warnings_contain("unknown label \"colour\" is ignored"));
 }
+
+#[wasm_bindgen_test]
+async fn a_request_that_takes_too_long_is_cancelled_and_said_so() {
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contact":"late","success":true}"#, &[])]);
+    js_sys::eval("window.__delay = 5000;").unwrap();
+    let host = host();
+    let _h = mount_with(&host, &format!("{{{CREDS}, timeout: 0.2}}"));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(
+        &host,
+        "did not answer within 1 second, so the request was cancelled",
+    )
+    .await;
+    js_sys::eval("window.__delay = 0;").unwrap();
+    assert_eq!(input(&host, "name").value(), "Ada");
+    assert_eq!(calls().len(), 1, "no CORS probe after a timeout");
+    assert_eq!(events()[0]["type"], "contact-error");
+    assert!(local(CONTACT_KEY).is_none());
+}

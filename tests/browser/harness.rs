@@ -44,7 +44,13 @@ pub fn stub_fetch(answers: &[Answer]) {
                 headers: Object.fromEntries(req.headers.entries()),
                 body: req.method === "GET" ? "" : await req.text(),
             }});
-            if (window.__delay) await new Promise(r => setTimeout(r, window.__delay));
+            if (window.__delay) await new Promise((resolve, reject) => {{
+                const timer = setTimeout(resolve, window.__delay);
+                req.signal.addEventListener("abort", () => {{
+                    clearTimeout(timer);
+                    reject(new DOMException("The operation was aborted.", "AbortError"));
+                }});
+            }});
             const next = window.__answers.shift();
             if (!next || next.status === 0) throw new TypeError("Failed to fetch");
             const headers = Object.assign({{"Content-Type": "application/json"}}, next.headers);
