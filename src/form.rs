@@ -11,7 +11,7 @@ use crate::reply::ApiError;
 use crate::session::Session;
 use crate::status::Status;
 use crate::token::{new_token, StoredContact};
-use crate::validate::{check_field, Field, FieldErrors, ValidContact};
+use crate::validate::{Field, FieldErrors, ValidContact};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -122,7 +122,9 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         let on_edit = Callback::new(move |()| {
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
             if state.errors.with_untracked(|e| e.get(field).is_some()) {
-                let error = check_field(field, &state.draft());
+                let record = state.record.get_untracked();
+                let errors = merge(record.as_ref(), &state.draft()).err();
+                let error = errors.and_then(|e| e.get(field).copied());
                 state.errors.update(|e| e.set(field, error));
             }
         });

@@ -28,7 +28,16 @@ pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
         .get_untracked()
         .ok_or(ApiError::SignedOut)?;
     let config = session.config.get_value();
-    match api::load_contact(&config, &credentials, &id).await? {
+    let loaded = api::load_contact(&config, &credentials, &id).await?;
+    // "New contact" (or another save) may have changed the contact while this was loading: then
+    // this answer belongs to a contact the form no longer shows.
+    let still_shown = state
+        .remembered
+        .with_untracked(|r| r.as_ref().and_then(|c| c.contact_id.as_deref()) == Some(id.as_str()));
+    if !still_shown {
+        return Ok(());
+    }
+    match loaded {
         Some(record) => {
             state.prefill(&record.draft());
             state.record.set(Some(record));

@@ -242,3 +242,37 @@ async fn a_contact_gone_from_the_server_is_registered_again_with_its_token() {
     wait_status(&host, "Contact registered").await;
     assert_eq!(body(1)["token"], token);
 }
+
+#[wasm_bindgen_test]
+async fn new_contact_while_the_stored_contact_loads_ignores_the_late_answer() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(
+            CONTACT_KEY,
+            "0123456789abcdef0123456789abcdef 65f0c0ffee0123456789abcd",
+        )
+        .unwrap();
+    stub_fetch(&[RECORD, OK]);
+    js_sys::eval("window.__delay = 200;").unwrap();
+    let host = mount(Some(agent()));
+    leptos::task::tick().await;
+    click(&host, "New contact");
+    sleep(400).await;
+    js_sys::eval("window.__delay = 0;").unwrap();
+    assert_eq!(
+        values(&host),
+        ["", "", "", ""],
+        "the late answer did not refill the form"
+    );
+    type_into(&host, "name", "Grace");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered").await;
+    let body = body(1);
+    assert_eq!(body["name"], "Grace");
+    assert!(
+        body.get("customFields").is_none(),
+        "nothing of the old contact: {body}"
+    );
+    assert_ne!(body["token"], "0123456789abcdef0123456789abcdef");
+}
