@@ -169,6 +169,16 @@ impl Browser {
         }
     }
 
+    /// A browser on `url`, signed in through the widget as the seeded `user` (whose password is
+    /// `<user>-pass`).
+    pub async fn signed_in(url: &str, user: &str) -> Browser {
+        let b = Browser::start().await;
+        b.open(url).await;
+        b.sign_in(user, &format!("{user}-pass")).await;
+        b.wait_status("Signed in.").await;
+        b
+    }
+
     /// Ends the session and chromedriver.
     pub async fn finish(mut self) {
         let _ = self.client.clone().close().await;

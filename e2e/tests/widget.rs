@@ -7,10 +7,7 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread")]
 async fn an_agent_registers_a_contact_then_updates_it_after_a_reload() {
     let (url, state) = standin().await;
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.one", "agent.one-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.one").await;
     b.fill("name", "  Ada Lovelace ").await;
     b.fill("email", "Ada@Example.COM").await;
     b.fill("phone", "+44 (20) 7946-0958").await;
@@ -59,10 +56,7 @@ async fn an_agent_registers_a_contact_then_updates_it_after_a_reload() {
 #[tokio::test(flavor = "multi_thread")]
 async fn invalid_email_and_phone_never_reach_the_server() {
     let (url, state) = standin().await;
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.one", "agent.one-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.one").await;
     b.fill("name", "Ada").await;
     b.fill("email", "ada@example").await;
     b.fill("phone", "020 7946 0958").await;
@@ -136,10 +130,7 @@ async fn sign_in_failures_permission_and_two_factor() {
 #[tokio::test(flavor = "multi_thread")]
 async fn eleven_saves_in_a_minute_hit_the_rate_limit_and_keep_the_values() {
     let (url, state) = standin().await;
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.two", "agent.two-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.two").await;
     b.fill("email", "grace@example.com").await;
     for i in 1..=10 {
         let name = format!("Grace {i}");
@@ -172,10 +163,7 @@ async fn eleven_saves_in_a_minute_hit_the_rate_limit_and_keep_the_values() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_revoked_session_brings_the_sign_in_back_and_the_save_goes_through_after() {
     let (url, state) = standin().await;
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.one", "agent.one-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.one").await;
     b.fill("name", "Hedy Lamarr").await;
     b.fill("phone", "0043 1 234 5678").await;
 
@@ -213,10 +201,7 @@ async fn a_revoked_session_brings_the_sign_in_back_and_the_save_goes_through_aft
 #[tokio::test(flavor = "multi_thread")]
 async fn an_update_keeps_a_custom_field_and_a_manager_set_elsewhere() {
     let (url, state) = standin().await;
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.one", "agent.one-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.one").await;
     b.fill("name", "Ada").await;
     b.fill("email", "ada@example.com").await;
     b.click("Register contact").await;
@@ -277,10 +262,7 @@ async fn server_errors_html_pages_and_cut_connections_each_say_so_and_keep_the_v
         .faults
         .as_ref()
         .expect("the e2e stand-in has --faults");
-    let b = Browser::start().await;
-    b.open(&url).await;
-    b.sign_in("agent.one", "agent.one-pass").await;
-    b.wait_status("Signed in.").await;
+    let b = Browser::signed_in(&url, "agent.one").await;
     b.fill("name", "Ada").await;
     b.fill("phone", "+44 20 7946 0958").await;
     for (fault, message) in [
