@@ -99,12 +99,12 @@ impl Deadline {
         })
     }
 
-    /// The error for a failure: a timeout when the deadline fired, else `otherwise`.
-    fn explain(deadline: &Option<Deadline>, otherwise: ApiError) -> ApiError {
-        match deadline {
-            Some(d) if d.controller.signal().aborted() => ApiError::Timeout { seconds: d.seconds },
-            _ => otherwise,
-        }
+    /// The timeout error, when the deadline fired (and so caused the failure at hand).
+    fn timed_out(deadline: &Option<Deadline>) -> Option<ApiError> {
+        deadline
+            .as_ref()
+            .filter(|d| d.controller.signal().aborted())
+            .map(|d| ApiError::Timeout { seconds: d.seconds })
     }
 }
 
@@ -134,14 +134,10 @@ async fn send(
     let url = request.url();
     let response = match request.send().await {
         Ok(response) => response,
-        Err(_)
-            if deadline
-                .as_ref()
-                .is_some_and(|d| d.controller.signal().aborted()) =>
-        {
-            return Err(Deadline::explain(&deadline, ApiError::Network))
-        }
-        Err(_) => return Err(why_unreachable(&url).await),
+        Err(_) => match Deadline::timed_out(&deadline) {
+            Some(timeout) => return Err(timeout),
+            None => return Err(why_unreachable(&url).await),
+        },
     };
     let reset_in_ms = response
         .headers()
@@ -152,7 +148,7 @@ async fn send(
     let body = response
         .text()
         .await
-        .map_err(|_| Deadline::explain(&deadline, ApiError::Network))?;
+        .map_err(|_| Deadline::timed_out(&deadline).unwrap_or(ApiError::Network))?;
     Reply {
         status: response.status(),
         body: &body,

@@ -32,15 +32,18 @@ fn entries(options: &JsValue) -> (Vec<(String, OptionValue)>, Option<String>) {
             Some(format!("omnichannel-contact-form: the options must be an object, not {kind}; they are ignored.")),
         );
     }
-    let list = js_sys::Object::entries(options.unchecked_ref())
+    (object_entries(options, true), None)
+}
+
+/// An object's `(key, value)` pairs; `nested`: read plain-object values one more level deep.
+fn object_entries(object: &JsValue, nested: bool) -> Vec<(String, OptionValue)> {
+    js_sys::Object::entries(object.unchecked_ref())
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
-            let key = pair.get(0).as_string()?;
-            Some((key, option_value(&pair.get(1), true)))
+            Some((pair.get(0).as_string()?, option_value(&pair.get(1), nested)))
         })
-        .collect();
-    (list, None)
+        .collect()
 }
 
 /// One option's value; a plain object's entries are read one level deep (for `labels`).
@@ -53,14 +56,7 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
         return OptionValue::Number(number);
     }
     if nested && value.is_object() && !js_sys::Array::is_array(value) {
-        let entries = js_sys::Object::entries(value.unchecked_ref())
-            .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, option_value(&pair.get(1), false)))
-            })
-            .collect();
-        return OptionValue::Object(kind(), entries);
+        return OptionValue::Object(kind(), object_entries(value, false));
     }
     OptionValue::Other(kind())
 }

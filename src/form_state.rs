@@ -66,6 +66,12 @@ impl FormState {
         }
     }
 
+    /// The id of the remembered contact, once the server has given one.
+    pub fn remembered_id(&self) -> Option<String> {
+        self.remembered
+            .with_untracked(|r| r.as_ref().and_then(|c| c.contact_id.clone()))
+    }
+
     /// What is typed now.
     pub fn draft(&self) -> ContactDraft {
         ContactDraft {

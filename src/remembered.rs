@@ -10,10 +10,7 @@ use leptos::prelude::*;
 
 /// Whether a remembered contact has not been loaded yet (an update must wait for it).
 pub fn needs_loading(state: FormState) -> bool {
-    let remembered = state
-        .remembered
-        .with_untracked(|r| r.as_ref().is_some_and(|c| c.contact_id.is_some()));
-    remembered && state.record.with_untracked(Option::is_none)
+    state.remembered_id().is_some() && state.record.with_untracked(Option::is_none)
 }
 
 /// Loads the remembered contact and fills the form's empty fields from it. A contact the server
@@ -31,9 +28,7 @@ pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
     let loaded = api::load_contact(&config, &credentials, &id).await?;
     // "New contact" (or another save) may have changed the contact while this was loading: then
     // this answer belongs to a contact the form no longer shows.
-    let still_shown = state
-        .remembered
-        .with_untracked(|r| r.as_ref().and_then(|c| c.contact_id.as_deref()) == Some(id.as_str()));
+    let still_shown = state.remembered_id().as_deref() == Some(id.as_str());
     if !still_shown {
         return Ok(());
     }

@@ -10,13 +10,9 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// Roles with `transfer-livechat-guest` or `edit-omnichannel-contact`, which the agent list needs.
-const AGENT_LIST_ROLES: [&str; 4] = [
-    "admin",
-    "livechat-manager",
-    "livechat-monitor",
-    "livechat-agent",
-];
+/// Roles with `transfer-livechat-guest` or `edit-omnichannel-contact`, which the agent list
+/// needs: in a default Rocket.Chat, the same roles that hold `view-l-room`.
+const AGENT_LIST_ROLES: [&str; 4] = crate::model::VIEW_L_ROOM_ROLES;
 
 /// The custom field definitions.
 pub async fn custom_fields(
