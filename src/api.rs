@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::credentials::{login_body, Credentials};
+use crate::custom_fields::{self, CustomField};
 use crate::json::Json;
 use crate::record::ContactRecord;
 use crate::reply::{ApiError, Reply};
@@ -34,6 +35,18 @@ pub async fn load_contact(
     let url = config.url("/api/v1/omnichannel/contact");
     let request = authorised(Request::get(&url).query([("contactId", contact_id)]), creds);
     ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
+}
+
+/// `GET /api/v1/livechat/custom-fields`: the visitor fields the form shows.
+pub async fn load_custom_fields(
+    config: &Config,
+    creds: &Credentials,
+) -> Result<Vec<CustomField>, ApiError> {
+    let request = authorised(
+        Request::get(&config.url("/api/v1/livechat/custom-fields")),
+        creds,
+    );
+    custom_fields::definitions(&send(request, None, config.timeout_ms).await?)
 }
 
 /// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.

@@ -3,10 +3,12 @@
 
 use crate::api;
 use crate::contact::{field_error, request_body};
+use crate::custom_fields;
+use crate::custom_inputs::{self, CustomInputs};
 use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
+use crate::loading;
 use crate::record::{merge, ContactRecord};
-use crate::remembered;
 use crate::reply::ApiError;
 use crate::session::Session;
 use crate::status::Status;
@@ -15,12 +17,13 @@ use crate::validate::{Field, FieldErrors, ValidContact};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use web_sys::SubmitEvent;
 
 /// How each contact field is presented (names and types are fixed by DESIGN.md).
 fn spec(field: Field) -> InputSpec {
     let base = InputSpec {
-        name: field.input_name(),
+        name: field.input_name().into(),
         kind: "text",
         autocomplete: "off",
         inputmode: None,
@@ -59,8 +62,18 @@ fn spec(field: Field) -> InputSpec {
 #[component]
 pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     let refs: [NodeRef<html::Input>; 4] = Default::default();
-    let focus = move |field: Field| {
-        if let Some(input) = refs[field as usize].get_untracked() {
+    let form_ref = NodeRef::<html::Form>::new();
+    let focus = move |target: Focus| {
+        let input = match target {
+            Focus::Field(field) => refs[field as usize].get_untracked().map(Into::into),
+            Focus::Custom(id) => form_ref.get_untracked().and_then(|form| {
+                let selector = format!("[name=\"{}\"]", custom_inputs::input_name(&id));
+                form.query_selector(&selector).ok().flatten()
+            }),
+        };
+        if let Some(input) =
+            input.and_then(|i: web_sys::Element| i.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = input.focus();
         }
     };
@@ -70,7 +83,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         if state.saving.get_untracked() {
             return; // a double click sends one request
         }
-        if !remembered::needs_loading(state) {
+        if !loading::needs_loading(state) {
             check_and_save(session, state, focus);
             return;
         }
@@ -80,7 +93,10 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             .status
             .set(Status::Busy("Loading the contact…".into()));
         spawn_local(async move {
-            let loaded = remembered::load(session, state).await;
+            let loaded = loading::load(session, state).await;
+            if state.is_gone() {
+                return;
+            }
             state.saving.set(false);
             match loaded {
                 Ok(()) => check_and_save(session, state, focus),
@@ -102,7 +118,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         session
             .status
             .set(Status::Done("Ready for a new contact.".into()));
-        focus(Field::Name);
+        focus(Focus::Field(Field::Name));
     };
 
     let sign_out = move |_| {
@@ -119,7 +135,8 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
 
     let labels = session.config.with_value(|c| c.labels.clone());
     let fields = Field::ALL.map(|field| {
-        let on_edit = Callback::new(move |()| {
+        let on_input = Callback::new(move |value: String| {
+            state.value(field).set(value);
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
             if state.errors.with_untracked(|e| e.get(field).is_some()) {
                 let record = state.record.get_untracked();
@@ -136,22 +153,24 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
                 value=state.value(field)
                 error=Signal::derive(move || state.errors.with(|e| e.get(field).map(ToString::to_string)))
                 node_ref=refs[field as usize]
-                on_edit=on_edit
+                on_input=on_input
             />
         }
     });
 
-    if remembered::needs_loading(state) {
+    if loading::needs_loading(state) {
         spawn_local(async move {
-            if let Err(error) = remembered::load(session, state).await {
+            let loaded = loading::load(session, state).await;
+            if let (Err(error), false) = (loaded, state.is_gone()) {
                 report(session, state, &error);
             }
         });
     }
     let (register, update) = (labels.register.clone(), labels.update.clone());
     view! {
-        <form class="ocf-form" novalidate aria-busy=move || state.saving.get().to_string() on:submit=submit>
+        <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.saving.get().to_string() on:submit=submit>
             {fields}
+            <CustomInputs session=session state=state />
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
                     {move || if state.remembered.with(Option::is_some) { update.clone() } else { register.clone() }}
@@ -159,20 +178,43 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
                 <button type="button" class="ocf-secondary" on:click=new_contact>{labels.new_contact.clone()}</button>
                 <button type="button" class="ocf-link" on:click=sign_out>{labels.sign_out.clone()}</button>
             </div>
-            <p class="ocf-note" hidden=move || state.storage_problem.with(Option::is_none)>
+            <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem.with(Option::is_none)>
                 {move || state.storage_problem.get().map(|e| e.to_string())}
             </p>
         </form>
     }
 }
 
+/// What to focus after a failed check.
+enum Focus {
+    /// A contact field.
+    Field(Field),
+    /// A custom field, by id.
+    Custom(String),
+}
+
 /// Validates what is typed against the loaded record, marks the problems and focuses the first,
 /// or sends the contact.
-fn check_and_save(session: Session, state: FormState, focus: impl Fn(Field)) {
+fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus)) {
     let record = state.record.get_untracked();
-    match merge(record.as_ref(), &state.draft()) {
-        Err(errors) => {
-            let count = errors.count();
+    let checked = merge(record.as_ref(), &state.draft());
+    let custom_count = custom_inputs::check(state);
+    let first_custom = state
+        .custom_errors
+        .with_untracked(|e| e.first().map(|(id, _)| id.clone()));
+    match checked {
+        Ok(contact) if custom_count == 0 => {
+            state.errors.set(FieldErrors::default());
+            let shown = state.custom_fields.get_untracked().unwrap_or_default();
+            let stored = record.map(|r| r.custom_fields).unwrap_or_default();
+            let custom = state
+                .custom
+                .with_untracked(|typed| custom_fields::to_send(&stored, &shown, typed));
+            save(session, state, contact, custom);
+        }
+        checked => {
+            let errors = checked.err().unwrap_or_default();
+            let count = errors.count() + custom_count;
             let first = errors.first();
             state.errors.set(errors);
             session.status.set(Status::Failed(if count == 1 {
@@ -180,14 +222,11 @@ fn check_and_save(session: Session, state: FormState, focus: impl Fn(Field)) {
             } else {
                 format!("{count} fields need attention before saving.")
             }));
-            if let Some(field) = first {
-                focus(field);
+            match (first, first_custom) {
+                (Some(field), _) => focus(Focus::Field(field)),
+                (None, Some(id)) => focus(Focus::Custom(id)),
+                (None, None) => {}
             }
-        }
-        Ok(contact) => {
-            state.errors.set(FieldErrors::default());
-            let custom_fields = record.map(|r| r.custom_fields).unwrap_or_default();
-            save(session, state, contact, custom_fields);
         }
     }
 }
@@ -197,6 +236,10 @@ fn check_and_save(session: Session, state: FormState, focus: impl Fn(Field)) {
 fn report(session: Session, state: FormState, error: &ApiError) {
     if let Some((field, field_error)) = field_error(error) {
         state.errors.update(|e| e.set(field, Some(field_error)));
+    }
+    let shown = state.custom_fields.get_untracked().unwrap_or_default();
+    if let Some(refused) = custom_fields::refused_field(&shown, error) {
+        state.custom_errors.update(|e| e.push(refused));
     }
     if *error == ApiError::SignedOut {
         session.forget_sign_in();
@@ -239,6 +282,9 @@ fn save(
     session.status.set(Status::Busy("Saving…".into()));
     spawn_local(async move {
         let result = api::save_contact(&config, &credentials, body).await;
+        if state.is_gone() {
+            return;
+        }
         state.saving.set(false);
         match result {
             Ok(id) => {

@@ -2,7 +2,9 @@
 //! is lost when the view makes way for the sign-in form.
 
 use crate::config::Config;
+use crate::custom_fields::{self, CustomField, CustomFieldError, Values};
 use crate::record::ContactRecord;
+use crate::reply::ApiError;
 use crate::storage::{self, StorageArea, StorageError};
 use crate::token::StoredContact;
 use crate::validate::{ContactDraft, Field, FieldErrors};
@@ -31,6 +33,14 @@ pub struct FormState {
     pub pending_token: RwSignal<Option<String>>,
     /// A save is under way (a second submit is ignored).
     pub saving: RwSignal<bool>,
+    /// The custom fields the form shows, once loaded.
+    pub custom_fields: RwSignal<Option<Vec<CustomField>>>,
+    /// Custom field values by id: what is typed, and the record's fields the form does not show.
+    pub custom: RwSignal<Values>,
+    /// Errors shown under custom fields, by id.
+    pub custom_errors: RwSignal<Vec<(String, CustomFieldError)>>,
+    /// Why the custom fields could not be loaded, if they could not.
+    pub custom_problem: RwSignal<Option<ApiError>>,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -52,8 +62,18 @@ impl FormState {
             record: RwSignal::new(None),
             pending_token: RwSignal::new(None),
             saving: RwSignal::new(false),
+            custom_fields: RwSignal::new(None),
+            custom: RwSignal::new(Values::new()),
+            custom_errors: RwSignal::new(Vec::new()),
+            custom_problem: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
         }
+    }
+
+    /// Whether the widget was unmounted (its signals disposed) while a request ran: the answer
+    /// then has nowhere to go and must be dropped, since touching a disposed signal panics.
+    pub fn is_gone(&self) -> bool {
+        self.saving.is_disposed()
     }
 
     /// The signal of one field's input.
@@ -92,14 +112,31 @@ impl FormState {
         self.remembered.set(Some(contact));
     }
 
-    /// Fills the fields that are still empty (what the user typed wins).
-    pub fn prefill(&self, values: &ContactDraft) {
+    /// The value typed in the custom field `id`.
+    pub fn custom_value(&self, id: &str) -> String {
+        self.custom.with(|c| {
+            custom_fields::value_of(c, id)
+                .unwrap_or_default()
+                .to_owned()
+        })
+    }
+
+    /// Fills the fields that are still empty from a stored record (what the user typed wins).
+    pub fn prefill(&self, record: &ContactRecord) {
+        let values = record.draft();
         let by_field = [
             &values.name,
             &values.email,
             &values.phone,
             &values.contact_manager,
         ];
+        self.custom.update(|typed| {
+            for (id, value) in &record.custom_fields {
+                if custom_fields::value_of(typed, id).is_none() {
+                    custom_fields::set_value(typed, id, value.clone());
+                }
+            }
+        });
         for (field, value) in Field::ALL.into_iter().zip(by_field) {
             let signal = self.value(field);
             if signal.with_untracked(String::is_empty) {
@@ -125,5 +162,25 @@ impl FormState {
             self.value(field).set(String::new());
         }
         self.errors.set(FieldErrors::default());
+        self.custom.set(Values::new());
+        self.custom_errors.set(Vec::new());
+        self.apply_defaults();
+    }
+
+    /// Gives a new contact's empty custom fields their default values.
+    pub fn apply_defaults(&self) {
+        if self.remembered.with_untracked(Option::is_some) {
+            return;
+        }
+        let fields = self.custom_fields.get_untracked().unwrap_or_default();
+        self.custom.update(|typed| {
+            for field in fields {
+                if let Some(default) = field.default_value {
+                    if custom_fields::value_of(typed, &field.id).is_none() {
+                        custom_fields::set_value(typed, &field.id, default);
+                    }
+                }
+            }
+        });
     }
 }

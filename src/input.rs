@@ -2,12 +2,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 /// The static description of an input.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct InputSpec {
-    /// The `name` attribute.
-    pub name: &'static str,
+    /// The `name` attribute (custom fields' names come from the server).
+    pub name: Cow<'static, str>,
     /// The `type` attribute.
     pub kind: &'static str,
     /// The `autocomplete` attribute.
@@ -20,8 +21,8 @@ pub struct InputSpec {
     pub required: bool,
 }
 
-/// A `<label>`led `<input>` whose error sits under it, with `aria-invalid` and
-/// `aria-describedby` pointing at the hint and the error.
+/// A `<label>`led `<input>` (or `<select>`, given `options`) whose error sits under it, with
+/// `aria-invalid` and `aria-describedby` pointing at the hint and the error.
 #[component]
 pub fn LabeledInput(
     /// Unique id of the input (the hint and error ids derive from it).
@@ -31,23 +32,35 @@ pub fn LabeledInput(
     /// What the input is.
     spec: InputSpec,
     /// The value, kept outside so it outlives this view.
-    value: RwSignal<String>,
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new value after each edit.
+    on_input: Callback<String>,
     /// The error text to show, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
     /// Lets the owner focus the input.
+    #[prop(optional)]
     node_ref: NodeRef<html::Input>,
-    /// Called after each edit.
-    #[prop(optional, into)]
-    on_edit: Option<Callback<()>>,
+    /// When not empty, makes it a `<select>` of these options, after an empty "Choose…" one.
+    #[prop(optional)]
+    options: Vec<String>,
 ) -> impl IntoView {
+    let InputSpec {
+        name,
+        kind,
+        autocomplete,
+        inputmode,
+        hint,
+        required,
+    } = spec;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let ids: Vec<&str> = [
-                spec.hint.map(|_| hint_id.as_str()),
+                hint.map(|_| hint_id.as_str()),
                 error.with(Option::is_some).then_some(error_id.as_str()),
             ]
             .into_iter()
@@ -56,28 +69,57 @@ pub fn LabeledInput(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    view! {
-        <div class="ocf-field" class:ocf-field--invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {spec.hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
+    let invalid = move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let edited = move |ev| on_input.run(event_target_value(&ev));
+    let control = if !options.is_empty() {
+        view! {
+            <select
+                id=id.clone()
+                name=name.clone()
+                required=required
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=edited
+            >
+                <option value="" selected=move || value.with(String::is_empty)>"Choose…"</option>
+                {options.into_iter().map(|o| {
+                    let (attr, text) = (o.clone(), o.clone());
+                    view! { <option value=attr selected=move || value.with(|v| *v == o)>{text}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    } else {
+        view! {
             <input
-                id=id
-                name=spec.name
-                type=spec.kind
-                autocomplete=spec.autocomplete
-                inputmode=spec.inputmode
-                required=spec.required
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                id=id.clone()
+                name=name.clone()
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required=required
+                aria-invalid=invalid
                 aria-describedby=described_by
                 node_ref=node_ref
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    if let Some(cb) = on_edit {
-                        cb.run(());
-                    }
-                }
+                on:input=edited
+                // Some clears (WebDriver's, some autofills) fire only `change`.
+                on:change=edited
             />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="ocf-field" class:ocf-field--invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
+            {control}
             <p class="ocf-error" id=error_id hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>

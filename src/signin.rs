@@ -8,10 +8,11 @@ use crate::status::Status;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::borrow::Cow;
 use web_sys::SubmitEvent;
 
 const USER: InputSpec = InputSpec {
-    name: "user",
+    name: Cow::Borrowed("user"),
     kind: "text",
     autocomplete: "username",
     inputmode: None,
@@ -19,7 +20,7 @@ const USER: InputSpec = InputSpec {
     required: true,
 };
 const PASSWORD: InputSpec = InputSpec {
-    name: "password",
+    name: Cow::Borrowed("password"),
     kind: "password",
     autocomplete: "current-password",
     inputmode: None,
@@ -27,7 +28,7 @@ const PASSWORD: InputSpec = InputSpec {
     required: true,
 };
 const CODE: InputSpec = InputSpec {
-    name: "code",
+    name: Cow::Borrowed("code"),
     kind: "text",
     autocomplete: "one-time-code",
     inputmode: Some("numeric"),
@@ -84,6 +85,9 @@ pub fn SignIn(session: Session) -> impl IntoView {
         spawn_local(async move {
             let code = asks_code.get_untracked().then_some(c.as_str());
             let result = api::login(&config, &u, &p, code).await;
+            if busy.is_disposed() {
+                return; // unmounted meanwhile: nowhere to show the answer
+            }
             busy.set(false);
             match result {
                 Ok(credentials) => {
@@ -111,10 +115,11 @@ pub fn SignIn(session: Session) -> impl IntoView {
     let field = move |i: usize, spec: InputSpec, label: String, value: RwSignal<String>| {
         view! {
             <LabeledInput
-                id=session.id(spec.name)
+                id=session.id(&spec.name)
                 label=label
                 spec=spec
                 value=value
+                on_input=Callback::new(move |v| value.set(v))
                 error=Signal::derive(move || errors.with(|e| e[i].map(str::to_owned)))
                 node_ref=refs[i]
             />

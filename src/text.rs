@@ -18,6 +18,27 @@ pub fn lowercase(s: &str) -> String {
     }
 }
 
+/// Whether `value` matches the JavaScript regular expression `pattern`, as Rocket.Chat's server
+/// checks a custom field (`new RegExp(pattern).test(value)`). `None` when the pattern does not
+/// compile (the server then decides) or outside a browser.
+pub fn regexp_matches(pattern: &str, value: &str) -> Option<bool> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        // `RegExp::new` would throw on a bad pattern; `Reflect::construct` turns that into `Err`.
+        let class = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into()).ok()?;
+        let args = js_sys::Array::of1(&pattern.into());
+        let re =
+            js_sys::Reflect::construct(class.unchecked_ref::<js_sys::Function>(), &args).ok()?;
+        Some(re.unchecked_into::<js_sys::RegExp>().test(value))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (pattern, value);
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::lowercase;

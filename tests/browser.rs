@@ -3,6 +3,8 @@
 //! tests, never in the product. Run with `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "browser/custom.rs"]
+mod custom;
 #[path = "browser/element.rs"]
 mod element;
 #[path = "browser/embed.rs"]

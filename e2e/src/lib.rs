@@ -92,10 +92,19 @@ pub async fn api_server(cors: rc_standin::server::Cors) -> (String, Arc<AppState
 /// a proxy). The required custom field is off (the widget does not render custom fields yet), and
 /// fault injection is on (nothing is injected unless a test queues it).
 pub async fn standin() -> (String, Arc<AppState>) {
+    standin_with(false).await
+}
+
+/// [`standin`], but with the seeded Company custom field required, as Rocket.Chat would have it.
+pub async fn standin_requiring_company() -> (String, Arc<AppState>) {
+    standin_with(true).await
+}
+
+async fn standin_with(required_field: bool) -> (String, Arc<AppState>) {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         static_dir: Some(dist()),
-        required_field: false,
+        required_field,
         faults: true,
         ..Options::default()
     };
@@ -196,12 +205,12 @@ impl Browser {
         self.client.refresh().await.expect("the page reloads");
     }
 
-    /// Waits for the input named `name`.
+    /// Waits for the input (or select) named `name`.
     pub async fn input(&self, name: &str) -> Element {
         self.client
             .wait()
             .at_most(PATIENCE)
-            .for_element(Locator::Css(&format!("input[name='{name}']")))
+            .for_element(Locator::Css(&format!("[name='{name}']")))
             .await
             .unwrap_or_else(|e| panic!("no input {name}: {e}"))
     }
@@ -219,6 +228,15 @@ impl Browser {
         let field = self.input(name).await;
         field.clear().await.expect("the input clears");
         field.send_keys(text).await.expect("typing works");
+    }
+
+    /// Chooses the option `value` of the select named `name`.
+    pub async fn choose(&self, name: &str, value: &str) {
+        self.input(name)
+            .await
+            .select_by_value(value)
+            .await
+            .expect("the option is chosen");
     }
 
     /// The current value of the input named `name`.

@@ -58,6 +58,7 @@ async fn invalid_input_blocks_the_request_marks_the_fields_and_focuses_the_first
     clear_storage();
     stub_fetch(&[]);
     let host = mount(Some(agent()));
+    ready().await;
     type_into(&host, "name", "Ada");
     type_into(&host, "email", "ada@example");
     type_into(&host, "phone", "020 7946 0958");
@@ -114,6 +115,7 @@ async fn an_empty_name_is_required_and_focused() {
     clear_storage();
     stub_fetch(&[]);
     let host = mount(Some(agent()));
+    ready().await;
     type_into(&host, "name", "   ");
     click(&host, "Register contact");
     leptos::task::tick().await;

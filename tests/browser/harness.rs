@@ -19,7 +19,10 @@ pub struct Answer(
 );
 
 /// Replaces `window.fetch` with a recorder that answers from `answers`, in order, each after
-/// `window.__delay` milliseconds (0 unless a test sets it).
+/// `window.__delay` milliseconds (0 unless a test sets it). The lookups the form makes on its
+/// own (custom fields, the duplicate search, the agent list) are answered by [`route`]s instead,
+/// recorded in `window.__routed`, so that `answers` and [`calls`] are about the saves: by default
+/// there are no custom fields and no duplicates.
 pub fn stub_fetch(answers: &[Answer]) {
     let list: Vec<Value> = answers
         .iter()
@@ -36,8 +39,21 @@ pub fn stub_fetch(answers: &[Answer]) {
         window.__calls = [];
         window.__delay = 0;
         window.__answers = {answers};
+        window.__routed = [];
+        window.__routes = {{
+            "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
+            "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
+            "/api/v1/livechat/users/agent": {{status: 200, body: '{{"users":[],"success":true}}'}},
+        }};
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
+            const path = new URL(req.url).pathname;
+            const routed = window.__routes[path];
+            if (routed) {{
+                window.__routed.push(req.url);
+                if (routed.status === 0) throw new TypeError("Failed to fetch");
+                return new Response(routed.body, {{status: routed.status, headers: {{"Content-Type": "application/json"}}}});
+            }}
             window.__calls.push({{
                 url: req.url,
                 method: req.method,
@@ -60,6 +76,22 @@ pub fn stub_fetch(answers: &[Answer]) {
         answers = Value::Array(list)
     );
     js_sys::eval(&script).expect("the fetch stub installs");
+}
+
+/// Answers every request to `path` with `status` and `body` from now on (status 0: no answer).
+pub fn route(path: &str, status: u16, body: &str) {
+    let answer = serde_json::json!({"status": status, "body": body});
+    js_sys::eval(&format!(
+        "window.__routes[{}] = {answer};",
+        Value::from(path)
+    ))
+    .expect("the route installs");
+}
+
+/// The URLs of the routed requests since [`stub_fetch`], in order.
+pub fn routed() -> Vec<String> {
+    let json = js_sys::eval("JSON.stringify(window.__routed || [])").unwrap();
+    serde_json::from_str(&json.as_string().unwrap()).unwrap()
 }
 
 /// Every request the widget made since [`stub_fetch`]: `{url, method, headers, body}`.
@@ -110,6 +142,17 @@ pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
     host
 }
 
+/// Waits until the form has loaded what it loads on its own (the custom fields), so that a
+/// submit is checked at once.
+pub async fn ready() {
+    let path = "/api/v1/livechat/custom-fields";
+    wait_for("the custom fields to load", || {
+        routed().iter().any(|u| u.contains(path))
+    })
+    .await;
+    sleep(0).await;
+}
+
 /// The input whose `name` attribute is `name`.
 pub fn input(host: &HtmlElement, name: &str) -> HtmlInputElement {
     host.query_selector(&format!("input[name='{name}']"))
@@ -133,6 +176,19 @@ pub fn type_into(host: &HtmlElement, name: &str, text: &str) {
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     field.dispatch_event(&event).unwrap();
+}
+
+/// Chooses `option` in the `<select>` named `name` as a user would (value, then `change`).
+pub fn choose(host: &HtmlElement, name: &str, option: &str) {
+    let select = host
+        .query_selector(&format!("select[name='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no select named {name}"));
+    js_sys::Reflect::set(&select, &"value".into(), &option.into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    select.dispatch_event(&event).unwrap();
 }
 
 /// The button whose text is exactly `text`, if present.
@@ -171,7 +227,11 @@ pub fn status(host: &HtmlElement) -> String {
 
 /// The visible error under the input named `name`, if any.
 pub fn field_error(host: &HtmlElement, name: &str) -> Option<String> {
-    let id = format!("{}-error", input(host, name).id());
+    let control = host
+        .query_selector(&format!("[name='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no input or select named {name}"));
+    let id = format!("{}-error", control.id());
     let element: HtmlElement = host
         .query_selector(&format!("[id='{id}']"))
         .unwrap()?

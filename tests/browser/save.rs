@@ -256,7 +256,7 @@ async fn new_contact_while_the_stored_contact_loads_ignores_the_late_answer() {
     stub_fetch(&[RECORD, OK]);
     js_sys::eval("window.__delay = 200;").unwrap();
     let host = mount(Some(agent()));
-    leptos::task::tick().await;
+    wait_for("the record request", || calls().len() == 1).await;
     click(&host, "New contact");
     sleep(400).await;
     js_sys::eval("window.__delay = 0;").unwrap();

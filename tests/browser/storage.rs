@@ -28,7 +28,7 @@ async fn throwing_storage_keeps_the_form_working_and_says_so() {
     let host = mount(Some(agent()));
     leptos::task::tick().await;
     let note = host
-        .query_selector(".ocf-note")
+        .query_selector(".ocf-note--storage")
         .unwrap()
         .unwrap()
         .text_content()
@@ -37,7 +37,7 @@ async fn throwing_storage_keeps_the_form_working_and_says_so() {
     click(&host, "Register contact");
     wait_status(&host, "Contact registered (id c1).").await;
     let after = host
-        .query_selector(".ocf-note")
+        .query_selector(".ocf-note--storage")
         .unwrap()
         .unwrap()
         .text_content()

@@ -1,0 +1,98 @@
+//! What the form loads from the server before it can save safely: the custom field definitions
+//! (so required fields are asked for) and the remembered contact (so an update sends back every
+//! field it has).
+
+use crate::api;
+use crate::form_state::FormState;
+use crate::reply::ApiError;
+use crate::session::Session;
+use crate::status::Status;
+use leptos::prelude::*;
+
+/// Whether something the save depends on has not been loaded yet.
+pub fn needs_loading(state: FormState) -> bool {
+    let record_missing =
+        state.remembered_id().is_some() && state.record.with_untracked(Option::is_none);
+    record_missing || state.custom_fields.with_untracked(Option::is_none)
+}
+
+/// Loads whatever is missing (callers check [`FormState::is_gone`] after awaiting it). Custom fields that cannot be loaded are noted under the form and do
+/// not stop a save (the server still checks them); a record that cannot be loaded does, because
+/// an update without it would wipe the fields the form does not show.
+pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
+    if state.custom_fields.with_untracked(Option::is_none) {
+        load_custom_fields(session, state).await?;
+    }
+    if state.is_gone() {
+        return Ok(());
+    }
+    load_record(session, state).await
+}
+
+async fn load_custom_fields(session: Session, state: FormState) -> Result<(), ApiError> {
+    let credentials = session
+        .credentials
+        .get_untracked()
+        .ok_or(ApiError::SignedOut)?;
+    let config = session.config.get_value();
+    let loaded = api::load_custom_fields(&config, &credentials).await;
+    if state.is_gone() {
+        return Ok(());
+    }
+    match loaded {
+        Ok(fields) => {
+            state.custom_problem.set(None);
+            state.custom_fields.set(Some(fields));
+            state.apply_defaults();
+            Ok(())
+        }
+        Err(ApiError::SignedOut) => Err(ApiError::SignedOut),
+        Err(other) => {
+            state.custom_problem.set(Some(other));
+            Ok(())
+        }
+    }
+}
+
+/// Loads the remembered contact and fills the form's empty fields from it. A contact the server
+/// no longer has is forgotten here (its token is kept, so the next save registers it again).
+async fn load_record(session: Session, state: FormState) -> Result<(), ApiError> {
+    if state.record.with_untracked(Option::is_some) {
+        return Ok(());
+    }
+    let remembered = state.remembered.get_untracked();
+    let Some((token, id)) = remembered.and_then(|c| Some((c.token, c.contact_id?))) else {
+        return Ok(());
+    };
+    let credentials = session
+        .credentials
+        .get_untracked()
+        .ok_or(ApiError::SignedOut)?;
+    let config = session.config.get_value();
+    let loaded = api::load_contact(&config, &credentials, &id).await;
+    if state.is_gone() {
+        return Ok(());
+    }
+    let loaded = loaded?;
+    // "New contact" (or another save) may have changed the contact while this was loading: then
+    // this answer belongs to a contact the form no longer shows.
+    let still_shown = state.remembered_id().as_deref() == Some(id.as_str());
+    if !still_shown {
+        return Ok(());
+    }
+    match loaded {
+        Some(record) => {
+            state.prefill(&record);
+            state.record.set(Some(record));
+        }
+        None => {
+            state.forget_remembered(&config);
+            state.pending_token.set(Some(token));
+            state.apply_defaults();
+            session.status.set(Status::Failed(format!(
+                "The remembered contact (id {id}) no longer exists on the server; saving registers it again."
+            )));
+        }
+    }
+    Ok(())
+}
