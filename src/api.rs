@@ -37,6 +37,19 @@ pub async fn load_contact(
     ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
 }
 
+/// `GET /api/v1/omnichannel/contact.search?<key>=<value>`: the contact whose email (sent
+/// lower-cased) or phone is exactly `value`, if any.
+pub async fn search_contact(
+    config: &Config,
+    creds: &Credentials,
+    key: &str,
+    value: &str,
+) -> Result<Option<ContactRecord>, ApiError> {
+    let url = config.url("/api/v1/omnichannel/contact.search");
+    let request = authorised(Request::get(&url).query([(key, value)]), creds);
+    ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
+}
+
 /// `GET /api/v1/livechat/custom-fields`: the visitor fields the form shows.
 pub async fn load_custom_fields(
     config: &Config,

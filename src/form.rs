@@ -1,19 +1,17 @@
-//! The contact form view: fields, actions, and the save flow that ties validation, the token,
-//! the request and the answer together.
+//! The contact form view: fields and actions. What a submit does is in `save_flow`.
 
 use crate::api;
-use crate::contact::{field_error, request_body};
-use crate::custom_fields;
 use crate::custom_inputs::{self, CustomInputs};
+use crate::duplicate::Match;
+use crate::duplicate_notice::DuplicateNotice;
 use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
 use crate::loading;
-use crate::record::{merge, ContactRecord};
-use crate::reply::ApiError;
+use crate::record::merge;
+use crate::save_flow::{check_and_save, report, Focus};
 use crate::session::Session;
 use crate::status::Status;
-use crate::token::{new_token, StoredContact};
-use crate::validate::{Field, FieldErrors, ValidContact};
+use crate::validate::Field;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,7 +82,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             return; // a double click sends one request
         }
         if !loading::needs_loading(state) {
-            check_and_save(session, state, focus);
+            check_and_save(session, state, focus, true);
             return;
         }
         // An update must carry every stored field, so load the record first.
@@ -99,7 +97,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             }
             state.saving.set(false);
             match loaded {
-                Ok(()) => check_and_save(session, state, focus),
+                Ok(()) => check_and_save(session, state, focus, true),
                 Err(error) => report(session, state, &error),
             }
         });
@@ -132,6 +130,18 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         session.forget_sign_in();
         session.status.set(Status::Done("Signed out.".into()));
     };
+
+    let on_back = Callback::new(move |by: Match| {
+        focus(Focus::Field(match by {
+            Match::Email => Field::Email,
+            Match::Phone => Field::Phone,
+        }));
+    });
+    let register_anyway = Callback::new(move |()| {
+        if !state.saving.get_untracked() {
+            check_and_save(session, state, focus, false);
+        }
+    });
 
     let labels = session.config.with_value(|c| c.labels.clone());
     let fields = Field::ALL.map(|field| {
@@ -171,6 +181,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.saving.get().to_string() on:submit=submit>
             {fields}
             <CustomInputs session=session state=state />
+            <DuplicateNotice session=session state=state on_back=on_back on_register_anyway=register_anyway />
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
                     {move || if state.remembered.with(Option::is_some) { update.clone() } else { register.clone() }}
@@ -183,134 +194,4 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             </p>
         </form>
     }
-}
-
-/// What to focus after a failed check.
-enum Focus {
-    /// A contact field.
-    Field(Field),
-    /// A custom field, by id.
-    Custom(String),
-}
-
-/// Validates what is typed against the loaded record, marks the problems and focuses the first,
-/// or sends the contact.
-fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus)) {
-    let record = state.record.get_untracked();
-    let checked = merge(record.as_ref(), &state.draft());
-    let custom_count = custom_inputs::check(state);
-    let first_custom = state
-        .custom_errors
-        .with_untracked(|e| e.first().map(|(id, _)| id.clone()));
-    match checked {
-        Ok(contact) if custom_count == 0 => {
-            state.errors.set(FieldErrors::default());
-            let shown = state.custom_fields.get_untracked().unwrap_or_default();
-            let stored = record.map(|r| r.custom_fields).unwrap_or_default();
-            let custom = state
-                .custom
-                .with_untracked(|typed| custom_fields::to_send(&stored, &shown, typed));
-            save(session, state, contact, custom);
-        }
-        checked => {
-            let errors = checked.err().unwrap_or_default();
-            let count = errors.count() + custom_count;
-            let first = errors.first();
-            state.errors.set(errors);
-            session.status.set(Status::Failed(if count == 1 {
-                "One field needs attention before saving.".into()
-            } else {
-                format!("{count} fields need attention before saving.")
-            }));
-            match (first, first_custom) {
-                (Some(field), _) => focus(Focus::Field(field)),
-                (None, Some(id)) => focus(Focus::Custom(id)),
-                (None, None) => {}
-            }
-        }
-    }
-}
-
-/// Shows a failure: under its field when it belongs to one, in the status region, and as a
-/// `contact-error` event; a 401 brings the sign-in back with every value kept.
-fn report(session: Session, state: FormState, error: &ApiError) {
-    if let Some((field, field_error)) = field_error(error) {
-        state.errors.update(|e| e.set(field, Some(field_error)));
-    }
-    let shown = state.custom_fields.get_untracked().unwrap_or_default();
-    if let Some(refused) = custom_fields::refused_field(&shown, error) {
-        state.custom_errors.update(|e| e.push(refused));
-    }
-    if *error == ApiError::SignedOut {
-        session.forget_sign_in();
-    }
-    session.status.set(Status::Failed(error.to_string()));
-    session.announce_error(error);
-}
-
-/// Sends a valid contact and shows the outcome; on 401 the sign-in comes back, values kept.
-fn save(
-    session: Session,
-    state: FormState,
-    contact: ValidContact,
-    custom_fields: Vec<(String, String)>,
-) {
-    let Some(credentials) = session.credentials.get_untracked() else {
-        session
-            .status
-            .set(Status::Failed(ApiError::SignedOut.to_string()));
-        return;
-    };
-    let remembered = state.remembered.get_untracked();
-    let token = remembered
-        .as_ref()
-        .map(|c| c.token.clone())
-        .or_else(|| state.pending_token.get_untracked())
-        .or_else(new_token);
-    let Some(token) = token else {
-        session.status.set(Status::Failed(
-            "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.".into(),
-        ));
-        return;
-    };
-    if remembered.is_none() {
-        state.pending_token.set(Some(token.clone()));
-    }
-    let body = request_body(&token, &contact, &custom_fields);
-    let config = session.config.get_value();
-    state.saving.set(true);
-    session.status.set(Status::Busy("Saving…".into()));
-    spawn_local(async move {
-        let result = api::save_contact(&config, &credentials, body).await;
-        if state.is_gone() {
-            return;
-        }
-        state.saving.set(false);
-        match result {
-            Ok(id) => {
-                let verb = if remembered.is_some() {
-                    "updated"
-                } else {
-                    "registered"
-                };
-                session
-                    .status
-                    .set(Status::Done(format!("Contact {verb} (id {id}).")));
-                session.announce_saved(&id, &token, remembered.is_none());
-                state.record.set(Some(ContactRecord::saved(
-                    id.clone(),
-                    &contact,
-                    custom_fields,
-                )));
-                state.remember(
-                    &config,
-                    StoredContact {
-                        token,
-                        contact_id: Some(id),
-                    },
-                );
-            }
-            Err(error) => report(session, state, &error),
-        }
-    });
 }

@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::custom_fields::{self, CustomField, CustomFieldError, Values};
+use crate::duplicate::Duplicate;
 use crate::record::ContactRecord;
 use crate::reply::ApiError;
 use crate::storage::{self, StorageArea, StorageError};
@@ -41,6 +42,8 @@ pub struct FormState {
     pub custom_errors: RwSignal<Vec<(String, CustomFieldError)>>,
     /// Why the custom fields could not be loaded, if they could not.
     pub custom_problem: RwSignal<Option<ApiError>>,
+    /// A stored contact the new one would collide with, while the user decides.
+    pub duplicate: RwSignal<Option<Duplicate>>,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -66,6 +69,7 @@ impl FormState {
             custom: RwSignal::new(Values::new()),
             custom_errors: RwSignal::new(Vec::new()),
             custom_problem: RwSignal::new(None),
+            duplicate: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
         }
     }
@@ -164,7 +168,26 @@ impl FormState {
         self.errors.set(FieldErrors::default());
         self.custom.set(Values::new());
         self.custom_errors.set(Vec::new());
+        self.duplicate.set(None);
         self.apply_defaults();
+    }
+
+    /// Makes a stored contact (a duplicate found before registering) the one this form updates:
+    /// its token comes with it, and its details fill the fields left empty. It is remembered in
+    /// storage only once a save succeeds.
+    pub fn adopt(&self, record: ContactRecord) -> bool {
+        let Some(token) = record.token.clone() else {
+            return false;
+        };
+        self.prefill(&record);
+        self.remembered.set(Some(StoredContact {
+            token,
+            contact_id: Some(record.id.clone()),
+        }));
+        self.record.set(Some(record));
+        self.pending_token.set(None);
+        self.duplicate.set(None);
+        true
     }
 
     /// Gives a new contact's empty custom fields their default values.

@@ -11,6 +11,8 @@ use crate::validate::{self, ContactDraft, Field, FieldErrors, ValidContact};
 pub struct ContactRecord {
     /// The contact's id.
     pub id: String,
+    /// The contact's token: whoever sends it updates this record.
+    pub token: Option<String>,
     /// Name as stored.
     pub name: String,
     /// First email address, as stored.
@@ -56,6 +58,7 @@ impl ContactRecord {
         };
         Ok(Some(ContactRecord {
             id: id.to_owned(),
+            token: contact.str_at("token").map(str::to_owned),
             name: contact.str_at("name").unwrap_or_default().to_owned(),
             email: first(contact, "visitorEmails", "address").map(str::to_owned),
             phone: first(contact, "phone", "phoneNumber").map(str::to_owned),
@@ -68,9 +71,15 @@ impl ContactRecord {
     }
 
     /// The record as the server now holds it after a save of `contact` (the server replaces).
-    pub fn saved(id: String, contact: &ValidContact, custom_fields: Vec<(String, String)>) -> Self {
+    pub fn saved(
+        id: String,
+        token: String,
+        contact: &ValidContact,
+        custom_fields: Vec<(String, String)>,
+    ) -> Self {
         ContactRecord {
             id,
+            token: Some(token),
             name: contact.name.clone(),
             email: contact.email.clone(),
             phone: contact.phone.clone(),
@@ -137,6 +146,7 @@ mod tests {
     fn reads_a_stored_contact() {
         let r = record();
         assert_eq!(r.id, "c1");
+        assert_eq!(r.token.as_deref(), Some("t"));
         assert_eq!(r.email.as_deref(), Some("ada@example.com"));
         assert_eq!(r.phone.as_deref(), Some("12345"));
         assert_eq!(r.contact_manager.as_deref(), Some("agent.two"));

@@ -5,6 +5,8 @@
 
 #[path = "browser/custom.rs"]
 mod custom;
+#[path = "browser/duplicate.rs"]
+mod duplicate;
 #[path = "browser/element.rs"]
 mod element;
 #[path = "browser/embed.rs"]

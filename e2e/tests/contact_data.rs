@@ -60,3 +60,45 @@ async fn required_regexp_and_select_custom_fields_are_checked_then_saved() {
     );
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_contact_with_a_known_email_is_warned_about_and_updates_that_contact_instead() {
+    let (url, state) = e2e::standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    b.fill("name", "Ada Lovelace").await;
+    b.fill("email", "ada@example.com").await;
+    b.fill("phone", "+44 20 7946 0958").await;
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+    let first = state.store.read(|d| d.visitors[0].clone()).await;
+
+    b.click("New contact").await;
+    b.fill("name", "Ada King").await;
+    b.fill("email", "Ada@Example.com").await;
+    b.click("Register contact").await;
+    b.wait_status("may already exist").await;
+    let notice = b
+        .js("return document.querySelector('.ocf-duplicate').textContent")
+        .await;
+    let notice = notice.as_str().unwrap_or_default();
+    assert!(
+        notice.contains(&format!("Ada Lovelace (id {})", first.id)),
+        "{notice}"
+    );
+    let now = state.store.read(|d| d.visitors.clone()).await;
+    assert_eq!(now.len(), 1);
+    assert_eq!(now[0], first, "nothing was taken over");
+
+    b.click("Update that contact").await;
+    b.wait_status("Now updating Ada Lovelace").await;
+    assert_eq!(b.value("phone").await, "+442079460958");
+    b.click("Update contact").await;
+    b.wait_status(&format!("Contact updated (id {}).", first.id))
+        .await;
+    let after = state.store.read(|d| d.visitors.clone()).await;
+    assert_eq!(after.len(), 1, "still one contact");
+    assert_eq!(after[0].name, "Ada King");
+    assert_eq!(after[0].token, first.token, "its token still works");
+    assert_eq!(after[0].phone.as_deref(), Some("+442079460958"));
+    b.finish().await;
+}

@@ -1,0 +1,106 @@
+//! The duplicate check before a new contact is registered. Rocket.Chat silently takes over the
+//! record that already has a new contact's email (and re-tokens it, so whoever held its old
+//! token loses it); a phone match makes a second record for the same person. Either way the
+//! user must decide, so the form looks first (`contact.search`) and says what it found.
+
+use crate::record::ContactRecord;
+
+/// What the new contact shares with a stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// The email address (saving would take that record over).
+    Email,
+    /// The phone number (saving would make a second record).
+    Phone,
+}
+
+/// A stored contact that the new one would collide with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The stored contact, as `contact.search` gave it (token included).
+    pub record: ContactRecord,
+    /// What matched.
+    pub by: Match,
+}
+
+impl Duplicate {
+    /// A found record, unless it is the contact being registered itself: a first save whose
+    /// answer was lost already made it, with the pending token.
+    pub fn of(record: ContactRecord, by: Match, pending_token: Option<&str>) -> Option<Self> {
+        let ours = pending_token.is_some() && record.token.as_deref() == pending_token;
+        (!ours).then_some(Duplicate { record, by })
+    }
+
+    /// Whether registering anyway is harmless to the stored record (a phone match only: the
+    /// server matches records by token and email, never by phone).
+    pub fn may_register_anyway(&self) -> bool {
+        self.by == Match::Phone
+    }
+
+    /// The warning, naming the stored contact and what would happen.
+    pub fn message(&self) -> String {
+        let r = &self.record;
+        let name = if r.name.trim().is_empty() {
+            "(no name)"
+        } else {
+            r.name.as_str()
+        };
+        match self.by {
+            Match::Email => format!(
+                "A contact with the email {} already exists: {name} (id {}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the email.",
+                r.email.as_deref().unwrap_or_default(),
+                r.id
+            ),
+            Match::Phone => format!(
+                "A contact with the phone {} already exists: {name} (id {}). Update that contact instead, register a separate contact anyway, or go back.",
+                r.phone.as_deref().unwrap_or_default(),
+                r.id
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored() -> ContactRecord {
+        ContactRecord {
+            id: "c1".into(),
+            token: Some("old-token".into()),
+            name: "Ada Lovelace".into(),
+            email: Some("ada@example.com".into()),
+            phone: Some("+442079460958".into()),
+            contact_manager: None,
+            custom_fields: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_email_match_warns_of_the_take_over_and_names_the_contact() {
+        let d = Duplicate::of(stored(), Match::Email, Some("new-token")).unwrap();
+        let text = d.message();
+        assert!(text.contains("email ada@example.com"), "{text}");
+        assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
+        assert!(text.contains("take that contact over"), "{text}");
+        assert!(!d.may_register_anyway());
+    }
+
+    #[test]
+    fn a_phone_match_may_be_registered_anyway() {
+        let d = Duplicate::of(stored(), Match::Phone, None).unwrap();
+        assert!(d.message().contains("phone +442079460958"));
+        assert!(d.may_register_anyway());
+    }
+
+    #[test]
+    fn the_contacts_own_earlier_save_is_no_duplicate() {
+        assert_eq!(
+            Duplicate::of(stored(), Match::Email, Some("old-token")),
+            None
+        );
+        let mut tokenless = stored();
+        tokenless.token = None;
+        assert!(Duplicate::of(tokenless, Match::Email, None).is_some());
+    }
+}

@@ -1,0 +1,63 @@
+//! The warning shown when a new contact's email or phone already belongs to a stored contact,
+//! with the user's choices: update that contact, register anyway (phone only), or go back.
+
+use crate::duplicate::Match;
+use crate::form_state::FormState;
+use crate::session::Session;
+use crate::status::Status;
+use leptos::prelude::*;
+
+/// The duplicate warning and its buttons; nothing while there is no duplicate.
+#[component]
+pub fn DuplicateNotice(
+    session: Session,
+    state: FormState,
+    /// "Go back": the form focuses the field that matched.
+    on_back: Callback<Match>,
+    /// "Register anyway": save without looking again.
+    on_register_anyway: Callback<()>,
+) -> impl IntoView {
+    let update_that = move |_| {
+        let Some(duplicate) = state.duplicate.get_untracked() else {
+            return;
+        };
+        let (name, id) = (duplicate.record.name.clone(), duplicate.record.id.clone());
+        if state.adopt(duplicate.record) {
+            session.status.set(Status::Done(format!(
+                "Now updating {name} (id {id}). Empty fields were filled in from it; check them, then press the update button."
+            )));
+        }
+    };
+    let back = move |_| {
+        let by = state.duplicate.get_untracked().map(|d| d.by);
+        state.duplicate.set(None);
+        session.status.set(Status::Idle);
+        if let Some(by) = by {
+            on_back.run(by);
+        }
+    };
+    let anyway = move |_| {
+        state.duplicate.set(None);
+        on_register_anyway.run(());
+    };
+    move || {
+        state.duplicate.get().map(|duplicate| {
+            let can_update = duplicate.record.token.is_some();
+            let may_register = duplicate.may_register_anyway();
+            view! {
+                <div class="ocf-duplicate" role="group" aria-label="Possible duplicate">
+                    <p>{duplicate.message()}</p>
+                    <div class="ocf-actions">
+                        {can_update.then(|| view! {
+                            <button type="button" class="ocf-primary" on:click=update_that>"Update that contact"</button>
+                        })}
+                        {may_register.then(|| view! {
+                            <button type="button" class="ocf-secondary" on:click=anyway>"Register anyway"</button>
+                        })}
+                        <button type="button" class="ocf-secondary" on:click=back>"Go back"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
