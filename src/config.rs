@@ -84,6 +84,11 @@ impl Config {
         format!("{KEY_PREFIX}:contact:{}", self.server)
     }
 
+    /// Storage key of the unsaved draft for this server.
+    pub fn draft_key(&self) -> String {
+        format!("{KEY_PREFIX}:draft:{}", self.server)
+    }
+
     /// Storage key of the sign-in for this server.
     pub fn credentials_key(&self) -> String {
         format!("{KEY_PREFIX}:auth:{}", self.server)

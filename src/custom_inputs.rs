@@ -46,6 +46,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
             state
                 .custom
                 .update(|c| custom_fields::set_value(c, &id, value));
+            state.edited();
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
             if state
                 .custom_errors

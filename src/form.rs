@@ -147,6 +147,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     let fields = Field::ALL.map(|field| {
         let on_input = Callback::new(move |value: String| {
             state.value(field).set(value);
+            state.edited();
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
             if state.errors.with_untracked(|e| e.get(field).is_some()) {
                 let record = state.record.get_untracked();
@@ -179,6 +180,9 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     let (register, update) = (labels.register.clone(), labels.update.clone());
     view! {
         <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.saving.get().to_string() on:submit=submit>
+            <p class="ocf-note ocf-note--draft" hidden=move || !state.draft_restored.get()>
+                "Draft restored: what was typed here before the page closed is back. It is kept until it is saved or you start a new contact."
+            </p>
             {fields}
             <CustomInputs session=session state=state />
             <DuplicateNotice session=session state=state on_back=on_back on_register_anyway=register_anyway />

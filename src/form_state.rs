@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::custom_fields::{self, CustomField, CustomFieldError, Values};
+use crate::draft::{Draft, DEBOUNCE_MS};
 use crate::duplicate::Duplicate;
 use crate::record::ContactRecord;
 use crate::reply::ApiError;
@@ -10,6 +11,7 @@ use crate::storage::{self, StorageArea, StorageError};
 use crate::token::StoredContact;
 use crate::validate::{ContactDraft, Field, FieldErrors};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// Signals behind the contact form.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +46,12 @@ pub struct FormState {
     pub custom_problem: RwSignal<Option<ApiError>>,
     /// A stored contact the new one would collide with, while the user decides.
     pub duplicate: RwSignal<Option<Duplicate>>,
+    /// Where the draft is kept.
+    draft_key: StoredValue<String>,
+    /// The pending draft write (typing restarts it).
+    draft_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Whether the form was filled from a draft left by an earlier page.
+    pub draft_restored: RwSignal<bool>,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -55,21 +63,31 @@ impl FormState {
             Ok(stored) => (stored.as_deref().and_then(StoredContact::decode), None),
             Err(e) => (None, Some(e)),
         };
+        let draft_key = config.draft_key();
+        let draft = match storage::read(StorageArea::Local, &draft_key) {
+            Ok(Some(stored)) => Draft::decode(&stored).filter(|d| !d.is_empty()),
+            _ => None,
+        };
+        let restored = draft.is_some();
+        let Draft { fields, custom } = draft.unwrap_or_default();
         FormState {
-            name: RwSignal::new(String::new()),
-            email: RwSignal::new(String::new()),
-            phone: RwSignal::new(String::new()),
-            contact_manager: RwSignal::new(String::new()),
+            name: RwSignal::new(fields.name),
+            email: RwSignal::new(fields.email),
+            phone: RwSignal::new(fields.phone),
+            contact_manager: RwSignal::new(fields.contact_manager),
             errors: RwSignal::new(FieldErrors::default()),
             remembered: RwSignal::new(remembered),
             record: RwSignal::new(None),
             pending_token: RwSignal::new(None),
             saving: RwSignal::new(false),
             custom_fields: RwSignal::new(None),
-            custom: RwSignal::new(Values::new()),
+            custom: RwSignal::new(custom),
             custom_errors: RwSignal::new(Vec::new()),
             custom_problem: RwSignal::new(None),
             duplicate: RwSignal::new(None),
+            draft_key: StoredValue::new(draft_key),
+            draft_timer: StoredValue::new(None),
+            draft_restored: RwSignal::new(restored),
             storage_problem: RwSignal::new(problem),
         }
     }
@@ -158,8 +176,54 @@ impl FormState {
         self.record.set(None);
     }
 
+    /// Called after each edit: the draft is written once typing pauses.
+    pub fn edited(&self) {
+        let state = *self;
+        self.cancel_draft_write();
+        let write = move || {
+            if !state.is_gone() {
+                state.write_draft();
+            }
+        };
+        let timer = set_timeout_with_handle(write, Duration::from_millis(DEBOUNCE_MS)).ok();
+        self.draft_timer.set_value(timer);
+    }
+
+    fn cancel_draft_write(&self) {
+        if let Some(timer) = self.draft_timer.get_value() {
+            timer.clear();
+        }
+        self.draft_timer.set_value(None);
+    }
+
+    /// Writes what is typed now as the draft (an empty form leaves none).
+    pub fn write_draft(&self) {
+        let draft = Draft {
+            fields: self.draft(),
+            custom: self.custom.get_untracked(),
+        };
+        let key = self.draft_key.get_value();
+        let written = if draft.is_empty() {
+            storage::remove(StorageArea::Local, &key)
+        } else {
+            storage::write(StorageArea::Local, &key, &draft.encode())
+        };
+        if let Err(e) = written {
+            self.storage_problem.set(Some(e));
+        }
+    }
+
+    /// Drops the draft: saved, or given up with "New contact".
+    pub fn drop_draft(&self) {
+        self.cancel_draft_write();
+        // A storage that cannot remove has nothing stored either: nothing to report.
+        let _ = storage::remove(StorageArea::Local, &self.draft_key.get_value());
+        self.draft_restored.set(false);
+    }
+
     /// "New contact": forgets the remembered token and empties the form.
     pub fn forget(&self, config: &Config) {
+        self.drop_draft();
         self.forget_remembered(config);
         self.pending_token.set(None);
         for field in Field::ALL {

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod credentials;
 pub mod custom_fields;
 pub mod custom_inputs;
+pub mod draft;
 pub mod duplicate;
 pub mod duplicate_notice;
 pub mod embed;

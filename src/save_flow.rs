@@ -144,6 +144,7 @@ fn save(
                     &contact,
                     custom_fields,
                 )));
+                state.drop_draft();
                 state.remember(
                     &config,
                     StoredContact {

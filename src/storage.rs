@@ -16,9 +16,21 @@ pub enum StorageArea {
 /// Why something could not be remembered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum StorageError {
-    /// The browser has no storage here, refuses access, or is full.
+    /// The browser has no storage here, or refuses access (private mode, blocked cookies).
     #[error("This browser does not let the form store data here, so this contact cannot be remembered after the page closes.")]
     Unavailable,
+    /// The storage is full (`QuotaExceededError`).
+    #[error("This browser's storage for this site is full, so this contact and unsaved typing cannot be remembered after the page closes.")]
+    Full,
+}
+
+/// Tells a full storage apart from a refused one.
+fn classify(error: wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(&error, &"name".into()).ok();
+    match name.and_then(|n| n.as_string()).as_deref() {
+        Some("QuotaExceededError") => StorageError::Full,
+        _ => StorageError::Unavailable,
+    }
 }
 
 fn area(which: StorageArea) -> Result<Storage, StorageError> {
@@ -39,9 +51,7 @@ pub fn read(which: StorageArea, key: &str) -> Result<Option<String>, StorageErro
 
 /// Stores `value` under `key`.
 pub fn write(which: StorageArea, key: &str, value: &str) -> Result<(), StorageError> {
-    area(which)?
-        .set_item(key, value)
-        .map_err(|_| StorageError::Unavailable)
+    area(which)?.set_item(key, value).map_err(classify)
 }
 
 /// Forgets `key`.

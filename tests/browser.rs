@@ -5,6 +5,8 @@
 
 #[path = "browser/custom.rs"]
 mod custom;
+#[path = "browser/drafts.rs"]
+mod drafts;
 #[path = "browser/duplicate.rs"]
 mod duplicate;
 #[path = "browser/element.rs"]

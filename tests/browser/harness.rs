@@ -40,6 +40,7 @@ pub fn stub_fetch(answers: &[Answer]) {
         window.__delay = 0;
         window.__answers = {answers};
         window.__routed = [];
+        window.__mounts = 0;
         window.__routes = {{
             "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
             "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
@@ -134,6 +135,7 @@ pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
     document.body().unwrap().append_child(&host).unwrap();
     let mut config = Config::new(SERVER).unwrap();
     config.credentials = credentials;
+    js_sys::eval("window.__mounts = (window.__mounts || 0) + 1").unwrap();
     leptos::mount::mount_to(
         host.clone(),
         move || view! { <ContactWidget config=config /> },
@@ -146,11 +148,12 @@ pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
 /// submit is checked at once.
 pub async fn ready() {
     let path = "/api/v1/livechat/custom-fields";
+    let mounts = js_sys::eval("window.__mounts || 0").unwrap().as_f64().unwrap() as usize;
     wait_for("the custom fields to load", || {
-        routed().iter().any(|u| u.contains(path))
+        routed().iter().filter(|u| u.contains(path)).count() >= mounts
     })
     .await;
-    sleep(0).await;
+    sleep(10).await;
 }
 
 /// The input whose `name` attribute is `name`.
