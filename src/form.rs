@@ -8,7 +8,8 @@ use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
 use crate::loading;
 use crate::record::merge;
-use crate::save_flow::{check_and_save, report, Focus};
+use crate::retry::{self, Queued};
+use crate::save_flow::{check_and_save, fail_save, report, Focus};
 use crate::session::Session;
 use crate::status::Status;
 use crate::validate::Field;
@@ -76,14 +77,18 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         }
     };
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // What a submit does; also run for a queued save when it is due.
+    let submit_now = move || {
         if state.saving.get_untracked() {
             return; // a double click sends one request
         }
+        state.cancel_queue();
         if !loading::needs_loading(state) {
             check_and_save(session, state, focus, true);
             return;
+        }
+        if retry::is_offline() {
+            return retry::queue(session, state, Queued::Offline);
         }
         // An update must carry every stored field, so load the record first.
         state.saving.set(true);
@@ -98,10 +103,29 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             state.saving.set(false);
             match loaded {
                 Ok(()) => check_and_save(session, state, focus, true),
-                Err(error) => report(session, state, &error),
+                Err(error) => fail_save(session, state, &error),
             }
         });
     };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        submit_now();
+    };
+    // A queued save goes when its reason is gone: the browser is online, or the wait is over.
+    let resend_if = move |why: fn(&Queued) -> bool| {
+        if state.queued.with_untracked(|q| q.as_ref().is_some_and(why)) {
+            submit_now();
+        }
+    };
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        resend_if(|q| *q == Queued::Offline);
+    });
+    on_cleanup(move || online.remove());
+    Effect::watch(
+        move || state.retry_due.get(),
+        move |_, _, _| resend_if(|q| matches!(q, Queued::RateLimited { .. })),
+        false,
+    );
 
     let new_contact = move |_| {
         if state.saving.get_untracked() {

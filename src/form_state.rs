@@ -7,6 +7,7 @@ use crate::draft::{Draft, DEBOUNCE_MS};
 use crate::duplicate::Duplicate;
 use crate::record::ContactRecord;
 use crate::reply::ApiError;
+use crate::retry::Queued;
 use crate::storage::{self, StorageArea, StorageError};
 use crate::token::StoredContact;
 use crate::validate::{ContactDraft, Field, FieldErrors};
@@ -52,6 +53,12 @@ pub struct FormState {
     draft_timer: StoredValue<Option<TimeoutHandle>>,
     /// Whether the form was filled from a draft left by an earlier page.
     pub draft_restored: RwSignal<bool>,
+    /// A save waiting for the network or for a rate limit's wait.
+    pub queued: RwSignal<Option<Queued>>,
+    /// Raised when a rate limit's wait is over: the form then sends the queued save.
+    pub retry_due: RwSignal<u32>,
+    /// The timer of that wait.
+    pub queue_timer: StoredValue<Option<TimeoutHandle>>,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -88,6 +95,9 @@ impl FormState {
             draft_key: StoredValue::new(draft_key),
             draft_timer: StoredValue::new(None),
             draft_restored: RwSignal::new(restored),
+            queued: RwSignal::new(None),
+            retry_due: RwSignal::new(0),
+            queue_timer: StoredValue::new(None),
             storage_problem: RwSignal::new(problem),
         }
     }
@@ -221,8 +231,18 @@ impl FormState {
         self.draft_restored.set(false);
     }
 
+    /// Takes a waiting save off hold (it is being sent now, or given up).
+    pub fn cancel_queue(&self) {
+        if let Some(timer) = self.queue_timer.get_value() {
+            timer.clear();
+        }
+        self.queue_timer.set_value(None);
+        self.queued.set(None);
+    }
+
     /// "New contact": forgets the remembered token and empties the form.
     pub fn forget(&self, config: &Config) {
+        self.cancel_queue();
         self.drop_draft();
         self.forget_remembered(config);
         self.pending_token.set(None);

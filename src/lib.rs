@@ -24,6 +24,7 @@ pub mod loading;
 pub mod options;
 pub mod record;
 pub mod reply;
+pub mod retry;
 pub mod save_flow;
 pub mod session;
 pub mod signin;

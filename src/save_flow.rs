@@ -11,6 +11,7 @@ use crate::duplicate::{Duplicate, Match};
 use crate::form_state::FormState;
 use crate::record::{merge, ContactRecord};
 use crate::reply::ApiError;
+use crate::retry::{self, Queued};
 use crate::session::Session;
 use crate::status::Status;
 use crate::token::{new_token, StoredContact};
@@ -47,7 +48,9 @@ pub fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus),
             let is_new = state.remembered.with_untracked(Option::is_none);
             let searchable = contact.email.is_some() || contact.phone.is_some();
             state.duplicate.set(None);
-            if search && is_new && searchable {
+            if retry::is_offline() {
+                retry::queue(session, state, Queued::Offline);
+            } else if search && is_new && searchable {
                 look_for_duplicate(session, state, contact, custom);
             } else {
                 save(session, state, contact, custom);
@@ -87,6 +90,22 @@ pub fn report(session: Session, state: FormState, error: &ApiError) {
     }
     session.status.set(Status::Failed(error.to_string()));
     session.announce_error(error);
+}
+
+/// A failed save: offline and rate-limited saves are queued to be sent again; anything else
+/// is reported.
+pub fn fail_save(session: Session, state: FormState, error: &ApiError) {
+    match error {
+        ApiError::Network if retry::is_offline() => {
+            retry::queue(session, state, Queued::Offline);
+        }
+        ApiError::RateLimited { wait_seconds } => {
+            session.announce_error(error);
+            let seconds = wait_seconds.unwrap_or(retry::DEFAULT_WAIT_SECONDS);
+            retry::queue(session, state, Queued::RateLimited { seconds });
+        }
+        _ => report(session, state, error),
+    }
 }
 
 /// Sends a valid contact and shows the outcome; on 401 the sign-in comes back, values kept.
@@ -153,7 +172,7 @@ fn save(
                     },
                 );
             }
-            Err(error) => report(session, state, &error),
+            Err(error) => fail_save(session, state, &error),
         }
     });
 }
@@ -189,7 +208,7 @@ fn look_for_duplicate(
                 ));
                 state.duplicate.set(Some(duplicate));
             }
-            Err(error) => report(session, state, &error),
+            Err(error) => fail_save(session, state, &error),
         }
     });
 }

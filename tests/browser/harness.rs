@@ -39,6 +39,13 @@ pub fn stub_fetch(answers: &[Answer]) {
         window.__calls = [];
         window.__delay = 0;
         window.__answers = {answers};
+        window.__offline = false;
+        if (!window.__onLineStubbed) {{
+            Object.defineProperty(Navigator.prototype, "onLine", {{
+                get: () => !window.__offline, configurable: true,
+            }});
+            window.__onLineStubbed = true;
+        }}
         window.__routed = [];
         window.__mounts = 0;
         window.__routes = {{
@@ -95,6 +102,15 @@ pub fn routed() -> Vec<String> {
     serde_json::from_str(&json.as_string().unwrap()).unwrap()
 }
 
+/// Makes `navigator.onLine` say `online`; going online also fires the `online` event.
+pub fn set_online(online: bool) {
+    js_sys::eval(&format!("window.__offline = {};", !online)).unwrap();
+    if online {
+        let event = web_sys::Event::new("online").unwrap();
+        web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    }
+}
+
 /// Every request the widget made since [`stub_fetch`]: `{url, method, headers, body}`.
 pub fn calls() -> Vec<Value> {
     let json = js_sys::eval("JSON.stringify(window.__calls || [])").unwrap();
@@ -148,7 +164,10 @@ pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
 /// submit is checked at once.
 pub async fn ready() {
     let path = "/api/v1/livechat/custom-fields";
-    let mounts = js_sys::eval("window.__mounts || 0").unwrap().as_f64().unwrap() as usize;
+    let mounts = js_sys::eval("window.__mounts || 0")
+        .unwrap()
+        .as_f64()
+        .unwrap() as usize;
     wait_for("the custom fields to load", || {
         routed().iter().filter(|u| u.contains(path)).count() >= mounts
     })
