@@ -1,5 +1,6 @@
 //! The HTTP client: the Rocket.Chat calls the widget makes, each returning a typed result.
 
+use crate::agents::{self, Agent};
 use crate::config::Config;
 use crate::credentials::{login_body, Credentials};
 use crate::custom_fields::{self, CustomField};
@@ -48,6 +49,19 @@ pub async fn search_contact(
     let url = config.url("/api/v1/omnichannel/contact.search");
     let request = authorised(Request::get(&url).query([(key, value)]), creds);
     ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
+}
+
+/// `GET /api/v1/livechat/users/agent?text=`: agents whose name or username contains `text`.
+pub async fn search_agents(
+    config: &Config,
+    creds: &Credentials,
+    text: &str,
+) -> Result<Vec<Agent>, ApiError> {
+    let url = config.url("/api/v1/livechat/users/agent");
+    let count = agents::SUGGESTIONS.to_string();
+    let query = [("text", text), ("count", count.as_str())];
+    let request = authorised(Request::get(&url).query(query), creds);
+    agents::agents(&send(request, None, config.timeout_ms).await?)
 }
 
 /// `GET /api/v1/livechat/custom-fields`: the visitor fields the form shows.

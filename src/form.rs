@@ -7,6 +7,7 @@ use crate::duplicate_notice::DuplicateNotice;
 use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
 use crate::loading;
+use crate::manager_picker::{AgentList, Picker};
 use crate::record::merge;
 use crate::retry::{self, Queued};
 use crate::save_flow::{check_and_save, fail_save, report, Focus};
@@ -50,7 +51,7 @@ fn spec(field: Field) -> InputSpec {
             ..base
         },
         Field::ContactManager => InputSpec {
-            hint: Some("Optional. The Rocket.Chat username of the agent in charge."),
+            hint: Some("Optional. The Rocket.Chat username of the agent in charge: type a name to see suggestions."),
             ..base
         },
     }
@@ -168,8 +169,12 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     });
 
     let labels = session.config.with_value(|c| c.labels.clone());
+    let picker = Picker::new();
     let fields = Field::ALL.map(|field| {
         let on_input = Callback::new(move |value: String| {
+            if field == Field::ContactManager {
+                picker.typed(session, value.clone());
+            }
             state.value(field).set(value);
             state.edited();
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
@@ -180,15 +185,24 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
                 state.errors.update(|e| e.set(field, error));
             }
         });
+        let id = session.id(field.input_name());
+        let (combobox, after) = if field == Field::ContactManager {
+            let list = view! { <AgentList picker=picker input_id=id.clone() choose=on_input /> };
+            (Some(picker.combobox(on_input)), Some(list.into_any()))
+        } else {
+            (None, None)
+        };
         view! {
             <LabeledInput
-                id=session.id(field.input_name())
+                id=id
                 label=labels.field(field).to_owned()
                 spec=spec(field)
                 value=state.value(field)
                 error=Signal::derive(move || state.errors.with(|e| e.get(field).map(ToString::to_string)))
                 node_ref=refs[field as usize]
                 on_input=on_input
+                combobox=combobox
+                after=after
             />
         }
     });

@@ -21,6 +21,25 @@ pub struct InputSpec {
     pub required: bool,
 }
 
+/// What makes an input a combobox (the WAI-ARIA pattern): its list's state and key handling.
+/// The list itself is the `after` view, with the id `<input id>-list`.
+#[derive(Clone, Copy)]
+pub struct Combobox {
+    /// Whether the list is shown.
+    pub expanded: Signal<bool>,
+    /// The highlighted option, announced through `aria-activedescendant`.
+    pub active: Signal<Option<usize>>,
+    /// Arrow keys, Enter and Escape.
+    pub on_keydown: Callback<web_sys::KeyboardEvent>,
+    /// Leaving the input closes the list.
+    pub on_blur: Callback<()>,
+}
+
+/// The id of option `i` of the list of the combobox input `id`.
+pub fn option_id(id: &str, i: usize) -> String {
+    format!("{id}-list-{i}")
+}
+
 /// A `<label>`led `<input>` (or `<select>`, given `options`) whose error sits under it, with
 /// `aria-invalid` and `aria-describedby` pointing at the hint and the error.
 #[component]
@@ -45,6 +64,12 @@ pub fn LabeledInput(
     /// When not empty, makes it a `<select>` of these options, after an empty "Choose…" one.
     #[prop(optional)]
     options: Vec<String>,
+    /// Makes the input a combobox.
+    #[prop(default = None)]
+    combobox: Option<Combobox>,
+    /// Shown right after the input (a combobox's list).
+    #[prop(default = None)]
+    after: Option<AnyView>,
 ) -> impl IntoView {
     let InputSpec {
         name,
@@ -107,6 +132,24 @@ pub fn LabeledInput(
                 aria-invalid=invalid
                 aria-describedby=described_by
                 node_ref=node_ref
+                role=combobox.map(|_| "combobox")
+                aria-autocomplete=combobox.map(|_| "list")
+                aria-controls=combobox.map(|_| format!("{id}-list"))
+                aria-expanded=move || combobox.map(|c| c.expanded.get().to_string())
+                aria-activedescendant={
+                    let id = id.clone();
+                    move || combobox.and_then(|c| c.active.get()).map(|i| option_id(&id, i))
+                }
+                on:keydown=move |ev| {
+                    if let Some(c) = combobox {
+                        c.on_keydown.run(ev);
+                    }
+                }
+                on:blur=move |_| {
+                    if let Some(c) = combobox {
+                        c.on_blur.run(());
+                    }
+                }
                 prop:value=move || value.get()
                 on:input=edited
                 // Some clears (WebDriver's, some autofills) fire only `change`.
@@ -120,6 +163,7 @@ pub fn LabeledInput(
             <label for=id>{label}</label>
             {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
             {control}
+            {after}
             <p class="ocf-error" id=error_id hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>

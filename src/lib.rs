@@ -4,6 +4,7 @@
 //! Domain logic (validation, request body, reading answers, tokens, settings) is plain Rust with
 //! native unit tests; the views stay thin and use it.
 
+pub mod agents;
 pub mod api;
 pub mod config;
 pub mod contact;
@@ -21,6 +22,7 @@ pub mod input;
 pub mod json;
 pub mod labels;
 pub mod loading;
+pub mod manager_picker;
 pub mod options;
 pub mod record;
 pub mod reply;

@@ -19,6 +19,8 @@ mod errors;
 mod form;
 #[path = "browser/harness.rs"]
 mod harness;
+#[path = "browser/picker.rs"]
+mod picker;
 #[path = "browser/retry.rs"]
 mod retry;
 #[path = "browser/save.rs"]

@@ -102,3 +102,41 @@ async fn a_new_contact_with_a_known_email_is_warned_about_and_updates_that_conta
     assert_eq!(after[0].phone.as_deref(), Some("+442079460958"));
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_manager_picker_suggests_agents_and_the_keyboard_picks_one() {
+    const DOWN: &str = "\u{E015}";
+    const ENTER: &str = "\u{E007}";
+    let (url, state) = e2e::standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    b.fill("name", "Ada Lovelace").await;
+    let manager = b.input("contactManager").await;
+    manager.send_keys("Agent T").await.expect("typing works");
+    b.wait_js(
+        "the suggestions",
+        "const i = document.querySelector('[name=contactManager]');
+         return i.getAttribute('aria-expanded') === 'true'
+             && document.querySelectorAll('[role=option]').length > 0;",
+    )
+    .await;
+    let shown = b
+        .js("return [...document.querySelectorAll('[role=option]')].map(o => o.textContent)")
+        .await;
+    assert_eq!(
+        shown,
+        json!(["Agent Two (agent.two)"]),
+        "filtered by the server"
+    );
+    manager.send_keys(DOWN).await.expect("arrow down");
+    manager.send_keys(ENTER).await.expect("enter");
+    assert_eq!(b.value("contactManager").await, "agent.two");
+    assert!(
+        state.store.read(|d| d.visitors.is_empty()).await,
+        "Enter on a suggestion picks it and does not submit"
+    );
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+    let v = state.store.read(|d| d.visitors[0].clone()).await;
+    assert_eq!(v.contact_manager.as_deref(), Some("agent.two"));
+    b.finish().await;
+}

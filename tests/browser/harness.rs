@@ -20,7 +20,8 @@ pub struct Answer(
 
 /// Replaces `window.fetch` with a recorder that answers from `answers`, in order, each after
 /// `window.__delay` milliseconds (0 unless a test sets it). The lookups the form makes on its
-/// own (custom fields, the duplicate search, the agent list) are answered by [`route`]s instead,
+/// own (custom fields, the duplicate search, the agent list, the reachability probe after a
+/// failure, which by default finds nothing) are answered by [`route`]s instead,
 /// recorded in `window.__routed`, so that `answers` and [`calls`] are about the saves: by default
 /// there are no custom fields and no duplicates.
 pub fn stub_fetch(answers: &[Answer]) {
@@ -52,6 +53,7 @@ pub fn stub_fetch(answers: &[Answer]) {
             "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
             "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
             "/api/v1/livechat/users/agent": {{status: 200, body: '{{"users":[],"success":true}}'}},
+            "/api/info": {{status: 0, body: ""}},
         }};
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
@@ -280,7 +282,7 @@ pub async fn wait_for(what: &str, done: impl Fn() -> bool) {
         }
         sleep(10).await;
     }
-    panic!("timed out waiting for: {what}");
+    panic!("timed out waiting for: {what}; calls: {:?}", calls());
 }
 
 /// Waits until the status region contains `text`.

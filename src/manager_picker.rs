@@ -1,0 +1,163 @@
+//! The "Contact manager" suggestions: agents looked up as the user types, picked with the mouse
+//! or the keyboard. A typed username that matches no suggestion is still accepted: the server
+//! checks it on save.
+
+use crate::agents::{self, step, Agent, Key};
+use crate::api;
+use crate::input::{option_id, Combobox};
+use crate::session::Session;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The picker's state, owned by the contact form.
+#[derive(Clone, Copy)]
+pub struct Picker {
+    /// The agents matching what was typed last.
+    pub suggestions: RwSignal<Vec<Agent>>,
+    /// Whether the list is shown.
+    pub open: RwSignal<bool>,
+    /// The highlighted suggestion.
+    pub active: RwSignal<Option<usize>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// Counts lookups, so that only the latest answer is shown.
+    asked: StoredValue<u32>,
+}
+
+impl Picker {
+    /// A closed picker.
+    pub fn new() -> Self {
+        Picker {
+            suggestions: RwSignal::new(Vec::new()),
+            open: RwSignal::new(false),
+            active: RwSignal::new(None),
+            timer: StoredValue::new(None),
+            asked: StoredValue::new(0),
+        }
+    }
+
+    /// Closes the list and forgets a pending lookup.
+    pub fn close(&self) {
+        if let Some(timer) = self.timer.get_value() {
+            timer.clear();
+        }
+        self.timer.set_value(None);
+        self.asked.update_value(|n| *n += 1);
+        self.open.set(false);
+        self.active.set(None);
+    }
+
+    /// After an edit: looks agents up once typing pauses. Failures only mean no suggestions
+    /// (the save reports any real problem).
+    pub fn typed(&self, session: Session, text: String) {
+        self.close();
+        let text = text.trim().trim_start_matches('@').to_owned();
+        if text.is_empty() {
+            return;
+        }
+        let picker = *self;
+        let ticket = self.asked.get_value();
+        let lookup = move || {
+            let credentials = session.credentials.try_get_untracked().flatten();
+            let (Some(credentials), Some(config)) = (credentials, session.config.try_get_value())
+            else {
+                return; // signed out, or unmounted, meanwhile
+            };
+            leptos::task::spawn_local(async move {
+                let found = api::search_agents(&config, &credentials, &text).await;
+                let current = picker.asked.try_get_value() == Some(ticket);
+                if let (Ok(agents), true) = (found, current) {
+                    picker.open.set(!agents.is_empty());
+                    picker.suggestions.set(agents);
+                }
+            });
+        };
+        let wait = Duration::from_millis(agents::DEBOUNCE_MS);
+        self.timer
+            .set_value(set_timeout_with_handle(lookup, wait).ok());
+    }
+
+    /// The combobox half that goes on the input; `choose` takes a picked username.
+    pub fn combobox(&self, choose: Callback<String>) -> Combobox {
+        let picker = *self;
+        let on_keydown = Callback::new(move |ev: web_sys::KeyboardEvent| {
+            let len = picker.suggestions.with_untracked(Vec::len);
+            let open = picker.open.get_untracked();
+            let key = match ev.key().as_str() {
+                "ArrowDown" => Key::Down,
+                "ArrowUp" if open => Key::Up,
+                "Enter" if open => {
+                    if let Some(i) = picker.active.get_untracked() {
+                        ev.prevent_default(); // picking is not submitting
+                        picker.pick(i, choose);
+                    }
+                    return;
+                }
+                "Escape" if open => {
+                    ev.prevent_default();
+                    picker.close();
+                    return;
+                }
+                _ => return,
+            };
+            if len > 0 {
+                ev.prevent_default();
+                picker.open.set(true);
+                picker
+                    .active
+                    .set(step(picker.active.get_untracked(), len, key));
+            }
+        });
+        Combobox {
+            expanded: self.open.into(),
+            active: self.active.into(),
+            on_keydown,
+            on_blur: Callback::new(move |()| picker.close()),
+        }
+    }
+
+    fn pick(&self, i: usize, choose: Callback<String>) {
+        let username = self
+            .suggestions
+            .with_untracked(|s| s.get(i).map(|a| a.username.clone()));
+        if let Some(username) = username {
+            choose.run(username);
+            self.close();
+        }
+    }
+}
+
+impl Default for Picker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The list of suggestions under the input `input_id`.
+#[component]
+pub fn AgentList(picker: Picker, input_id: String, choose: Callback<String>) -> impl IntoView {
+    let list_id = format!("{input_id}-list");
+    view! {
+        <ul class="ocf-listbox" id=list_id role="listbox" aria-label="Agents" hidden=move || !picker.open.get()>
+            {move || {
+                picker.suggestions.get().into_iter().enumerate().map(|(i, agent)| {
+                    let active = move || picker.active.get() == Some(i);
+                    view! {
+                        <li
+                            id=option_id(&input_id, i)
+                            role="option"
+                            class:ocf-option--active=active
+                            aria-selected=move || active().to_string()
+                            // mousedown, not click: the input keeps focus, so blur does not close first
+                            on:mousedown=move |ev| {
+                                ev.prevent_default();
+                                picker.pick(i, choose);
+                            }
+                        >
+                            {agent.label()}
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ul>
+    }
+}
