@@ -86,9 +86,12 @@ impl Picker {
                 "ArrowDown" => Key::Down,
                 "ArrowUp" if open => Key::Up,
                 "Enter" if open => {
-                    if let Some(i) = picker.active.get_untracked() {
-                        ev.prevent_default(); // picking is not submitting
-                        picker.pick(i, choose);
+                    match picker.active.get_untracked() {
+                        Some(i) => {
+                            ev.prevent_default(); // picking is not submitting
+                            picker.pick(i, choose);
+                        }
+                        None => picker.close(), // the form submits what is typed
                     }
                     return;
                 }

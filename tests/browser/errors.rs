@@ -95,7 +95,7 @@ async fn a_network_failure_says_so() {
 }
 
 #[wasm_bindgen_test]
-async fn server_errors_and_html_bodies_say_so() {
+async fn server_errors_html_and_wrong_shaped_bodies_each_say_so() {
     submit_and_expect(
         Answer(502, "<html>Bad gateway</html>", &[]),
         "The server had a problem (HTTP 502)",
@@ -104,6 +104,11 @@ async fn server_errors_and_html_bodies_say_so() {
     submit_and_expect(
         Answer(200, "<!doctype html><p>Welcome</p>", &[]),
         "not JSON",
+    )
+    .await;
+    submit_and_expect(
+        Answer(200, r#"{"success":true,"contact":{"id":"c1"}}"#, &[]),
+        "The server's answer was not understood (HTTP 200)",
     )
     .await;
 }
