@@ -112,10 +112,10 @@ pub fn LabeledInput(
                 aria-describedby=described_by
                 on:change=edited
             >
-                <option value="" selected=move || value.with(String::is_empty)>"Choose…"</option>
+                <option value="" prop:selected=move || value.with(String::is_empty)>"Choose…"</option>
                 {options.into_iter().map(|o| {
                     let (attr, text) = (o.clone(), o.clone());
-                    view! { <option value=attr selected=move || value.with(|v| *v == o)>{text}</option> }
+                    view! { <option value=attr prop:selected=move || value.with(|v| *v == o)>{text}</option> }
                 }).collect_view()}
             </select>
         }

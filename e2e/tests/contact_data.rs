@@ -58,6 +58,13 @@ async fn required_regexp_and_select_custom_fields_are_checked_then_saved() {
         json!({"company": "ACME", "tier": "Gold"}),
         "a cleared field is removed, the others kept"
     );
+    b.click("New contact").await;
+    b.wait_status("Ready for a new contact").await;
+    assert_eq!(
+        b.value("customFields.tier").await,
+        "",
+        "a select the user had picked from is emptied too"
+    );
     b.finish().await;
 }
 

@@ -83,6 +83,20 @@ async fn visible_fields_are_shown_checked_in_the_browser_and_sent() {
         body(0)["customFields"],
         serde_json::json!({"company": "ACME", "customerId": "AB-1234", "tier": "Gold"})
     );
+
+    click(&host, "New contact");
+    leptos::task::tick().await;
+    let tier = host
+        .query_selector("select[name='customFields.tier']")
+        .unwrap()
+        .unwrap();
+    let shown = js_sys::Reflect::get(&tier, &"value".into()).unwrap();
+    assert_eq!(
+        shown.as_string().as_deref(),
+        Some(""),
+        "the select is emptied too"
+    );
+    assert_eq!(input(&host, "customFields.company").value(), "");
 }
 
 #[wasm_bindgen_test]
