@@ -230,6 +230,19 @@ impl Browser {
         field.send_keys(text).await.expect("typing works");
     }
 
+    /// Waits until the input named `name` holds `expected` (a stored record loads after the
+    /// page shows).
+    pub async fn wait_value(&self, name: &str, expected: &str) {
+        let started = Instant::now();
+        while self.value(name).await != expected {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{name} never showed {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Chooses the option `value` of the select named `name`.
     pub async fn choose(&self, name: &str, value: &str) {
         self.input(name)

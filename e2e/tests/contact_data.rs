@@ -40,14 +40,7 @@ async fn required_regexp_and_select_custom_fields_are_checked_then_saved() {
 
     b.reload().await;
     b.input("customFields.company").await;
-    let started = std::time::Instant::now();
-    while b.value("customFields.company").await != "ACME" {
-        assert!(
-            started.elapsed() < e2e::PATIENCE,
-            "the stored value never showed"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    b.wait_value("customFields.company", "ACME").await;
     assert_eq!(b.value("customFields.tier").await, "Gold");
     b.fill("customFields.customerId", "").await;
     b.click("Update contact").await;

@@ -129,12 +129,7 @@ async fn fields_that_cannot_be_loaded_are_noted_and_the_save_still_goes() {
     let host = mount(Some(agent()));
     ready().await;
     leptos::task::tick().await;
-    let note = host
-        .query_selector(".ocf-note--custom")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let note = note_text(&host, "ocf-note--custom");
     assert!(note.contains("could not be loaded"), "{note}");
     assert!(note.contains("HTTP 500"), "{note}");
     type_into(&host, "name", "Ada");

@@ -114,12 +114,7 @@ async fn a_full_storage_is_said_so_and_the_form_keeps_working() {
     ready().await;
     type_into(&host, "name", "Ada");
     pause().await;
-    let note = host
-        .query_selector(".ocf-note--storage")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let note = note_text(&host, "ocf-note--storage");
     click(&host, "Register contact");
     wait_status(&host, "Contact registered (id c1).").await;
     clear_storage(); // puts the real Storage back

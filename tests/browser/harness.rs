@@ -313,6 +313,15 @@ pub fn body(i: usize) -> Value {
     serde_json::from_str(calls[i]["body"].as_str().unwrap()).unwrap()
 }
 
+/// The text of the note with class `class` (e.g. `ocf-note--storage`), shown or not.
+pub fn note_text(host: &HtmlElement, class: &str) -> String {
+    host.query_selector(&format!(".{class}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no .{class}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
 /// The element that has focus.
 pub fn focused() -> Option<JsValue> {
     web_sys::window()

@@ -12,6 +12,19 @@ fn posts() -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Mounts a widget, goes offline, and submits a contact named Ada.
+async fn submit_offline() -> web_sys::HtmlElement {
+    clear_storage();
+    stub_fetch(&[OK]);
+    let host = mount(Some(agent()));
+    ready().await;
+    set_online(false);
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    leptos::task::tick().await;
+    host
+}
+
 #[wasm_bindgen_test]
 async fn a_rate_limited_save_is_sent_again_once_the_wait_is_over() {
     clear_storage();
@@ -37,14 +50,7 @@ async fn a_rate_limited_save_is_sent_again_once_the_wait_is_over() {
 
 #[wasm_bindgen_test]
 async fn an_offline_save_is_queued_shown_as_pending_and_sent_when_back_online() {
-    clear_storage();
-    stub_fetch(&[OK]);
-    let host = mount(Some(agent()));
-    ready().await;
-    set_online(false);
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    leptos::task::tick().await;
+    let host = submit_offline().await;
     assert!(
         status(&host).contains("You are offline"),
         "{}",
@@ -90,14 +96,7 @@ async fn a_network_lost_mid_save_is_queued_and_sent_again_with_the_same_token() 
 
 #[wasm_bindgen_test]
 async fn new_contact_gives_a_queued_save_up() {
-    clear_storage();
-    stub_fetch(&[OK]);
-    let host = mount(Some(agent()));
-    ready().await;
-    set_online(false);
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    leptos::task::tick().await;
+    let host = submit_offline().await;
     click(&host, "New contact");
     set_online(true);
     sleep(50).await;

@@ -27,21 +27,11 @@ async fn throwing_storage_keeps_the_form_working_and_says_so() {
     break_storage();
     let host = mount(Some(agent()));
     leptos::task::tick().await;
-    let note = host
-        .query_selector(".ocf-note--storage")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let note = note_text(&host, "ocf-note--storage");
     type_into(&host, "name", "Ada");
     click(&host, "Register contact");
     wait_status(&host, "Contact registered (id c1).").await;
-    let after = host
-        .query_selector(".ocf-note--storage")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let after = note_text(&host, "ocf-note--storage");
     // Within the page the contact is still remembered: the next save is an update.
     click(&host, "Update contact");
     wait_status(&host, "Contact updated (id c1).").await;
