@@ -114,6 +114,38 @@ async fn standin_with(required_field: bool) -> (String, Arc<AppState>) {
     (format!("http://{addr}"), state)
 }
 
+/// Chrome's network emulation, through chromedriver's bridge to the DevTools protocol:
+/// `offline` cuts the page off the network as flight mode or a pulled cable does (requests fail,
+/// `navigator.onLine` turns false, and `online` fires when it comes back).
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let params = json!({
+            "offline": self.offline,
+            "latency": 0,
+            "downloadThroughput": -1,
+            "uploadThroughput": -1,
+        });
+        let body = json!({"cmd": "Network.emulateNetworkConditions", "params": params});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// A headless Chromium session with its own chromedriver and profile.
 pub struct Browser {
     /// The WebDriver client.
@@ -241,6 +273,14 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Takes the page off the network, or puts it back.
+    pub async fn set_online(&self, online: bool) {
+        self.client
+            .issue_cmd(NetworkConditions { offline: !online })
+            .await
+            .expect("chromedriver emulates the network");
     }
 
     /// Chooses the option `value` of the select named `name`.

@@ -140,3 +140,47 @@ async fn the_manager_picker_suggests_agents_and_the_keyboard_picks_one() {
     assert_eq!(v.contact_manager.as_deref(), Some("agent.two"));
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_saves_wait_for_the_network_and_a_save_cut_off_mid_way_makes_one_contact() {
+    use rc_standin::faults::Fault;
+    use std::time::Duration;
+    let (url, state) = e2e::standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+
+    // Offline before saving: the save waits, shown as pending, and goes when the network is back.
+    b.fill("name", "Ada Lovelace").await;
+    b.set_online(false).await;
+    b.click("Register contact").await;
+    b.wait_status("You are offline").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(state.store.read(|d| d.visitors.is_empty()).await);
+    b.set_online(true).await;
+    b.wait_status("Contact registered").await;
+    let first = state.store.read(|d| d.visitors[0].clone()).await;
+
+    // The network goes mid-save: the server makes the change, the answer never arrives.
+    let faults = state
+        .faults
+        .as_ref()
+        .expect("the e2e stand-in has --faults");
+    faults.push(Fault::Lost(Duration::from_millis(1200)), 1);
+    b.fill("name", "Ada King").await;
+    b.click("Update contact").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.set_online(false).await;
+    b.wait_status("You are offline").await;
+    b.fill("email", "ada@example.com").await;
+    b.set_online(true).await;
+    b.wait_status("Contact updated").await;
+    let visitors = state.store.read(|d| d.visitors.clone()).await;
+    assert_eq!(visitors.len(), 1, "the resend updated the same contact");
+    assert_eq!(visitors[0].id, first.id);
+    assert_eq!(visitors[0].name, "Ada King");
+    assert_eq!(
+        visitors[0].email.as_deref(),
+        Some("ada@example.com"),
+        "sent with what was typed when the network came back"
+    );
+    b.finish().await;
+}

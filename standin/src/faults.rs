@@ -1,5 +1,5 @@
-//! Fault injection for tests of the widget's failure handling: slow answers, 5xx, HTML bodies and
-//! dropped connections. Off unless the server was started with `--faults`; then
+//! Fault injection for tests of the widget's failure handling: slow answers, 5xx, HTML bodies,
+//! dropped connections and lost answers. Off unless the server was started with `--faults`; then
 //! `POST /_standin/fault` queues faults, and each `/api/` request takes the next one.
 
 use crate::http::{failure, reply};
@@ -23,8 +23,12 @@ pub enum Fault {
     ServerError,
     /// 200 with an HTML page instead of JSON (a proxy's or a captive portal's page).
     Html,
-    /// Send the headers and part of the body, then cut the connection.
+    /// Send the headers and part of the body, then cut the connection (the request is not
+    /// carried out).
     Drop,
+    /// Carry the request out, then lose the answer: part of it, this long a pause, and the cut.
+    /// The client never learns that its save was made, as when the network goes mid-save.
+    Lost(Duration),
 }
 
 /// The queue of faults, present only when `--faults` was given.
@@ -48,17 +52,19 @@ impl Faults {
     }
 }
 
-/// Reads `{"kind": "slow"|"error"|"html"|"drop", "count"?: n, "ms"?: n}`.
+/// Reads `{"kind": "slow"|"error"|"html"|"drop"|"lost", "count"?: n, "ms"?: n}`.
 pub fn parse(body: &Value) -> Result<(Fault, usize), String> {
     let count = body.get("count").and_then(Value::as_u64).unwrap_or(1) as usize;
+    let ms = |default: u64| {
+        Duration::from_millis(body.get("ms").and_then(Value::as_u64).unwrap_or(default))
+    };
     let fault = match body.get("kind").and_then(Value::as_str) {
-        Some("slow") => Fault::Slow(Duration::from_millis(
-            body.get("ms").and_then(Value::as_u64).unwrap_or(20_000),
-        )),
+        Some("slow") => Fault::Slow(ms(20_000)),
         Some("error") => Fault::ServerError,
         Some("html") => Fault::Html,
         Some("drop") => Fault::Drop,
-        _ => return Err("kind must be one of slow, error, html, drop".into()),
+        Some("lost") => Fault::Lost(ms(100)),
+        _ => return Err("kind must be one of slow, error, html, drop, lost".into()),
     };
     Ok((fault, count))
 }
@@ -102,26 +108,32 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
             "<!DOCTYPE html><html><body><h1>Please sign in to the network</h1></body></html>",
         )
             .into_response(),
-        Some(Fault::Drop) => {
-            // Part of an answer, then the cut: a browser retries a request whose connection
-            // closed before any byte came back, so the cut must come mid-answer to be seen.
-            // The pause lets the server flush the first part before the cut.
-            let broken = futures_util::stream::unfold(0u8, |step| async move {
-                match step {
-                    0 => Some((Ok(Bytes::from_static(b"{\"contact\":")), 1)),
-                    1 => {
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                        Some((
-                            Err(std::io::Error::other("connection dropped by --faults")),
-                            2,
-                        ))
-                    }
-                    _ => None,
-                }
-            });
-            Response::new(Body::from_stream(broken))
+        Some(Fault::Drop) => cut_answer(Duration::from_millis(100)),
+        Some(Fault::Lost(pause)) => {
+            drop(next.run(request).await);
+            cut_answer(pause)
         }
     }
+}
+
+/// Part of an answer, then the cut: a browser retries a request whose connection closed before
+/// any byte came back, so the cut must come mid-answer to be seen. The pause lets the server
+/// flush the first part before the cut.
+fn cut_answer(pause: Duration) -> Response {
+    let broken = futures_util::stream::unfold(0u8, move |step| async move {
+        match step {
+            0 => Some((Ok(Bytes::from_static(b"{\"contact\":")), 1)),
+            1 => {
+                tokio::time::sleep(pause).await;
+                Some((
+                    Err(std::io::Error::other("connection dropped by --faults")),
+                    2,
+                ))
+            }
+            _ => None,
+        }
+    });
+    Response::new(Body::from_stream(broken))
 }
 
 #[cfg(test)]
@@ -141,6 +153,10 @@ mod tests {
         assert_eq!(
             parse(&json!({"kind": "slow", "ms": 50})),
             Ok((Fault::Slow(Duration::from_millis(50)), 1))
+        );
+        assert_eq!(
+            parse(&json!({"kind": "lost", "ms": 900})),
+            Ok((Fault::Lost(Duration::from_millis(900)), 1))
         );
         assert!(parse(&json!({"kind": "boom"})).is_err());
         let faults = Faults::default();

@@ -15,7 +15,7 @@ USAGE: rc-standin [OPTIONS]
                           preflights get 405 as in Rocket.Chat)
   --no-required-fields    make the seeded 'Company' custom field optional
   --faults                enable fault injection for tests: POST /_standin/fault with
-                          {"kind": "slow"|"error"|"html"|"drop", "count": N, "ms": N}
+                          {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
                           queues faults that the next /api/ requests get
   -h, --help              this text"#;
 
