@@ -184,3 +184,44 @@ async fn offline_saves_wait_for_the_network_and_a_save_cut_off_mid_way_makes_one
     );
     b.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_survives_a_reload_until_it_is_saved() {
+    let (url, state) = e2e::standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    b.fill("name", "Grace Hopper").await;
+    b.fill("email", "grace@exa").await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    b.reload().await;
+    b.wait_value("name", "Grace Hopper").await;
+    assert_eq!(b.value("email").await, "grace@exa");
+    let note = b
+        .js("const n = document.querySelector('.ocf-note--draft'); return n.hidden ? '' : n.textContent")
+        .await;
+    assert!(
+        note.as_str()
+            .unwrap_or_default()
+            .starts_with("Draft restored"),
+        "{note}"
+    );
+    b.fill("email", "grace@example.com").await;
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+    assert_eq!(state.store.read(|d| d.visitors.len()).await, 1);
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    b.reload().await;
+    b.wait_value("name", "Grace Hopper").await;
+    let draft = b
+        .js("return Object.keys(localStorage).filter(k => k.includes(':draft:')).length")
+        .await;
+    assert_eq!(draft, json!(0), "no draft once saved");
+    let hidden = b
+        .js("return document.querySelector('.ocf-note--draft').hidden")
+        .await;
+    assert_eq!(
+        hidden,
+        json!(true),
+        "and no note; the form shows the saved contact"
+    );
+    b.finish().await;
+}

@@ -127,6 +127,10 @@ pub fn clear_storage() {
             Storage.prototype.getItem = window.__storage.get;
             Storage.prototype.setItem = window.__storage.set;
             Storage.prototype.removeItem = window.__storage.remove;
+        }
+        if (window.__localStorage) {
+            Object.defineProperty(window, "localStorage", window.__localStorage);
+            delete window.__localStorage;
         }"#,
     )
     .unwrap();

@@ -70,3 +70,32 @@ async fn corrupt_stored_data_is_ignored() {
         "a corrupt token is not used"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_browser_without_local_storage_keeps_the_form_working_and_says_so() {
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contact":"c1","success":true}"#, &[])]);
+    // As when a browser blocks site data: reading `window.localStorage` itself throws.
+    js_sys::eval(
+        r#"window.__localStorage = Object.getOwnPropertyDescriptor(window, "localStorage")
+                || Object.getOwnPropertyDescriptor(Window.prototype, "localStorage");
+        Object.defineProperty(window, "localStorage", {
+            configurable: true,
+            get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+        });"#,
+    )
+    .unwrap();
+    let host = mount(Some(agent()));
+    ready().await;
+    type_into(&host, "name", "Ada");
+    sleep(500).await; // a draft write is tried, and fails quietly into the note
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id c1).").await;
+    let note = note_text(&host, "ocf-note--storage");
+    clear_storage(); // puts window.localStorage back
+    assert!(note.contains("cannot be remembered"), "{note}");
+    assert!(
+        find_button(&host, "Update contact").is_some(),
+        "remembered for the page's lifetime"
+    );
+}
