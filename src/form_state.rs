@@ -134,6 +134,14 @@ impl FormState {
         }
     }
 
+    /// Everything typed now, custom fields included.
+    pub fn snapshot(&self) -> Draft {
+        Draft {
+            fields: self.draft(),
+            custom: self.custom.get_untracked(),
+        }
+    }
+
     /// Remembers the contact the server just accepted (only now is the token written).
     pub fn remember(&self, config: &Config, contact: StoredContact) {
         if let Err(e) = storage::write(StorageArea::Local, &config.contact_key(), &contact.encode())
@@ -208,10 +216,7 @@ impl FormState {
 
     /// Writes what is typed now as the draft (an empty form leaves none).
     pub fn write_draft(&self) {
-        let draft = Draft {
-            fields: self.draft(),
-            custom: self.custom.get_untracked(),
-        };
+        let draft = self.snapshot();
         let key = self.draft_key.get_value();
         let written = if draft.is_empty() {
             storage::remove(StorageArea::Local, &key)

@@ -137,6 +137,7 @@ fn save(
         state.pending_token.set(Some(token.clone()));
     }
     let body = request_body(&token, &contact, &custom_fields);
+    let sent = state.snapshot();
     let config = session.config.get_value();
     state.saving.set(true);
     session.status.set(Status::Busy("Saving…".into()));
@@ -163,7 +164,12 @@ fn save(
                     &contact,
                     custom_fields,
                 )));
-                state.drop_draft();
+                // Typing that went on during the save is not saved yet: it stays a draft.
+                if state.snapshot() == sent {
+                    state.drop_draft();
+                } else {
+                    state.write_draft();
+                }
                 state.remember(
                     &config,
                     StoredContact {

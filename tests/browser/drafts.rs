@@ -121,3 +121,20 @@ async fn a_full_storage_is_said_so_and_the_form_keeps_working() {
     assert!(note.contains("storage for this site is full"), "{note}");
     assert_eq!(values(&host)[0], "Ada", "nothing typed is lost");
 }
+
+#[wasm_bindgen_test]
+async fn typing_during_a_save_stays_a_draft() {
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contact":"c1","success":true}"#, &[])]);
+    let host = mount(Some(agent()));
+    ready().await;
+    js_sys::eval("window.__delay = 200;").unwrap();
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    type_into(&host, "email", "ada@exa");
+    wait_status(&host, "Contact registered").await;
+    js_sys::eval("window.__delay = 0;").unwrap();
+    pause().await;
+    let draft = local(DRAFT_KEY).expect("the newer typing is kept");
+    assert!(draft.contains("ada@exa"), "{draft}");
+}
