@@ -24,11 +24,18 @@ pub struct Duplicate {
 }
 
 impl Duplicate {
-    /// A found record, unless it is the contact being registered itself: a first save whose
-    /// answer was lost already made it, with the pending token.
-    pub fn of(record: ContactRecord, by: Match, pending_token: Option<&str>) -> Option<Self> {
+    /// A found record, unless it is the contact being registered itself (a first save whose
+    /// answer was lost already made it, with the pending token), or the one the user already
+    /// chose to register beside ("Register anyway", whose id is `accepted`).
+    pub fn of(
+        record: ContactRecord,
+        by: Match,
+        pending_token: Option<&str>,
+        accepted: Option<&str>,
+    ) -> Option<Self> {
         let ours = pending_token.is_some() && record.token.as_deref() == pending_token;
-        (!ours).then_some(Duplicate { record, by })
+        let accepted = accepted == Some(record.id.as_str());
+        (!ours && !accepted).then_some(Duplicate { record, by })
     }
 
     /// Whether registering anyway is harmless to the stored record (a phone match only: the
@@ -78,7 +85,7 @@ mod tests {
 
     #[test]
     fn an_email_match_warns_of_the_take_over_and_names_the_contact() {
-        let d = Duplicate::of(stored(), Match::Email, Some("new-token")).unwrap();
+        let d = Duplicate::of(stored(), Match::Email, Some("new-token"), None).unwrap();
         let text = d.message();
         assert!(text.contains("email ada@example.com"), "{text}");
         assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
@@ -88,19 +95,24 @@ mod tests {
 
     #[test]
     fn a_phone_match_may_be_registered_anyway() {
-        let d = Duplicate::of(stored(), Match::Phone, None).unwrap();
+        let d = Duplicate::of(stored(), Match::Phone, None, None).unwrap();
         assert!(d.message().contains("phone +442079460958"));
         assert!(d.may_register_anyway());
+        assert_eq!(
+            Duplicate::of(stored(), Match::Phone, None, Some("c1")),
+            None,
+            "once chosen, not asked again"
+        );
     }
 
     #[test]
     fn the_contacts_own_earlier_save_is_no_duplicate() {
         assert_eq!(
-            Duplicate::of(stored(), Match::Email, Some("old-token")),
+            Duplicate::of(stored(), Match::Email, Some("old-token"), None),
             None
         );
         let mut tokenless = stored();
         tokenless.token = None;
-        assert!(Duplicate::of(tokenless, Match::Email, None).is_some());
+        assert!(Duplicate::of(tokenless, Match::Email, None, None).is_some());
     }
 }

@@ -14,7 +14,7 @@ pub fn DuplicateNotice(
     state: FormState,
     /// "Go back": the form focuses the field that matched.
     on_back: Callback<Match>,
-    /// "Register anyway": save without looking again.
+    /// "Register anyway": the form saves again (that contact is no longer a duplicate).
     on_register_anyway: Callback<()>,
 ) -> impl IntoView {
     let update_that = move |_| {
@@ -37,6 +37,8 @@ pub fn DuplicateNotice(
         }
     };
     let anyway = move |_| {
+        let accepted = state.duplicate.get_untracked().map(|d| d.record.id);
+        state.accepted_duplicate.set(accepted);
         state.duplicate.set(None);
         on_register_anyway.run(());
     };

@@ -85,7 +85,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         }
         state.cancel_queue();
         if !loading::needs_loading(state) {
-            check_and_save(session, state, focus, true);
+            check_and_save(session, state, focus);
             return;
         }
         if retry::is_offline() {
@@ -103,7 +103,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             }
             state.saving.set(false);
             match loaded {
-                Ok(()) => check_and_save(session, state, focus, true),
+                Ok(()) => check_and_save(session, state, focus),
                 Err(error) => fail_save(session, state, &error),
             }
         });
@@ -162,11 +162,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             Match::Phone => Field::Phone,
         }));
     });
-    let register_anyway = Callback::new(move |()| {
-        if !state.saving.get_untracked() {
-            check_and_save(session, state, focus, false);
-        }
-    });
+    let register_anyway = Callback::new(move |()| submit_now());
 
     let labels = session.config.with_value(|c| c.labels.clone());
     let picker = Picker::new();

@@ -47,6 +47,9 @@ pub struct FormState {
     pub custom_problem: RwSignal<Option<ApiError>>,
     /// A stored contact the new one would collide with, while the user decides.
     pub duplicate: RwSignal<Option<Duplicate>>,
+    /// The id of a stored contact the user chose to register beside ("Register anyway"): a
+    /// resend (after a 429, or offline) does not ask again.
+    pub accepted_duplicate: RwSignal<Option<String>>,
     /// Where the draft is kept.
     draft_key: StoredValue<String>,
     /// The pending draft write (typing restarts it).
@@ -92,6 +95,7 @@ impl FormState {
             custom_errors: RwSignal::new(Vec::new()),
             custom_problem: RwSignal::new(None),
             duplicate: RwSignal::new(None),
+            accepted_duplicate: RwSignal::new(None),
             draft_key: StoredValue::new(draft_key),
             draft_timer: StoredValue::new(None),
             draft_restored: RwSignal::new(restored),
@@ -258,6 +262,7 @@ impl FormState {
         self.custom.set(Values::new());
         self.custom_errors.set(Vec::new());
         self.duplicate.set(None);
+        self.accepted_duplicate.set(None);
         self.apply_defaults();
     }
 

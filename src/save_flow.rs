@@ -28,9 +28,8 @@ pub enum Focus {
 }
 
 /// Validates what is typed against the loaded record, marks the problems and focuses the first,
-/// or sends the contact. A new contact with an email or phone is first looked up, unless
-/// `search` is false (the user chose to register it anyway).
-pub fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus), search: bool) {
+/// or sends the contact. A new contact with an email or phone is first looked up.
+pub fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus)) {
     let record = state.record.get_untracked();
     let checked = merge(record.as_ref(), &state.draft());
     let custom_count = custom_inputs::check(state);
@@ -50,7 +49,7 @@ pub fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus),
             state.duplicate.set(None);
             if retry::is_offline() {
                 retry::queue(session, state, Queued::Offline);
-            } else if search && is_new && searchable {
+            } else if is_new && searchable {
                 look_for_duplicate(session, state, contact, custom);
             } else {
                 save(session, state, contact, custom);
@@ -196,12 +195,14 @@ fn look_for_duplicate(
     };
     let config = session.config.get_value();
     let pending = state.pending_token.get_untracked();
+    let accepted = state.accepted_duplicate.get_untracked();
     state.saving.set(true);
     session.status.set(Status::Busy(
         "Checking whether this contact already exists…".into(),
     ));
     spawn_local(async move {
-        let found = find_duplicate(&config, &credentials, &contact, pending.as_deref()).await;
+        let (pending, accepted) = (pending.as_deref(), accepted.as_deref());
+        let found = find_duplicate(&config, &credentials, &contact, pending, accepted).await;
         if state.is_gone() {
             return;
         }
@@ -224,6 +225,7 @@ async fn find_duplicate(
     credentials: &Credentials,
     contact: &ValidContact,
     pending_token: Option<&str>,
+    accepted: Option<&str>,
 ) -> Result<Option<Duplicate>, ApiError> {
     let checks = [
         (Match::Email, contact.email.as_deref()),
@@ -236,7 +238,7 @@ async fn find_duplicate(
             Match::Phone => "phone",
         };
         if let Some(record) = api::search_contact(config, credentials, key, value).await? {
-            if let Some(duplicate) = Duplicate::of(record, by, pending_token) {
+            if let Some(duplicate) = Duplicate::of(record, by, pending_token, accepted) {
                 return Ok(Some(duplicate));
             }
         }

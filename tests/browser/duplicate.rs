@@ -99,8 +99,13 @@ async fn a_known_phone_may_be_registered_as_a_separate_contact() {
     assert!(routed()
         .iter()
         .any(|u| u.ends_with("contact.search?phone=%2B442079460958")));
+    // The network goes as the choice is made: the choice survives the queued save.
+    set_online(false);
     click(&host, "Register anyway");
+    wait_status(&host, "You are offline").await;
+    set_online(true);
     wait_status(&host, "Contact registered (id c10).").await;
+    assert_eq!(notice(&host), None, "not asked again");
     assert_ne!(
         body(0)["token"],
         "stored-token",
