@@ -7,15 +7,25 @@ use crate::session::Session;
 use crate::status::Status;
 use leptos::prelude::*;
 
+/// What the user chose; the form then moves the focus (the pressed button is gone) and, for
+/// [`Choice::RegisterAnyway`], saves again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The form now updates that contact.
+    UpdateThat,
+    /// Register the new contact beside that one (it is no longer a duplicate).
+    RegisterAnyway,
+    /// Back to the form, at the field that matched.
+    Back(Match),
+}
+
 /// The duplicate warning and its buttons; nothing while there is no duplicate.
 #[component]
 pub fn DuplicateNotice(
     session: Session,
     state: FormState,
-    /// "Go back": the form focuses the field that matched.
-    on_back: Callback<Match>,
-    /// "Register anyway": the form saves again (that contact is no longer a duplicate).
-    on_register_anyway: Callback<()>,
+    /// Called after each choice.
+    on_choice: Callback<Choice>,
 ) -> impl IntoView {
     let update_that = move |_| {
         let Some(duplicate) = state.duplicate.get_untracked() else {
@@ -26,6 +36,7 @@ pub fn DuplicateNotice(
             session.status.set(Status::Done(format!(
                 "Now updating {name} (id {id}). Empty fields were filled in from it; check them, then press the update button."
             )));
+            on_choice.run(Choice::UpdateThat);
         }
     };
     let back = move |_| {
@@ -33,14 +44,14 @@ pub fn DuplicateNotice(
         state.duplicate.set(None);
         session.status.set(Status::Idle);
         if let Some(by) = by {
-            on_back.run(by);
+            on_choice.run(Choice::Back(by));
         }
     };
     let anyway = move |_| {
         let accepted = state.duplicate.get_untracked().map(|d| d.record.id);
         state.accepted_duplicate.set(accepted);
         state.duplicate.set(None);
-        on_register_anyway.run(());
+        on_choice.run(Choice::RegisterAnyway);
     };
     move || {
         state.duplicate.get().map(|duplicate| {

@@ -3,7 +3,7 @@
 use crate::api;
 use crate::custom_inputs::{self, CustomInputs};
 use crate::duplicate::Match;
-use crate::duplicate_notice::DuplicateNotice;
+use crate::duplicate_notice::{Choice, DuplicateNotice};
 use crate::form_state::FormState;
 use crate::input::{InputSpec, LabeledInput};
 use crate::loading;
@@ -156,13 +156,17 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
         session.status.set(Status::Done("Signed out.".into()));
     };
 
-    let on_back = Callback::new(move |by: Match| {
-        focus(Focus::Field(match by {
-            Match::Email => Field::Email,
-            Match::Phone => Field::Phone,
-        }));
+    let on_choice = Callback::new(move |choice: Choice| {
+        let field = match choice {
+            Choice::UpdateThat | Choice::RegisterAnyway => Field::Name,
+            Choice::Back(Match::Email) => Field::Email,
+            Choice::Back(Match::Phone) => Field::Phone,
+        };
+        focus(Focus::Field(field));
+        if choice == Choice::RegisterAnyway {
+            submit_now();
+        }
     });
-    let register_anyway = Callback::new(move |()| submit_now());
 
     let labels = session.config.with_value(|c| c.labels.clone());
     let picker = Picker::new();
@@ -219,7 +223,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
             </p>
             {fields}
             <CustomInputs session=session state=state />
-            <DuplicateNotice session=session state=state on_back=on_back on_register_anyway=register_anyway />
+            <DuplicateNotice session=session state=state on_choice=on_choice />
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
                     {move || if state.remembered.with(Option::is_some) { update.clone() } else { register.clone() }}

@@ -51,6 +51,11 @@ async fn a_known_email_is_named_and_that_contact_can_be_updated_instead() {
         "typed values stay; empty ones come from that contact"
     );
     assert!(status(&host).contains("Now updating Ada Lovelace (id c9)"));
+    assert_eq!(
+        focused(),
+        Some(JsValue::from(input(&host, "name"))),
+        "the focus is not lost with the button"
+    );
     click(&host, "Update contact");
     wait_status(&host, "Contact updated (id c9).").await;
     let sent = body(0);
