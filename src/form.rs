@@ -145,8 +145,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     };
 
     let sign_out = move |_| {
-        if let Some(credentials) = session.credentials.get_untracked() {
-            let config = session.config.get_value();
+        if let Ok((config, credentials)) = session.for_api() {
             // The token ends on the server too; if that call fails it still ends here.
             spawn_local(async move {
                 let _ = api::logout(&config, &credentials).await;

@@ -30,11 +30,7 @@ pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
 }
 
 async fn load_custom_fields(session: Session, state: FormState) -> Result<(), ApiError> {
-    let credentials = session
-        .credentials
-        .get_untracked()
-        .ok_or(ApiError::SignedOut)?;
-    let config = session.config.get_value();
+    let (config, credentials) = session.for_api()?;
     let loaded = api::load_custom_fields(&config, &credentials).await;
     if state.is_gone() {
         return Ok(());
@@ -64,11 +60,7 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
     let Some((token, id)) = remembered.and_then(|c| Some((c.token, c.contact_id?))) else {
         return Ok(());
     };
-    let credentials = session
-        .credentials
-        .get_untracked()
-        .ok_or(ApiError::SignedOut)?;
-    let config = session.config.get_value();
+    let (config, credentials) = session.for_api()?;
     let loaded = api::load_contact(&config, &credentials, &id).await;
     if state.is_gone() {
         return Ok(());

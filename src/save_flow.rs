@@ -114,11 +114,9 @@ fn save(
     contact: ValidContact,
     custom_fields: Vec<(String, String)>,
 ) {
-    let Some(credentials) = session.credentials.get_untracked() else {
-        session
-            .status
-            .set(Status::Failed(ApiError::SignedOut.to_string()));
-        return;
+    let (config, credentials) = match session.for_api() {
+        Ok(ok) => ok,
+        Err(error) => return report(session, state, &error),
     };
     let remembered = state.remembered.get_untracked();
     let token = remembered
@@ -137,7 +135,6 @@ fn save(
     }
     let body = request_body(&token, &contact, &custom_fields);
     let sent = state.snapshot();
-    let config = session.config.get_value();
     state.saving.set(true);
     session.status.set(Status::Busy("Saving…".into()));
     spawn_local(async move {
@@ -190,10 +187,10 @@ fn look_for_duplicate(
     contact: ValidContact,
     custom_fields: Vec<(String, String)>,
 ) {
-    let Some(credentials) = session.credentials.get_untracked() else {
-        return report(session, state, &ApiError::SignedOut);
+    let (config, credentials) = match session.for_api() {
+        Ok(ok) => ok,
+        Err(error) => return report(session, state, &error),
     };
-    let config = session.config.get_value();
     let pending = state.pending_token.get_untracked();
     let accepted = state.accepted_duplicate.get_untracked();
     state.saving.set(true);

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::credentials::Credentials;
+use crate::reply::ApiError;
 use crate::status::Status;
 use crate::storage::{self, StorageError};
 use leptos::prelude::*;
@@ -41,6 +42,15 @@ impl Session {
             id_prefix: StoredValue::new(format!("ocf{n}")),
             host: StoredValue::new_local(host),
         }
+    }
+
+    /// What every authorised call needs: the settings and the signed-in user.
+    pub fn for_api(&self) -> Result<(Config, Credentials), ApiError> {
+        let credentials = self
+            .credentials
+            .get_untracked()
+            .ok_or(ApiError::SignedOut)?;
+        Ok((self.config.get_value(), credentials))
     }
 
     /// A unique element id for `name` within this widget.
