@@ -49,10 +49,14 @@ pub fn check_and_save(session: Session, state: FormState, focus: impl Fn(Focus))
             state.duplicate.set(None);
             if retry::is_offline() {
                 retry::queue(session, state, Queued::Offline);
-            } else if is_new && searchable {
-                look_for_duplicate(session, state, contact, custom);
             } else {
-                save(session, state, contact, custom);
+                match session.for_api() {
+                    Err(error) => report(session, state, &error),
+                    Ok(api) if is_new && searchable => {
+                        look_for_duplicate(session, state, api, contact, custom)
+                    }
+                    Ok(api) => save(session, state, api, contact, custom),
+                }
             }
         }
         checked => {
@@ -111,13 +115,10 @@ pub fn fail_save(session: Session, state: FormState, error: &ApiError) {
 fn save(
     session: Session,
     state: FormState,
+    (config, credentials): (Config, Credentials),
     contact: ValidContact,
     custom_fields: Vec<(String, String)>,
 ) {
-    let (config, credentials) = match session.for_api() {
-        Ok(ok) => ok,
-        Err(error) => return report(session, state, &error),
-    };
     let remembered = state.remembered.get_untracked();
     let token = remembered
         .as_ref()
@@ -184,13 +185,10 @@ fn save(
 fn look_for_duplicate(
     session: Session,
     state: FormState,
+    (config, credentials): (Config, Credentials),
     contact: ValidContact,
     custom_fields: Vec<(String, String)>,
 ) {
-    let (config, credentials) = match session.for_api() {
-        Ok(ok) => ok,
-        Err(error) => return report(session, state, &error),
-    };
     let pending = state.pending_token.get_untracked();
     let accepted = state.accepted_duplicate.get_untracked();
     state.saving.set(true);
@@ -205,7 +203,13 @@ fn look_for_duplicate(
         }
         state.saving.set(false);
         match found {
-            Ok(None) => save(session, state, contact, custom_fields),
+            Ok(None) => save(
+                session,
+                state,
+                (config, credentials),
+                contact,
+                custom_fields,
+            ),
             Ok(Some(duplicate)) => {
                 session.status.set(Status::Failed(
                     "Not saved: this contact may already exist. Choose below what to do.".into(),
