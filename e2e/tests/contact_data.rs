@@ -159,12 +159,13 @@ async fn offline_saves_wait_for_the_network_and_a_save_cut_off_mid_way_makes_one
     b.wait_status("Contact registered").await;
     let first = state.store.read(|d| d.visitors[0].clone()).await;
 
-    // The network goes mid-save: the server makes the change, the answer never arrives.
+    // The network goes mid-save: the server makes the change, the answer never arrives. The cut
+    // comes 2.5 s after the change, well after the browser has gone offline.
     let faults = state
         .faults
         .as_ref()
         .expect("the e2e stand-in has --faults");
-    faults.push(Fault::Lost(Duration::from_millis(1200)), 1);
+    faults.push(Fault::Lost(Duration::from_millis(2500)), 1);
     b.fill("name", "Ada King").await;
     b.click("Update contact").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
