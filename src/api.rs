@@ -33,9 +33,9 @@ pub async fn load_contact(
     creds: &Credentials,
     contact_id: &str,
 ) -> Result<Option<ContactRecord>, ApiError> {
-    let url = config.url("/api/v1/omnichannel/contact");
-    let request = authorised(Request::get(&url).query([("contactId", contact_id)]), creds);
-    ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
+    let query = [("contactId", contact_id)];
+    let reply = get(config, creds, "/api/v1/omnichannel/contact", query).await?;
+    ContactRecord::from_reply(&reply)
 }
 
 /// `GET /api/v1/omnichannel/contact.search?<key>=<value>`: the contact whose email (sent
@@ -46,9 +46,14 @@ pub async fn search_contact(
     key: &str,
     value: &str,
 ) -> Result<Option<ContactRecord>, ApiError> {
-    let url = config.url("/api/v1/omnichannel/contact.search");
-    let request = authorised(Request::get(&url).query([(key, value)]), creds);
-    ContactRecord::from_reply(&send(request, None, config.timeout_ms).await?)
+    let reply = get(
+        config,
+        creds,
+        "/api/v1/omnichannel/contact.search",
+        [(key, value)],
+    )
+    .await?;
+    ContactRecord::from_reply(&reply)
 }
 
 /// `GET /api/v1/livechat/users/agent?text=`: agents whose name or username contains `text`.
@@ -57,11 +62,9 @@ pub async fn search_agents(
     creds: &Credentials,
     text: &str,
 ) -> Result<Vec<Agent>, ApiError> {
-    let url = config.url("/api/v1/livechat/users/agent");
     let count = agents::SUGGESTIONS.to_string();
     let query = [("text", text), ("count", count.as_str())];
-    let request = authorised(Request::get(&url).query(query), creds);
-    agents::agents(&send(request, None, config.timeout_ms).await?)
+    agents::agents(&get(config, creds, "/api/v1/livechat/users/agent", query).await?)
 }
 
 /// `GET /api/v1/livechat/custom-fields`: the visitor fields the form shows.
@@ -69,11 +72,8 @@ pub async fn load_custom_fields(
     config: &Config,
     creds: &Credentials,
 ) -> Result<Vec<CustomField>, ApiError> {
-    let request = authorised(
-        Request::get(&config.url("/api/v1/livechat/custom-fields")),
-        creds,
-    );
-    custom_fields::definitions(&send(request, None, config.timeout_ms).await?)
+    let reply = get(config, creds, "/api/v1/livechat/custom-fields", []).await?;
+    custom_fields::definitions(&reply)
 }
 
 /// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.
@@ -101,6 +101,17 @@ pub async fn login(
 pub async fn logout(config: &Config, creds: &Credentials) -> Result<(), ApiError> {
     let request = authorised(Request::post(&config.url("/api/v1/logout")), creds);
     send(request, None, config.timeout_ms).await.map(drop)
+}
+
+/// An authorised `GET` of `path` with `query`, read as JSON.
+async fn get<'a>(
+    config: &Config,
+    creds: &Credentials,
+    path: &str,
+    query: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Json, ApiError> {
+    let request = authorised(Request::get(&config.url(path)).query(query), creds);
+    send(request, None, config.timeout_ms).await
 }
 
 fn authorised(request: RequestBuilder, creds: &Credentials) -> RequestBuilder {

@@ -85,6 +85,13 @@ pub fn set_value(values: &mut Values, id: &str, value: String) {
     }
 }
 
+/// Sets the value under `id` only where nothing is typed yet (what the user typed wins).
+pub fn fill_empty(values: &mut Values, id: &str, value: String) {
+    if value_of(values, id).is_none() {
+        set_value(values, id, value);
+    }
+}
+
 fn text(json: &Json, key: &str) -> Option<String> {
     json.str_at(key)
         .map(str::trim)
@@ -351,6 +358,10 @@ mod tests {
         assert_eq!(value_of(&values, "a"), Some("3"));
         set_value(&mut values, "a", String::new());
         assert_eq!(values, [("b".to_owned(), "2".to_owned())]);
+        fill_empty(&mut values, "b", "typed over".into());
+        fill_empty(&mut values, "c", "4".into());
+        assert_eq!(value_of(&values, "b"), Some("2"), "what is typed wins");
+        assert_eq!(value_of(&values, "c"), Some("4"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::record::ContactRecord;
 use crate::reply::ApiError;
 use crate::retry::Queued;
 use crate::storage::{self, StorageArea, StorageError};
+use crate::timer::Timer;
 use crate::token::StoredContact;
 use crate::validate::{ContactDraft, Field, FieldErrors};
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ pub struct FormState {
     /// Where the draft is kept.
     draft_key: StoredValue<String>,
     /// The pending draft write (typing restarts it).
-    draft_timer: StoredValue<Option<TimeoutHandle>>,
+    draft_timer: Timer,
     /// Whether the form was filled from a draft left by an earlier page.
     pub draft_restored: RwSignal<bool>,
     /// A save waiting for the network or for a rate limit's wait.
@@ -61,7 +62,7 @@ pub struct FormState {
     /// Raised when a rate limit's wait is over: the form then sends the queued save.
     pub retry_due: RwSignal<u32>,
     /// The timer of that wait.
-    pub queue_timer: StoredValue<Option<TimeoutHandle>>,
+    pub queue_timer: Timer,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -97,11 +98,11 @@ impl FormState {
             duplicate: RwSignal::new(None),
             accepted_duplicate: RwSignal::new(None),
             draft_key: StoredValue::new(draft_key),
-            draft_timer: StoredValue::new(None),
+            draft_timer: Timer::new(),
             draft_restored: RwSignal::new(restored),
             queued: RwSignal::new(None),
             retry_due: RwSignal::new(0),
-            queue_timer: StoredValue::new(None),
+            queue_timer: Timer::new(),
             storage_problem: RwSignal::new(problem),
         }
     }
@@ -176,9 +177,7 @@ impl FormState {
         ];
         self.custom.update(|typed| {
             for (id, value) in &record.custom_fields {
-                if custom_fields::value_of(typed, id).is_none() {
-                    custom_fields::set_value(typed, id, value.clone());
-                }
+                custom_fields::fill_empty(typed, id, value.clone());
             }
         });
         for (field, value) in Field::ALL.into_iter().zip(by_field) {
@@ -201,21 +200,13 @@ impl FormState {
     /// Called after each edit: the draft is written once typing pauses.
     pub fn edited(&self) {
         let state = *self;
-        self.cancel_draft_write();
         let write = move || {
             if !state.is_gone() {
                 state.write_draft();
             }
         };
-        let timer = set_timeout_with_handle(write, Duration::from_millis(DEBOUNCE_MS)).ok();
-        self.draft_timer.set_value(timer);
-    }
-
-    fn cancel_draft_write(&self) {
-        if let Some(timer) = self.draft_timer.get_value() {
-            timer.clear();
-        }
-        self.draft_timer.set_value(None);
+        self.draft_timer
+            .start(Duration::from_millis(DEBOUNCE_MS), write);
     }
 
     /// Writes what is typed now as the draft (an empty form leaves none).
@@ -234,7 +225,7 @@ impl FormState {
 
     /// Drops the draft: saved, or given up with "New contact".
     pub fn drop_draft(&self) {
-        self.cancel_draft_write();
+        self.draft_timer.clear();
         // A storage that cannot remove has nothing stored either: nothing to report.
         let _ = storage::remove(StorageArea::Local, &self.draft_key.get_value());
         self.draft_restored.set(false);
@@ -242,10 +233,7 @@ impl FormState {
 
     /// Takes a waiting save off hold (it is being sent now, or given up).
     pub fn cancel_queue(&self) {
-        if let Some(timer) = self.queue_timer.get_value() {
-            timer.clear();
-        }
-        self.queue_timer.set_value(None);
+        self.queue_timer.clear();
         self.queued.set(None);
     }
 
@@ -293,9 +281,7 @@ impl FormState {
         self.custom.update(|typed| {
             for field in fields {
                 if let Some(default) = field.default_value {
-                    if custom_fields::value_of(typed, &field.id).is_none() {
-                        custom_fields::set_value(typed, &field.id, default);
-                    }
+                    custom_fields::fill_empty(typed, &field.id, default);
                 }
             }
         });

@@ -33,6 +33,7 @@ pub mod signin;
 pub mod status;
 pub mod storage;
 pub mod text;
+pub mod timer;
 pub mod token;
 pub mod validate;
 pub mod widget;

@@ -16,9 +16,10 @@ pub fn needs_loading(state: FormState) -> bool {
     record_missing || state.custom_fields.with_untracked(Option::is_none)
 }
 
-/// Loads whatever is missing (callers check [`FormState::is_gone`] after awaiting it). Custom fields that cannot be loaded are noted under the form and do
-/// not stop a save (the server still checks them); a record that cannot be loaded does, because
-/// an update without it would wipe the fields the form does not show.
+/// Loads whatever is missing (callers check [`FormState::is_gone`] after awaiting it). Custom
+/// fields that cannot be loaded are noted under the form and do not stop a save (the server
+/// still checks them); a record that cannot be loaded does, because an update without it would
+/// wipe the fields the form does not show.
 pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
     if state.custom_fields.with_untracked(Option::is_none) {
         load_custom_fields(session, state).await?;

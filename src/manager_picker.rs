@@ -6,6 +6,7 @@ use crate::agents::{self, step, Agent, Key};
 use crate::api;
 use crate::input::{option_id, Combobox};
 use crate::session::Session;
+use crate::timer::Timer;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ pub struct Picker {
     pub open: RwSignal<bool>,
     /// The highlighted suggestion.
     pub active: RwSignal<Option<usize>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    timer: Timer,
     /// Counts lookups, so that only the latest answer is shown.
     asked: StoredValue<u32>,
 }
@@ -30,17 +31,14 @@ impl Picker {
             suggestions: RwSignal::new(Vec::new()),
             open: RwSignal::new(false),
             active: RwSignal::new(None),
-            timer: StoredValue::new(None),
+            timer: Timer::new(),
             asked: StoredValue::new(0),
         }
     }
 
     /// Closes the list and forgets a pending lookup.
     pub fn close(&self) {
-        if let Some(timer) = self.timer.get_value() {
-            timer.clear();
-        }
-        self.timer.set_value(None);
+        self.timer.clear();
         self.asked.update_value(|n| *n += 1);
         self.open.set(false);
         self.active.set(None);
@@ -72,8 +70,7 @@ impl Picker {
             });
         };
         let wait = Duration::from_millis(agents::DEBOUNCE_MS);
-        self.timer
-            .set_value(set_timeout_with_handle(lookup, wait).ok());
+        self.timer.start(wait, lookup);
     }
 
     /// The combobox half that goes on the input; `choose` takes a picked username.

@@ -55,9 +55,7 @@ pub fn queue(session: Session, state: FormState, why: Queued) {
                 state.retry_due.update(|n| *n += 1);
             }
         };
-        state
-            .queue_timer
-            .set_value(set_timeout_with_handle(due, wait).ok());
+        state.queue_timer.start(wait, due);
     }
 }
 

@@ -229,15 +229,11 @@ async fn find_duplicate(
     accepted: Option<&str>,
 ) -> Result<Option<Duplicate>, ApiError> {
     let checks = [
-        (Match::Email, contact.email.as_deref()),
-        (Match::Phone, contact.phone.as_deref()),
+        (Match::Email, "email", contact.email.as_deref()),
+        (Match::Phone, "phone", contact.phone.as_deref()),
     ];
-    for (by, value) in checks {
+    for (by, key, value) in checks {
         let Some(value) = value else { continue };
-        let key = match by {
-            Match::Email => "email",
-            Match::Phone => "phone",
-        };
         if let Some(record) = api::search_contact(config, credentials, key, value).await? {
             if let Some(duplicate) = Duplicate::of(record, by, pending_token, accepted) {
                 return Ok(Some(duplicate));
