@@ -7,6 +7,7 @@ cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+AXE_VERSION=4.11.0 # the accessibility audit of the end-to-end tests
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or trunk tries to download one.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -50,7 +51,13 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   say "npm install binaryen@$BINARYEN_VERSION into .tools/"
   mkdir -p .tools
-  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
+  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
+fi
+
+if [ "$(node -p "require('./.tools/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+  say "npm install axe-core@$AXE_VERSION into .tools/"
+  mkdir -p .tools
+  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version)"

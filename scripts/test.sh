@@ -18,7 +18,7 @@ step "clippy (wasm32: the widget and its browser tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 step "native tests (widget logic and the stand-in server)"
-cargo test --workspace --exclude e2e
+cargo test --workspace --exclude e2e -- --show-output
 
 step "browser tests (headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser

@@ -41,6 +41,10 @@ pub enum ConfigError {
     /// The address is not an http(s) URL.
     #[error("The server address \"{0}\" is not an http:// or https:// URL, e.g. https://chat.example.com.")]
     BadServer(String),
+    /// A plain-http address on another host than this computer: the password and tokens would
+    /// travel unencrypted.
+    #[error("The server address \"{0}\" uses plain http://, so the password and sign-in token would travel unencrypted. Use its https:// address, or, on a network you trust, set the option allowInsecure: true.")]
+    Insecure(String),
 }
 
 /// The widget's settings.
@@ -61,10 +65,21 @@ pub struct Config {
 }
 
 impl Config {
-    /// A config for `server` (normalised by [`server_base`]), with no credentials.
+    /// A config for `server` (normalised by [`server_base`]), with no credentials. A plain-http
+    /// server is refused unless it is on this computer (see [`check_transport`]).
     pub fn new(server: &str) -> Result<Self, ConfigError> {
+        Self::with_transport(server, false)
+    }
+
+    /// [`Config::new`], but `allow_insecure` lets a plain-http server on another host through:
+    /// the host page's explicit choice (`allowInsecure: true`).
+    pub fn with_transport(server: &str, allow_insecure: bool) -> Result<Self, ConfigError> {
+        let server = server_base(server)?;
+        if !allow_insecure {
+            check_transport(&server)?;
+        }
         Ok(Config {
-            server: server_base(server)?,
+            server,
             credentials: None,
             credential_storage: StorageArea::Session,
             theme: Theme::Light,
@@ -114,6 +129,34 @@ pub fn server_base(raw: &str) -> Result<String, ConfigError> {
     Ok(format!("{scheme}://{}{path}", host.to_ascii_lowercase()))
 }
 
+/// Refuses a normalised plain-http base unless its host is loopback (`localhost` and its
+/// subdomains, `127.0.0.0/8`, `[::1]`): only there does nothing cross a network in clear text.
+pub fn check_transport(base: &str) -> Result<(), ConfigError> {
+    let Some(rest) = base.strip_prefix("http://") else {
+        return Ok(());
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    if is_loopback(host) {
+        Ok(())
+    } else {
+        Err(ConfigError::Insecure(base.to_owned()))
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    let ipv4_127 = octets.len() == 4
+        && octets[0] == "127"
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok());
+    host == "localhost" || host.ends_with(".localhost") || host == "::1" || ipv4_127
+}
+
 /// The origin (`scheme://host[:port]`) of an absolute http(s) URL.
 pub fn origin_of(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
@@ -158,6 +201,44 @@ mod tests {
                 "{raw}"
             );
         }
+    }
+
+    #[test]
+    fn plain_http_is_refused_unless_loopback_or_allowed() {
+        for loopback in [
+            "http://localhost",
+            "http://localhost:3000/rc",
+            "http://chat.localhost:3000",
+            "http://127.0.0.1:3100",
+            "http://127.10.20.30",
+            "http://[::1]:3000",
+            "https://chat.example.com",
+        ] {
+            assert!(Config::new(loopback).is_ok(), "{loopback}");
+        }
+        for remote in [
+            "http://chat.example.com",
+            "http://192.168.1.10:3000",
+            "http://127.0.0.1.example.com",
+            "http://localhost.example.com",
+            "http://128.0.0.1",
+            "http://127.0.0.256",
+            "http://[::2]:3000",
+            "http://10.0.0.1/rocket",
+        ] {
+            let err = Config::new(remote).unwrap_err();
+            assert!(matches!(err, ConfigError::Insecure(_)), "{remote}");
+            let text = err.to_string();
+            assert!(text.contains("uses plain http://"), "{text}");
+            assert!(text.contains("allowInsecure: true"), "{text}");
+            let allowed = Config::with_transport(remote, true).unwrap();
+            assert_eq!(allowed.server, server_base(remote).unwrap());
+        }
+        // A malformed address is still a malformed address, allowed or not.
+        assert!(matches!(
+            Config::with_transport("chat.example.com", true),
+            Err(ConfigError::BadServer(_))
+        ));
     }
 
     #[test]

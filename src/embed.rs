@@ -7,18 +7,43 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-/// A mounted widget. Dropping it in JavaScript without `unmount()` leaves the widget in place.
+/// A mounted widget's handle. The widget itself is kept by the module, not by this handle, so it
+/// stays on the page when the page drops the handle and the garbage collector frees it; it goes
+/// with [`WidgetHandle::unmount`], or when `mount` is called again on the same element.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    mounted: Option<Box<dyn std::any::Any>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Removes the widget from its element; calling it again does nothing.
+    /// Removes the widget from its element; calling it again, or after the element was mounted
+    /// anew, does nothing.
     pub fn unmount(&mut self) {
-        self.mounted = None;
+        drop(take_mounted(|m| m.id == self.id));
     }
+}
+
+/// One live widget: its element and what keeps its view alive (dropping that unmounts it).
+struct Mounted {
+    id: u32,
+    element: HtmlElement,
+    _view: Box<dyn std::any::Any>,
+}
+
+thread_local! {
+    /// Every widget mounted through the JS API, until it is unmounted.
+    static MOUNTED: std::cell::RefCell<Vec<Mounted>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Removes the widget that `which` picks from the registry and gives it back, so that it is
+/// dropped (and its view unmounted) after the registry's borrow has ended.
+fn take_mounted(which: impl Fn(&Mounted) -> bool) -> Option<Mounted> {
+    MOUNTED.with_borrow_mut(|all| {
+        let index = all.iter().position(which)?;
+        Some(all.swap_remove(index))
+    })
 }
 
 fn entries(options: &JsValue) -> (Vec<(String, OptionValue)>, Option<String>) {
@@ -55,17 +80,23 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
     if let Some(number) = value.as_f64() {
         return OptionValue::Number(number);
     }
+    if let Some(flag) = value.as_bool() {
+        return OptionValue::Bool(flag);
+    }
     if nested && value.is_object() && !js_sys::Array::is_array(value) {
         return OptionValue::Object(kind(), object_entries(value, false));
     }
     OptionValue::Other(kind())
 }
 
-/// Mounts a contact form widget into `element`. `options`: `server`, `authToken`, `userId`,
-/// `locale`, `storage`, `theme`, `labels` (see the README). Problems with the options are
-/// reported in the console; an unusable `server` is shown in the element.
+/// Mounts a contact form widget into `element`, replacing one mounted there before. `options`:
+/// `server`, `allowInsecure`, `authToken`, `userId`, `locale`, `storage`, `theme`, `labels`,
+/// `timeout` (see the README). Problems with the options are reported in the console; an
+/// unusable `server` is shown in the element. The widget lives until `unmount()`, whether or
+/// not the page keeps the handle.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
+    drop(take_mounted(|m| m.element == element));
     let (entries, shape_warning) = entries(&options);
     let page = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -74,66 +105,41 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
     for warning in shape_warning.into_iter().chain(parsed.warnings) {
         web_sys::console::warn_1(&warning.into());
     }
-    let mounted: Box<dyn std::any::Any> = match parsed.config {
-        Ok(config) => {
-            let host = element.clone();
-            Box::new(leptos::mount::mount_to(element, move || {
-                view! { <ContactWidget config=config host=host /> }
-            }))
-        }
+    let host = element.clone();
+    let view: Box<dyn std::any::Any> = match parsed.config {
+        Ok(config) => Box::new(leptos::mount::mount_to(host.clone(), move || {
+            view! { <ContactWidget config=config host=host /> }
+        })),
         Err(error) => {
             let text = error.to_string();
-            Box::new(leptos::mount::mount_to(element, move || {
+            Box::new(leptos::mount::mount_to(host, move || {
                 view! { <p class="ocf ocf-error" role="alert">{text}</p> }
             }))
         }
     };
-    WidgetHandle {
-        mounted: Some(mounted),
-    }
+    let id = NEXT_ID.with(|next| {
+        next.set(next.get().wrapping_add(1));
+        next.get()
+    });
+    MOUNTED.with_borrow_mut(|all| {
+        all.push(Mounted {
+            id,
+            element,
+            _view: view,
+        })
+    });
+    WidgetHandle { id }
 }
 
-#[wasm_bindgen(inline_js = r#"
-export function define_contact_form_element(mount, css) {
-  if (customElements.get("omnichannel-contact-form")) return;
-  const attributes = { "server": "server", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
-  // The theme attribute is pure CSS, so changing it keeps what was typed.
-  const hostCss = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
-  customElements.define("omnichannel-contact-form", class extends HTMLElement {
-    static get observedAttributes() { return Object.keys(attributes); }
-    connectedCallback() { this.render(); }
-    disconnectedCallback() { this.unmount(); }
-    attributeChangedCallback() { if (this.handle) this.render(); }
-    unmount() {
-      if (!this.handle) return;
-      this.handle.unmount();
-      this.handle.free();
-      this.handle = null;
-    }
-    render() {
-      this.unmount();
-      const root = this.shadowRoot || this.attachShadow({ mode: "open" });
-      const style = document.createElement("style");
-      style.textContent = css + "\n" + hostCss;
-      const mountPoint = document.createElement("div");
-      root.replaceChildren(style, mountPoint);
-      const options = {};
-      for (const [attribute, key] of Object.entries(attributes)) {
-        const value = this.getAttribute(attribute);
-        if (value !== null) options[key] = value;
-      }
-      this.handle = mount(mountPoint, options);
-    }
-  });
-}
-"#)]
+#[wasm_bindgen(module = "/src/js/custom_element.js")]
 extern "C" {
     fn define_contact_form_element(mount: &js_sys::Function, css: &str);
 }
 
-/// Defines `<omnichannel-contact-form server="…" locale="…" theme="…" auth-token="…" user-id="…">`
-/// (once per page): the widget in an open Shadow DOM with its own styles. Events bubble out of
-/// the shadow root to the element. Changing `server`, `locale` or the credentials remounts it.
+/// Defines `<omnichannel-contact-form server="…" locale="…" theme="…" auth-token="…" user-id="…"
+/// allow-insecure>` (once per page): the widget in an open Shadow DOM, styled by an adopted
+/// stylesheet (no inline `<style>`, so a strict CSP allows it). Events bubble out of the shadow
+/// root to the element. Changing `server`, `locale` or the credentials remounts it.
 pub fn define_custom_element() {
     let mount = Closure::<dyn Fn(HtmlElement, JsValue) -> WidgetHandle>::new(mount);
     define_contact_form_element(

@@ -47,7 +47,7 @@ fn spec(field: Field) -> InputSpec {
             kind: "tel",
             autocomplete: "tel",
             inputmode: Some("tel"),
-            hint: Some("Optional. With the country code, e.g. +44 20 7946 0958."),
+            hint: Some("Optional. With the country code: +44 20 7946 0958 is saved as +442079460958."),
             ..base
         },
         Field::ContactManager => InputSpec {

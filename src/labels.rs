@@ -116,11 +116,9 @@ impl Labels {
                 OptionValue::Text(_) => warnings.push(format!(
                     "label \"{key}\" is empty; the English text is used."
                 )),
-                OptionValue::Number(_) => warnings.push(format!(
-                    "label \"{key}\" must be a string, not number; the English text is used."
-                )),
-                OptionValue::Other(kind) | OptionValue::Object(kind, _) => warnings.push(format!(
-                    "label \"{key}\" must be a string, not {kind}; the English text is used."
+                other => warnings.push(format!(
+                    "label \"{key}\" must be a string, not {}; the English text is used.",
+                    other.kind()
                 )),
             }
         }

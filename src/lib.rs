@@ -8,6 +8,7 @@ pub mod agents;
 pub mod api;
 pub mod config;
 pub mod contact;
+pub mod country_codes;
 pub mod credentials;
 pub mod custom_fields;
 pub mod custom_inputs;

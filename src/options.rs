@@ -8,8 +8,9 @@ use crate::labels::Labels;
 use crate::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
-pub const KNOWN: [&str; 8] = [
+pub const KNOWN: [&str; 9] = [
     "server",
+    "allowInsecure",
     "authToken",
     "userId",
     "locale",
@@ -26,10 +27,24 @@ pub enum OptionValue {
     Text(String),
     /// A number.
     Number(f64),
+    /// `true` or `false`.
+    Bool(bool),
     /// A plain object (named `"object"`) with its own entries: the `labels` option.
     Object(String, Vec<(String, OptionValue)>),
     /// Anything else, named by its JavaScript `typeof` (`"number"`, `"object"`…).
     Other(String),
+}
+
+impl OptionValue {
+    /// The JavaScript `typeof` of the value, for messages.
+    pub fn kind(&self) -> &str {
+        match self {
+            OptionValue::Text(_) => "string",
+            OptionValue::Number(_) => "number",
+            OptionValue::Bool(_) => "boolean",
+            OptionValue::Object(kind, _) | OptionValue::Other(kind) => kind,
+        }
+    }
 }
 
 /// What `mount` makes of its options.
@@ -47,15 +62,10 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let mut text = |key: &str| -> Option<String> {
         match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             Some(OptionValue::Text(s)) => Some(s.clone()),
-            Some(OptionValue::Number(_)) => {
+            Some(other) => {
                 warnings.push(format!(
-                    "option \"{key}\" must be a string, not number; it is ignored."
-                ));
-                None
-            }
-            Some(OptionValue::Other(kind) | OptionValue::Object(kind, _)) => {
-                warnings.push(format!(
-                    "option \"{key}\" must be a string, not {kind}; it is ignored."
+                    "option \"{key}\" must be a string, not {}; it is ignored.",
+                    other.kind()
                 ));
                 None
             }
@@ -76,7 +86,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
                     labels = given;
                     warnings.extend(problems);
                 }
-                OptionValue::Text(_) | OptionValue::Number(_) | OptionValue::Other(_) => warnings.push(
+                _ => warnings.push(
                     "option \"labels\" must be an object such as {name: \"Nom\"}; the English labels are used.".into(),
                 ),
             }
@@ -126,7 +136,23 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
             DEFAULT_TIMEOUT_MS
         }
     };
-    let config = Config::new(server.as_deref().unwrap_or(page_origin)).map(|mut config| {
+    let allow_insecure = match entries
+        .iter()
+        .find(|(k, _)| k == "allowInsecure")
+        .map(|(_, v)| v)
+    {
+        None => false,
+        Some(OptionValue::Bool(allow)) => *allow,
+        Some(other) => {
+            warnings.push(format!(
+                "option \"allowInsecure\" is true or false, not a {}; false is used.",
+                other.kind()
+            ));
+            false
+        }
+    };
+    let server = server.as_deref().unwrap_or(page_origin);
+    let config = Config::with_transport(server, allow_insecure).map(|mut config| {
         config.credentials = Credentials::new(user_id, auth_token);
         config.credential_storage = credential_storage;
         config.theme = theme;
@@ -237,6 +263,37 @@ mod tests {
         assert!(err
             .to_string()
             .contains("\"chat.example.com\" is not an http:// or https:// URL"));
+    }
+
+    #[test]
+    fn plain_http_needs_allow_insecure_true() {
+        let refused = parse(
+            &[text("server", "http://chat.example.com")],
+            "https://crm.example.com",
+        );
+        assert!(matches!(refused.config, Err(ConfigError::Insecure(_))));
+        let allowed = parse(
+            &[
+                text("server", "http://chat.example.com"),
+                ("allowInsecure".into(), OptionValue::Bool(true)),
+            ],
+            "https://crm.example.com",
+        );
+        assert!(allowed.warnings.is_empty(), "{:?}", allowed.warnings);
+        assert_eq!(allowed.config.unwrap().server, "http://chat.example.com");
+        let wrong = parse(
+            &[
+                text("server", "http://chat.example.com"),
+                text("allowInsecure", "yes"),
+            ],
+            "https://crm.example.com",
+        );
+        assert!(wrong.warnings[0].contains("\"allowInsecure\" is true or false, not a string"));
+        assert!(matches!(wrong.config, Err(ConfigError::Insecure(_))));
+        // The page's own plain-http origin is held to the same rule when no server is given.
+        let own = parse(&[], "http://intranet.example.com");
+        assert!(matches!(own.config, Err(ConfigError::Insecure(_))));
+        assert!(parse(&[], "http://127.0.0.1:8080").config.is_ok());
     }
 
     #[test]

@@ -167,6 +167,12 @@ fn save(
                 } else {
                     state.write_draft();
                 }
+                // The agent sees the phone as it was stored, unless it was edited meanwhile.
+                if let Some(phone) = &contact.phone {
+                    if state.phone.get_untracked() == sent.fields.phone {
+                        state.phone.set(phone.clone());
+                    }
+                }
                 state.remember(
                     &config,
                     StoredContact {

@@ -28,10 +28,13 @@ pub fn dist() -> PathBuf {
 }
 
 /// A host site on its own port: `dist/` (the widget's files) plus pages, as a CRM that embeds
-/// the widget would serve them. Its folder is removed when it is dropped.
+/// the widget would serve them, with a stand-in API on the same origin. Its folder is removed
+/// when it is dropped.
 pub struct HostSite {
     /// Base URL, e.g. `http://127.0.0.1:40123`.
     pub url: String,
+    /// The same-origin stand-in's state.
+    pub state: Arc<AppState>,
     dir: PathBuf,
 }
 
@@ -43,6 +46,12 @@ impl Drop for HostSite {
 
 /// Starts a [`HostSite`] serving `pages` (file name, HTML) beside the widget's files.
 pub async fn host_site(pages: &[(&str, String)]) -> HostSite {
+    host_site_with(pages, Options::default()).await
+}
+
+/// [`host_site`] with the stand-in's `options` (its listen address and static folder are set
+/// here): e.g. a `csp` header on the pages, faults, the required custom field.
+pub async fn host_site_with(pages: &[(&str, String)], options: Options) -> HostSite {
     let dir = std::env::temp_dir().join(format!("e2e-host-{}-{}", std::process::id(), free_port()));
     copy_dir(&dist(), &dir);
     for (name, html) in pages {
@@ -51,11 +60,13 @@ pub async fn host_site(pages: &[(&str, String)]) -> HostSite {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         static_dir: Some(dir.clone()),
-        ..Options::default()
+        ..options
     };
     let site = Standin::bind(&options).await.expect("the host site starts");
+    let state = site.state.clone();
     HostSite {
         url: format!("http://{}", site.spawn()),
+        state,
         dir,
     }
 }
@@ -186,6 +197,8 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--window-size=1000,900",
+                    // gc() for the tests that prove nothing depends on a JS object staying alive.
+                    "--js-flags=--expose-gc",
                     format!("--user-data-dir={}", profile.display()),
                 ]
             }),
@@ -382,12 +395,41 @@ impl Browser {
         }
     }
 
+    /// Runs axe-core (WCAG 2.x A and AA, and best practices) over the page, shadow roots
+    /// included, and gives each violation as a line: rule, impact, targets and what is wrong.
+    pub async fn audit(&self) -> Vec<String> {
+        if self.js("return typeof axe === 'undefined'").await == json!(true) {
+            let axe = std::fs::read_to_string(axe_path()).unwrap_or_else(|e| {
+                panic!("no axe-core ({e}): scripts/setup.sh installs it into .tools/")
+            });
+            self.js(&format!("{axe}\nreturn true;")).await;
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+            axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+              .then((r) => done(r.violations.flatMap((v) => v.nodes.map((n) =>
+                `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${n.failureSummary.replace(/\s+/g, " ")}`))))
+              .catch((e) => done([`axe failed: ${e}`]));"#;
+        let found = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe did not run: {e}"));
+        serde_json::from_value(found).expect("a list of violations")
+    }
+
     /// Signs in through the widget's sign-in form.
     pub async fn sign_in(&self, user: &str, password: &str) {
         self.fill("user", user).await;
         self.fill("password", password).await;
         self.click("Sign in").await;
     }
+}
+
+/// axe-core's browser build, installed by `scripts/setup.sh`.
+pub fn axe_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js")
 }
 
 /// Waits until `check` holds on the stand-in's data.

@@ -293,41 +293,47 @@ pub async fn search(
             .to_owned()
     };
     let (email, phone, custom) = (param("email"), param("phone"), param("custom"));
-    if email.is_empty() && phone.is_empty() && custom.is_empty() {
-        return with_headers(meteor_error("error-invalid-params", ""), &limit);
-    }
     let custom: Map<String, Value> = if custom.is_empty() {
         Map::new()
     } else {
         match serde_json::from_str::<Value>(&custom) {
             Ok(Value::Object(map)) => map,
+            // `JSON.parse` of an array gives an object with no keys: nothing to search by.
+            Ok(Value::Array(_)) => Map::new(),
             _ => return with_headers(meteor_error("error-invalid-params-custom", ""), &limit),
         }
     };
+    if email.is_empty() && phone.is_empty() && custom.is_empty() {
+        return with_headers(meteor_error("error-invalid-params", ""), &limit);
+    }
     let contact = state
         .store
         .read(|d| {
-            let searchable: Vec<&str> = d
-                .custom_fields
+            // Rocket.Chat keeps only the keys that are visible visitor fields, then searches by
+            // what is left; when nothing is left it finds nothing (not the first record).
+            let filters: Vec<(&String, String)> = custom
                 .iter()
-                .filter(|f| f.scope == "visitor" && f.visibility == "visible")
-                .map(|f| f.id.as_str())
+                .filter(|(k, _)| {
+                    d.custom_fields
+                        .iter()
+                        .any(|f| &f.id == *k && f.scope == "visitor" && f.visibility == "visible")
+                })
+                .map(|(k, want)| (k, field_text(want).to_lowercase()))
                 .collect();
+            if email.is_empty() && phone.is_empty() && filters.is_empty() {
+                return None;
+            }
             d.visitors
                 .iter()
                 .find(|v| {
                     (email.is_empty() || v.email.as_deref() == Some(email.as_str()))
                         && (phone.is_empty() || v.phone.as_deref() == Some(phone.as_str()))
-                        && custom
-                            .iter()
-                            .filter(|(k, _)| searchable.contains(&k.as_str()))
-                            .all(|(k, want)| {
-                                let want = field_text(want).to_lowercase();
-                                v.livechat_data
-                                    .get(k)
-                                    .map(|have| field_text(have).to_lowercase().contains(&want))
-                                    .unwrap_or(false)
-                            })
+                        && filters.iter().all(|(k, want)| {
+                            v.livechat_data
+                                .get(*k)
+                                .map(|have| field_text(have).to_lowercase().contains(want))
+                                .unwrap_or(false)
+                        })
                 })
                 .map(Visitor::to_json)
         })

@@ -36,6 +36,8 @@ pub struct Options {
     pub required_field: bool,
     /// Enables fault injection (`POST /_standin/fault`); never on by default.
     pub faults: bool,
+    /// A `Content-Security-Policy` header for the static files.
+    pub csp: Option<String>,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
             cors: server::Cors::Off,
             required_field: true,
             faults: false,
+            csp: None,
         }
     }
 }
@@ -75,6 +78,13 @@ impl Standin {
             limiter: rate_limit::RateLimiter::default(),
             cors: options.cors.clone(),
             faults: options.faults.then(faults::Faults::default),
+            csp: match &options.csp {
+                Some(csp) => Some(
+                    axum::http::HeaderValue::from_str(csp)
+                        .map_err(|_| format!("--csp {csp:?}: not a valid header value"))?,
+                ),
+                None => None,
+            },
         });
         let listener = server::bind(options.listen, options.allow_remote)
             .await

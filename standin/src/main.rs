@@ -13,6 +13,8 @@ USAGE: rc-standin [OPTIONS]
   --static DIR            serve DIR (a built dist/) at /
   --cors ORIGINS          enable CORS: '*' or a comma-separated list of origins (default: off,
                           preflights get 405 as in Rocket.Chat)
+  --csp POLICY            send Content-Security-Policy: POLICY with the --static files (to try
+                          the widget under a host page's policy)
   --no-required-fields    make the seeded 'Company' custom field optional
   --faults                enable fault injection for tests: POST /_standin/fault with
                           {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
@@ -41,6 +43,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 options.static_dir = Some(dir);
             }
             "--cors" => options.cors = Cors::parse(&value("--cors")?),
+            "--csp" => options.csp = Some(value("--csp")?),
             "--no-required-fields" => options.required_field = false,
             "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),

@@ -124,7 +124,10 @@ fn subtree(value: &Value, pattern: Pattern) -> Result<(), Failure> {
         Pattern::Str if value.is_string() => Ok(()),
         Pattern::Str => Err(fail(format!("Expected string, got {}", type_name(value)))),
         Pattern::PlainObject if value.is_object() => Ok(()),
-        Pattern::PlainObject => Err(fail("Expected plain object".into())),
+        // Meteor asks `typeof` first: only an array (an object, but not a plain one) gets
+        // "Expected plain object"; a string, a number or null gets "Expected object, got …".
+        Pattern::PlainObject if value.is_array() => Err(fail("Expected plain object".into())),
+        Pattern::PlainObject => Err(fail(format!("Expected object, got {}", type_name(value)))),
         Pattern::Manager => object(value, &MANAGER),
     }
 }
@@ -155,6 +158,14 @@ mod tests {
             (
                 json!({"token": "t", "name": "A", "customFields": []}),
                 "Match error: Expected plain object in field customFields",
+            ),
+            (
+                json!({"token": "t", "name": "A", "customFields": "x"}),
+                "Match error: Expected object, got string in field customFields",
+            ),
+            (
+                json!({"token": "t", "name": "A", "customFields": null}),
+                "Match error: Expected object, got null in field customFields",
             ),
             (
                 json!({"token": "t", "name": "A", "contactManager": {}}),

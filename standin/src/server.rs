@@ -69,6 +69,9 @@ pub struct AppState {
     pub cors: Cors,
     /// Injected faults, only with `--faults`.
     pub faults: Option<crate::faults::Faults>,
+    /// A `Content-Security-Policy` sent with every static file (`--csp`), to try a host page's
+    /// policy against the widget.
+    pub csp: Option<HeaderValue>,
 }
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
@@ -112,6 +115,7 @@ async fn not_found() -> Response {
         .into_response()
 }
 
+/// CORS on `/api/`, and the `--csp` header on everything else.
 async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let origin = request
@@ -142,6 +146,11 @@ async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) 
         return response;
     }
     let mut response = next.run(request).await;
+    if let (false, Some(csp)) = (is_api, &state.csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, csp.clone());
+    }
     if let (true, Some(allowed)) = (is_api, allowed) {
         if let Ok(value) = HeaderValue::from_str(&allowed) {
             response

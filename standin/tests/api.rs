@@ -254,7 +254,8 @@ async fn permission_is_checked_after_authentication() {
 #[tokio::test]
 async fn every_match_error_of_the_contract() {
     let rc = start().await;
-    let auth = rc.login("agent.one").await;
+    // More cases than the 10 calls a minute an agent may make: the admin is exempt.
+    let auth = rc.login("admin").await;
     let cases = [
         (json!({"name": "A"}), "Match error: Missing key 'token'"),
         (json!({"token": T1}), "Match error: Missing key 'name'"),
@@ -273,6 +274,14 @@ async fn every_match_error_of_the_contract() {
         (
             json!({"token": T1, "name": "A", "customFields": []}),
             "Match error: Expected plain object in field customFields",
+        ),
+        (
+            json!({"token": T1, "name": "A", "customFields": "x"}),
+            "Match error: Expected object, got string in field customFields",
+        ),
+        (
+            json!({"token": T1, "name": "A", "customFields": null}),
+            "Match error: Expected object, got null in field customFields",
         ),
         (
             json!({"token": T1, "name": "A", "contactManager": {}}),
@@ -553,6 +562,36 @@ async fn get_and_search_contacts() {
     assert_eq!(
         bad.body,
         json!({"success": false, "error": "[error-invalid-params-custom]", "errorType": "error-invalid-params-custom"})
+    );
+    // An empty filter is no filter at all: the same 400 as a search with nothing to look for.
+    let empty = search("custom=%7B%7D").await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        empty.body,
+        json!({"success": false, "error": "[error-invalid-params]", "errorType": "error-invalid-params"})
+    );
+    // A filter on a field no record has (unknown, or hidden) finds nothing, never some record.
+    for custom in [
+        "%7B%22nosuch%22%3A%22acme%22%7D",
+        "%7B%22internalNote%22%3A%22x%22%7D",
+    ] {
+        let none = search(&format!("custom={custom}")).await;
+        assert_eq!(none.status, StatusCode::OK, "{custom}");
+        assert_eq!(
+            none.body,
+            json!({"contact": null, "success": true}),
+            "{custom}"
+        );
+    }
+    // ...and a visible field whose value no record holds finds nothing either.
+    let tier = search("custom=%7B%22tier%22%3A%22Gold%22%7D").await;
+    assert_eq!(tier.body, json!({"contact": null, "success": true}));
+    // Beside an email, an unknown field is dropped and the email still finds its contact.
+    assert_eq!(
+        search("email=ada@example.com&custom=%7B%22nosuch%22%3A%22x%22%7D")
+            .await
+            .body["contact"]["_id"],
+        id
     );
 }
 

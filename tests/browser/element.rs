@@ -44,10 +44,14 @@ async fn renders_in_an_open_shadow_root_with_its_own_styles() {
     let el = element(CREDS);
     leptos::task::tick().await;
     let shadow = el.shadow_root().unwrap();
+    // An adopted stylesheet, never an inline <style> (which a strict CSP blocks).
     assert!(
-        shadow.query_selector("style").unwrap().is_some(),
-        "styles live inside the shadow root"
+        shadow.query_selector("style").unwrap().is_none(),
+        "no inline <style> element"
     );
+    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    let adopted: js_sys::Array = adopted.unchecked_into();
+    assert_eq!(adopted.length(), 1, "one adopted stylesheet");
     let widget = inside(&el);
     let name = input(&widget, "name");
     let window = web_sys::window().unwrap();

@@ -163,6 +163,63 @@ async fn a_malformed_server_is_shown_in_the_widget() {
 }
 
 #[wasm_bindgen_test]
+async fn a_plain_http_server_is_refused_in_words_unless_allowed() {
+    clear_storage();
+    let host = host();
+    let _refused = mount_with(&host, r#"{server: "http://chat.example.com"}"#);
+    leptos::task::tick().await;
+    let alert = host
+        .query_selector("[role='alert']")
+        .unwrap()
+        .expect("a message");
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("\"http://chat.example.com\" uses plain http://"),
+        "{text}"
+    );
+    assert!(text.contains("allowInsecure: true"), "{text}");
+    assert!(!has_input(&host, "name") && !has_input(&host, "user"));
+
+    // The page opts in: mounting again on the same element replaces the refusal with the form.
+    let _allowed = mount_with(
+        &host,
+        r#"{server: "http://chat.example.com", allowInsecure: true}"#,
+    );
+    leptos::task::tick().await;
+    assert!(host.query_selector("[role='alert']").unwrap().is_none());
+    assert!(has_input(&host, "user"), "the sign-in form");
+
+    // Loopback needs no opt-in.
+    let local = self::host();
+    let _local = mount_with(&local, r#"{server: "http://127.0.0.1:3000"}"#);
+    leptos::task::tick().await;
+    assert!(has_input(&local, "user"));
+}
+
+#[wasm_bindgen_test]
+async fn mounting_again_on_an_element_replaces_the_first_widget() {
+    clear_storage();
+    let host = host();
+    let mut first = mount_with(&host, &format!("{{{CREDS}}}"));
+    leptos::task::tick().await;
+    let mut second = mount_with(&host, &format!("{{{CREDS}}}"));
+    leptos::task::tick().await;
+    assert_eq!(
+        host.query_selector_all("input[name='name']")
+            .unwrap()
+            .length(),
+        1,
+        "one form, not two"
+    );
+    first.unmount(); // the first widget is gone already: this leaves the second alone
+    leptos::task::tick().await;
+    assert!(has_input(&host, "name"));
+    second.unmount();
+    leptos::task::tick().await;
+    assert_eq!(host.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
 async fn unmount_removes_the_widget() {
     clear_storage();
     let host = host();

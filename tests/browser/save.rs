@@ -276,3 +276,46 @@ async fn new_contact_while_the_stored_contact_loads_ignores_the_late_answer() {
     );
     assert_ne!(body["token"], "0123456789abcdef0123456789abcdef");
 }
+
+#[wasm_bindgen_test]
+async fn phones_as_people_write_them_are_sent_in_e164_and_shown_as_sent() {
+    for (typed, sent) in [
+        ("+44 (0)20 7946 0958", "+442079460958"),
+        ("+٤٩ (٠)٣٠ ٩٠١٨٢٠", "+4930901820"),
+    ] {
+        clear_storage();
+        stub_fetch(&[OK]);
+        let host = mount(Some(agent()));
+        type_into(&host, "name", "Ada Lovelace");
+        type_into(&host, "phone", typed);
+        click(&host, "Register contact");
+        wait_status(&host, "Contact registered").await;
+        assert_eq!(body(0)["phone"], sent, "{typed}");
+        assert_eq!(
+            input(&host, "phone").value(),
+            sent,
+            "the field shows the number as stored"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_unassigned_country_code_is_named_under_the_phone() {
+    clear_storage();
+    stub_fetch(&[]);
+    let host = mount(Some(agent()));
+    type_into(&host, "name", "Ada Lovelace");
+    type_into(&host, "phone", "+999 1234 5678");
+    click(&host, "Register contact");
+    wait_status(&host, "One field needs attention").await;
+    assert_eq!(
+        field_error(&host, "phone").as_deref(),
+        Some("+999 is not a country calling code: check the digits after the + (or 00).")
+    );
+    assert_eq!(
+        input(&host, "phone").value(),
+        "+999 1234 5678",
+        "kept as typed"
+    );
+    assert!(calls().is_empty());
+}

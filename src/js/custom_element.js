@@ -1,0 +1,50 @@
+// <omnichannel-contact-form>: the widget in an open Shadow DOM. Its styles are one constructed
+// stylesheet shared by every element (adoptedStyleSheets): a Content-Security-Policy without
+// 'unsafe-inline' blocks an inline <style>, not a constructed sheet.
+const ATTRIBUTES = { "server": "server", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
+// The theme attribute is pure CSS, so changing it keeps what was typed.
+const HOST_CSS = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
+
+export function define_contact_form_element(mount, css) {
+  if (customElements.get("omnichannel-contact-form")) return;
+  let sheet = null;
+  const style = (root) => {
+    if ("adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function") {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css + "\n" + HOST_CSS);
+      }
+      root.adoptedStyleSheets = [sheet];
+      return [];
+    }
+    // Browsers without constructed stylesheets (before Safari 16.4) get a <style> element.
+    const element = document.createElement("style");
+    element.textContent = css + "\n" + HOST_CSS;
+    return [element];
+  };
+  customElements.define("omnichannel-contact-form", class extends HTMLElement {
+    static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
+    connectedCallback() { this.render(); }
+    disconnectedCallback() { this.unmount(); }
+    attributeChangedCallback() { if (this.handle) this.render(); }
+    unmount() {
+      if (!this.handle) return;
+      this.handle.unmount();
+      this.handle.free();
+      this.handle = null;
+    }
+    render() {
+      this.unmount();
+      const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      const mountPoint = document.createElement("div");
+      root.replaceChildren(...style(root), mountPoint);
+      const options = {};
+      for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
+        const value = this.getAttribute(attribute);
+        if (value !== null) options[key] = value;
+      }
+      if (this.hasAttribute("allow-insecure")) options.allowInsecure = true;
+      this.handle = mount(mountPoint, options);
+    }
+  });
+}
