@@ -419,12 +419,60 @@ impl Browser {
         serde_json::from_value(found).expect("a list of violations")
     }
 
+    /// Waits until the status region under `root` (a JS expression) contains `text`.
+    pub async fn wait_status_in(&self, root: &str, text: &str) -> String {
+        let script = format!(
+            r#"const s = {root}.querySelector("[role='status']"); return s ? s.textContent : "";"#
+        );
+        let started = Instant::now();
+        loop {
+            let status = self
+                .js(&script)
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if status.contains(text) {
+                return status;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "status under {root} never contained {text:?}; it reads {status:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Signs in through the widget's sign-in form.
     pub async fn sign_in(&self, user: &str, password: &str) {
         self.fill("user", user).await;
         self.fill("password", password).await;
         self.click("Sign in").await;
     }
+}
+
+/// A script that types `value` into the input named `name` under `root` (a JS expression: an
+/// element or a shadow root) as an input event; it returns whether the input was there.
+pub fn type_script(root: &str, name: &str, value: &str) -> String {
+    format!(
+        r#"const input = {root}.querySelector("input[name='{name}']");
+           if (!input) return false;
+           input.value = {value};
+           input.dispatchEvent(new Event("input", {{ bubbles: true }}));
+           return true;"#,
+        value = json!(value)
+    )
+}
+
+/// A script that clicks the button reading `text` under `root`; it returns whether there was one.
+pub fn click_script(root: &str, text: &str) -> String {
+    format!(
+        r#"const button = [...{root}.querySelectorAll("button")].find((b) => b.textContent.trim() === {text});
+           if (!button) return false;
+           button.click();
+           return true;"#,
+        text = json!(text)
+    )
 }
 
 /// axe-core's browser build, installed by `scripts/setup.sh`.

@@ -1,7 +1,7 @@
 //! Embedding from a page of another origin: the JS API, the custom element, events, unmount,
 //! two widgets on one page, and a Rocket.Chat whose CORS setting is off.
 
-use e2e::{api_server, host_site, Browser};
+use e2e::{api_server, click_script, host_site, type_script, Browser};
 use rc_standin::seed;
 use rc_standin::server::Cors;
 use serde_json::json;
@@ -31,51 +31,6 @@ fn js_api_page(api: &str) -> String {
     )
 }
 
-/// Types into an input of the widget under `root` (a JS expression: an element or a shadow root).
-fn type_script(root: &str, name: &str, value: &str) -> String {
-    format!(
-        r#"const input = {root}.querySelector("input[name='{name}']");
-           input.value = {value};
-           input.dispatchEvent(new Event("input", {{ bubbles: true }}));
-           return true;"#,
-        value = json!(value)
-    )
-}
-
-fn click_script(root: &str, text: &str) -> String {
-    format!(
-        r#"const button = [...{root}.querySelectorAll("button")].find((b) => b.textContent.trim() === {text});
-           if (!button) return false;
-           button.click();
-           return true;"#,
-        text = json!(text)
-    )
-}
-
-fn status_script(root: &str) -> String {
-    format!(r#"const s = {root}.querySelector("[role='status']"); return s ? s.textContent : "";"#)
-}
-
-async fn wait_status(b: &Browser, root: &str, text: &str) -> String {
-    let started = std::time::Instant::now();
-    loop {
-        let status = b
-            .js(&status_script(root))
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
-        if status.contains(text) {
-            return status;
-        }
-        assert!(
-            started.elapsed() < e2e::PATIENCE,
-            "status under {root} never contained {text:?}; it reads {status:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_js_api_from_another_origin_two_widgets_events_and_unmount() {
     let (api, state) = api_server(Cors::Any).await;
@@ -95,10 +50,10 @@ async fn the_js_api_from_another_origin_two_widgets_events_and_unmount() {
     b.js(&type_script(a, "user", "agent.two")).await;
     b.js(&type_script(a, "password", "agent.two-pass")).await;
     b.js(&click_script(a, "Sign in")).await;
-    wait_status(&b, a, "Signed in.").await;
+    b.wait_status_in(a, "Signed in.").await;
     b.js(&type_script(a, "name", "Ada from the CRM")).await;
     b.js(&click_script(a, "Register contact")).await;
-    wait_status(&b, a, "Contact registered").await;
+    b.wait_status_in(a, "Contact registered").await;
 
     // Widget b got a personal access token from the page and is independent of a.
     let bw = r#"document.getElementById("b")"#;
@@ -113,10 +68,10 @@ async fn the_js_api_from_another_origin_two_widgets_events_and_unmount() {
         json!(true),
         "b shows its form, not a's"
     );
-    wait_status(&b, bw, "One field needs attention").await;
+    b.wait_status_in(bw, "One field needs attention").await;
     b.js(&type_script(bw, "name", "Grace")).await;
     b.js(&click_script(bw, "Register contact")).await;
-    wait_status(&b, bw, "Contact registered").await;
+    b.wait_status_in(bw, "Contact registered").await;
 
     let events = b.js("return window.events").await;
     let events = events.as_array().unwrap();
@@ -185,7 +140,7 @@ async fn the_custom_element_from_another_origin() {
     b.js(&type_script(root, "email", "Visitor@Example.com"))
         .await;
     b.js(&click_script(root, "Register contact")).await;
-    wait_status(&b, root, "Contact registered").await;
+    b.wait_status_in(root, "Contact registered").await;
     let events = b.js("return window.events").await;
     let id = state.store.read(|d| d.visitors[0].id.clone()).await;
     assert_eq!(events, json!([["OMNICHANNEL-CONTACT-FORM", id]]));
@@ -214,7 +169,9 @@ async fn a_server_without_cors_is_explained() {
     let bw = r#"document.getElementById("b")"#;
     b.js(&type_script(bw, "name", "Ada")).await;
     b.js(&click_script(bw, "Register contact")).await;
-    let status = wait_status(&b, bw, "refuses requests from this page's site (CORS)").await;
+    let status = b
+        .wait_status_in(bw, "refuses requests from this page's site (CORS)")
+        .await;
     assert!(
         status.contains("\"Enable CORS\" in Rocket.Chat (Admin > General > REST API)"),
         "{status}"
@@ -255,8 +212,7 @@ async fn a_slow_server_is_given_up_on_after_the_timeout_and_a_retry_makes_one_co
         .unwrap()
         .push(Fault::Slow(std::time::Duration::from_secs(4)), 1);
     b.js(&click_script(w, "Register contact")).await;
-    wait_status(
-        &b,
+    b.wait_status_in(
         w,
         "did not answer within 1 second, so the request was cancelled",
     )
@@ -269,7 +225,7 @@ async fn a_slow_server_is_given_up_on_after_the_timeout_and_a_retry_makes_one_co
     assert_eq!(typed, json!("Patient Ada"));
 
     b.js(&click_script(w, "Register contact")).await;
-    wait_status(&b, w, "Contact registered").await;
+    b.wait_status_in(w, "Contact registered").await;
     // Whether or not the cancelled request reached the server, the retry carried the same token.
     tokio::time::sleep(std::time::Duration::from_secs(4)).await;
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Host pages as they really are: a page that drops the handle `mount()` returned (and a
 //! garbage collector that frees it), and a page served with a strict Content-Security-Policy.
 
-use e2e::{host_site_with, Browser, HostSite};
+use e2e::{click_script as click, host_site_with, type_script as type_into, Browser, HostSite};
 use rc_standin::{seed, Options};
 use serde_json::json;
 use std::time::Duration;
@@ -16,28 +16,6 @@ fn options() -> Options {
         required_field: false,
         ..Options::default()
     }
-}
-
-/// Types into an input of the widget under `root` (a JS expression) as an input event.
-fn type_into(root: &str, name: &str, value: &str) -> String {
-    format!(
-        r#"const input = {root}.querySelector("input[name='{name}']");
-           if (!input) return false;
-           input.value = {value};
-           input.dispatchEvent(new Event("input", {{ bubbles: true }}));
-           return true;"#,
-        value = json!(value)
-    )
-}
-
-fn click(root: &str, text: &str) -> String {
-    format!(
-        r#"const button = [...{root}.querySelectorAll("button")].find((b) => b.textContent.trim() === {text});
-           if (!button) return false;
-           button.click();
-           return true;"#,
-        text = json!(text)
-    )
 }
 
 async fn open(site: &HostSite, page: &str) -> Browser {
@@ -107,13 +85,7 @@ async fn a_widget_whose_handle_was_dropped_survives_garbage_collection() {
     );
     // It still works: the save goes through.
     b.js(&click(a, "Register contact")).await;
-    b.wait_js(
-        "the save",
-        &format!(
-            r#"return {a}.querySelector("[role='status']").textContent.includes("Contact registered")"#
-        ),
-    )
-    .await;
+    b.wait_status_in(a, "Contact registered").await;
     assert_eq!(site.state.store.read(|d| d.visitors.len()).await, 1);
 
     // A kept handle still unmounts, after collections too.
@@ -175,13 +147,7 @@ async fn save_under(b: &Browser, root: &str, name: &str) {
     .await;
     assert_eq!(b.js(&type_into(root, "name", name)).await, json!(true));
     b.js(&click(root, "Register contact")).await;
-    b.wait_js(
-        "the save",
-        &format!(
-            r#"return {root}.querySelector("[role='status']").textContent.includes("Contact registered")"#
-        ),
-    )
-    .await;
+    b.wait_status_in(root, "Contact registered").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
