@@ -144,7 +144,7 @@ pub fn define_custom_element() {
     let mount = Closure::<dyn Fn(HtmlElement, JsValue) -> WidgetHandle>::new(mount);
     define_contact_form_element(
         mount.as_ref().unchecked_ref(),
-        include_str!("../style/widget.css"),
+        include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")),
     );
     // The element class keeps calling it for the page's lifetime.
     mount.forget();

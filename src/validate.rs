@@ -346,10 +346,8 @@ pub fn phone(raw: &str) -> Result<Option<String>, FieldError> {
     if international.is_empty() {
         return Err(FieldError::PhoneLength);
     }
-    let Some((code, code_len)) = crate::country_codes::split(&international) else {
-        let shown = &international[..international.len().min(3)];
-        return Err(FieldError::PhoneCountryUnknown(shown.parse().unwrap_or(0)));
-    };
+    let (code, code_len) =
+        crate::country_codes::split(&international).map_err(FieldError::PhoneCountryUnknown)?;
     if trunk_at == Some(prefix + code_len) {
         international.remove(code_len);
     }
