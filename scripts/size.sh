@@ -23,3 +23,35 @@ printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 awk -v b="$total_br" -v budget="$budget_kb" 'BEGIN {
   printf "brotli total: %.1f KB of the %d KB budget (%s)\n", b / 1000, budget, (b <= budget * 1000 ? "within" : "OVER")
 }'
+# The wasm's initial linear memory: its memory section's minimum, in 64 KiB pages.
+memory_kb=$(python3 - "$dist"/*.wasm <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+def leb(i):
+    value = shift = 0
+    while True:
+        b = data[i]; i += 1
+        value |= (b & 0x7F) << shift; shift += 7
+        if b < 0x80: return value, i
+i = 8
+while i < len(data):
+    section, i = data[i], i + 1
+    size, i = leb(i)
+    if section == 5:
+        _, j = leb(i)  # how many memories (one)
+        pages, _ = leb(j + 1)  # after its limits flag: the minimum
+        print(pages * 64)
+        break
+    i += size
+PY
+)
+echo "wasm linear memory at start: ${memory_kb} KB"
+
+# The gate: scripts/size-ceiling holds the most the build may weigh. It only moves down, or up
+# in a commit that says why.
+read -r ceiling_br ceiling_memory_kb < <(grep -v '^#' scripts/size-ceiling)
+if [ "$total_br" -gt "$ceiling_br" ] || [ "$memory_kb" -gt "$ceiling_memory_kb" ]; then
+  echo "size: OVER the ceiling in scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory)" >&2
+  exit 1
+fi
+echo "within the ceiling of scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory)"
