@@ -1,7 +1,8 @@
 //! The JavaScript API: `mount(element, options)` returns a handle whose `unmount()` removes the
 //! widget. Several widgets on one page are independent.
 
-use crate::options::{self, OptionValue};
+use crate::option_value::OptionValue;
+use crate::options;
 use crate::widget::ContactWidget;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -1,7 +1,7 @@
 //! The widget's visible texts for labels and buttons: English by default (as DESIGN.md fixes
 //! them), overridable by the host page through the `labels` option.
 
-use crate::options::OptionValue;
+use crate::option_value::OptionValue;
 use crate::validate::Field;
 
 /// The label and button texts.

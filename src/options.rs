@@ -5,6 +5,7 @@
 use crate::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::credentials::Credentials;
 use crate::labels::Labels;
+use crate::option_value::OptionValue;
 use crate::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
@@ -19,33 +20,6 @@ pub const KNOWN: [&str; 9] = [
     "labels",
     "timeout",
 ];
-
-/// One option's value as JavaScript gave it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OptionValue {
-    /// A string.
-    Text(String),
-    /// A number.
-    Number(f64),
-    /// `true` or `false`.
-    Bool(bool),
-    /// A plain object (named `"object"`) with its own entries: the `labels` option.
-    Object(String, Vec<(String, OptionValue)>),
-    /// Anything else, named by its JavaScript `typeof` (`"number"`, `"object"`…).
-    Other(String),
-}
-
-impl OptionValue {
-    /// The JavaScript `typeof` of the value, for messages.
-    pub fn kind(&self) -> &str {
-        match self {
-            OptionValue::Text(_) => "string",
-            OptionValue::Number(_) => "number",
-            OptionValue::Bool(_) => "boolean",
-            OptionValue::Object(kind, _) | OptionValue::Other(kind) => kind,
-        }
-    }
-}
 
 /// What `mount` makes of its options.
 #[derive(Debug)]

@@ -9,9 +9,10 @@ use crate::custom_fields;
 use crate::custom_inputs;
 use crate::duplicate::{Duplicate, Match};
 use crate::form_state::FormState;
+use crate::queued::{self, Queued};
 use crate::record::{merge, ContactRecord};
 use crate::reply::ApiError;
-use crate::retry::{self, Queued};
+use crate::retry;
 use crate::session::Session;
 use crate::status::Status;
 use crate::token::{new_token, StoredContact};
@@ -104,7 +105,7 @@ pub fn fail_save(session: Session, state: FormState, error: &ApiError) {
         }
         ApiError::RateLimited { wait_seconds } => {
             session.announce_error(error);
-            let seconds = wait_seconds.unwrap_or(retry::DEFAULT_WAIT_SECONDS);
+            let seconds = wait_seconds.unwrap_or(queued::DEFAULT_WAIT_SECONDS);
             retry::queue(session, state, Queued::RateLimited { seconds });
         }
         _ => report(session, state, error),

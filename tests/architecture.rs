@@ -1,0 +1,160 @@
+//! The shape of `src/`, checked on every test run: no module cycles (each module's
+//! `crate::…` uses form a graph that must have no loop), and pure layers stay pure (a folder
+//! named `domain` may not touch the browser or Leptos). A failure names the loop or the file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Crates a pure layer may not use.
+const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo_net"];
+
+fn src() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src/ reads") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `src/a/b.rs` → `a::b`; `src/a/mod.rs` → `a`; `lib.rs` and `main.rs` are the roots.
+fn module_of(file: &Path) -> String {
+    let relative = file.strip_prefix(src()).expect("under src/");
+    let mut parts: Vec<String> = relative
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// The modules a file names with `crate::…` (in `use` lines and paths alike), resolved to the
+/// longest module that exists. Comments are skipped.
+fn uses(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+        for (at, _) in line.match_indices("crate::") {
+            let path: String = line[at + 7..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+            if let Some(module) = (1..=segments.len())
+                .rev()
+                .map(|n| segments[..n].join("::"))
+                .find(|m| modules.contains(m))
+            {
+                found.insert(module);
+            }
+        }
+    }
+    found
+}
+
+fn graph() -> BTreeMap<String, (PathBuf, BTreeSet<String>)> {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(f)).collect();
+    files
+        .into_iter()
+        .filter(|f| !matches!(module_of(f).as_str(), "lib" | "main"))
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).expect("a source file reads");
+            let module = module_of(&file);
+            let mut deps = uses(&text, &modules);
+            deps.remove(&module);
+            // A folder's mod.rs naming its own children is structure, not a dependency.
+            deps.retain(|d| !d.starts_with(&format!("{module}::")));
+            (module, (file, deps))
+        })
+        .collect()
+}
+
+/// A loop in the graph, as the modules along it, if there is one.
+fn find_cycle(graph: &BTreeMap<String, (PathBuf, BTreeSet<String>)>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, (PathBuf, BTreeSet<String>)>,
+        done: &mut BTreeSet<String>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).map(|(_, d)| d.clone()).unwrap_or_default() {
+            if let Some(cycle) = visit(&next, graph, done, path) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|start| visit(start, graph, &mut done, &mut Vec::new()))
+}
+
+#[test]
+fn the_modules_have_no_cycle() {
+    let graph = graph();
+    assert!(graph.len() > 10, "the scan found the modules: {graph:?}");
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("a module cycle: {}", cycle.join(" → "));
+    }
+}
+
+#[test]
+fn the_cycle_check_finds_a_cycle() {
+    let edge = |from: &str, to: &[&str]| {
+        (
+            from.to_owned(),
+            (PathBuf::new(), to.iter().map(|s| s.to_string()).collect()),
+        )
+    };
+    let looped = BTreeMap::from([edge("a", &["b"]), edge("b", &["c"]), edge("c", &["a"])]);
+    assert_eq!(
+        find_cycle(&looped),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+    let straight = BTreeMap::from([edge("a", &["b"]), edge("b", &[]), edge("c", &["a", "b"])]);
+    assert_eq!(find_cycle(&straight), None);
+}
+
+#[test]
+fn pure_layers_do_not_touch_the_browser() {
+    for (module, (file, _)) in graph() {
+        if !module.starts_with("domain") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for krate in BROWSER_CRATES {
+            let named = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .any(|l| l.contains(&format!("{krate}::")) || l.contains(&format!("use {krate}")));
+            assert!(
+                !named,
+                "{} uses {krate}: the domain layer is pure Rust",
+                file.display()
+            );
+        }
+    }
+}
