@@ -1,4 +1,4 @@
-//! The contact form view: fields and actions. What a submit does is in `save_flow`.
+//! The contact form view: fields and actions. What a submit does is in `submit`.
 
 use crate::api;
 use crate::custom_inputs::{self, CustomInputs};
@@ -10,10 +10,9 @@ use crate::loading;
 use crate::manager_picker::{AgentList, Picker};
 use crate::queued::Queued;
 use crate::record::merge;
-use crate::retry;
-use crate::save_flow::{check_and_save, fail_save, report, Focus};
 use crate::session::Session;
 use crate::status::Status;
+use crate::submit::{self, report, Focus};
 use crate::validate::Field;
 use leptos::html;
 use leptos::prelude::*;
@@ -65,9 +64,13 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     let refs: [NodeRef<html::Input>; 4] = Default::default();
     let form_ref = NodeRef::<html::Form>::new();
     let focus = move |target: Focus| {
+        // The form may be gone (signed out meanwhile): then there is nothing to focus.
         let input = match target {
-            Focus::Field(field) => refs[field as usize].get_untracked().map(Into::into),
-            Focus::Custom(id) => form_ref.get_untracked().and_then(|form| {
+            Focus::Field(field) => refs[field as usize]
+                .try_get_untracked()
+                .flatten()
+                .map(Into::into),
+            Focus::Custom(id) => form_ref.try_get_untracked().flatten().and_then(|form| {
                 let selector = format!("[name=\"{}\"]", custom_inputs::input_name(&id));
                 form.query_selector(&selector).ok().flatten()
             }),
@@ -80,35 +83,7 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     };
 
     // What a submit does; also run for a queued save when it is due.
-    let submit_now = move || {
-        if state.saving.get_untracked() {
-            return; // a double click sends one request
-        }
-        state.cancel_queue();
-        if !loading::needs_loading(state) {
-            check_and_save(session, state, focus);
-            return;
-        }
-        if retry::is_offline() {
-            return retry::queue(session, state, Queued::Offline);
-        }
-        // An update must carry every stored field, so load the record first.
-        state.saving.set(true);
-        session
-            .status
-            .set(Status::Busy("Loading the contact…".into()));
-        spawn_local(async move {
-            let loaded = loading::load(session, state).await;
-            if state.is_gone() {
-                return;
-            }
-            state.saving.set(false);
-            match loaded {
-                Ok(()) => check_and_save(session, state, focus),
-                Err(error) => fail_save(session, state, &error),
-            }
-        });
-    };
+    let submit_now = move || submit::start(session, state, focus);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         submit_now();
@@ -208,9 +183,8 @@ pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
     });
 
     if loading::needs_loading(state) {
-        spawn_local(async move {
-            let loaded = loading::load(session, state).await;
-            if let (Err(error), false) = (loaded, state.is_gone()) {
+        session.spawn(async move {
+            if let Err(error) = loading::load(session, state).await {
                 report(session, state, &error);
             }
         });

@@ -16,7 +16,7 @@ pub fn needs_loading(state: FormState) -> bool {
     record_missing || state.custom_fields.with_untracked(Option::is_none)
 }
 
-/// Loads whatever is missing (callers check [`FormState::is_gone`] after awaiting it). Custom
+/// Loads whatever is missing (in a task of [`Session::spawn`], which ends at unmount). Custom
 /// fields that cannot be loaded are noted under the form and do not stop a save (the server
 /// still checks them); a record that cannot be loaded does, because an update without it would
 /// wipe the fields the form does not show.
@@ -24,19 +24,12 @@ pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
     if state.custom_fields.with_untracked(Option::is_none) {
         load_custom_fields(session, state).await?;
     }
-    if state.is_gone() {
-        return Ok(());
-    }
     load_record(session, state).await
 }
 
 async fn load_custom_fields(session: Session, state: FormState) -> Result<(), ApiError> {
     let (config, credentials) = session.for_api()?;
-    let loaded = api::load_custom_fields(&config, &credentials).await;
-    if state.is_gone() {
-        return Ok(());
-    }
-    match loaded {
+    match api::load_custom_fields(&config, &credentials).await {
         Ok(fields) => {
             state.custom_problem.set(None);
             state.custom_fields.set(Some(fields));
@@ -62,11 +55,7 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
         return Ok(());
     };
     let (config, credentials) = session.for_api()?;
-    let loaded = api::load_contact(&config, &credentials, &id).await;
-    if state.is_gone() {
-        return Ok(());
-    }
-    let loaded = loaded?;
+    let loaded = api::load_contact(&config, &credentials, &id).await?;
     // "New contact" (or another save) may have changed the contact while this was loading: then
     // this answer belongs to a contact the form no longer shows.
     let still_shown = state.remembered_id().as_deref() == Some(id.as_str());

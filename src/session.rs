@@ -21,10 +21,13 @@ pub struct Session {
     pub id_prefix: StoredValue<String>,
     /// The element the widget is mounted on: `contact-saved` and `contact-error` go there.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// The widget's reactive owner: what [`Session::spawn`] starts ends with it.
+    owner: StoredValue<Option<Owner>, LocalStorage>,
 }
 
 impl Session {
-    /// A session for `config`: credentials from the config, else from storage.
+    /// A session for `config`: credentials from the config, else from storage. Made in the
+    /// widget's component, whose owner it keeps for [`Session::spawn`].
     pub fn new(config: Config, host: Option<web_sys::HtmlElement>) -> Self {
         static INSTANCES: AtomicU32 = AtomicU32::new(0);
         let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
@@ -41,7 +44,27 @@ impl Session {
             status: RwSignal::new(Status::Idle),
             id_prefix: StoredValue::new(format!("ocf{n}")),
             host: StoredValue::new_local(host),
+            owner: StoredValue::new_local(Owner::current()),
         }
+    }
+
+    /// Runs `task` as the widget's: when the widget is unmounted the task is dropped at its next
+    /// `await`, so an answer that comes later never touches the widget's disposed signals. The
+    /// task runs at once up to its first wait, as a plain call would: what it sets before any
+    /// request (the status, the marks, the focus) is in place when the event handler returns.
+    pub fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
+        // Unmounted already (no owner left): there is nothing for the task to do.
+        let Some(owner) = self.owner.try_get_value().flatten() else {
+            return;
+        };
+        owner.with(|| {
+            let mut task = Box::pin(task);
+            let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+            // Polled again by the executor, which registers its own waker then.
+            if task.as_mut().poll(&mut now).is_pending() {
+                leptos::task::spawn_local_scoped_with_cancellation(task);
+            }
+        });
     }
 
     /// What every authorised call needs: the settings and the signed-in user.
