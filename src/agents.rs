@@ -1,9 +1,6 @@
 //! The contact-manager picker's logic: reading the agent list and moving through suggestions
 //! with the keyboard (the WAI-ARIA combobox pattern), as plain Rust.
 
-use crate::json::Json;
-use crate::reply::ApiError;
-
 /// How many suggestions are asked for and shown.
 pub const SUGGESTIONS: usize = 8;
 /// How long typing must pause before agents are looked up, in milliseconds.
@@ -26,25 +23,6 @@ impl Agent {
             None => self.username.clone(),
         }
     }
-}
-
-/// Reads `GET /api/v1/livechat/users/agent`: `{"users": [{username, name, ...}], ...}`.
-pub fn agents(reply: &Json) -> Result<Vec<Agent>, ApiError> {
-    let Some(Json::Array(users)) = reply.get("users") else {
-        return Err(ApiError::Unexpected { status: 200 });
-    };
-    Ok(users
-        .iter()
-        .filter_map(|u| {
-            let username = u.str_at("username")?.trim();
-            let name = u.str_at("name").map(str::trim).filter(|n| !n.is_empty());
-            (!username.is_empty()).then(|| Agent {
-                username: username.to_owned(),
-                name: name.map(str::to_owned),
-            })
-        })
-        .take(SUGGESTIONS)
-        .collect())
 }
 
 /// A key the picker handles.
@@ -72,22 +50,6 @@ pub fn step(active: Option<usize>, len: usize, key: Key) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_the_agent_list() {
-        let reply = Json::parse(
-            r#"{"users":[{"_id":"a1","username":"agent.one","name":"Agent One","status":"online"},
-                {"_id":"a2","username":"agent.two","name":""},{"_id":"x","name":"No username"}],
-                "count":3,"offset":0,"total":3,"success":true}"#,
-        )
-        .unwrap();
-        let list = agents(&reply).unwrap();
-        assert_eq!(list.len(), 2, "an entry without a username is skipped");
-        assert_eq!(list[0].label(), "Agent One (agent.one)");
-        assert_eq!(list[1].label(), "agent.two");
-        let odd = Json::parse(r#"{"success":true}"#).unwrap();
-        assert_eq!(agents(&odd), Err(ApiError::Unexpected { status: 200 }));
-    }
 
     #[test]
     fn arrows_move_through_the_list_and_wrap() {

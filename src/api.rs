@@ -1,12 +1,13 @@
 //! The HTTP client: the Rocket.Chat calls the widget makes, each returning a typed result.
 
-use crate::agents::{self, Agent};
+use crate::agents::{Agent, SUGGESTIONS};
 use crate::config::Config;
-use crate::credentials::{login_body, Credentials};
-use crate::custom_fields::{self, CustomField};
+use crate::credentials::Credentials;
+use crate::custom_fields::CustomField;
 use crate::json::Json;
 use crate::record::ContactRecord;
 use crate::reply::{ApiError, Reply};
+use crate::wire;
 use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -22,9 +23,12 @@ pub async fn save_contact(
         creds,
     );
     let json = send(request, Some(body), config.timeout_ms).await?;
-    json.str_at("contact")
-        .map(str::to_owned)
-        .ok_or(ApiError::Unexpected { status: 200 })
+    decoded(wire::saved_contact_id(&json))
+}
+
+/// A 200 whose body has the wrong shape: the one place that says so.
+fn decoded<T>(value: Option<T>) -> Result<T, ApiError> {
+    value.ok_or(ApiError::Unexpected { status: 200 })
 }
 
 /// `GET /api/v1/omnichannel/contact?contactId=`: the stored contact, or `None` when it is gone.
@@ -35,7 +39,7 @@ pub async fn load_contact(
 ) -> Result<Option<ContactRecord>, ApiError> {
     let query = [("contactId", contact_id)];
     let reply = get(config, creds, "/api/v1/omnichannel/contact", query).await?;
-    ContactRecord::from_reply(&reply)
+    decoded(wire::contact_record(&reply))
 }
 
 /// `GET /api/v1/omnichannel/contact.search?<key>=<value>`: the contact whose email (sent
@@ -53,7 +57,7 @@ pub async fn search_contact(
         [(key, value)],
     )
     .await?;
-    ContactRecord::from_reply(&reply)
+    decoded(wire::contact_record(&reply))
 }
 
 /// `GET /api/v1/livechat/users/agent?text=`: agents whose name or username contains `text`.
@@ -62,9 +66,10 @@ pub async fn search_agents(
     creds: &Credentials,
     text: &str,
 ) -> Result<Vec<Agent>, ApiError> {
-    let count = agents::SUGGESTIONS.to_string();
+    let count = SUGGESTIONS.to_string();
     let query = [("text", text), ("count", count.as_str())];
-    agents::agents(&get(config, creds, "/api/v1/livechat/users/agent", query).await?)
+    let reply = get(config, creds, "/api/v1/livechat/users/agent", query).await?;
+    decoded(wire::agents(&reply))
 }
 
 /// `GET /api/v1/livechat/custom-fields`: the visitor fields the form shows.
@@ -73,7 +78,7 @@ pub async fn load_custom_fields(
     creds: &Credentials,
 ) -> Result<Vec<CustomField>, ApiError> {
     let reply = get(config, creds, "/api/v1/livechat/custom-fields", []).await?;
-    custom_fields::definitions(&reply)
+    decoded(wire::custom_field_definitions(&reply))
 }
 
 /// `POST /api/v1/login` with a username or email, a password and, when asked, a two-factor code.
@@ -86,12 +91,12 @@ pub async fn login(
     let request = Request::post(&config.url("/api/v1/login"));
     match send(
         request,
-        Some(login_body(user, password, code)),
+        Some(wire::login_body(user, password, code)),
         config.timeout_ms,
     )
     .await
     {
-        Ok(json) => Credentials::from_login(&json),
+        Ok(json) => decoded(wire::credentials(&json)),
         Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
         Err(other) => Err(other),
     }

@@ -1,8 +1,5 @@
 //! Who is saving: the user's Rocket.Chat login token and user id.
 
-use crate::json::Json;
-use crate::reply::ApiError;
-
 /// A user's Rocket.Chat credentials, sent as `X-Auth-Token` and `X-User-Id`.
 /// A personal access token works here exactly like a login token.
 #[derive(Clone, PartialEq, Eq)]
@@ -48,29 +45,11 @@ impl Credentials {
         }
         Self::new(Some(id.into()), Some(token.into()))
     }
-
-    /// Reads `data.userId` and `data.authToken` from a successful `POST /api/v1/login`.
-    pub fn from_login(reply: &Json) -> Result<Self, ApiError> {
-        let data = reply.get("data");
-        let field = |k: &str| data.and_then(|d| d.str_at(k)).map(str::to_owned);
-        Self::new(field("userId"), field("authToken")).ok_or(ApiError::Unexpected { status: 200 })
-    }
-}
-
-/// The body of `POST /api/v1/login`; `code` is the two-factor code when the server asked for one.
-pub fn login_body(user: &str, password: &str, code: Option<&str>) -> String {
-    Json::object([
-        ("user", Some(Json::str(user.trim()))),
-        ("password", Some(Json::str(password))),
-        ("code", code.map(|c| Json::str(c.trim()))),
-    ])
-    .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reply::Reply;
 
     #[test]
     fn credentials_need_both_values() {
@@ -91,40 +70,5 @@ mod tests {
         for bad in ["", "uid", "uid\n", "\ntoken", "a\nb\nc", "{\"userId\":1}"] {
             assert_eq!(Credentials::decode(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn reads_a_login_answer_of_any_version() {
-        let v7 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1","me":{"username":"agent"}},"success":true}"#;
-        let v6 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1"}}"#;
-        for body in [v7, v6] {
-            let json = Reply {
-                status: 200,
-                body,
-                reset_in_ms: None,
-            }
-            .json()
-            .unwrap();
-            let c = Credentials::from_login(&json).unwrap();
-            assert_eq!((c.user_id.as_str(), c.auth_token.as_str()), ("u1", "t1"));
-        }
-        let odd = Json::parse(r#"{"status":"success","data":{}}"#).unwrap();
-        assert_eq!(
-            Credentials::from_login(&odd),
-            Err(ApiError::Unexpected { status: 200 })
-        );
-    }
-
-    #[test]
-    fn login_body_adds_the_code_only_when_asked() {
-        let plain: serde_json::Value =
-            serde_json::from_str(&login_body(" agent ", " pw ", None)).unwrap();
-        assert_eq!(
-            plain,
-            serde_json::json!({"user": "agent", "password": " pw "})
-        );
-        let with_code: serde_json::Value =
-            serde_json::from_str(&login_body("agent", "pw", Some(" 123456 "))).unwrap();
-        assert_eq!(with_code["code"], "123456");
     }
 }

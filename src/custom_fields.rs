@@ -3,8 +3,6 @@
 //! regexp, select options) and refuses with `Invalid value for <label> field`; these rules let
 //! the form say so under the field before anything is sent.
 
-use crate::json::Json;
-use crate::reply::ApiError;
 use thiserror::Error;
 
 /// How a custom field is entered.
@@ -92,51 +90,6 @@ pub fn fill_empty(values: &mut Values, id: &str, value: String) {
     }
 }
 
-fn text(json: &Json, key: &str) -> Option<String> {
-    json.str_at(key)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
-/// Reads `GET /api/v1/livechat/custom-fields`: the fields with scope `visitor` and visibility
-/// `visible`, in the server's order. Other fields stay out of the form but are still kept on
-/// update (see [`to_send`]).
-pub fn definitions(reply: &Json) -> Result<Vec<CustomField>, ApiError> {
-    let Some(Json::Array(items)) = reply.get("customFields") else {
-        return Err(ApiError::Unexpected { status: 200 });
-    };
-    let shown = items.iter().filter(|f| {
-        f.str_at("scope") == Some("visitor") && f.str_at("visibility") == Some("visible")
-    });
-    shown
-        .map(|f| {
-            let id = text(f, "_id").ok_or(ApiError::Unexpected { status: 200 })?;
-            let options: Vec<String> = f
-                .str_at("options")
-                .unwrap_or_default()
-                .split(',')
-                .map(str::trim)
-                .filter(|o| !o.is_empty())
-                .map(str::to_owned)
-                .collect();
-            let kind = if f.str_at("type") == Some("select") && !options.is_empty() {
-                FieldKind::Select(options)
-            } else {
-                FieldKind::Text
-            };
-            Ok(CustomField {
-                label: text(f, "label").unwrap_or_else(|| id.clone()),
-                id,
-                kind,
-                required: f.bool_at("required") == Some(true),
-                regexp: text(f, "regexp"),
-                default_value: text(f, "defaultValue"),
-            })
-        })
-        .collect()
-}
-
 impl CustomField {
     /// Checks one value as the server will. `matches(pattern, value)` runs the browser's RegExp;
     /// `None` (a pattern the browser cannot compile) leaves the decision to the server.
@@ -203,43 +156,35 @@ pub fn to_send(
     out
 }
 
-/// The shown field a server refusal names (`Invalid value for <label> field`), if any.
-pub fn refused_field(
-    fields: &[CustomField],
-    error: &ApiError,
-) -> Option<(String, CustomFieldError)> {
-    let ApiError::Rejected { message, .. } = error else {
-        return None;
-    };
-    let label = message
-        .strip_prefix("Invalid value for ")?
-        .strip_suffix(" field")?;
-    let field = fields.iter().find(|f| f.label == label)?;
-    Some((
-        field.id.clone(),
-        CustomFieldError::Refused {
-            label: field.label.clone(),
-        },
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The stand-in's seeded definitions, as Rocket.Chat sends them.
+    /// The stand-in's seeded visible definitions (the hidden one is not shown).
     fn seeded() -> Vec<CustomField> {
-        let reply = Json::parse(
-            r#"{"customFields":[
-              {"_id":"company","label":"Company","scope":"visitor","visibility":"visible","type":"input","required":true,"regexp":"","options":"","defaultValue":""},
-              {"_id":"customerId","label":"Customer ID","scope":"visitor","visibility":"visible","type":"input","required":false,"regexp":"^[A-Z]{2}-[0-9]{4}$"},
-              {"_id":"tier","label":"Tier","scope":"visitor","visibility":"visible","type":"select","required":false,"options":"Bronze, Silver,Gold","defaultValue":"Bronze"},
-              {"_id":"internalNote","label":"Internal note","scope":"visitor","visibility":"hidden","type":"input"},
-              {"_id":"roomTopic","label":"Topic","scope":"room","visibility":"visible","type":"input"}
-            ],"count":5,"offset":0,"total":5,"success":true}"#,
-        )
-        .unwrap();
-        definitions(&reply).unwrap()
+        let field = |id: &str, label: &str| CustomField {
+            id: id.into(),
+            label: label.into(),
+            kind: FieldKind::Text,
+            required: false,
+            regexp: None,
+            default_value: None,
+        };
+        vec![
+            CustomField {
+                required: true,
+                ..field("company", "Company")
+            },
+            CustomField {
+                regexp: Some("^[A-Z]{2}-[0-9]{4}$".into()),
+                ..field("customerId", "Customer ID")
+            },
+            CustomField {
+                kind: FieldKind::Select(vec!["Bronze".into(), "Silver".into(), "Gold".into()]),
+                default_value: Some("Bronze".into()),
+                ..field("tier", "Tier")
+            },
+        ]
     }
 
     /// A stand-in for the browser's RegExp that knows the one seeded pattern.
@@ -251,22 +196,6 @@ mod tests {
                 && b[2] == b'-'
                 && b[3..].iter().all(u8::is_ascii_digit)
         })
-    }
-
-    #[test]
-    fn shows_visible_visitor_fields_only() {
-        let fields = seeded();
-        let ids: Vec<&str> = fields.iter().map(|f| f.id.as_str()).collect();
-        assert_eq!(ids, ["company", "customerId", "tier"]);
-        assert!(fields[0].required);
-        assert_eq!(fields[0].regexp, None, "an empty regexp is no rule");
-        assert_eq!(
-            fields[2].kind,
-            FieldKind::Select(vec!["Bronze".into(), "Silver".into(), "Gold".into()])
-        );
-        assert_eq!(fields[2].default_value.as_deref(), Some("Bronze"));
-        let odd = Json::parse(r#"{"customFields":{},"success":true}"#).unwrap();
-        assert_eq!(definitions(&odd), Err(ApiError::Unexpected { status: 200 }));
     }
 
     #[test]
@@ -362,28 +291,5 @@ mod tests {
         fill_empty(&mut values, "c", "4".into());
         assert_eq!(value_of(&values, "b"), Some("2"), "what is typed wins");
         assert_eq!(value_of(&values, "c"), Some("4"));
-    }
-
-    #[test]
-    fn a_server_refusal_lands_under_its_field() {
-        let fields = seeded();
-        let refusal = ApiError::Rejected {
-            message: "Invalid value for Customer ID field".into(),
-            error_type: None,
-        };
-        assert_eq!(
-            refused_field(&fields, &refusal),
-            Some((
-                "customerId".into(),
-                CustomFieldError::Refused {
-                    label: "Customer ID".into()
-                }
-            ))
-        );
-        let other = ApiError::Rejected {
-            message: "Invalid value for Mystery field".into(),
-            error_type: None,
-        };
-        assert_eq!(refused_field(&fields, &other), None);
     }
 }

@@ -7,7 +7,6 @@
 pub mod agents;
 pub mod api;
 pub mod config;
-pub mod contact;
 pub mod country_codes;
 pub mod credentials;
 pub mod custom_fields;
@@ -28,6 +27,7 @@ pub mod option_value;
 pub mod options;
 pub mod queued;
 pub mod record;
+pub mod refusal;
 pub mod reply;
 pub mod retry;
 pub mod session;
@@ -40,6 +40,7 @@ pub mod timer;
 pub mod token;
 pub mod validate;
 pub mod widget;
+pub mod wire;
 
 pub use config::Config;
 pub use credentials::Credentials;

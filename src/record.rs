@@ -2,8 +2,6 @@
 //! The server replaces a record on update, so an update must carry every field the record keeps:
 //! fields the user did not touch go back exactly as stored, custom fields included.
 
-use crate::json::Json;
-use crate::reply::ApiError;
 use crate::validate::{self, ContactDraft, Field, FieldErrors, ValidContact};
 
 /// The parts of a stored contact the widget keeps on update.
@@ -25,51 +23,7 @@ pub struct ContactRecord {
     pub custom_fields: Vec<(String, String)>,
 }
 
-fn first<'a>(json: &'a Json, list: &str, key: &str) -> Option<&'a str> {
-    match json.get(list) {
-        Some(Json::Array(items)) => items.first().and_then(|i| i.str_at(key)),
-        _ => None,
-    }
-}
-
 impl ContactRecord {
-    /// Reads `GET /api/v1/omnichannel/contact`'s `{"contact": {...} | null}`.
-    pub fn from_reply(reply: &Json) -> Result<Option<Self>, ApiError> {
-        let contact = match reply.get("contact") {
-            Some(Json::Null) => return Ok(None),
-            Some(c @ Json::Object(_)) => c,
-            _ => return Err(ApiError::Unexpected { status: 200 }),
-        };
-        let id = contact
-            .str_at("_id")
-            .ok_or(ApiError::Unexpected { status: 200 })?;
-        let custom_fields = match contact.get("livechatData") {
-            Some(Json::Object(members)) => members
-                .iter()
-                .map(|(k, v)| {
-                    let text = match v {
-                        Json::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (k.clone(), text)
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Ok(Some(ContactRecord {
-            id: id.to_owned(),
-            token: contact.str_at("token").map(str::to_owned),
-            name: contact.str_at("name").unwrap_or_default().to_owned(),
-            email: first(contact, "visitorEmails", "address").map(str::to_owned),
-            phone: first(contact, "phone", "phoneNumber").map(str::to_owned),
-            contact_manager: contact
-                .get("contactManager")
-                .and_then(|m| m.str_at("username"))
-                .map(str::to_owned),
-            custom_fields,
-        }))
-    }
-
     /// The record as the server now holds it after a save of `contact` (the server replaces).
     pub fn saved(
         id: String,
@@ -132,38 +86,18 @@ mod tests {
     use crate::validate::FieldError;
 
     fn record() -> ContactRecord {
-        let reply = Json::parse(
-            r#"{"contact":{"_id":"c1","username":"guest-1","token":"t","name":"Ada",
-                "visitorEmails":[{"address":"ada@example.com"}],"phone":[{"phoneNumber":"12345"}],
-                "livechatData":{"company":"ACME","tier":"Gold"},"contactManager":{"username":"agent.two"},
-                "ts":"2026-11-25T17:00:00.000Z","_updatedAt":"2026-11-25T17:00:00.000Z"},"success":true}"#,
-        )
-        .unwrap();
-        ContactRecord::from_reply(&reply).unwrap().unwrap()
-    }
-
-    #[test]
-    fn reads_a_stored_contact() {
-        let r = record();
-        assert_eq!(r.id, "c1");
-        assert_eq!(r.token.as_deref(), Some("t"));
-        assert_eq!(r.email.as_deref(), Some("ada@example.com"));
-        assert_eq!(r.phone.as_deref(), Some("12345"));
-        assert_eq!(r.contact_manager.as_deref(), Some("agent.two"));
-        assert_eq!(
-            r.custom_fields,
-            [
+        ContactRecord {
+            id: "c1".into(),
+            token: Some("t".into()),
+            name: "Ada".into(),
+            email: Some("ada@example.com".into()),
+            phone: Some("12345".into()),
+            contact_manager: Some("agent.two".into()),
+            custom_fields: vec![
                 ("company".into(), "ACME".into()),
-                ("tier".into(), "Gold".into())
-            ]
-        );
-        let none = Json::parse(r#"{"contact":null,"success":true}"#).unwrap();
-        assert_eq!(ContactRecord::from_reply(&none), Ok(None));
-        let odd = Json::parse(r#"{"contact":[],"success":true}"#).unwrap();
-        assert_eq!(
-            ContactRecord::from_reply(&odd),
-            Err(ApiError::Unexpected { status: 200 })
-        );
+                ("tier".into(), "Gold".into()),
+            ],
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! task owned by the widget, so unmounting cancels it and no answer reaches a disposed signal.
 
 use crate::api;
-use crate::contact::{field_error, request_body};
 use crate::custom_fields::{self, Values};
 use crate::custom_inputs;
 use crate::draft::Draft;
@@ -14,12 +13,14 @@ use crate::form_state::FormState;
 use crate::loading;
 use crate::queued::{self, Queued};
 use crate::record::{merge, ContactRecord};
+use crate::refusal::{field_error, refused_field};
 use crate::reply::ApiError;
 use crate::retry;
 use crate::session::Session;
 use crate::status::Status;
 use crate::token::{new_token, StoredContact};
 use crate::validate::{Field, FieldErrors, ValidContact};
+use crate::wire;
 use leptos::prelude::*;
 
 /// What to focus after a failed check.
@@ -158,7 +159,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     if remembered.is_none() {
         state.pending_token.set(Some(token.clone()));
     }
-    let body = request_body(&token, &contact, &custom);
+    let body = wire::contact_body(&token, &contact, &custom);
     let sent = state.snapshot();
     session.status.set(Status::Busy("Saving…".into()));
     match api::save_contact(&config, &credentials, body).await {
@@ -268,7 +269,7 @@ pub fn report(session: Session, state: FormState, error: &ApiError) {
         state.errors.update(|e| e.set(field, Some(field_error)));
     }
     let shown = state.custom_fields.get_untracked().unwrap_or_default();
-    if let Some(refused) = custom_fields::refused_field(&shown, error) {
+    if let Some(refused) = refused_field(&shown, error) {
         state.custom_errors.update(|e| e.push(refused));
     }
     if *error == ApiError::SignedOut {
