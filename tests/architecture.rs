@@ -6,6 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// The layers, lowest first: a module may use its own layer and those below it, never one above.
+/// `web` holds leaf adapters to the browser; `domain` is plain Rust (it may ask `web` for the
+/// browser's own lower-casing and RegExp, so that it checks what the server will see).
+const LAYERS: [&str; 7] = ["web", "domain", "settings", "api", "state", "view", "embed"];
+
 /// Crates a pure layer may not use.
 const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo_net"];
 
@@ -118,6 +123,34 @@ fn the_modules_have_no_cycle() {
     assert!(graph.len() > 10, "the scan found the modules: {graph:?}");
     if let Some(cycle) = find_cycle(&graph) {
         panic!("a module cycle: {}", cycle.join(" → "));
+    }
+}
+
+fn layer_of(module: &str) -> Option<usize> {
+    let top = module.split("::").next()?;
+    LAYERS.iter().position(|l| *l == top)
+}
+
+#[test]
+fn every_module_sits_in_a_layer_and_uses_none_above_it() {
+    let graph = graph();
+    for (module, (file, deps)) in &graph {
+        let Some(own) = layer_of(module) else {
+            panic!(
+                "{} is outside the layer folders ({})",
+                file.display(),
+                LAYERS.join(", ")
+            );
+        };
+        for dep in deps {
+            let theirs = layer_of(dep).unwrap_or(0);
+            assert!(
+                theirs <= own,
+                "{module} ({}) uses {dep} ({}), a layer above it",
+                LAYERS[own],
+                LAYERS[theirs]
+            );
+        }
     }
 }
 

@@ -4,9 +4,9 @@
 //! check and its custom-field rules). Each property prints its case count and time.
 #![cfg(not(target_arch = "wasm32"))]
 
-use omnichannel_contact_form::custom_fields::{self, CustomField, FieldKind};
-use omnichannel_contact_form::validate::{self, ContactDraft};
-use omnichannel_contact_form::wire::contact_body as request_body;
+use omnichannel_contact_form::api::wire::contact_body as request_body;
+use omnichannel_contact_form::domain::custom_fields::{self, CustomField, FieldKind};
+use omnichannel_contact_form::domain::validate::{self, ContactDraft};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use rc_standin::meteor_check::{check_object, CONTACT_BODY};

@@ -1,7 +1,7 @@
 //! Saving: the exact request, the token, "Update contact", remounts and "New contact".
 
 use crate::harness::*;
-use omnichannel_contact_form::token::is_token;
+use omnichannel_contact_form::domain::token::is_token;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const OK: Answer = Answer(

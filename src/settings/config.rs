@@ -1,9 +1,9 @@
 //! The widget's settings, set by the embedding page: where it talks to, how it remembers things,
 //! how it looks.
 
-use crate::credentials::Credentials;
-use crate::labels::Labels;
-use crate::storage::StorageArea;
+use crate::domain::credentials::Credentials;
+use crate::settings::labels::Labels;
+use crate::web::storage::StorageArea;
 use thiserror::Error;
 
 /// How long a request may take by default (15 s) before it is cancelled.

@@ -2,9 +2,9 @@
 //! crash loses nothing. It is JSON, written by the form after a pause in typing and removed on
 //! a successful save and on "New contact".
 
-use crate::custom_fields::Values;
-use crate::json::Json;
-use crate::validate::ContactDraft;
+use crate::domain::custom_fields::Values;
+use crate::domain::json::Json;
+use crate::domain::validate::ContactDraft;
 
 /// How long typing must pause before the draft is written, in milliseconds.
 pub const DEBOUNCE_MS: u64 = 400;

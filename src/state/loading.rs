@@ -3,10 +3,10 @@
 //! field it has).
 
 use crate::api;
-use crate::form_state::FormState;
-use crate::reply::ApiError;
-use crate::session::Session;
-use crate::status::Status;
+use crate::api::reply::ApiError;
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::state::status::Status;
 use leptos::prelude::*;
 
 /// Whether something the save depends on has not been loaded yet.

@@ -1,10 +1,10 @@
 //! What the views of one widget share: settings, the signed-in user, the status region, ids.
 
-use crate::config::Config;
-use crate::credentials::Credentials;
-use crate::reply::ApiError;
-use crate::status::Status;
-use crate::storage::{self, StorageError};
+use crate::api::reply::ApiError;
+use crate::domain::credentials::Credentials;
+use crate::settings::config::Config;
+use crate::state::status::Status;
+use crate::web::storage::{self, StorageError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -97,14 +97,16 @@ impl Session {
     pub fn announce_saved(&self, contact: &str, token: &str, created: bool) {
         self.host.with_value(|h| {
             h.iter()
-                .for_each(|h| crate::events::saved(h, contact, token, created))
+                .for_each(|h| crate::state::events::saved(h, contact, token, created))
         });
     }
 
     /// Tells the host page that saving failed.
-    pub fn announce_error(&self, error: &crate::reply::ApiError) {
-        self.host
-            .with_value(|h| h.iter().for_each(|h| crate::events::failed(h, error)));
+    pub fn announce_error(&self, error: &crate::api::reply::ApiError) {
+        self.host.with_value(|h| {
+            h.iter()
+                .for_each(|h| crate::state::events::failed(h, error))
+        });
     }
 
     /// Forgets the sign-in here (the server side is [`crate::api::logout`]'s job).

@@ -1,10 +1,10 @@
 //! The whole widget: the sign-in form or the contact form, and the one status region.
 
-use crate::config::Config;
-use crate::form::ContactForm;
-use crate::form_state::FormState;
-use crate::session::Session;
-use crate::signin::SignIn;
+use crate::settings::config::Config;
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::view::form::ContactForm;
+use crate::view::signin::SignIn;
 use leptos::prelude::*;
 
 /// The contact form widget for one Rocket.Chat server. `host` is the element it is mounted on;

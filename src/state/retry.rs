@@ -2,10 +2,10 @@
 //! `online` event, and one refused with 429 waits out the server's time. Both resend with the
 //! same token, so a save that did reach the server is never made twice.
 
-use crate::form_state::FormState;
-use crate::queued::Queued;
-use crate::session::Session;
-use crate::status::Status;
+use crate::domain::queued::Queued;
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::state::status::Status;
 use leptos::prelude::*;
 use std::time::Duration;
 

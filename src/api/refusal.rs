@@ -2,9 +2,9 @@
 //! status region: the contact manager's refusals, and a custom field's `Invalid value for
 //! <label> field`.
 
-use crate::custom_fields::{CustomField, CustomFieldError};
-use crate::reply::ApiError;
-use crate::validate::{Field, FieldError};
+use crate::api::reply::ApiError;
+use crate::domain::custom_fields::{CustomField, CustomFieldError};
+use crate::domain::validate::{Field, FieldError};
 
 /// A refusal of the contact manager, as the error under that field.
 pub fn field_error(error: &ApiError) -> Option<(Field, FieldError)> {
@@ -49,7 +49,7 @@ pub fn refused_field(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::custom_fields::FieldKind;
+    use crate::domain::custom_fields::FieldKind;
 
     fn rejected(message: &str, kind: Option<&str>) -> ApiError {
         ApiError::Rejected {

@@ -15,10 +15,7 @@ pub fn token_from_bytes(bytes: &[u8; TOKEN_BYTES]) -> String {
 
 /// A fresh token from `crypto.getRandomValues`; `None` only where the browser has no Web Crypto.
 pub fn new_token() -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let mut bytes = [0u8; TOKEN_BYTES];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    Some(token_from_bytes(&bytes))
+    crate::web::crypto::random_bytes().map(|bytes| token_from_bytes(&bytes))
 }
 
 /// Whether a stored value is a token this widget could have written.

@@ -1,10 +1,10 @@
 //! The sign-in form, shown while the widget has no credentials.
 
 use crate::api;
-use crate::input::{InputSpec, LabeledInput};
-use crate::reply::ApiError;
-use crate::session::Session;
-use crate::status::Status;
+use crate::api::reply::ApiError;
+use crate::state::session::Session;
+use crate::state::status::Status;
+use crate::view::input::{InputSpec, LabeledInput};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,19 +1,19 @@
 //! The contact form view: fields and actions. What a submit does is in `submit`.
 
 use crate::api;
-use crate::custom_inputs::{self, CustomInputs};
-use crate::duplicate::Match;
-use crate::duplicate_notice::{Choice, DuplicateNotice};
-use crate::form_state::FormState;
-use crate::input::{InputSpec, LabeledInput};
-use crate::loading;
-use crate::manager_picker::{AgentList, Picker};
-use crate::queued::Queued;
-use crate::record::merge;
-use crate::session::Session;
-use crate::status::Status;
-use crate::submit::{self, report, Focus};
-use crate::validate::Field;
+use crate::domain::duplicate::Match;
+use crate::domain::queued::Queued;
+use crate::domain::record::merge;
+use crate::domain::validate::Field;
+use crate::state::form_state::FormState;
+use crate::state::loading;
+use crate::state::session::Session;
+use crate::state::status::Status;
+use crate::state::submit::{self, report, Focus};
+use crate::view::custom_inputs::{self, CustomInputs};
+use crate::view::duplicate_notice::{Choice, DuplicateNotice};
+use crate::view::input::{InputSpec, LabeledInput};
+use crate::view::manager_picker::{AgentList, Picker};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,9 +1,9 @@
 //! The JavaScript API: `mount(element, options)` returns a handle whose `unmount()` removes the
 //! widget. Several widgets on one page are independent.
 
-use crate::option_value::OptionValue;
-use crate::options;
-use crate::widget::ContactWidget;
+use crate::settings::option_value::OptionValue;
+use crate::settings::options;
+use crate::view::widget::ContactWidget;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -132,7 +132,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
     WidgetHandle { id }
 }
 
-#[wasm_bindgen(module = "/src/js/custom_element.js")]
+#[wasm_bindgen(module = "/src/embed/custom_element.js")]
 extern "C" {
     fn define_contact_form_element(mount: &js_sys::Function, css: &str);
 }

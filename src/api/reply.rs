@@ -1,6 +1,6 @@
 //! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
 
-use crate::json::Json;
+use crate::domain::json::Json;
 use thiserror::Error;
 
 /// Everything that can go wrong talking to the server, worded for the person at the form.

@@ -1,8 +1,8 @@
 //! The widget's visible texts for labels and buttons: English by default (as DESIGN.md fixes
 //! them), overridable by the host page through the `labels` option.
 
-use crate::option_value::OptionValue;
-use crate::validate::Field;
+use crate::domain::validate::Field;
+use crate::settings::option_value::OptionValue;
 
 /// The label and button texts.
 #[derive(Debug, Clone, PartialEq, Eq)]

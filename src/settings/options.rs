@@ -2,11 +2,11 @@
 //! option is reported in words and skipped, so the rest still works; a bad server address is
 //! an error the widget shows in place of the form.
 
-use crate::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
-use crate::credentials::Credentials;
-use crate::labels::Labels;
-use crate::option_value::OptionValue;
-use crate::storage::StorageArea;
+use crate::domain::credentials::Credentials;
+use crate::settings::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
+use crate::settings::labels::Labels;
+use crate::settings::option_value::OptionValue;
+use crate::web::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
 pub const KNOWN: [&str; 9] = [

@@ -1,10 +1,10 @@
 //! The warning shown when a new contact's email or phone already belongs to a stored contact,
 //! with the user's choices: update that contact, register anyway (phone only), or go back.
 
-use crate::duplicate::Match;
-use crate::form_state::FormState;
-use crate::session::Session;
-use crate::status::Status;
+use crate::domain::duplicate::Match;
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::state::status::Status;
 use leptos::prelude::*;
 
 /// What the user chose; the form then moves the focus (the pressed button is gone) and, for

@@ -2,12 +2,12 @@
 //! give `None` for an answer of the wrong shape; the client turns that into the one
 //! "unexpected answer" error ([`crate::api`]). The domain types they fill know nothing of JSON.
 
-use crate::agents::{Agent, SUGGESTIONS};
-use crate::credentials::Credentials;
-use crate::custom_fields::{CustomField, FieldKind};
-use crate::json::Json;
-use crate::record::ContactRecord;
-use crate::validate::ValidContact;
+use crate::domain::agents::{Agent, SUGGESTIONS};
+use crate::domain::credentials::Credentials;
+use crate::domain::custom_fields::{CustomField, FieldKind};
+use crate::domain::json::Json;
+use crate::domain::record::ContactRecord;
+use crate::domain::validate::ValidContact;
 
 /// The body of `POST /api/v1/omnichannel/contact`: only the keys that have a value. Rocket.Chat
 /// rejects `null` for optional keys (`Match error: Expected string, got null in field email`),
@@ -120,7 +120,7 @@ fn text(json: &Json, key: &str) -> Option<String> {
 
 /// `GET /api/v1/livechat/custom-fields`: the fields with scope `visitor` and visibility
 /// `visible`, in the server's order. Other fields stay out of the form but are still kept on
-/// update (see [`crate::custom_fields::to_send`]).
+/// update (see [`crate::domain::custom_fields::to_send`]).
 pub fn custom_field_definitions(reply: &Json) -> Option<Vec<CustomField>> {
     let Json::Array(items) = reply.get("customFields")? else {
         return None;

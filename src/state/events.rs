@@ -1,7 +1,7 @@
 //! The DOM events a host page listens to: `contact-saved` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
-use crate::reply::ApiError;
+use crate::api::reply::ApiError;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};

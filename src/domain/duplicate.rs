@@ -3,7 +3,7 @@
 //! token loses it); a phone match makes a second record for the same person. Either way the
 //! user must decide, so the form looks first (`contact.search`) and says what it found.
 
-use crate::record::ContactRecord;
+use crate::domain::record::ContactRecord;
 
 /// What the new contact shares with a stored one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

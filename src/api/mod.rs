@@ -1,14 +1,19 @@
-//! The HTTP client: the Rocket.Chat calls the widget makes, each returning a typed result.
+//! Talking to Rocket.Chat: the HTTP client (this module), its typed errors and how answers
+//! are read (`reply`), every JSON shape on the wire (`wire`), and which field a refusal
+//! belongs under (`refusal`).
 
-use crate::agents::{Agent, SUGGESTIONS};
-use crate::config::Config;
-use crate::credentials::Credentials;
-use crate::custom_fields::CustomField;
-use crate::json::Json;
-use crate::record::ContactRecord;
-use crate::reply::{ApiError, Reply};
-use crate::wire;
+pub mod refusal;
+pub mod reply;
+pub mod wire;
+
+use crate::domain::agents::{Agent, SUGGESTIONS};
+use crate::domain::credentials::Credentials;
+use crate::domain::custom_fields::CustomField;
+use crate::domain::json::Json;
+use crate::domain::record::ContactRecord;
+use crate::settings::config::Config;
 use gloo_net::http::{Request, RequestBuilder};
+use reply::{ApiError, Reply};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -221,7 +226,7 @@ async fn why_unreachable(url: &str) -> ApiError {
         return ApiError::Network;
     };
     let page = window.location().origin().unwrap_or_default();
-    let Some(server) = crate::config::origin_of(url).filter(|o| *o != page) else {
+    let Some(server) = crate::settings::config::origin_of(url).filter(|o| *o != page) else {
         return ApiError::Network;
     };
     let probe = Request::get(&format!("{server}/api/info"))

@@ -5,22 +5,22 @@
 //! task owned by the widget, so unmounting cancels it and no answer reaches a disposed signal.
 
 use crate::api;
-use crate::custom_fields::{self, Values};
-use crate::custom_inputs;
-use crate::draft::Draft;
-use crate::duplicate::{Duplicate, Match};
-use crate::form_state::FormState;
-use crate::loading;
-use crate::queued::{self, Queued};
-use crate::record::{merge, ContactRecord};
-use crate::refusal::{field_error, refused_field};
-use crate::reply::ApiError;
-use crate::retry;
-use crate::session::Session;
-use crate::status::Status;
-use crate::token::{new_token, StoredContact};
-use crate::validate::{Field, FieldErrors, ValidContact};
-use crate::wire;
+use crate::api::refusal::{field_error, refused_field};
+use crate::api::reply::ApiError;
+use crate::api::wire;
+use crate::domain::custom_fields::{self, Values};
+use crate::domain::draft::Draft;
+use crate::domain::duplicate::{Duplicate, Match};
+use crate::domain::queued::{self, Queued};
+use crate::domain::record::{merge, ContactRecord};
+use crate::domain::token::{new_token, StoredContact};
+use crate::domain::validate::{Field, FieldErrors, ValidContact};
+use crate::state::form_state::FormState;
+use crate::state::loading;
+use crate::state::retry;
+use crate::state::session::Session;
+use crate::state::status::Status;
+
 use leptos::prelude::*;
 
 /// What to focus after a failed check.
@@ -95,7 +95,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     }
 
     let record = state.record.get_untracked();
-    let custom_count = custom_inputs::check(state);
+    let custom_count = state.check_custom();
     let contact = match merge(record.as_ref(), &state.draft()) {
         Ok(contact) if custom_count == 0 => contact,
         checked => {
@@ -281,8 +281,8 @@ pub fn report(session: Session, state: FormState, error: &ApiError) {
 
 /// The stored contact that has the new one's email, else its phone, if any.
 async fn find_duplicate(
-    config: &crate::config::Config,
-    credentials: &crate::credentials::Credentials,
+    config: &crate::settings::config::Config,
+    credentials: &crate::domain::credentials::Credentials,
     contact: &ValidContact,
     pending_token: Option<&str>,
     accepted: Option<&str>,

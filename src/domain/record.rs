@@ -2,7 +2,7 @@
 //! The server replaces a record on update, so an update must carry every field the record keeps:
 //! fields the user did not touch go back exactly as stored, custom fields included.
 
-use crate::validate::{self, ContactDraft, Field, FieldErrors, ValidContact};
+use crate::domain::validate::{self, ContactDraft, Field, FieldErrors, ValidContact};
 
 /// The parts of a stored contact the widget keeps on update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::FieldError;
+    use crate::domain::validate::FieldError;
 
     fn record() -> ContactRecord {
         ContactRecord {

@@ -1,17 +1,17 @@
 //! The contact form's state. It lives in the widget, not in the form view, so that nothing typed
 //! is lost when the view makes way for the sign-in form.
 
-use crate::config::Config;
-use crate::custom_fields::{self, CustomField, CustomFieldError, Values};
-use crate::draft::{Draft, DEBOUNCE_MS};
-use crate::duplicate::Duplicate;
-use crate::queued::Queued;
-use crate::record::ContactRecord;
-use crate::reply::ApiError;
-use crate::storage::{self, StorageArea, StorageError};
-use crate::timer::Timer;
-use crate::token::StoredContact;
-use crate::validate::{ContactDraft, Field, FieldErrors};
+use crate::api::reply::ApiError;
+use crate::domain::custom_fields::{self, CustomField, CustomFieldError, Values};
+use crate::domain::draft::{Draft, DEBOUNCE_MS};
+use crate::domain::duplicate::Duplicate;
+use crate::domain::queued::Queued;
+use crate::domain::record::ContactRecord;
+use crate::domain::token::StoredContact;
+use crate::domain::validate::{ContactDraft, Field, FieldErrors};
+use crate::settings::config::Config;
+use crate::web::storage::{self, StorageArea, StorageError};
+use crate::web::timer::Timer;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -270,6 +270,18 @@ impl FormState {
         self.pending_token.set(None);
         self.duplicate.set(None);
         true
+    }
+
+    /// Checks the custom fields as typed with the browser's RegExp; marks the errors and says
+    /// how many there are.
+    pub fn check_custom(&self) -> usize {
+        let fields = self.custom_fields.get_untracked().unwrap_or_default();
+        let errors = self.custom.with_untracked(|typed| {
+            custom_fields::check_all(&fields, typed, crate::web::text::regexp_matches)
+        });
+        let count = errors.len();
+        self.custom_errors.set(errors);
+        count
     }
 
     /// Gives a new contact's empty custom fields their default values.

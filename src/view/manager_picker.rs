@@ -2,11 +2,11 @@
 //! or the keyboard. A typed username that matches no suggestion is still accepted: the server
 //! checks it on save.
 
-use crate::agents::{self, step, Agent, Key};
 use crate::api;
-use crate::input::{option_id, Combobox};
-use crate::session::Session;
-use crate::timer::Timer;
+use crate::domain::agents::{self, step, Agent, Key};
+use crate::state::session::Session;
+use crate::view::input::{option_id, Combobox};
+use crate::web::timer::Timer;
 use leptos::prelude::*;
 use std::time::Duration;
 

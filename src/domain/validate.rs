@@ -258,7 +258,7 @@ pub fn email(raw: &str) -> Result<Option<String>, FieldError> {
     }
     // Checked as it will be sent: lower-casing can lengthen a string or turn a character into
     // an ASCII letter, and what is sent must validate to itself.
-    let lowered = crate::text::lowercase(trimmed);
+    let lowered = crate::web::text::lowercase(trimmed);
     let email = lowered.as_str();
     if email.chars().count() > EMAIL_MAX {
         return Err(FieldError::EmailTooLong);
@@ -346,15 +346,15 @@ pub fn phone(raw: &str) -> Result<Option<String>, FieldError> {
     if international.is_empty() {
         return Err(FieldError::PhoneLength);
     }
-    let (code, code_len) =
-        crate::country_codes::split(&international).map_err(FieldError::PhoneCountryUnknown)?;
+    let (code, code_len) = crate::domain::country_codes::split(&international)
+        .map_err(FieldError::PhoneCountryUnknown)?;
     if trunk_at == Some(prefix + code_len) {
         international.remove(code_len);
     }
     if !(PHONE_MIN_DIGITS..=PHONE_MAX_DIGITS).contains(&international.len()) {
         return Err(FieldError::PhoneLength);
     }
-    if let Some(national) = crate::country_codes::national_length(code) {
+    if let Some(national) = crate::domain::country_codes::national_length(code) {
         if international.len() - code_len != national {
             return Err(FieldError::PhoneNationalLength {
                 code,

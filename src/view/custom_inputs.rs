@@ -1,25 +1,14 @@
 //! The inputs of the server's visitor custom fields, under the contact fields.
 
-use crate::custom_fields::{self, CustomField, FieldKind};
-use crate::form_state::FormState;
-use crate::input::{InputSpec, LabeledInput};
-use crate::session::Session;
+use crate::domain::custom_fields::{self, CustomField, FieldKind};
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::view::input::{InputSpec, LabeledInput};
 use leptos::prelude::*;
 
 /// The `name` attribute of a custom field's input: its path in the request body.
 pub fn input_name(id: &str) -> String {
     format!("customFields.{id}")
-}
-
-/// Checks the custom fields as typed with the browser's RegExp; marks and returns the errors.
-pub fn check(state: FormState) -> usize {
-    let fields = state.custom_fields.get_untracked().unwrap_or_default();
-    let errors = state.custom.with_untracked(|typed| {
-        custom_fields::check_all(&fields, typed, crate::text::regexp_matches)
-    });
-    let count = errors.len();
-    state.custom_errors.set(errors);
-    count
 }
 
 fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView {
@@ -52,7 +41,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
                 .custom_errors
                 .with_untracked(|e| e.iter().any(|(k, _)| *k == id))
             {
-                check(state);
+                state.check_custom();
             }
         })
     };

@@ -1,0 +1,15 @@
+//! The widget's rules as plain Rust, with native tests: validation and normalisation,
+//! the contact and its merge on update, custom-field rules, duplicates, tokens, drafts, agents.
+//! No Leptos and no browser API here (`tests/architecture.rs` checks it).
+
+pub mod agents;
+pub mod country_codes;
+pub mod credentials;
+pub mod custom_fields;
+pub mod draft;
+pub mod duplicate;
+pub mod json;
+pub mod queued;
+pub mod record;
+pub mod token;
+pub mod validate;
