@@ -3,8 +3,9 @@
 //! widget talking to the page's own origin, which `trunk serve` proxies to the stand-in server
 //! or to `ROCKETCHAT_URL`.
 
-use leptos::prelude::*;
-use omnichannel_contact_form::{Config, ContactWidget};
+use omnichannel_contact_form::state::events::Listeners;
+use omnichannel_contact_form::view::widget::{refusal, widget};
+use omnichannel_contact_form::Config;
 use wasm_bindgen::JsCast;
 
 fn main() {
@@ -20,12 +21,12 @@ fn main() {
     else {
         return;
     };
+    // What <ContactWidget server=origin/> shows, without its prop builder (see `widget`).
     match Config::new(&origin) {
-        Ok(config) => leptos::mount::mount_to(
-            host.clone(),
-            move || view! { <ContactWidget config=config host=host /> },
-        )
+        Ok(config) => leptos::mount::mount_to(host.clone(), move || {
+            widget(config, Some(host), Listeners::default())
+        })
         .forget(),
-        Err(error) => host.set_text_content(Some(&error.to_string())),
+        Err(error) => leptos::mount::mount_to(host, move || refusal(&error)).forget(),
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::settings::option_value::OptionValue;
 use crate::settings::options;
-use crate::view::widget::ContactWidget;
-use leptos::prelude::*;
+use crate::state::events::Listeners;
+use crate::view::widget::{refusal, widget};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -108,15 +108,11 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
     }
     let host = element.clone();
     let view: Box<dyn std::any::Any> = match parsed.config {
+        // What <ContactWidget/> renders, from the options' settings.
         Ok(config) => Box::new(leptos::mount::mount_to(host.clone(), move || {
-            view! { <ContactWidget config=config host=host /> }
+            widget(config, Some(host), Listeners::default())
         })),
-        Err(error) => {
-            let text = error.to_string();
-            Box::new(leptos::mount::mount_to(host, move || {
-                view! { <p class="ocf ocf-error" role="alert">{text}</p> }
-            }))
-        }
+        Err(error) => Box::new(leptos::mount::mount_to(host, move || refusal(&error))),
     };
     let id = NEXT_ID.with(|next| {
         next.set(next.get().wrapping_add(1));

@@ -62,6 +62,8 @@ pub struct Config {
     pub labels: Labels,
     /// How long a request may take before it is cancelled, in milliseconds.
     pub timeout_ms: u32,
+    /// Whether the host page let a plain-http server on another host through.
+    pub allow_insecure: bool,
 }
 
 impl Config {
@@ -85,6 +87,7 @@ impl Config {
             theme: Theme::Light,
             labels: Labels::default(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            allow_insecure,
         })
     }
 

@@ -3,8 +3,39 @@
 
 use crate::api::reply::ApiError;
 use js_sys::{Object, Reflect};
+use leptos::prelude::Callback;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+/// A saved contact, as `contact-saved` and a Leptos app's `on_saved` get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactSaved {
+    /// The contact's id on the server.
+    pub contact: String,
+    /// The contact's token: whoever sends it updates this contact.
+    pub token: String,
+    /// Whether the save made a new contact (else it updated one).
+    pub created: bool,
+}
+
+/// A failed save, as `contact-error` and a Leptos app's `on_error` get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactError {
+    /// The HTTP status; 0 when no answer came (network, timeout, CORS).
+    pub status: u16,
+    /// What went wrong, in words (the server's own text inside).
+    pub error: String,
+}
+
+/// Where the widget tells what happened: the host element's DOM events and the callbacks a
+/// Leptos app gave. Copy, like the rest of the session.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Listeners {
+    /// Called after each successful save.
+    pub on_saved: Option<Callback<ContactSaved>>,
+    /// Called after each failure the user is told about.
+    pub on_error: Option<Callback<ContactError>>,
+}
 
 fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
     let object = Object::new();
@@ -21,26 +52,35 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
 }
 
 /// `contact-saved` with `detail = {contact, token, created}`.
-pub fn saved(host: &HtmlElement, contact: &str, token: &str, created: bool) {
+pub fn saved(host: &HtmlElement, saved: &ContactSaved) {
     dispatch(
         host,
         "contact-saved",
         &[
-            ("contact", contact.into()),
-            ("token", token.into()),
-            ("created", created.into()),
+            ("contact", saved.contact.as_str().into()),
+            ("token", saved.token.as_str().into()),
+            ("created", saved.created.into()),
         ],
     );
 }
 
 /// `contact-error` with `detail = {status, error}` (status 0: no answer from the server).
-pub fn failed(host: &HtmlElement, error: &ApiError) {
+pub fn failed(host: &HtmlElement, failure: &ContactError) {
     dispatch(
         host,
         "contact-error",
         &[
-            ("status", error.status().into()),
-            ("error", error.to_string().into()),
+            ("status", failure.status.into()),
+            ("error", failure.error.as_str().into()),
         ],
     );
+}
+
+impl From<&ApiError> for ContactError {
+    fn from(error: &ApiError) -> Self {
+        ContactError {
+            status: error.status(),
+            error: error.to_string(),
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use crate::api::reply::ApiError;
 use crate::domain::credentials::Credentials;
 use crate::settings::config::Config;
+use crate::state::events::{self, ContactError, ContactSaved, Listeners};
 use crate::state::status::Status;
 use crate::web::storage::{self, StorageError};
 use leptos::prelude::*;
@@ -23,12 +24,14 @@ pub struct Session {
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// The widget's reactive owner: what [`Session::spawn`] starts ends with it.
     owner: StoredValue<Option<Owner>, LocalStorage>,
+    /// The Leptos app's callbacks, beside the DOM events.
+    listeners: Listeners,
 }
 
 impl Session {
     /// A session for `config`: credentials from the config, else from storage. Made in the
     /// widget's component, whose owner it keeps for [`Session::spawn`].
-    pub fn new(config: Config, host: Option<web_sys::HtmlElement>) -> Self {
+    pub fn new(config: Config, host: Option<web_sys::HtmlElement>, listeners: Listeners) -> Self {
         static INSTANCES: AtomicU32 = AtomicU32::new(0);
         let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
         let credentials = config.credentials.clone().or_else(|| {
@@ -45,6 +48,7 @@ impl Session {
             id_prefix: StoredValue::new(format!("ocf{n}")),
             host: StoredValue::new_local(host),
             owner: StoredValue::new_local(Owner::current()),
+            listeners,
         }
     }
 
@@ -93,20 +97,28 @@ impl Session {
         kept
     }
 
-    /// Tells the host page that a contact was saved.
+    /// Tells the host page, and the Leptos app, that a contact was saved.
     pub fn announce_saved(&self, contact: &str, token: &str, created: bool) {
-        self.host.with_value(|h| {
-            h.iter()
-                .for_each(|h| crate::state::events::saved(h, contact, token, created))
-        });
+        let saved = ContactSaved {
+            contact: contact.to_owned(),
+            token: token.to_owned(),
+            created,
+        };
+        self.host
+            .with_value(|h| h.iter().for_each(|h| events::saved(h, &saved)));
+        if let Some(on_saved) = self.listeners.on_saved {
+            on_saved.run(saved);
+        }
     }
 
-    /// Tells the host page that saving failed.
-    pub fn announce_error(&self, error: &crate::api::reply::ApiError) {
-        self.host.with_value(|h| {
-            h.iter()
-                .for_each(|h| crate::state::events::failed(h, error))
-        });
+    /// Tells the host page, and the Leptos app, that saving failed.
+    pub fn announce_error(&self, error: &ApiError) {
+        let failure = ContactError::from(error);
+        self.host
+            .with_value(|h| h.iter().for_each(|h| events::failed(h, &failure)));
+        if let Some(on_error) = self.listeners.on_error {
+            on_error.run(failure);
+        }
     }
 
     /// Forgets the sign-in here (the server side is [`crate::api::logout`]'s job).

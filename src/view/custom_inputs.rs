@@ -71,7 +71,12 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
 
 /// One input per shown custom field, and a note when they could not be loaded.
 #[component]
-pub fn CustomInputs(session: Session, state: FormState) -> impl IntoView {
+pub fn CustomInputs(
+    /// What the widget's views share: settings, sign-in, status.
+    session: Session,
+    /// The contact form's state, kept by the widget.
+    state: FormState,
+) -> impl IntoView {
     view! {
         {move || {
             state

@@ -22,7 +22,9 @@ pub enum Choice {
 /// The duplicate warning and its buttons; nothing while there is no duplicate.
 #[component]
 pub fn DuplicateNotice(
+    /// What the widget's views share: settings, sign-in, status.
     session: Session,
+    /// The contact form's state, kept by the widget.
     state: FormState,
     /// Called after each choice.
     on_choice: Callback<Choice>,

@@ -60,7 +60,12 @@ fn spec(field: Field) -> InputSpec {
 /// The contact form: Name, Email, Phone, Contact manager; "Register contact" or "Update contact";
 /// "New contact"; "Sign out" (the texts of the config's labels).
 #[component]
-pub fn ContactForm(session: Session, state: FormState) -> impl IntoView {
+pub fn ContactForm(
+    /// What the widget's views share: settings, sign-in, status.
+    session: Session,
+    /// The contact form's state, kept by the widget.
+    state: FormState,
+) -> impl IntoView {
     let refs: [NodeRef<html::Input>; 4] = Default::default();
     let form_ref = NodeRef::<html::Form>::new();
     let focus = move |target: Focus| {

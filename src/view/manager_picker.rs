@@ -134,7 +134,14 @@ impl Default for Picker {
 
 /// The list of suggestions under the input `input_id`.
 #[component]
-pub fn AgentList(picker: Picker, input_id: String, choose: Callback<String>) -> impl IntoView {
+pub fn AgentList(
+    /// The picker's state.
+    picker: Picker,
+    /// The id of the input the list belongs to (option ids derive from it).
+    input_id: String,
+    /// Called with the username picked.
+    choose: Callback<String>,
+) -> impl IntoView {
     let list_id = format!("{input_id}-list");
     view! {
         <ul class="ocf-listbox" id=list_id role="listbox" aria-label="Agents" hidden=move || !picker.open.get()>

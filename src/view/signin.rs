@@ -39,7 +39,10 @@ const CODE: InputSpec = InputSpec {
 /// "Username or email", "Password", "Sign in"; "Two-factor code" when the server asks for one
 /// (the texts of the config's labels).
 #[component]
-pub fn SignIn(session: Session) -> impl IntoView {
+pub fn SignIn(
+    /// What the widget's views share: settings, sign-in, status.
+    session: Session,
+) -> impl IntoView {
     let user = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());

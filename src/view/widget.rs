@@ -1,22 +1,106 @@
 //! The whole widget: the sign-in form or the contact form, and the one status region.
 
-use crate::settings::config::Config;
+use crate::domain::credentials::Credentials;
+use crate::settings::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
+use crate::settings::labels::Labels;
+use crate::state::events::{ContactError, ContactSaved, Listeners};
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::view::form::ContactForm;
 use crate::view::signin::SignIn;
+use crate::web::storage::StorageArea;
 use leptos::prelude::*;
 
-/// The contact form widget for one Rocket.Chat server. `host` is the element it is mounted on;
-/// `contact-saved` and `contact-error` events are dispatched there.
+/// The contact form for one Rocket.Chat server: a sign-in form until someone is signed in, then
+/// the contact form, and one status region. The same settings as `mount()`'s options.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use omnichannel_contact_form::ContactWidget;
+///
+/// #[component]
+/// fn Crm() -> impl IntoView {
+///     view! {
+///         <ContactWidget
+///             server="https://chat.example.com"
+///             on_saved=move |saved: omnichannel_contact_form::ContactSaved| {
+///                 leptos::logging::log!("contact {} saved", saved.contact)
+///             }
+///         />
+///     }
+/// }
+/// ```
 #[component]
 pub fn ContactWidget(
+    /// The Rocket.Chat base URL, e.g. `https://chat.example.com` (a path prefix is kept). Plain
+    /// `http://` only on this computer (`localhost`, `127.0.0.0/8`, `[::1]`) unless
+    /// `allow_insecure`; a refused address is shown in words in place of the form.
+    #[prop(into)]
+    server: String,
+    /// Lets a plain-`http://` server on another host through: the password and token then cross
+    /// the network unencrypted. Only for a network you trust.
+    #[prop(optional)]
+    allow_insecure: bool,
+    /// The signed-in user's own credentials (e.g. a personal access token of that user); without
+    /// them the widget asks the user to sign in.
+    #[prop(default = None, into)]
+    credentials: Option<Credentials>,
+    /// Where a sign-in made in the widget is kept: `sessionStorage` (the default) or
+    /// `localStorage` (a kiosk that should stay signed in).
+    #[prop(optional)]
+    storage: StorageArea,
+    /// Light (the default), dark, or following the system.
+    #[prop(optional)]
+    theme: Theme,
+    /// Label and button texts, for overrides of the English ones.
+    #[prop(optional)]
+    labels: Labels,
+    /// How long a request may take before it is cancelled and said so, in milliseconds
+    /// (15 000 by default).
+    #[prop(default = DEFAULT_TIMEOUT_MS)]
+    timeout_ms: u32,
+    /// Called after each successful save (beside the `contact-saved` DOM event).
+    #[prop(optional, into)]
+    on_saved: Option<Callback<ContactSaved>>,
+    /// Called after each failure the user is told about (beside `contact-error`).
+    #[prop(optional, into)]
+    on_error: Option<Callback<ContactError>>,
+    /// The element `contact-saved` and `contact-error` are dispatched on, usually the one the
+    /// widget is mounted on; none for a Leptos app that only uses the callbacks.
+    #[prop(optional, into)]
+    host: Option<web_sys::HtmlElement>,
+) -> impl IntoView {
+    let config = Config::with_transport(&server, allow_insecure).map(|mut config| {
+        config.credentials = credentials;
+        config.credential_storage = storage;
+        config.theme = theme;
+        config.labels = labels;
+        config.timeout_ms = timeout_ms;
+        config
+    });
+    match config {
+        Ok(config) => widget(config, host, Listeners { on_saved, on_error }).into_any(),
+        Err(error) => refusal(&error).into_any(),
+    }
+}
+
+/// Why the settings cannot be used, shown in place of the form.
+pub fn refusal(error: &ConfigError) -> impl IntoView {
+    let text = error.to_string();
+    view! { <p class="ocf ocf-error" role="alert">{text}</p> }
+}
+
+/// The widget for settings already checked. [`ContactWidget`] renders it, and so do the JS API
+/// and the demo page, straight from the [`Config`] their options made: they skip the
+/// component's prop builder, which would add 1.7 KB to every download.
+pub fn widget(
     config: Config,
-    #[prop(optional, into)] host: Option<web_sys::HtmlElement>,
+    host: Option<web_sys::HtmlElement>,
+    listeners: Listeners,
 ) -> impl IntoView {
     let state = FormState::load(&config);
     let theme = config.theme.class();
-    let session = Session::new(config, host);
+    let session = Session::new(config, host, listeners);
     let status = session.status;
     view! {
         <div class=theme>

@@ -5,9 +5,10 @@ use thiserror::Error;
 use web_sys::Storage;
 
 /// Which of the browser's two storages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StorageArea {
     /// sessionStorage: gone when the tab closes (the default for a sign-in, and the safer one).
+    #[default]
     Session,
     /// localStorage: survives restarts (the contact token; a sign-in only when the page asks).
     Local,

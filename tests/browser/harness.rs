@@ -1,7 +1,7 @@
 //! Test harness: mount a widget, type, click, stub `fetch`, wait for the DOM.
 
 use leptos::prelude::*;
-use omnichannel_contact_form::{Config, ContactWidget, Credentials};
+use omnichannel_contact_form::{ContactWidget, Credentials};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -155,13 +155,13 @@ pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let mut config = Config::new(SERVER).unwrap();
-    config.credentials = credentials;
     js_sys::eval("window.__mounts = (window.__mounts || 0) + 1").unwrap();
-    leptos::mount::mount_to(
-        host.clone(),
-        move || view! { <ContactWidget config=config /> },
-    )
+    leptos::mount::mount_to(host.clone(), move || match credentials {
+        Some(credentials) => {
+            view! { <ContactWidget server=SERVER credentials=credentials /> }.into_any()
+        }
+        None => view! { <ContactWidget server=SERVER /> }.into_any(),
+    })
     .forget();
     host
 }
