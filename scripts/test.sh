@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer: fmt, clippy (native and wasm), native
 # tests (widget logic, stand-in server), browser tests in headless Chromium, the release build
-# with its size report, and end-to-end tests of that build against the stand-in.
+# with its size gate, the example Leptos app, and end-to-end tests of both against the stand-in.
 set -euo pipefail
 "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
@@ -26,6 +26,9 @@ cargo test --target wasm32-unknown-unknown --test browser
 step "release build and size"
 trunk build --release
 scripts/size.sh
+
+step "the example Leptos app (examples/leptos-app), built to be run by the end-to-end tests"
+trunk build examples/leptos-app/index.html --dist target/leptos-app
 
 step "end-to-end tests (the release build in Chromium against the stand-in)"
 cargo test -p e2e
