@@ -11,5 +11,6 @@ pub mod duplicate;
 pub mod json;
 pub mod queued;
 pub mod record;
+pub mod target;
 pub mod token;
 pub mod validate;

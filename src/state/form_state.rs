@@ -7,6 +7,7 @@ use crate::domain::draft::{Draft, DEBOUNCE_MS};
 use crate::domain::duplicate::Duplicate;
 use crate::domain::queued::Queued;
 use crate::domain::record::ContactRecord;
+use crate::domain::target::Target;
 use crate::domain::token::StoredContact;
 use crate::domain::validate::{ContactDraft, Field, FieldErrors};
 use crate::settings::config::Config;
@@ -28,14 +29,8 @@ pub struct FormState {
     pub contact_manager: RwSignal<String>,
     /// Errors shown under the fields.
     pub errors: RwSignal<FieldErrors>,
-    /// The contact the server accepted and this browser remembers: saving updates it.
-    pub remembered: RwSignal<Option<StoredContact>>,
-    /// The remembered contact as the server stores it, once loaded (or as last saved): an update
-    /// sends back what it holds and the user did not change.
-    pub record: RwSignal<Option<ContactRecord>>,
-    /// The token of a new contact whose first save has not succeeded yet: a retry reuses it,
-    /// so a save that reached the server before the answer was lost never makes a second contact.
-    pub pending_token: RwSignal<Option<String>>,
+    /// Which contact a save goes to: new (with a pending token) or remembered (with its record).
+    pub target: RwSignal<Target>,
     /// A save is under way (a second submit is ignored).
     pub saving: RwSignal<bool>,
     /// The custom fields the form shows, once loaded.
@@ -87,9 +82,7 @@ impl FormState {
             phone: RwSignal::new(fields.phone),
             contact_manager: RwSignal::new(fields.contact_manager),
             errors: RwSignal::new(FieldErrors::default()),
-            remembered: RwSignal::new(remembered),
-            record: RwSignal::new(None),
-            pending_token: RwSignal::new(None),
+            target: RwSignal::new(Target::from_stored(remembered)),
             saving: RwSignal::new(false),
             custom_fields: RwSignal::new(None),
             custom: RwSignal::new(custom),
@@ -125,8 +118,8 @@ impl FormState {
 
     /// The id of the remembered contact, once the server has given one.
     pub fn remembered_id(&self) -> Option<String> {
-        self.remembered
-            .with_untracked(|r| r.as_ref().and_then(|c| c.contact_id.clone()))
+        self.target
+            .with_untracked(|t| t.contact_id().map(str::to_owned))
     }
 
     /// What is typed now.
@@ -147,14 +140,14 @@ impl FormState {
         }
     }
 
-    /// Remembers the contact the server just accepted (only now is the token written).
-    pub fn remember(&self, config: &Config, contact: StoredContact) {
+    /// Remembers the contact the server just accepted, with what was sent (only now is the
+    /// token written).
+    pub fn remember(&self, config: &Config, contact: StoredContact, record: ContactRecord) {
         if let Err(e) = storage::write(StorageArea::Local, &config.contact_key(), &contact.encode())
         {
             self.storage_problem.set(Some(e));
         }
-        self.pending_token.set(None);
-        self.remembered.set(Some(contact));
+        self.target.update(|t| t.saved(contact, record));
     }
 
     /// The value typed in the custom field `id`.
@@ -190,11 +183,15 @@ impl FormState {
 
     /// Forgets the remembered contact (storage and memory), keeping what is typed.
     pub fn forget_remembered(&self, config: &Config) {
+        self.forget_stored(config);
+        self.target.set(Target::default());
+    }
+
+    /// Removes the remembered contact from storage only.
+    pub fn forget_stored(&self, config: &Config) {
         if let Err(e) = storage::remove(StorageArea::Local, &config.contact_key()) {
             self.storage_problem.set(Some(e));
         }
-        self.remembered.set(None);
-        self.record.set(None);
     }
 
     /// Called after each edit: the draft is written once typing pauses.
@@ -242,7 +239,6 @@ impl FormState {
         self.cancel_queue();
         self.drop_draft();
         self.forget_remembered(config);
-        self.pending_token.set(None);
         for field in Field::ALL {
             self.value(field).set(String::new());
         }
@@ -258,16 +254,11 @@ impl FormState {
     /// its token comes with it, and its details fill the fields left empty. It is remembered in
     /// storage only once a save succeeds.
     pub fn adopt(&self, record: ContactRecord) -> bool {
-        let Some(token) = record.token.clone() else {
+        self.prefill(&record);
+        let Some(target) = Target::adopting(record) else {
             return false;
         };
-        self.prefill(&record);
-        self.remembered.set(Some(StoredContact {
-            token,
-            contact_id: Some(record.id.clone()),
-        }));
-        self.record.set(Some(record));
-        self.pending_token.set(None);
+        self.target.set(target);
         self.duplicate.set(None);
         true
     }
@@ -286,7 +277,7 @@ impl FormState {
 
     /// Gives a new contact's empty custom fields their default values.
     pub fn apply_defaults(&self) {
-        if self.remembered.with_untracked(Option::is_some) {
+        if self.target.with_untracked(Target::is_existing) {
             return;
         }
         let fields = self.custom_fields.get_untracked().unwrap_or_default();

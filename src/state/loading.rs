@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::api::reply::ApiError;
+use crate::domain::target::Target;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -11,9 +12,8 @@ use leptos::prelude::*;
 
 /// Whether something the save depends on has not been loaded yet.
 pub fn needs_loading(state: FormState) -> bool {
-    let record_missing =
-        state.remembered_id().is_some() && state.record.with_untracked(Option::is_none);
-    record_missing || state.custom_fields.with_untracked(Option::is_none)
+    state.target.with_untracked(Target::needs_record)
+        || state.custom_fields.with_untracked(Option::is_none)
 }
 
 /// Loads whatever is missing (in a task of [`Session::spawn`], which ends at unmount). Custom
@@ -47,33 +47,33 @@ async fn load_custom_fields(session: Session, state: FormState) -> Result<(), Ap
 /// Loads the remembered contact and fills the form's empty fields from it. A contact the server
 /// no longer has is forgotten here (its token is kept, so the next save registers it again).
 async fn load_record(session: Session, state: FormState) -> Result<(), ApiError> {
-    if state.record.with_untracked(Option::is_some) {
-        return Ok(());
-    }
-    let remembered = state.remembered.get_untracked();
-    let Some((token, id)) = remembered.and_then(|c| Some((c.token, c.contact_id?))) else {
+    let Some(id) = state
+        .target
+        .with_untracked(|t| t.needs_record().then(|| t.contact_id().map(str::to_owned)))
+        .flatten()
+    else {
         return Ok(());
     };
     let (config, credentials) = session.for_api()?;
     let loaded = api::load_contact(&config, &credentials, &id).await?;
     // "New contact" (or another save) may have changed the contact while this was loading: then
-    // this answer belongs to a contact the form no longer shows.
-    let still_shown = state.remembered_id().as_deref() == Some(id.as_str());
-    if !still_shown {
-        return Ok(());
-    }
+    // this answer belongs to a contact the form no longer shows, and the target ignores it.
     match loaded {
         Some(record) => {
-            state.prefill(&record);
-            state.record.set(Some(record));
+            let shown = record.clone();
+            if state.target.try_update(|t| t.loaded(&id, record)) == Some(true) {
+                state.prefill(&shown);
+            }
         }
         None => {
-            state.forget_remembered(&config);
-            state.pending_token.set(Some(token));
-            state.apply_defaults();
-            session.status.set(Status::Failed(format!(
-                "The remembered contact (id {id}) no longer exists on the server; saving registers it again."
-            )));
+            if state.target.try_update(|t| t.gone(&id)) == Some(true) {
+                // Its token stays pending, so the next save registers it again.
+                state.forget_stored(&config);
+                state.apply_defaults();
+                session.status.set(Status::Failed(format!(
+                    "The remembered contact (id {id}) no longer exists on the server; saving registers it again."
+                )));
+            }
         }
     }
     Ok(())

@@ -94,7 +94,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         }
     }
 
-    let record = state.record.get_untracked();
+    let record = state.target.with_untracked(|t| t.record().cloned());
     let custom_count = state.check_custom();
     let contact = match merge(record.as_ref(), &state.draft()) {
         Ok(contact) if custom_count == 0 => contact,
@@ -125,12 +125,13 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Err(error) => return Outcome::Failed(error),
     };
 
-    let remembered = state.remembered.get_untracked();
-    if remembered.is_none() && (contact.email.is_some() || contact.phone.is_some()) {
+    let (existing, pending) = state
+        .target
+        .with_untracked(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
+    if !existing && (contact.email.is_some() || contact.phone.is_some()) {
         session.status.set(Status::Busy(
             "Checking whether this contact already exists…".into(),
         ));
-        let pending = state.pending_token.get_untracked();
         let accepted = state.accepted_duplicate.get_untracked();
         let found = find_duplicate(
             &config,
@@ -148,17 +149,14 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     }
 
     // The same token for every try, so a save whose answer was lost never makes two contacts.
-    let token = remembered
-        .as_ref()
-        .map(|c| c.token.clone())
-        .or_else(|| state.pending_token.get_untracked())
+    let token = state
+        .target
+        .with_untracked(|t| t.token().map(str::to_owned))
         .or_else(new_token);
     let Some(token) = token else {
         return Outcome::NoToken;
     };
-    if remembered.is_none() {
-        state.pending_token.set(Some(token.clone()));
-    }
+    state.target.update(|t| t.pending(&token));
     let body = wire::contact_body(&token, &contact, &custom);
     let sent = state.snapshot();
     session.status.set(Status::Busy("Saving…".into()));
@@ -166,7 +164,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Ok(id) => Outcome::Saved(Saved {
             id,
             token,
-            created: remembered.is_none(),
+            created: !existing,
             contact,
             custom,
             sent,
@@ -218,12 +216,7 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         .status
         .set(Status::Done(format!("Contact {verb} (id {id}).")));
     session.announce_saved(&id, &token, created);
-    state.record.set(Some(ContactRecord::saved(
-        id.clone(),
-        token.clone(),
-        &contact,
-        custom,
-    )));
+    let record = ContactRecord::saved(id.clone(), token.clone(), &contact, custom);
     // Typing that went on during the save is not saved yet: it stays a draft.
     if state.snapshot() == sent {
         state.drop_draft();
@@ -237,13 +230,11 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         }
     }
     let config = session.config.get_value();
-    state.remember(
-        &config,
-        StoredContact {
-            token,
-            contact_id: Some(id),
-        },
-    );
+    let stored = StoredContact {
+        token,
+        contact_id: Some(id),
+    };
+    state.remember(&config, stored, record);
 }
 
 /// A failed save: offline and rate-limited saves wait to be sent again; anything else is

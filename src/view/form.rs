@@ -4,6 +4,7 @@ use crate::api;
 use crate::domain::duplicate::Match;
 use crate::domain::queued::Queued;
 use crate::domain::record::merge;
+use crate::domain::target::Target;
 use crate::domain::validate::Field;
 use crate::state::form_state::FormState;
 use crate::state::loading;
@@ -159,7 +160,7 @@ pub fn ContactForm(
             state.edited();
             // Re-check only a field already marked, so the error goes as soon as it is fixed.
             if state.errors.with_untracked(|e| e.get(field).is_some()) {
-                let record = state.record.get_untracked();
+                let record = state.target.with_untracked(|t| t.record().cloned());
                 let errors = merge(record.as_ref(), &state.draft()).err();
                 let error = errors.and_then(|e| e.get(field).copied());
                 state.errors.update(|e| e.set(field, error));
@@ -205,7 +206,7 @@ pub fn ContactForm(
             <DuplicateNotice session=session state=state on_choice=on_choice />
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
-                    {move || if state.remembered.with(Option::is_some) { update.clone() } else { register.clone() }}
+                    {move || if state.target.with(Target::is_existing) { update.clone() } else { register.clone() }}
                 </button>
                 <button type="button" class="ocf-secondary" on:click=new_contact>{labels.new_contact.clone()}</button>
                 <button type="button" class="ocf-link" on:click=sign_out>{labels.sign_out.clone()}</button>
