@@ -5,12 +5,12 @@ use crate::api::reply::ApiError;
 use crate::domain::custom_fields::{self, CustomField, CustomFieldError, Values};
 use crate::domain::draft::{Draft, DEBOUNCE_MS};
 use crate::domain::duplicate::Duplicate;
-use crate::domain::queued::Queued;
 use crate::domain::record::ContactRecord;
 use crate::domain::target::Target;
 use crate::domain::token::StoredContact;
 use crate::domain::validate::{ContactDraft, Field, FieldErrors};
 use crate::settings::config::Config;
+use crate::state::outbox::Outbox;
 use crate::web::storage::{self, StorageArea, StorageError};
 use crate::web::timer::Timer;
 use leptos::prelude::*;
@@ -53,11 +53,7 @@ pub struct FormState {
     /// Whether the form was filled from a draft left by an earlier page.
     pub draft_restored: RwSignal<bool>,
     /// A save waiting for the network or for a rate limit's wait.
-    pub queued: RwSignal<Option<Queued>>,
-    /// Raised when a rate limit's wait is over: the form then sends the queued save.
-    pub retry_due: RwSignal<u32>,
-    /// The timer of that wait.
-    pub queue_timer: Timer,
+    pub outbox: Outbox,
     /// Set when storage failed: the contact cannot be remembered beyond this page.
     pub storage_problem: RwSignal<Option<StorageError>>,
 }
@@ -93,9 +89,7 @@ impl FormState {
             draft_key: StoredValue::new(draft_key),
             draft_timer: Timer::new(),
             draft_restored: RwSignal::new(restored),
-            queued: RwSignal::new(None),
-            retry_due: RwSignal::new(0),
-            queue_timer: Timer::new(),
+            outbox: Outbox::new(),
             storage_problem: RwSignal::new(problem),
         }
     }
@@ -228,15 +222,9 @@ impl FormState {
         self.draft_restored.set(false);
     }
 
-    /// Takes a waiting save off hold (it is being sent now, or given up).
-    pub fn cancel_queue(&self) {
-        self.queue_timer.clear();
-        self.queued.set(None);
-    }
-
     /// "New contact": forgets the remembered token and empties the form.
     pub fn forget(&self, config: &Config) {
-        self.cancel_queue();
+        self.outbox.release();
         self.drop_draft();
         self.forget_remembered(config);
         for field in Field::ALL {

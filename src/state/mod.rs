@@ -5,6 +5,7 @@
 pub mod events;
 pub mod form_state;
 pub mod loading;
+pub mod outbox;
 pub mod retry;
 pub mod session;
 pub mod status;

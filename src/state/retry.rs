@@ -7,27 +7,15 @@ use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Whether the browser says it has no network (`navigator.onLine` is false).
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// Puts the save on hold and says so; after a 429 a timer raises `retry_due` when the wait
-/// is over (the form listens to it, and to the `online` event).
+/// Puts the save on hold and says so; the form resends it on the `online` event, or when the
+/// outbox says a rate limit's wait is over.
 pub fn queue(session: Session, state: FormState, why: Queued) {
-    state.cancel_queue();
-    state.queued.set(Some(why));
+    state.outbox.hold(why);
     session.status.set(Status::Busy(why.message()));
-    if let Queued::RateLimited { seconds } = why {
-        // A little after the server's reset, so the retry is not refused again for being early.
-        let wait = Duration::from_millis(seconds * 1000 + 250);
-        let due = move || {
-            if !state.is_gone() {
-                state.retry_due.update(|n| *n += 1);
-            }
-        };
-        state.queue_timer.start(wait, due);
-    }
 }

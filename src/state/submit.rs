@@ -71,7 +71,7 @@ pub fn start(session: Session, state: FormState, focus: impl Fn(Focus) + 'static
     if state.saving.get_untracked() {
         return;
     }
-    state.cancel_queue();
+    state.outbox.release();
     state.saving.set(true);
     session.spawn(async move {
         let outcome = submit(session, state).await;

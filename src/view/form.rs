@@ -96,7 +96,7 @@ pub fn ContactForm(
     };
     // A queued save goes when its reason is gone: the browser is online, or the wait is over.
     let resend_if = move |why: fn(&Queued) -> bool| {
-        if state.queued.with_untracked(|q| q.as_ref().is_some_and(why)) {
+        if state.outbox.waits(why) {
             submit_now();
         }
     };
@@ -105,7 +105,7 @@ pub fn ContactForm(
     });
     on_cleanup(move || online.remove());
     Effect::watch(
-        move || state.retry_due.get(),
+        move || state.outbox.due(),
         move |_, _, _| resend_if(|q| matches!(q, Queued::RateLimited { .. })),
         false,
     );

@@ -29,7 +29,11 @@ async fn typing_is_kept_and_restored_with_a_note_after_a_reload() {
     type_into(&first, "name", "Ada");
     type_into(&first, "email", "ada@exa");
     type_into(&first, "customFields.company", "ACME");
-    assert_eq!(local(DRAFT_KEY), None, "written only once typing pauses");
+    // Widgets of earlier tests share the page and the key: only this typing must be absent.
+    assert!(
+        !local(DRAFT_KEY).is_some_and(|d| d.contains("ada@exa")),
+        "written only once typing pauses"
+    );
     pause().await;
     let stored = local(DRAFT_KEY).expect("the draft is stored");
     assert!(stored.contains("ada@exa"), "{stored}");
