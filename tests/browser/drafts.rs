@@ -26,24 +26,25 @@ async fn typing_is_kept_and_restored_with_a_note_after_a_reload() {
     let first = mount(Some(agent()));
     ready().await;
     assert_eq!(draft_note(&first), None, "no draft on a first visit");
-    type_into(&first, "name", "Ada");
-    type_into(&first, "email", "ada@exa");
-    type_into(&first, "customFields.company", "ACME");
-    // Widgets of earlier tests share the page and the key: only this typing must be absent.
+    type_into(&first, "name", "Ada Draft");
+    type_into(&first, "email", "ada.draft@exa");
+    type_into(&first, "customFields.company", "ACME Drafts");
+    // Widgets of earlier tests share the page and the storage key, and one may still write its
+    // own draft: values no other test types tell this widget's draft apart.
     assert!(
-        !local(DRAFT_KEY).is_some_and(|d| d.contains("ada@exa")),
+        !local(DRAFT_KEY).is_some_and(|d| d.contains("ada.draft@exa")),
         "written only once typing pauses"
     );
     pause().await;
     let stored = local(DRAFT_KEY).expect("the draft is stored");
-    assert!(stored.contains("ada@exa"), "{stored}");
+    assert!(stored.contains("ada.draft@exa"), "{stored}");
 
     // A reload is a new widget reading the same storage.
     let again = mount(Some(agent()));
     ready().await;
     leptos::task::tick().await;
-    assert_eq!(values(&again), ["Ada", "ada@exa", "", ""]);
-    assert_eq!(input(&again, "customFields.company").value(), "ACME");
+    assert_eq!(values(&again), ["Ada Draft", "ada.draft@exa", "", ""]);
+    assert_eq!(input(&again, "customFields.company").value(), "ACME Drafts");
     let note = draft_note(&again).expect("the note shows");
     assert!(note.contains("Draft restored"), "{note}");
 }
