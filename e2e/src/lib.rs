@@ -348,20 +348,9 @@ impl Browser {
         }
     }
 
-    /// Waits until the status region contains `text`.
+    /// Waits until the page's status region contains `text`.
     pub async fn wait_status(&self, text: &str) -> String {
-        let started = Instant::now();
-        loop {
-            let status = self.status().await;
-            if status.contains(text) {
-                return status;
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "status never contained {text:?}; it reads {status:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.wait_status_in("document", text).await
     }
 
     /// The error shown under the input named `name`, if any.
