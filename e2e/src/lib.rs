@@ -340,14 +340,6 @@ impl Browser {
             .is_ok()
     }
 
-    /// The status region's text.
-    pub async fn status(&self) -> String {
-        match self.client.find(Locator::Css("[role='status']")).await {
-            Ok(el) => el.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        }
-    }
-
     /// Waits until the page's status region contains `text`.
     pub async fn wait_status(&self, text: &str) -> String {
         self.wait_status_in("document", text).await
