@@ -76,19 +76,27 @@ impl Config {
     /// [`Config::new`], but `allow_insecure` lets a plain-http server on another host through:
     /// the host page's explicit choice (`allowInsecure: true`).
     pub fn with_transport(server: &str, allow_insecure: bool) -> Result<Self, ConfigError> {
-        let server = server_base(server)?;
-        if !allow_insecure {
-            check_transport(&server)?;
-        }
-        Ok(Config {
-            server,
+        Config {
+            server: server.to_owned(),
             credentials: None,
             credential_storage: StorageArea::Session,
             theme: Theme::Light,
             labels: Labels::default(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             allow_insecure,
-        })
+        }
+        .checked()
+    }
+
+    /// Settings as the host page gave them, with `server` as typed: the address is normalised
+    /// (see [`server_base`]) and held to the plain-http rule unless `allow_insecure` (see
+    /// [`check_transport`]). The one check behind `mount()`'s options and `<ContactWidget/>`.
+    pub fn checked(mut self) -> Result<Self, ConfigError> {
+        self.server = server_base(&self.server)?;
+        if !self.allow_insecure {
+            check_transport(&self.server)?;
+        }
+        Ok(self)
     }
 
     /// The full URL of a REST path such as `/api/v1/login`.

@@ -126,14 +126,16 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
         }
     };
     let server = server.as_deref().unwrap_or(page_origin);
-    let config = Config::with_transport(server, allow_insecure).map(|mut config| {
-        config.credentials = Credentials::new(user_id, auth_token);
-        config.credential_storage = credential_storage;
-        config.theme = theme;
-        config.labels = labels;
-        config.timeout_ms = timeout_ms;
-        config
-    });
+    let config = Config {
+        server: server.to_owned(),
+        credentials: Credentials::new(user_id, auth_token),
+        credential_storage,
+        theme,
+        labels,
+        timeout_ms,
+        allow_insecure,
+    }
+    .checked();
     let warnings = warnings
         .into_iter()
         .map(|w| format!("omnichannel-contact-form: {w}"))

@@ -110,12 +110,6 @@ impl FormState {
         }
     }
 
-    /// The id of the remembered contact, once the server has given one.
-    pub fn remembered_id(&self) -> Option<String> {
-        self.target
-            .with_untracked(|t| t.contact_id().map(str::to_owned))
-    }
-
     /// What is typed now.
     pub fn draft(&self) -> ContactDraft {
         ContactDraft {
@@ -175,12 +169,6 @@ impl FormState {
         }
     }
 
-    /// Forgets the remembered contact (storage and memory), keeping what is typed.
-    pub fn forget_remembered(&self, config: &Config) {
-        self.forget_stored(config);
-        self.target.set(Target::default());
-    }
-
     /// Removes the remembered contact from storage only.
     pub fn forget_stored(&self, config: &Config) {
         if let Err(e) = storage::remove(StorageArea::Local, &config.contact_key()) {
@@ -226,7 +214,8 @@ impl FormState {
     pub fn forget(&self, config: &Config) {
         self.outbox.release();
         self.drop_draft();
-        self.forget_remembered(config);
+        self.forget_stored(config);
+        self.target.set(Target::default());
         for field in Field::ALL {
             self.value(field).set(String::new());
         }

@@ -70,15 +70,16 @@ pub fn ContactWidget(
     #[prop(optional, into)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
-    let config = Config::with_transport(&server, allow_insecure).map(|mut config| {
-        config.credentials = credentials;
-        config.credential_storage = storage;
-        config.theme = theme;
-        config.labels = labels;
-        config.timeout_ms = timeout_ms;
-        config
-    });
-    match config {
+    let config = Config {
+        server,
+        credentials,
+        credential_storage: storage,
+        theme,
+        labels,
+        timeout_ms,
+        allow_insecure,
+    };
+    match config.checked() {
         Ok(config) => widget(config, host, Listeners { on_saved, on_error }).into_any(),
         Err(error) => refusal(&error).into_any(),
     }
