@@ -2,18 +2,15 @@
 //! (so required fields are asked for) and the remembered contact (so an update sends back every
 //! field it has).
 
-use crate::api;
 use crate::api::reply::ApiError;
 use crate::domain::target::Target;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
-use leptos::prelude::*;
 
 /// Whether something the save depends on has not been loaded yet.
 pub fn needs_loading(state: FormState) -> bool {
-    state.target.with_untracked(Target::needs_record)
-        || state.custom_fields.with_untracked(Option::is_none)
+    state.contact().with(Target::needs_record) || state.custom().needs_loading()
 }
 
 /// Loads whatever is missing (in a task of [`Session::spawn`], which ends at unmount). Custom
@@ -21,24 +18,22 @@ pub fn needs_loading(state: FormState) -> bool {
 /// still checks them); a record that cannot be loaded does, because an update without it would
 /// wipe the fields the form does not show.
 pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
-    if state.custom_fields.with_untracked(Option::is_none) {
+    if state.custom().needs_loading() {
         load_custom_fields(session, state).await?;
     }
     load_record(session, state).await
 }
 
 async fn load_custom_fields(session: Session, state: FormState) -> Result<(), ApiError> {
-    let (config, credentials) = session.for_api()?;
-    match api::load_custom_fields(&config, &credentials).await {
+    match session.client()?.load_custom_fields().await {
         Ok(fields) => {
-            state.custom_problem.set(None);
-            state.custom_fields.set(Some(fields));
+            state.custom().loaded(fields);
             state.apply_defaults();
             Ok(())
         }
         Err(ApiError::SignedOut) => Err(ApiError::SignedOut),
         Err(other) => {
-            state.custom_problem.set(Some(other));
+            state.custom().failed(other);
             Ok(())
         }
     }
@@ -48,29 +43,25 @@ async fn load_custom_fields(session: Session, state: FormState) -> Result<(), Ap
 /// no longer has is forgotten here (its token is kept, so the next save registers it again).
 async fn load_record(session: Session, state: FormState) -> Result<(), ApiError> {
     let Some(id) = state
-        .target
-        .with_untracked(|t| t.needs_record().then(|| t.contact_id().map(str::to_owned)))
+        .contact()
+        .with(|t| t.needs_record().then(|| t.contact_id().map(str::to_owned)))
         .flatten()
     else {
         return Ok(());
     };
-    let (config, credentials) = session.for_api()?;
-    let loaded = api::load_contact(&config, &credentials, &id).await?;
+    let loaded = session.client()?.load_contact(&id).await?;
     // "New contact" (or another save) may have changed the contact while this was loading: then
     // this answer belongs to a contact the form no longer shows, and the target ignores it.
     match loaded {
         Some(record) => {
             let shown = record.clone();
-            if state.target.try_update(|t| t.loaded(&id, record)) == Some(true) {
+            if state.contact().loaded(&id, record) {
                 state.prefill(&shown);
             }
         }
         None => {
-            if state.target.try_update(|t| t.gone(&id)) == Some(true) {
-                // Its token stays pending, so the next save registers it again.
-                state.forget_stored(&config);
-                state.apply_defaults();
-                session.status.set(Status::Failed(format!(
+            if state.contact_gone(&id) {
+                session.say(Status::Failed(format!(
                     "The remembered contact (id {id}) no longer exists on the server; saving registers it again."
                 )));
             }

@@ -1,12 +1,19 @@
-//! The widget's reactive state and what changes it: the form's state, the session shared by
-//! the views, the one save pipeline (`submit`), loading, saving later, the status region and the
-//! events the host page hears.
+//! The widget's reactive state and what changes it: the form's state and its parts (inputs,
+//! target contact, custom fields, duplicates, drafts, outbox, storage note), the session shared
+//! by the views, the one save pipeline (`submit`), loading, saving later, the status region and
+//! the events the host page hears.
 
+pub mod contact;
+pub mod custom;
+pub mod drafts;
+pub mod duplicates;
 pub mod events;
 pub mod form_state;
+pub mod inputs;
 pub mod loading;
 pub mod outbox;
 pub mod retry;
 pub mod session;
 pub mod status;
+pub mod storage_note;
 pub mod submit;

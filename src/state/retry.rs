@@ -6,7 +6,6 @@ use crate::domain::queued::Queued;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
-use leptos::prelude::*;
 
 /// Whether the browser says it has no network (`navigator.onLine` is false).
 pub fn is_offline() -> bool {
@@ -16,6 +15,6 @@ pub fn is_offline() -> bool {
 /// Puts the save on hold and says so; the form resends it on the `online` event, or when the
 /// outbox says a rate limit's wait is over.
 pub fn queue(session: Session, state: FormState, why: Queued) {
-    state.outbox.hold(why);
-    session.status.set(Status::Busy(why.message()));
+    state.outbox().hold(why);
+    session.say(Status::Busy(why.message()));
 }

@@ -1,6 +1,7 @@
 //! What the views of one widget share: settings, the signed-in user, the status region, ids.
 
 use crate::api::reply::ApiError;
+use crate::api::Client;
 use crate::domain::credentials::Credentials;
 use crate::settings::config::Config;
 use crate::state::events::{self, ContactError, ContactSaved, Listeners};
@@ -8,29 +9,30 @@ use crate::state::status::Status;
 use crate::web::storage::{self, StorageError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::task::{Context, Poll, Waker};
 
 /// Handles shared by the widget's views (cheap to copy).
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
     /// The widget's settings.
-    pub config: StoredValue<Config>,
+    config: StoredValue<Config>,
     /// The signed-in user; `None` shows the sign-in form.
-    pub credentials: RwSignal<Option<Credentials>>,
+    credentials: RwSignal<Option<Credentials>>,
     /// The one status region's message.
-    pub status: RwSignal<Status>,
+    status: RwSignal<Status>,
     /// Prefix that makes element ids unique when a page has several widgets.
-    pub id_prefix: StoredValue<String>,
+    id_prefix: StoredValue<String>,
     /// The element the widget is mounted on: `contact-saved` and `contact-error` go there.
-    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// The widget's reactive owner: what [`Session::spawn`] starts ends with it.
-    owner: StoredValue<Option<Owner>, LocalStorage>,
+    host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// Disposed with the widget: what [`Session::spawn`] starts ends with it.
+    alive: StoredValue<()>,
     /// The Leptos app's callbacks, beside the DOM events.
     listeners: Listeners,
 }
 
 impl Session {
     /// A session for `config`: credentials from the config, else from storage. Made in the
-    /// widget's component, whose owner it keeps for [`Session::spawn`].
+    /// widget's component, whose owner disposes it (and so ends its tasks) at unmount.
     pub fn new(config: Config, host: Option<web_sys::HtmlElement>, listeners: Listeners) -> Self {
         static INSTANCES: AtomicU32 = AtomicU32::new(0);
         let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
@@ -47,37 +49,64 @@ impl Session {
             status: RwSignal::new(Status::Idle),
             id_prefix: StoredValue::new(format!("ocf{n}")),
             host: StoredValue::new_local(host),
-            owner: StoredValue::new_local(Owner::current()),
+            alive: StoredValue::new(()),
             listeners,
         }
     }
 
-    /// Runs `task` as the widget's: when the widget is unmounted the task is dropped at its next
-    /// `await`, so an answer that comes later never touches the widget's disposed signals. The
-    /// task runs at once up to its first wait, as a plain call would: what it sets before any
-    /// request (the status, the marks, the focus) is in place when the event handler returns.
+    /// Runs `task` as the widget's: once the widget is unmounted the task is dropped at its
+    /// next wake-up, so an answer that comes later never touches the widget's disposed signals.
+    /// Nothing is registered per task (a widget that saves a thousand times holds nothing more).
+    /// The task runs at once up to its first wait, as a plain call would: what it sets before
+    /// any request (the status, the marks, the focus) is in place when the event handler returns.
     pub fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
-        // Unmounted already (no owner left): there is nothing for the task to do.
-        let Some(owner) = self.owner.try_get_value().flatten() else {
-            return;
-        };
-        owner.with(|| {
-            let mut task = Box::pin(task);
-            let mut now = std::task::Context::from_waker(std::task::Waker::noop());
-            // Polled again by the executor, which registers its own waker then.
-            if task.as_mut().poll(&mut now).is_pending() {
-                leptos::task::spawn_local_scoped_with_cancellation(task);
+        let alive = self.alive;
+        let mut task = Box::pin(task);
+        let mut run = move |cx: &mut Context<'_>| {
+            if alive.is_disposed() {
+                return Poll::Ready(()); // unmounted: the task ends here, unpolled
             }
-        });
+            task.as_mut().poll(cx)
+        };
+        // Polled again by the executor, which registers its own waker then.
+        if run(&mut Context::from_waker(Waker::noop())).is_pending() {
+            leptos::task::spawn_local(std::future::poll_fn(run));
+        }
     }
 
-    /// What every authorised call needs: the settings and the signed-in user.
-    pub fn for_api(&self) -> Result<(Config, Credentials), ApiError> {
-        let credentials = self
-            .credentials
-            .get_untracked()
-            .ok_or(ApiError::SignedOut)?;
-        Ok((self.config.get_value(), credentials))
+    /// The signed-in user's client: what every authorised call goes through. Signed out (or
+    /// unmounted) there is none.
+    pub fn client(&self) -> Result<Client, ApiError> {
+        let credentials = self.credentials.try_get_untracked().flatten();
+        match (self.config.try_get_value(), credentials) {
+            (Some(config), Some(credentials)) => Ok(Client::new(config, credentials)),
+            _ => Err(ApiError::SignedOut),
+        }
+    }
+
+    /// The widget's settings.
+    pub fn config(&self) -> Config {
+        self.config.get_value()
+    }
+
+    /// Reads one thing of the settings without copying them all.
+    pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
+        self.config.with_value(f)
+    }
+
+    /// Whether someone is signed in (tracked: the widget switches forms on it).
+    pub fn is_signed_in(&self) -> bool {
+        self.credentials.with(Option::is_some)
+    }
+
+    /// Puts `status` in the status region.
+    pub fn say(&self, status: Status) {
+        self.status.set(status);
+    }
+
+    /// The status region's message, for the view that shows it.
+    pub fn status(&self) -> ReadSignal<Status> {
+        self.status.read_only()
     }
 
     /// A unique element id for `name` within this widget.
@@ -121,7 +150,7 @@ impl Session {
         }
     }
 
-    /// Forgets the sign-in here (the server side is [`crate::api::logout`]'s job).
+    /// Forgets the sign-in here (the server side is [`Client::logout`]'s job).
     pub fn forget_sign_in(&self) {
         let config = self.config.get_value();
         // Nothing to keep if storage is unavailable: the sign-in lived only in memory then.

@@ -4,11 +4,11 @@
 //! duplicate, save. It returns an [`Outcome`]; [`apply`] shows it. [`start`] runs the two as one
 //! task owned by the widget, so unmounting cancels it and no answer reaches a disposed signal.
 
-use crate::api;
-use crate::api::refusal::{field_error, refused_field};
+use crate::api::refusal::field_error;
 use crate::api::reply::ApiError;
 use crate::api::wire;
-use crate::domain::custom_fields::{self, Values};
+use crate::api::Client;
+use crate::domain::custom_fields::Values;
 use crate::domain::draft::Draft;
 use crate::domain::duplicate::{Duplicate, Match};
 use crate::domain::queued::{self, Queued};
@@ -20,8 +20,6 @@ use crate::state::loading;
 use crate::state::retry;
 use crate::state::session::Session;
 use crate::state::status::Status;
-
-use leptos::prelude::*;
 
 /// What to focus after a failed check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,11 +66,10 @@ pub struct Saved {
 /// Starts a submit unless one is under way (a double click sends one request): [`submit`],
 /// then [`apply`], as one task of the widget.
 pub fn start(session: Session, state: FormState, focus: impl Fn(Focus) + 'static) {
-    if state.saving.get_untracked() {
+    if !state.begin_save() {
         return;
     }
-    state.outbox.release();
-    state.saving.set(true);
+    state.outbox().release();
     session.spawn(async move {
         let outcome = submit(session, state).await;
         apply(session, state, outcome, focus);
@@ -86,61 +83,49 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         if retry::is_offline() {
             return Outcome::Offline;
         }
-        session
-            .status
-            .set(Status::Busy("Loading the contact…".into()));
+        session.say(Status::Busy("Loading the contact…".into()));
         if let Err(error) = loading::load(session, state).await {
             return Outcome::Failed(error);
         }
     }
 
-    let record = state.target.with_untracked(|t| t.record().cloned());
-    let custom_count = state.check_custom();
-    let contact = match merge(record.as_ref(), &state.draft()) {
+    let record = state.contact().record();
+    let (custom_count, first_custom) = state.custom().check();
+    let contact = match merge(record.as_ref(), &state.inputs().draft()) {
         Ok(contact) if custom_count == 0 => contact,
         checked => {
             let errors = checked.err().unwrap_or_default();
             let count = errors.count() + custom_count;
-            let focus = errors.first().map(Focus::Field).or_else(|| {
-                state
-                    .custom_errors
-                    .with_untracked(|e| e.first().map(|(id, _)| Focus::Custom(id.clone())))
-            });
-            state.errors.set(errors);
+            let focus = errors
+                .first()
+                .map(Focus::Field)
+                .or(first_custom.map(Focus::Custom));
+            state.inputs().mark(errors);
             return Outcome::Invalid { count, focus };
         }
     };
-    state.errors.set(FieldErrors::default());
-    state.duplicate.set(None);
-    let shown = state.custom_fields.get_untracked().unwrap_or_default();
+    state.inputs().mark(FieldErrors::default());
+    state.duplicates().hide();
     let stored = record.map(|r| r.custom_fields).unwrap_or_default();
-    let custom = state
-        .custom
-        .with_untracked(|typed| custom_fields::to_send(&stored, &shown, typed));
+    let custom = state.custom().to_send(&stored);
     if retry::is_offline() {
         return Outcome::Offline;
     }
-    let (config, credentials) = match session.for_api() {
-        Ok(api) => api,
+    let client = match session.client() {
+        Ok(client) => client,
         Err(error) => return Outcome::Failed(error),
     };
 
     let (existing, pending) = state
-        .target
-        .with_untracked(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
+        .contact()
+        .with(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
     if !existing && (contact.email.is_some() || contact.phone.is_some()) {
-        session.status.set(Status::Busy(
+        session.say(Status::Busy(
             "Checking whether this contact already exists…".into(),
         ));
-        let accepted = state.accepted_duplicate.get_untracked();
-        let found = find_duplicate(
-            &config,
-            &credentials,
-            &contact,
-            pending.as_deref(),
-            accepted.as_deref(),
-        )
-        .await;
+        let accepted = state.duplicates().accepted();
+        let found =
+            find_duplicate(&client, &contact, pending.as_deref(), accepted.as_deref()).await;
         match found {
             Ok(None) => {}
             Ok(Some(duplicate)) => return Outcome::Duplicate(duplicate),
@@ -150,17 +135,17 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 
     // The same token for every try, so a save whose answer was lost never makes two contacts.
     let token = state
-        .target
-        .with_untracked(|t| t.token().map(str::to_owned))
+        .contact()
+        .with(|t| t.token().map(str::to_owned))
         .or_else(new_token);
     let Some(token) = token else {
         return Outcome::NoToken;
     };
-    state.target.update(|t| t.pending(&token));
+    state.contact().pending(&token);
     let body = wire::contact_body(&token, &contact, &custom);
     let sent = state.snapshot();
-    session.status.set(Status::Busy("Saving…".into()));
-    match api::save_contact(&config, &credentials, body).await {
+    session.say(Status::Busy("Saving…".into()));
+    match client.save_contact(body).await {
         Ok(id) => Outcome::Saved(Saved {
             id,
             token,
@@ -175,10 +160,10 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 
 /// Shows an outcome: the status, the marks, the events, and what is remembered.
 pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl Fn(Focus)) {
-    state.saving.set(false);
+    state.end_save();
     match outcome {
         Outcome::Invalid { count, focus: first } => {
-            session.status.set(Status::Failed(if count == 1 {
+            session.say(Status::Failed(if count == 1 {
                 "One field needs attention before saving.".into()
             } else {
                 format!("{count} fields need attention before saving.")
@@ -189,14 +174,14 @@ pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl F
         }
         Outcome::Offline => retry::queue(session, state, Queued::Offline),
         Outcome::Duplicate(duplicate) => {
-            session.status.set(Status::Failed(
+            session.say(Status::Failed(
                 "Not saved: this contact may already exist. Choose below what to do.".into(),
             ));
-            state.duplicate.set(Some(duplicate));
+            state.duplicates().found(duplicate);
         }
         Outcome::Saved(saved) => remember(session, state, saved),
         Outcome::Failed(error) => fail(session, state, &error),
-        Outcome::NoToken => session.status.set(Status::Failed(
+        Outcome::NoToken => session.say(Status::Failed(
             "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.".into(),
         )),
     }
@@ -212,29 +197,26 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         sent,
     } = saved;
     let verb = if created { "registered" } else { "updated" };
-    session
-        .status
-        .set(Status::Done(format!("Contact {verb} (id {id}).")));
+    session.say(Status::Done(format!("Contact {verb} (id {id}).")));
     session.announce_saved(&id, &token, created);
     let record = ContactRecord::saved(id.clone(), token.clone(), &contact, custom);
     // Typing that went on during the save is not saved yet: it stays a draft.
     if state.snapshot() == sent {
-        state.drop_draft();
+        state.drafts().drop();
     } else {
         state.write_draft();
     }
     // The agent sees the phone as it was stored, unless it was edited meanwhile.
     if let Some(phone) = &contact.phone {
-        if state.phone.get_untracked() == sent.fields.phone {
-            state.phone.set(phone.clone());
+        if state.inputs().draft().phone == sent.fields.phone {
+            state.inputs().set(Field::Phone, phone.clone());
         }
     }
-    let config = session.config.get_value();
     let stored = StoredContact {
         token,
         contact_id: Some(id),
     };
-    state.remember(&config, stored, record);
+    state.contact().saved(stored, record);
 }
 
 /// A failed save: offline and rate-limited saves wait to be sent again; anything else is
@@ -257,23 +239,19 @@ fn fail(session: Session, state: FormState, error: &ApiError) {
 /// `contact-error` event; a 401 brings the sign-in back with every value kept.
 pub fn report(session: Session, state: FormState, error: &ApiError) {
     if let Some((field, field_error)) = field_error(error) {
-        state.errors.update(|e| e.set(field, Some(field_error)));
+        state.inputs().mark_one(field, field_error);
     }
-    let shown = state.custom_fields.get_untracked().unwrap_or_default();
-    if let Some(refused) = refused_field(&shown, error) {
-        state.custom_errors.update(|e| e.push(refused));
-    }
+    state.custom().mark_refused(error);
     if *error == ApiError::SignedOut {
         session.forget_sign_in();
     }
-    session.status.set(Status::Failed(error.to_string()));
+    session.say(Status::Failed(error.to_string()));
     session.announce_error(error);
 }
 
 /// The stored contact that has the new one's email, else its phone, if any.
 async fn find_duplicate(
-    config: &crate::settings::config::Config,
-    credentials: &crate::domain::credentials::Credentials,
+    client: &Client,
     contact: &ValidContact,
     pending_token: Option<&str>,
     accepted: Option<&str>,
@@ -284,7 +262,7 @@ async fn find_duplicate(
     ];
     for (by, key, value) in checks {
         let Some(value) = value else { continue };
-        if let Some(record) = api::search_contact(config, credentials, key, value).await? {
+        if let Some(record) = client.search_contact(key, value).await? {
             if let Some(duplicate) = Duplicate::of(record, by, pending_token, accepted) {
                 return Ok(Some(duplicate));
             }

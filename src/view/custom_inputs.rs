@@ -1,6 +1,6 @@
 //! The inputs of the server's visitor custom fields, under the contact fields.
 
-use crate::domain::custom_fields::{self, CustomField, FieldKind};
+use crate::domain::custom_fields::{CustomField, FieldKind};
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::view::input::{InputSpec, LabeledInput};
@@ -27,34 +27,15 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
     };
     let value = {
         let id = id.clone();
-        Signal::derive(move || state.custom_value(&id))
+        Signal::derive(move || state.custom().value(&id))
     };
     let on_input = {
         let id = id.clone();
-        Callback::new(move |value: String| {
-            state
-                .custom
-                .update(|c| custom_fields::set_value(c, &id, value));
-            state.edited();
-            // Re-check only a field already marked, so the error goes as soon as it is fixed.
-            if state
-                .custom_errors
-                .with_untracked(|e| e.iter().any(|(k, _)| *k == id))
-            {
-                state.check_custom();
-            }
-        })
+        Callback::new(move |value: String| state.typed_custom(&id, value))
     };
     let error = {
         let id = id.clone();
-        Signal::derive(move || {
-            state.custom_errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|(k, _)| *k == id)
-                    .map(|(_, e)| e.to_string())
-            })
-        })
+        Signal::derive(move || state.custom().error(&id))
     };
     view! {
         <LabeledInput
@@ -80,15 +61,14 @@ pub fn CustomInputs(
     view! {
         {move || {
             state
-                .custom_fields
-                .get()
-                .unwrap_or_default()
+                .custom()
+                .shown()
                 .into_iter()
                 .map(|field| one(session, state, field))
                 .collect_view()
         }}
-        <p class="ocf-note ocf-note--custom" hidden=move || state.custom_problem.with(Option::is_none)>
-            {move || state.custom_problem.get().map(|e| format!(
+        <p class="ocf-note ocf-note--custom" hidden=move || state.custom().problem().is_none()>
+            {move || state.custom().problem().map(|e| format!(
                 "The server's custom fields could not be loaded, so they are not shown; saving tries again. {e}"
             ))}
         </p>

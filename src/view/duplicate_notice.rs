@@ -30,33 +30,26 @@ pub fn DuplicateNotice(
     on_choice: Callback<Choice>,
 ) -> impl IntoView {
     let update_that = move |_| {
-        let Some(duplicate) = state.duplicate.get_untracked() else {
-            return;
-        };
-        let (name, id) = (duplicate.record.name.clone(), duplicate.record.id.clone());
-        if state.adopt(duplicate.record) {
-            session.status.set(Status::Done(format!(
+        if let Some((name, id)) = state.adopt_duplicate() {
+            session.say(Status::Done(format!(
                 "Now updating {name} (id {id}). Empty fields were filled in from it; check them, then press the update button."
             )));
             on_choice.run(Choice::UpdateThat);
         }
     };
     let back = move |_| {
-        let by = state.duplicate.get_untracked().map(|d| d.by);
-        state.duplicate.set(None);
-        session.status.set(Status::Idle);
+        let by = state.duplicates().back();
+        session.say(Status::Idle);
         if let Some(by) = by {
             on_choice.run(Choice::Back(by));
         }
     };
     let anyway = move |_| {
-        let accepted = state.duplicate.get_untracked().map(|d| d.record.id);
-        state.accepted_duplicate.set(accepted);
-        state.duplicate.set(None);
+        state.duplicates().accept();
         on_choice.run(Choice::RegisterAnyway);
     };
     move || {
-        state.duplicate.get().map(|duplicate| {
+        state.duplicates().shown().map(|duplicate| {
             let can_update = duplicate.record.token.is_some();
             let may_register = duplicate.may_register_anyway();
             view! {

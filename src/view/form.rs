@@ -1,10 +1,7 @@
 //! The contact form view: fields and actions. What a submit does is in `submit`.
 
-use crate::api;
 use crate::domain::duplicate::Match;
 use crate::domain::queued::Queued;
-use crate::domain::record::merge;
-use crate::domain::target::Target;
 use crate::domain::validate::Field;
 use crate::state::form_state::FormState;
 use crate::state::loading;
@@ -96,7 +93,7 @@ pub fn ContactForm(
     };
     // A queued save goes when its reason is gone: the browser is online, or the wait is over.
     let resend_if = move |why: fn(&Queued) -> bool| {
-        if state.outbox.waits(why) {
+        if state.outbox().waits(why) {
             submit_now();
         }
     };
@@ -105,36 +102,34 @@ pub fn ContactForm(
     });
     on_cleanup(move || online.remove());
     Effect::watch(
-        move || state.outbox.due(),
+        move || state.outbox().due(),
         move |_, _, _| resend_if(|q| matches!(q, Queued::RateLimited { .. })),
         false,
     );
 
     let new_contact = move |_| {
-        if state.saving.get_untracked() {
+        if state.is_saving_now() {
             // Forgetting now would let the save's answer remember the old contact's token for
             // the new one, and the next save would overwrite the old contact.
-            session.status.set(Status::Busy(
+            session.say(Status::Busy(
                 "Wait until the save finishes, then start a new contact.".into(),
             ));
             return;
         }
-        state.forget(&session.config.get_value());
-        session
-            .status
-            .set(Status::Done("Ready for a new contact.".into()));
+        state.forget();
+        session.say(Status::Done("Ready for a new contact.".into()));
         focus(Focus::Field(Field::Name));
     };
 
     let sign_out = move |_| {
-        if let Ok((config, credentials)) = session.for_api() {
+        if let Ok(client) = session.client() {
             // The token ends on the server too; if that call fails it still ends here.
             spawn_local(async move {
-                let _ = api::logout(&config, &credentials).await;
+                let _ = client.logout().await;
             });
         }
         session.forget_sign_in();
-        session.status.set(Status::Done("Signed out.".into()));
+        session.say(Status::Done("Signed out.".into()));
     };
 
     let on_choice = Callback::new(move |choice: Choice| {
@@ -149,22 +144,14 @@ pub fn ContactForm(
         }
     });
 
-    let labels = session.config.with_value(|c| c.labels.clone());
+    let labels = session.with_config(|c| c.labels.clone());
     let picker = Picker::new();
     let fields = Field::ALL.map(|field| {
         let on_input = Callback::new(move |value: String| {
             if field == Field::ContactManager {
                 picker.typed(session, value.clone());
             }
-            state.value(field).set(value);
-            state.edited();
-            // Re-check only a field already marked, so the error goes as soon as it is fixed.
-            if state.errors.with_untracked(|e| e.get(field).is_some()) {
-                let record = state.target.with_untracked(|t| t.record().cloned());
-                let errors = merge(record.as_ref(), &state.draft()).err();
-                let error = errors.and_then(|e| e.get(field).copied());
-                state.errors.update(|e| e.set(field, error));
-            }
+            state.typed(field, value);
         });
         let id = session.id(field.input_name());
         let (combobox, after) = if field == Field::ContactManager {
@@ -178,8 +165,8 @@ pub fn ContactForm(
                 id=id
                 label=labels.field(field).to_owned()
                 spec=spec(field)
-                value=state.value(field)
-                error=Signal::derive(move || state.errors.with(|e| e.get(field).map(ToString::to_string)))
+                value=state.inputs().value(field)
+                error=Signal::derive(move || state.inputs().error(field))
                 node_ref=refs[field as usize]
                 on_input=on_input
                 combobox=combobox
@@ -197,22 +184,22 @@ pub fn ContactForm(
     }
     let (register, update) = (labels.register.clone(), labels.update.clone());
     view! {
-        <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.saving.get().to_string() on:submit=submit>
-            <p class="ocf-note ocf-note--draft" hidden=move || !state.draft_restored.get()>
+        <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
+            <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                 "Draft restored: what was typed here before the page closed is back. It is kept until it is saved or you start a new contact."
             </p>
             {fields}
             <CustomInputs session=session state=state />
             <DuplicateNotice session=session state=state on_choice=on_choice />
             <div class="ocf-actions">
-                <button type="submit" class="ocf-primary" aria-disabled=move || state.saving.get().to_string()>
-                    {move || if state.target.with(Target::is_existing) { update.clone() } else { register.clone() }}
+                <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
+                    {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
                 </button>
                 <button type="button" class="ocf-secondary" on:click=new_contact>{labels.new_contact.clone()}</button>
                 <button type="button" class="ocf-link" on:click=sign_out>{labels.sign_out.clone()}</button>
             </div>
-            <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem.with(Option::is_none)>
-                {move || state.storage_problem.get().map(|e| e.to_string())}
+            <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
+                {move || state.storage_problem()}
             </p>
         </form>
     }

@@ -2,7 +2,6 @@
 //! or the keyboard. A typed username that matches no suggestion is still accepted: the server
 //! checks it on save.
 
-use crate::api;
 use crate::domain::agents::{self, step, Agent, Key};
 use crate::state::session::Session;
 use crate::view::input::{option_id, Combobox};
@@ -55,13 +54,11 @@ impl Picker {
         let picker = *self;
         let ticket = self.asked.get_value();
         let lookup = move || {
-            let credentials = session.credentials.try_get_untracked().flatten();
-            let (Some(credentials), Some(config)) = (credentials, session.config.try_get_value())
-            else {
+            let Ok(client) = session.client() else {
                 return; // signed out, or unmounted, meanwhile
             };
             leptos::task::spawn_local(async move {
-                let found = api::search_agents(&config, &credentials, &text).await;
+                let found = client.search_agents(&text).await;
                 let current = picker.asked.try_get_value() == Some(ticket);
                 if let (Ok(agents), true) = (found, current) {
                     picker.open.set(!agents.is_empty());

@@ -7,34 +7,45 @@ use crate::state::status::Status;
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::borrow::Cow;
 use web_sys::SubmitEvent;
 
-const USER: InputSpec = InputSpec {
-    name: Cow::Borrowed("user"),
-    kind: "text",
-    autocomplete: "username",
-    inputmode: None,
-    hint: None,
-    required: true,
-};
-const PASSWORD: InputSpec = InputSpec {
-    name: Cow::Borrowed("password"),
-    kind: "password",
-    autocomplete: "current-password",
-    inputmode: None,
-    hint: None,
-    required: true,
-};
-const CODE: InputSpec = InputSpec {
-    name: Cow::Borrowed("code"),
-    kind: "text",
-    autocomplete: "one-time-code",
-    inputmode: Some("numeric"),
-    hint: None,
-    required: true,
-};
+/// The sign-in form's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    User,
+    Password,
+    Code,
+}
+
+impl Entry {
+    const ALL: [Entry; 3] = [Entry::User, Entry::Password, Entry::Code];
+
+    fn spec(self) -> InputSpec {
+        let (name, kind, autocomplete) = match self {
+            Entry::User => ("user", "text", "username"),
+            Entry::Password => ("password", "password", "current-password"),
+            Entry::Code => ("code", "text", "one-time-code"),
+        };
+        InputSpec {
+            name: Cow::Borrowed(name),
+            kind,
+            autocomplete,
+            inputmode: (self == Entry::Code).then_some("numeric"),
+            hint: None,
+            required: true,
+        }
+    }
+
+    /// What to say when the input is left empty.
+    fn missing(self) -> &'static str {
+        match self {
+            Entry::User => "Enter your username or email.",
+            Entry::Password => "Enter your password.",
+            Entry::Code => "Enter the two-factor code.",
+        }
+    }
+}
 
 /// "Username or email", "Password", "Sign in"; "Two-factor code" when the server asks for one
 /// (the texts of the config's labels).
@@ -43,15 +54,13 @@ pub fn SignIn(
     /// What the widget's views share: settings, sign-in, status.
     session: Session,
 ) -> impl IntoView {
-    let user = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let code = RwSignal::new(String::new());
-    let errors = RwSignal::new([None::<&'static str>; 3]);
+    let values = Entry::ALL.map(|_| RwSignal::new(String::new()));
+    let missing = RwSignal::new([false; 3]);
     let asks_code = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let refs: [NodeRef<html::Input>; 3] = Default::default();
-    let focus = move |i: usize| {
-        if let Some(input) = refs[i].get_untracked() {
+    let focus = move |entry: Entry| {
+        if let Some(input) = refs[entry as usize].get_untracked() {
             let _ = input.focus();
         }
     };
@@ -61,61 +70,55 @@ pub fn SignIn(
         if busy.get_untracked() {
             return;
         }
-        let (u, p, c) = (
-            user.get_untracked(),
-            password.get_untracked(),
-            code.get_untracked(),
-        );
-        let missing = [
-            u.trim()
-                .is_empty()
-                .then_some("Enter your username or email."),
-            p.is_empty().then_some("Enter your password."),
-            (asks_code.get_untracked() && c.trim().is_empty())
-                .then_some("Enter the two-factor code."),
+        let [user, password, code] = values.map(|v| v.get_untracked());
+        let asked = asks_code.get_untracked();
+        let empty = [
+            user.trim().is_empty(),
+            password.is_empty(),
+            asked && code.trim().is_empty(),
         ];
-        errors.set(missing);
-        if let Some(first) = missing.iter().position(Option::is_some) {
-            session.status.set(Status::Failed(
+        missing.set(empty);
+        if let Some(first) = Entry::ALL.into_iter().find(|e| empty[*e as usize]) {
+            session.say(Status::Failed(
                 "Fill in the highlighted fields to sign in.".into(),
             ));
             focus(first);
             return;
         }
-        let config = session.config.get_value();
+        let config = session.config();
         busy.set(true);
-        session.status.set(Status::Busy("Signing in…".into()));
-        spawn_local(async move {
-            let code = asks_code.get_untracked().then_some(c.as_str());
-            let result = api::login(&config, &u, &p, code).await;
-            if busy.is_disposed() {
-                return; // unmounted meanwhile: nowhere to show the answer
-            }
-            busy.set(false);
+        session.say(Status::Busy("Signing in…".into()));
+        // The widget's task: unmounted meanwhile, the answer is dropped with it.
+        session.spawn(async move {
+            let code = asked.then_some(code.as_str());
+            let result = api::login(&config, &user, &password, code).await;
+            // The sign-in form may be gone already (signed in another way meanwhile).
+            busy.try_set(false);
             match result {
                 Ok(credentials) => {
-                    let note = session.sign_in(credentials).err();
-                    let text = match note {
-                        None => "Signed in.".to_owned(),
-                        Some(e) => format!("Signed in for this page only. {e}"),
+                    let text = match session.sign_in(credentials) {
+                        Ok(()) => "Signed in.".to_owned(),
+                        Err(e) => format!("Signed in for this page only. {e}"),
                     };
-                    session.status.set(Status::Done(text));
+                    session.say(Status::Done(text));
                 }
                 Err(error) => {
                     if matches!(error, ApiError::TwoFactorRequired { .. }) {
                         asks_code.set(true);
                     }
-                    session.status.set(Status::Failed(error.to_string()));
+                    session.say(Status::Failed(error.to_string()));
                     if asks_code.get_untracked() {
-                        focus(2);
+                        focus(Entry::Code);
                     }
                 }
             }
         });
     };
 
-    let labels = session.config.with_value(|c| c.labels.clone());
-    let field = move |i: usize, spec: InputSpec, label: String, value: RwSignal<String>| {
+    let labels = session.with_config(|c| c.labels.clone());
+    let field = move |entry: Entry, label: String| {
+        let spec = entry.spec();
+        let value = values[entry as usize];
         view! {
             <LabeledInput
                 id=session.id(&spec.name)
@@ -123,8 +126,8 @@ pub fn SignIn(
                 spec=spec
                 value=value
                 on_input=Callback::new(move |v| value.set(v))
-                error=Signal::derive(move || errors.with(|e| e[i].map(str::to_owned)))
-                node_ref=refs[i]
+                error=Signal::derive(move || missing.with(|m| m[entry as usize].then(|| entry.missing().to_owned())))
+                node_ref=refs[entry as usize]
             />
         }
     };
@@ -133,9 +136,9 @@ pub fn SignIn(
     view! {
         <form class="ocf-form ocf-signin" novalidate aria-label="Sign in to Rocket.Chat" on:submit=submit>
             <p class="ocf-intro">"Sign in with your Rocket.Chat account to save contacts."</p>
-            {field(0, USER, labels.user.clone(), user)}
-            {field(1, PASSWORD, labels.password.clone(), password)}
-            <Show when=move || asks_code.get()>{field(2, CODE, code_label.clone(), code)}</Show>
+            {field(Entry::User, labels.user.clone())}
+            {field(Entry::Password, labels.password.clone())}
+            <Show when=move || asks_code.get()>{field(Entry::Code, code_label.clone())}</Show>
             <div class="ocf-actions">
                 <button type="submit" class="ocf-primary" aria-disabled=move || busy.get().to_string()>{labels.sign_in.clone()}</button>
             </div>

@@ -102,11 +102,11 @@ pub fn widget(
     let state = FormState::load(&config);
     let theme = config.theme.class();
     let session = Session::new(config, host, listeners);
-    let status = session.status;
+    let status = session.status();
     view! {
         <div class=theme>
             <Show
-                when=move || session.credentials.with(Option::is_some)
+                when=move || session.is_signed_in()
                 fallback=move || view! { <SignIn session=session /> }
             >
                 <ContactForm session=session state=state />

@@ -233,6 +233,35 @@ async fn unmount_removes_the_widget() {
 }
 
 #[wasm_bindgen_test]
+async fn a_save_still_running_at_unmount_ends_quietly_and_remembers_nothing() {
+    clear_storage();
+    stub_fetch(&[
+        Answer(200, r#"{"contact":"c-late","success":true}"#, &[]),
+        Answer(200, r#"{"contact":"c-next","success":true}"#, &[]),
+    ]);
+    js_sys::eval("window.__delay = 200;").unwrap();
+    let first = host();
+    let mut handle = mount_with(&first, &format!("{{{CREDS}}}"));
+    ready().await;
+    fill_valid(&first);
+    click(&first, "Register contact");
+    wait_for("the save request", || calls().len() == 1).await;
+    handle.unmount();
+    sleep(400).await; // the answer arrives after the widget is gone
+    assert_eq!(events(), serde_json::json!([]), "no event from a gone widget");
+    assert_eq!(local(CONTACT_KEY), None, "nothing remembered by a gone widget");
+
+    // The page's other widgets (and later ones) are unaffected.
+    js_sys::eval("window.__delay = 0;").unwrap();
+    let again = host();
+    let _handle = mount_with(&again, &format!("{{{CREDS}}}"));
+    ready().await;
+    fill_valid(&again);
+    click(&again, "Register contact");
+    wait_status(&again, "Contact registered (id c-next)").await;
+}
+
+#[wasm_bindgen_test]
 async fn two_widgets_on_one_page_keep_their_own_servers_tokens_and_ids() {
     clear_storage();
     stub_fetch(&[Answer(200, r#"{"contact":"c1","success":true}"#, &[])]);

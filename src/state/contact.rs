@@ -1,0 +1,101 @@
+//! The contact the form saves to, held as one [`Target`] in one signal, and where this browser
+//! remembers it (the token and id, in localStorage, under a key of the server's).
+
+use crate::domain::record::ContactRecord;
+use crate::domain::target::Target;
+use crate::domain::token::StoredContact;
+use crate::state::storage_note::StorageNote;
+use crate::web::storage::{self, StorageArea};
+use leptos::prelude::*;
+
+/// The target contact and its storage key (cheap to copy).
+#[derive(Debug, Clone, Copy)]
+pub struct TargetContact {
+    target: RwSignal<Target>,
+    key: StoredValue<String>,
+    note: StorageNote,
+}
+
+impl TargetContact {
+    /// The contact remembered under `key`, if any; storage failures go to `note`.
+    pub fn open(key: String, note: StorageNote) -> Self {
+        let read = storage::read(StorageArea::Local, &key);
+        let remembered = read
+            .as_ref()
+            .ok()
+            .and_then(|s| s.as_deref())
+            .and_then(StoredContact::decode);
+        note.check(read.map(drop));
+        TargetContact {
+            target: RwSignal::new(Target::from_stored(remembered)),
+            key: StoredValue::new(key),
+            note,
+        }
+    }
+
+    /// Whether saving updates a remembered contact (tracked: the button's text follows it).
+    pub fn is_existing(&self) -> bool {
+        self.target.with(Target::is_existing)
+    }
+
+    /// Reads the target now (untracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Target) -> R) -> R {
+        self.target.with_untracked(f)
+    }
+
+    /// The loaded record, if the target has one.
+    pub fn record(&self) -> Option<ContactRecord> {
+        self.with(|t| t.record().cloned())
+    }
+
+    /// The token a save sends from now on (a retry reuses it).
+    pub fn pending(&self, token: &str) {
+        self.target.update(|t| t.pending(token));
+    }
+
+    /// Remembers the contact the server just accepted, with what was sent (only now is the
+    /// token written to storage).
+    pub fn saved(&self, contact: StoredContact, record: ContactRecord) {
+        let key = self.key.get_value();
+        self.note
+            .check(storage::write(StorageArea::Local, &key, &contact.encode()));
+        self.target.update(|t| t.saved(contact, record));
+    }
+
+    /// The record of contact `id` arrived; `false` when the form has moved on meanwhile (or
+    /// the widget is gone).
+    pub fn loaded(&self, id: &str, record: ContactRecord) -> bool {
+        self.target.try_update(|t| t.loaded(id, record)) == Some(true)
+    }
+
+    /// Contact `id` is gone from the server: it is forgotten here, its token kept as the
+    /// pending one so the next save registers it again. `false` when the form has moved on.
+    pub fn gone(&self, id: &str) -> bool {
+        if self.target.try_update(|t| t.gone(id)) != Some(true) {
+            return false;
+        }
+        self.unstore();
+        true
+    }
+
+    /// Takes over a stored contact (a duplicate the user chose to update); `false` when it has
+    /// no token to update it with. It is remembered in storage only once a save succeeds.
+    pub fn adopt(&self, record: ContactRecord) -> bool {
+        let Some(target) = Target::adopting(record) else {
+            return false;
+        };
+        self.target.set(target);
+        true
+    }
+
+    /// Forgets the contact here and in storage ("New contact").
+    pub fn forget(&self) {
+        self.target.set(Target::default());
+        self.unstore();
+    }
+
+    fn unstore(&self) {
+        let key = self.key.get_value();
+        self.note.check(storage::remove(StorageArea::Local, &key));
+    }
+}
