@@ -6,6 +6,7 @@
 
 use omnichannel_contact_form::api::wire::contact_body as request_body;
 use omnichannel_contact_form::domain::custom_fields::{self, CustomField, FieldKind};
+use omnichannel_contact_form::domain::phone;
 use omnichannel_contact_form::domain::validate::{self, ContactDraft};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -85,7 +86,7 @@ fn no_input_makes_a_validator_panic() {
     property("never panics", any_text(), |text| {
         let _ = validate::name(&text);
         let _ = validate::email(&text);
-        let _ = validate::phone(&text);
+        let _ = phone::phone(&text);
         let _ = validate::username(&text);
         let _ = field.check(&text, |_, _| None);
         let _ = validate::validate(&ContactDraft {
@@ -103,10 +104,10 @@ fn a_normalised_phone_is_e164_and_validates_to_itself() {
     let e164 = Regex::new(r"^\+[1-9][0-9]{7,14}$").unwrap();
     let accepted = std::cell::Cell::new(0u32);
     property("phone is E.164 and stable", phone_like(), |typed| {
-        if let Ok(Some(phone)) = validate::phone(&typed) {
+        if let Ok(Some(phone)) = phone::phone(&typed) {
             accepted.set(accepted.get() + 1);
             prop_assert!(e164.is_match(&phone), "{typed:?} gave {phone:?}");
-            prop_assert_eq!(validate::phone(&phone), Ok(Some(phone.clone())));
+            prop_assert_eq!(phone::phone(&phone), Ok(Some(phone.clone())));
         }
         Ok(())
     });

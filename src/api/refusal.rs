@@ -4,7 +4,7 @@
 
 use crate::api::reply::ApiError;
 use crate::domain::custom_fields::{CustomField, CustomFieldError};
-use crate::domain::validate::{Field, FieldError};
+use crate::domain::field::{Field, FieldError};
 
 /// A refusal of the contact manager, as the error under that field.
 pub fn field_error(error: &ApiError) -> Option<(Field, FieldError)> {

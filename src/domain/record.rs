@@ -2,7 +2,8 @@
 //! The server replaces a record on update, so an update must carry every field the record keeps:
 //! fields the user did not touch go back exactly as stored, custom fields included.
 
-use crate::domain::validate::{self, ContactDraft, Field, FieldErrors, ValidContact};
+use crate::domain::field::{Field, FieldErrors};
+use crate::domain::validate::{self, ContactDraft, ValidContact};
 
 /// The parts of a stored contact the widget keeps on update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +84,7 @@ pub fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::validate::FieldError;
+    use crate::domain::field::FieldError;
 
     fn record() -> ContactRecord {
         ContactRecord {

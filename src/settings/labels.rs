@@ -1,7 +1,7 @@
 //! The widget's visible texts for labels and buttons: English by default (as DESIGN.md fixes
 //! them), overridable by the host page through the `labels` option.
 
-use crate::domain::validate::Field;
+use crate::domain::field::Field;
 use crate::settings::option_value::OptionValue;
 
 /// The label and button texts.

@@ -4,8 +4,8 @@
 //! way for the sign-in form. The methods here are the steps that touch several parts at once.
 
 use crate::domain::draft::Draft;
+use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
-use crate::domain::validate::Field;
 use crate::settings::config::Config;
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;

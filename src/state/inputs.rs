@@ -1,7 +1,8 @@
 //! The four contact inputs and the errors shown under them.
 
+use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::record::{merge, ContactRecord};
-use crate::domain::validate::{ContactDraft, Field, FieldError, FieldErrors};
+use crate::domain::validate::ContactDraft;
 use leptos::prelude::*;
 
 /// What is typed in Name, Email, Phone and Contact manager, and their marks (cheap to copy).

@@ -1,8 +1,8 @@
 //! The contact form view: fields and actions. What a submit does is in `submit`.
 
 use crate::domain::duplicate::Match;
+use crate::domain::field::Field;
 use crate::domain::queued::Queued;
-use crate::domain::validate::Field;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::session::Session;

@@ -248,8 +248,16 @@ async fn a_save_still_running_at_unmount_ends_quietly_and_remembers_nothing() {
     wait_for("the save request", || calls().len() == 1).await;
     handle.unmount();
     sleep(400).await; // the answer arrives after the widget is gone
-    assert_eq!(events(), serde_json::json!([]), "no event from a gone widget");
-    assert_eq!(local(CONTACT_KEY), None, "nothing remembered by a gone widget");
+    assert_eq!(
+        events(),
+        serde_json::json!([]),
+        "no event from a gone widget"
+    );
+    assert_eq!(
+        local(CONTACT_KEY),
+        None,
+        "nothing remembered by a gone widget"
+    );
 
     // The page's other widgets (and later ones) are unaffected.
     js_sys::eval("window.__delay = 0;").unwrap();
