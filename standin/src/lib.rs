@@ -4,6 +4,8 @@
 
 pub mod auth_routes;
 pub mod contact_routes;
+pub mod contacts_check;
+pub mod contacts_routes;
 pub mod faults;
 pub mod http;
 pub mod ids;
@@ -38,6 +40,8 @@ pub struct Options {
     pub faults: bool,
     /// A `Content-Security-Policy` header for the static files.
     pub csp: Option<String>,
+    /// The Rocket.Chat release to behave as: before 7.1 there are no contacts routes.
+    pub version: model::Version,
 }
 
 impl Default for Options {
@@ -51,6 +55,7 @@ impl Default for Options {
             required_field: true,
             faults: false,
             csp: None,
+            version: model::Version::DEFAULT,
         }
     }
 }
@@ -78,6 +83,7 @@ impl Standin {
             limiter: rate_limit::RateLimiter::default(),
             cors: options.cors.clone(),
             faults: options.faults.then(faults::Faults::default),
+            version: options.version,
             csp: match &options.csp {
                 Some(csp) => Some(
                     axum::http::HeaderValue::from_str(csp)

@@ -15,6 +15,9 @@ USAGE: rc-standin [OPTIONS]
                           preflights get 405 as in Rocket.Chat)
   --csp POLICY            send Content-Security-Policy: POLICY with the --static files (to try
                           the widget under a host page's policy)
+  --version X.Y           the Rocket.Chat release to behave as (default 7.6: the legacy
+                          endpoint and the Contact Center routes; 7.1: no checkExistence;
+                          6.13 or older: no contacts routes). /api/info reports it
   --no-required-fields    make the seeded 'Company' custom field optional
   --faults                enable fault injection for tests: POST /_standin/fault with
                           {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
@@ -44,6 +47,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--cors" => options.cors = Cors::parse(&value("--cors")?),
             "--csp" => options.csp = Some(value("--csp")?),
+            "--version" => {
+                let v = value("--version")?;
+                options.version = rc_standin::model::Version::parse(&v).ok_or(format!(
+                    "--version {v}: expected MAJOR.MINOR, e.g. 7.6 or 6.13"
+                ))?;
+            }
             "--no-required-fields" => options.required_field = false,
             "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),

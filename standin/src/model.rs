@@ -144,8 +144,11 @@ pub struct CustomField {
 pub struct Data {
     /// Users, seeded at start.
     pub users: Vec<User>,
-    /// Visitors (contacts).
+    /// Visitors (what the legacy endpoint writes).
     pub visitors: Vec<Visitor>,
+    /// Contact Center contacts (what the 7.x contacts routes write).
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     /// Custom field definitions.
     pub custom_fields: Vec<CustomField>,
     /// Last `guest-N` number handed out.
@@ -163,5 +166,82 @@ impl Data {
     /// The user with this username.
     pub fn user_by_username(&self, username: &str) -> Option<&User> {
         self.users.iter().find(|u| u.username == username)
+    }
+}
+
+/// A Contact Center contact (Rocket.Chat 7.1+, `livechat_contact`): kept apart from visitors.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Contact {
+    /// 24 hex characters.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Name as sent.
+    pub name: String,
+    /// Addresses exactly as sent (the server neither trims nor lower-cases).
+    pub emails: Vec<String>,
+    /// Numbers exactly as sent.
+    pub phones: Vec<String>,
+    /// The managing agent's user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_manager: Option<String>,
+    /// Custom field values by field id.
+    #[serde(default)]
+    pub custom_fields: Map<String, Value>,
+    /// Creation time (RFC 3339).
+    pub created_at: String,
+    /// Last change (RFC 3339).
+    pub updated_at: String,
+}
+
+impl Contact {
+    /// The record as `contacts.get` and `contacts.search` return it.
+    pub fn to_json(&self) -> Value {
+        let mut record = json!({
+            "_id": self.id,
+            "name": self.name,
+            "emails": self.emails.iter().map(|a| json!({"address": a})).collect::<Vec<_>>(),
+            "phones": self.phones.iter().map(|p| json!({"phoneNumber": p})).collect::<Vec<_>>(),
+            "customFields": self.custom_fields,
+            "channels": [],
+            "unknown": false,
+            "createdAt": self.created_at,
+            "_updatedAt": self.updated_at,
+        });
+        if let Some(manager) = &self.contact_manager {
+            record["contactManager"] = json!(manager);
+        }
+        record
+    }
+}
+
+/// A Rocket.Chat release, as `--version` and `/api/info` give it (major.minor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version {
+    /// e.g. 7.
+    pub major: u32,
+    /// e.g. 6.
+    pub minor: u32,
+}
+
+impl Version {
+    /// The default: a 7.x release with every route of both APIs.
+    pub const DEFAULT: Version = Version { major: 7, minor: 6 };
+    /// The first release with the Contact Center routes.
+    pub const CONTACTS: Version = Version { major: 7, minor: 1 };
+    /// The first release with `contacts.checkExistence`.
+    pub const CHECK_EXISTENCE: Version = Version { major: 7, minor: 2 };
+
+    /// Reads `7.6` (or `7.6.1`: the patch is ignored).
+    pub fn parse(text: &str) -> Option<Version> {
+        let mut parts = text.trim().split('.');
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next().unwrap_or("0").parse().ok()?;
+        Some(Version { major, minor })
+    }
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
     }
 }

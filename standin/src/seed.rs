@@ -83,6 +83,7 @@ pub fn data(required_field: bool) -> Data {
             two_factor,
         ],
         visitors: Vec::new(),
+        contacts: Vec::new(),
         custom_fields: vec![
             field(
                 "company",

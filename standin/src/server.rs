@@ -2,7 +2,9 @@
 //! and start-up (loopback only unless told otherwise).
 
 use crate::store::Store;
-use crate::{auth_routes, contact_routes, livechat_routes, rate_limit::RateLimiter};
+use crate::{
+    auth_routes, contact_routes, contacts_routes, livechat_routes, rate_limit::RateLimiter,
+};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -72,6 +74,8 @@ pub struct AppState {
     /// A `Content-Security-Policy` sent with every static file (`--csp`), to try a host page's
     /// policy against the widget.
     pub csp: Option<HeaderValue>,
+    /// The release `/api/info` reports; before 7.1 the contacts routes do not exist.
+    pub version: crate::model::Version,
 }
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
@@ -93,6 +97,27 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
             get(livechat_routes::custom_fields),
         )
         .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
+        .route("/api/info", get(contacts_routes::info))
+        .route(
+            "/api/v1/omnichannel/contacts",
+            post(contacts_routes::create),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.update",
+            post(contacts_routes::update),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.get",
+            get(contacts_routes::get),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.search",
+            get(contacts_routes::search),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.checkExistence",
+            get(contacts_routes::check_existence),
+        )
         .route("/api/{*rest}", get(not_found).post(not_found))
         .route("/_standin/fault", post(crate::faults::control));
     let app = match static_dir {

@@ -1,107 +1,11 @@
 //! The stand-in over HTTP, held against the contract page row by row.
 
+mod common;
+
+use common::*;
 use rc_standin::{seed, server::Cors, Options, Standin};
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-
-struct Rc {
-    base: String,
-    http: Client,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    body: Value,
-    text: String,
-}
-
-async fn start_with(options: Options) -> Rc {
-    let options = Options {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        ..options
-    };
-    let standin = Standin::bind(&options).await.expect("the stand-in starts");
-    let addr = standin.spawn();
-    Rc {
-        base: format!("http://{addr}"),
-        http: Client::new(),
-    }
-}
-
-async fn start() -> Rc {
-    start_with(Options::default()).await
-}
-
-impl Rc {
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        auth: Option<(&str, &str)>,
-        body: Option<Value>,
-    ) -> Answer {
-        let mut request = self.http.request(method, format!("{}{path}", self.base));
-        if let Some((user, token)) = auth {
-            request = request
-                .header("X-User-Id", user)
-                .header("X-Auth-Token", token);
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().await.expect("the stand-in answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap();
-        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Answer {
-            status,
-            headers,
-            body,
-            text,
-        }
-    }
-
-    async fn login(&self, user: &str) -> (String, String) {
-        let a = self
-            .call(
-                Method::POST,
-                "/api/v1/login",
-                None,
-                Some(json!({"user": user, "password": format!("{user}-pass")})),
-            )
-            .await;
-        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
-        (
-            a.body["data"]["userId"].as_str().unwrap().to_owned(),
-            a.body["data"]["authToken"].as_str().unwrap().to_owned(),
-        )
-    }
-
-    async fn save_as(&self, auth: &(String, String), body: Value) -> Answer {
-        self.call(
-            Method::POST,
-            "/api/v1/omnichannel/contact",
-            Some((&auth.0, &auth.1)),
-            Some(body),
-        )
-        .await
-    }
-
-    async fn record(&self, auth: &(String, String), id: &str) -> Value {
-        let a = self
-            .call(
-                Method::GET,
-                &format!("/api/v1/omnichannel/contact?contactId={id}"),
-                Some((&auth.0, &auth.1)),
-                None,
-            )
-            .await;
-        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
-        a.body["contact"].clone()
-    }
-}
 
 const T1: &str = "0123456789abcdef0123456789abcdef";
 const T2: &str = "fedcba9876543210fedcba9876543210";

@@ -1,0 +1,367 @@
+//! The Contact Center routes of Rocket.Chat 7.1+ (`omnichannel/contacts*`) and `/api/info`.
+//! Contacts are kept apart from the visitors the legacy endpoint writes, as in Rocket.Chat.
+
+use crate::contacts_check::{self, check, invalid, query_object, Schema};
+use crate::http::{failure, guard, reply, success, with_headers, LimitHeaders, CONTACT_ROLES};
+use crate::ids;
+use crate::model::{Contact, CustomField, Data, Version};
+use crate::server::AppState;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Map, Value};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// `GET /api/info`: the release, major.minor only (what an anonymous caller sees).
+pub async fn info(State(state): State<Arc<AppState>>) -> Response {
+    success(json!({"version": state.version.to_string()}))
+}
+
+fn not_found() -> Response {
+    reply(
+        StatusCode::NOT_FOUND,
+        json!({"success": false, "error": "API endpoint not found"}),
+    )
+}
+
+/// The route's guard: 404 on a release without it, then authentication, the rate limit and
+/// the permission (the default roles hold all three contact permissions; `plain` none).
+async fn enter(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: SocketAddr,
+    route: &str,
+    since: Version,
+) -> Result<LimitHeaders, Response> {
+    if state.version < since {
+        return Err(not_found());
+    }
+    guard(state, headers, peer, route, &CONTACT_ROLES)
+        .await
+        .map(|(_, limit)| limit)
+}
+
+fn parse_body(body: &Bytes) -> Value {
+    if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(body).unwrap_or_else(|_| json!({}))
+    }
+}
+
+/// The checked (and coerced) object, or the ajv message.
+fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
+    check(value, schema)?;
+    Ok(value.as_object().cloned().unwrap_or_default())
+}
+
+/// Rocket.Chat's `validateCustomFields` for contacts: every visible visitor field's required
+/// and regexp rules, then no key that is not such a field.
+pub fn contact_custom_fields(
+    fields: &[CustomField],
+    given: &Map<String, Value>,
+) -> Result<Map<String, Value>, String> {
+    let allowed: Vec<&CustomField> = fields
+        .iter()
+        .filter(|f| f.scope == "visitor" && f.visibility == "visible")
+        .collect();
+    let mut out = Map::new();
+    for field in &allowed {
+        let value = match given.get(&field.id) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        };
+        let invalid = || format!("Invalid value for {} field", field.label);
+        if field.required && value.trim().is_empty() {
+            return Err(invalid());
+        }
+        if !value.is_empty() && !field.regexp.is_empty() {
+            let matches = regex::Regex::new(&field.regexp)
+                .map(|re| re.is_match(&value))
+                .unwrap_or(false);
+            if !matches {
+                return Err(invalid());
+            }
+        }
+        if given.contains_key(&field.id) {
+            out.insert(field.id.clone(), Value::String(value));
+        }
+    }
+    if let Some(key) = given.keys().find(|k| !allowed.iter().any(|f| &f.id == *k)) {
+        return Err(format!("Custom field {key} is not allowed"));
+    }
+    Ok(out)
+}
+
+/// A manager given by user id must be an agent.
+fn manager_ok(data: &Data, id: &str) -> bool {
+    data.users
+        .iter()
+        .any(|u| u.id == id && u.roles.iter().any(|r| r == "livechat-agent"))
+}
+
+fn strings(map: &Map<String, Value>, key: &str) -> Option<Vec<String>> {
+    map.get(key).and_then(Value::as_array).map(|items| {
+        items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    })
+}
+
+fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
+    map.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn stored(result: Result<Response, crate::store::StoreError>) -> Response {
+    result.unwrap_or_else(|e| {
+        reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"success": false, "error": e.0}),
+        )
+    })
+}
+
+/// `POST /api/v1/omnichannel/contacts`.
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let route = "POST /api/v1/omnichannel/contacts";
+    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
+        Ok(limit) => limit,
+        Err(response) => return response,
+    };
+    let mut body = parse_body(&body);
+    let map = match checked(&mut body, &contacts_check::CREATE) {
+        Ok(map) => map,
+        Err(message) => return with_headers(invalid(&message), &limit),
+    };
+    let answer = state
+        .store
+        .write(|d| {
+            let manager = text(&map, "contactManager").filter(|m| !m.is_empty());
+            if let Some(id) = &manager {
+                if !manager_ok(d, id) {
+                    return failure("error-contact-manager-not-found");
+                }
+            }
+            let empty = Map::new();
+            let given = map
+                .get("customFields")
+                .and_then(Value::as_object)
+                .unwrap_or(&empty);
+            let custom_fields = match contact_custom_fields(&d.custom_fields, given) {
+                Ok(values) => values,
+                Err(text) => return failure(text),
+            };
+            let now = ids::now();
+            let contact = Contact {
+                id: ids::visitor_id(),
+                name: text(&map, "name").unwrap_or_default(),
+                emails: strings(&map, "emails").unwrap_or_default(),
+                phones: strings(&map, "phones").unwrap_or_default(),
+                contact_manager: manager,
+                custom_fields,
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            let id = contact.id.clone();
+            d.contacts.push(contact);
+            success(json!({"contactId": id}))
+        })
+        .await;
+    with_headers(stored(answer), &limit)
+}
+
+/// `POST /api/v1/omnichannel/contacts.update`.
+pub async fn update(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let route = "POST /api/v1/omnichannel/contacts.update";
+    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
+        Ok(limit) => limit,
+        Err(response) => return response,
+    };
+    let mut body = parse_body(&body);
+    let map = match checked(&mut body, &contacts_check::UPDATE) {
+        Ok(map) => map,
+        Err(message) => return with_headers(invalid(&message), &limit),
+    };
+    let answer = state
+        .store
+        .write(|d| {
+            let id = text(&map, "contactId").unwrap_or_default();
+            let Some(index) = d.contacts.iter().position(|c| c.id == id) else {
+                return failure("error-contact-not-found");
+            };
+            let manager = text(&map, "contactManager");
+            if let Some(m) = manager.as_deref().filter(|m| !m.is_empty()) {
+                if !manager_ok(d, m) {
+                    return failure("error-contact-manager-not-found");
+                }
+            }
+            let custom_fields = match map.get("customFields").and_then(Value::as_object) {
+                None => None,
+                Some(given) => match contact_custom_fields(&d.custom_fields, given) {
+                    // Values of fields the workspace no longer has are kept.
+                    Ok(mut values) => {
+                        let existing = &d.contacts[index].custom_fields;
+                        for (k, v) in existing {
+                            if !d.custom_fields.iter().any(|f| &f.id == k) {
+                                values.insert(k.clone(), v.clone());
+                            }
+                        }
+                        Some(values)
+                    }
+                    Err(text) => return failure(text),
+                },
+            };
+            let contact = &mut d.contacts[index];
+            if let Some(name) = text(&map, "name") {
+                contact.name = name;
+            }
+            if let Some(emails) = strings(&map, "emails") {
+                contact.emails = emails;
+            }
+            if let Some(phones) = strings(&map, "phones") {
+                contact.phones = phones;
+            }
+            if let Some(values) = custom_fields {
+                contact.custom_fields = values;
+            }
+            if let Some(manager) = manager {
+                contact.contact_manager = (!manager.is_empty()).then_some(manager);
+            }
+            contact.updated_at = ids::now();
+            success(json!({"contact": contact.to_json()}))
+        })
+        .await;
+    with_headers(stored(answer), &limit)
+}
+
+/// `GET /api/v1/omnichannel/contacts.get?contactId=`.
+pub async fn get(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/omnichannel/contacts.get";
+    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
+        Ok(limit) => limit,
+        Err(response) => return response,
+    };
+    let mut query = query_object(&query);
+    let map = match checked(&mut query, &contacts_check::GET) {
+        Ok(map) => map,
+        Err(message) => return with_headers(invalid(&message), &limit),
+    };
+    let id = text(&map, "contactId").unwrap_or_default();
+    let found = state
+        .store
+        .read(|d| d.contacts.iter().find(|c| c.id == id).map(Contact::to_json))
+        .await;
+    let answer = match found {
+        Some(contact) => success(json!({"contact": contact})),
+        None => reply(
+            StatusCode::NOT_FOUND,
+            json!({"success": false, "error": "Resource not found"}),
+        ),
+    };
+    with_headers(answer, &limit)
+}
+
+/// `GET /api/v1/omnichannel/contacts.search?searchText=&count=&offset=`: a case-insensitive
+/// substring match on name, emails and phones.
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/omnichannel/contacts.search";
+    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
+        Ok(limit) => limit,
+        Err(response) => return response,
+    };
+    let param = |k: &str| query.iter().find(|(q, _)| q == k).map(|(_, v)| v.clone());
+    let number = |k: &str, default: usize| {
+        param(k)
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(default)
+    };
+    let (count, offset) = (number("count", 50), number("offset", 0));
+    let needle = param("searchText").unwrap_or_default().to_lowercase();
+    let (contacts, total) = state
+        .store
+        .read(|d| {
+            let hits: Vec<&Contact> = d
+                .contacts
+                .iter()
+                .filter(|c| {
+                    let has = |s: &str| s.to_lowercase().contains(&needle);
+                    needle.is_empty()
+                        || has(&c.name)
+                        || c.emails.iter().any(|e| has(e))
+                        || c.phones.iter().any(|p| has(p))
+                })
+                .collect();
+            let page: Vec<Value> = hits
+                .iter()
+                .skip(offset)
+                .take(count)
+                .map(|c| c.to_json())
+                .collect();
+            (page, hits.len())
+        })
+        .await;
+    let answer = success(json!({
+        "contacts": contacts.clone(),
+        "count": contacts.len(),
+        "offset": offset,
+        "total": total,
+    }));
+    with_headers(answer, &limit)
+}
+
+/// `GET /api/v1/omnichannel/contacts.checkExistence?email=|phone=|contactId=` (7.2+): exact.
+pub async fn check_existence(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/omnichannel/contacts.checkExistence";
+    let limit = match enter(&state, &headers, peer, route, Version::CHECK_EXISTENCE).await {
+        Ok(limit) => limit,
+        Err(response) => return response,
+    };
+    let given: Vec<&(String, String)> = query
+        .iter()
+        .filter(|(k, _)| ["email", "phone", "contactId"].contains(&k.as_str()))
+        .collect();
+    if given.len() != 1 || query.len() != 1 {
+        return with_headers(invalid("must match exactly one schema in oneOf"), &limit);
+    }
+    let (key, value) = given[0];
+    let exists = state
+        .store
+        .read(|d| {
+            d.contacts.iter().any(|c| match key.as_str() {
+                "email" => c.emails.iter().any(|e| e == value),
+                "phone" => c.phones.iter().any(|p| p == value),
+                _ => c.id == *value,
+            })
+        })
+        .await;
+    with_headers(success(json!({"exists": exists})), &limit)
+}
