@@ -37,8 +37,8 @@ pub mod view;
 pub mod web;
 
 pub use domain::credentials::Credentials;
-pub use settings::config::Config;
 pub use settings::config::Theme;
+pub use settings::config::{ApiChoice, Config};
 pub use settings::labels::Labels;
 pub use state::events::{ContactError, ContactSaved};
 pub use view::widget::ContactWidget;

@@ -9,7 +9,7 @@ use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::CustomField;
 use crate::domain::json::Json;
 use crate::domain::record::ContactRecord;
-use crate::settings::config::Config;
+use crate::settings::config::{ApiChoice, Config};
 use gloo_net::http::{Request, RequestBuilder};
 
 /// A signed-in user's connection to one server.
@@ -20,7 +20,7 @@ pub struct Client {
 }
 
 /// A 200 whose body has the wrong shape: the one place that says so.
-fn decoded<T>(value: Option<T>) -> Result<T, ApiError> {
+pub(super) fn decoded<T>(value: Option<T>) -> Result<T, ApiError> {
     value.ok_or(ApiError::Unexpected { status: 200 })
 }
 
@@ -51,10 +51,7 @@ impl Client {
 
     /// `POST /api/v1/omnichannel/contact`: registers or updates a contact; gives its id.
     pub async fn save_contact(&self, body: String) -> Result<String, ApiError> {
-        let request = self.authorised(Request::post(
-            &self.config.url("/api/v1/omnichannel/contact"),
-        ));
-        let json = send(request, Some(body), self.config.timeout_ms).await?;
+        let json = self.post("/api/v1/omnichannel/contact", body).await?;
         decoded(wire::saved_contact_id(&json))
     }
 
@@ -64,6 +61,22 @@ impl Client {
         let query = [("contactId", contact_id)];
         let reply = self.get("/api/v1/omnichannel/contact", query).await?;
         decoded(wire::contact_record(&reply))
+    }
+
+    /// The remembered contact `id` through this client's API, or `None` when the server no
+    /// longer has it. A Contact Center contact's manager (a user id) gets its username, which
+    /// the form shows.
+    pub async fn load(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
+        if self.config.api != ApiChoice::Contacts {
+            return self.load_contact(id).await;
+        }
+        let Some(mut record) = self.center_contact(id).await? else {
+            return Ok(None);
+        };
+        if let Some(manager) = &record.manager_id {
+            record.contact_manager = self.agent_username(manager).await?;
+        }
+        Ok(Some(record))
     }
 
     /// `GET /api/v1/omnichannel/contact.search?<key>=<value>`: the contact whose email (sent
@@ -81,7 +94,12 @@ impl Client {
 
     /// `GET /api/v1/livechat/users/agent?text=`: agents whose name or username contains `text`.
     pub async fn search_agents(&self, text: &str) -> Result<Vec<Agent>, ApiError> {
-        let count = SUGGESTIONS.to_string();
+        self.agents(text, SUGGESTIONS).await
+    }
+
+    /// Up to `count` agents whose name or username contains `text`.
+    pub(super) async fn agents(&self, text: &str, count: usize) -> Result<Vec<Agent>, ApiError> {
+        let count = count.to_string();
         let query = [("text", text), ("count", count.as_str())];
         let reply = self.get("/api/v1/livechat/users/agent", query).await?;
         decoded(wire::agents(&reply))
@@ -100,13 +118,24 @@ impl Client {
     }
 
     /// An authorised `GET` of `path` with `query`, read as JSON.
-    async fn get<'a>(
+    pub(super) async fn get<'a>(
         &self,
         path: &str,
         query: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Json, ApiError> {
         let request = self.authorised(Request::get(&self.config.url(path)).query(query));
         send(request, None, self.config.timeout_ms).await
+    }
+
+    /// An authorised `POST` of `body` to `path`, read as JSON.
+    pub(super) async fn post(&self, path: &str, body: String) -> Result<Json, ApiError> {
+        let request = self.authorised(Request::post(&self.config.url(path)));
+        send(request, Some(body), self.config.timeout_ms).await
+    }
+
+    /// The settings this client talks with.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     fn authorised(&self, request: RequestBuilder) -> RequestBuilder {

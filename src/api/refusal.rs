@@ -1,6 +1,6 @@
 //! Which field a server refusal belongs under, so that it is shown there as well as in the
 //! status region: the contact manager's refusals, and a custom field's `Invalid value for
-//! <label> field`.
+//! <label> field` or `Custom field <key> is not allowed`.
 
 use crate::api::reply::ApiError;
 use crate::domain::custom_fields::{CustomField, CustomFieldError};
@@ -9,13 +9,15 @@ use crate::domain::field::{Field, FieldError};
 /// A refusal of the contact manager, as the error under that field.
 pub fn field_error(error: &ApiError) -> Option<(Field, FieldError)> {
     let ApiError::Rejected {
-        error_type: Some(kind),
-        ..
+        error_type,
+        message,
     } = error
     else {
         return None;
     };
-    match kind.as_str() {
+    // The legacy endpoint names the error in `errorType`; the Contact Center's `error` is
+    // the bare name.
+    match error_type.as_deref().unwrap_or(message) {
         "error-contact-manager-not-found" => {
             Some((Field::ContactManager, FieldError::ManagerUnknown))
         }
@@ -34,10 +36,17 @@ pub fn refused_field(
     let ApiError::Rejected { message, .. } = error else {
         return None;
     };
-    let label = message
-        .strip_prefix("Invalid value for ")?
-        .strip_suffix(" field")?;
-    let field = fields.iter().find(|f| f.label == label)?;
+    let field = if let Some(key) = message
+        .strip_prefix("Custom field ")
+        .and_then(|m| m.strip_suffix(" is not allowed"))
+    {
+        fields.iter().find(|f| f.id == key)?
+    } else {
+        let label = message
+            .strip_prefix("Invalid value for ")?
+            .strip_suffix(" field")?;
+        fields.iter().find(|f| f.label == label)?
+    };
     Some((
         field.id.clone(),
         CustomFieldError::Refused {
@@ -73,6 +82,11 @@ mod tests {
             None
         );
         assert_eq!(field_error(&rejected("text", None)), None);
+        // The Contact Center's bare error name.
+        assert_eq!(
+            field_error(&rejected("error-contact-manager-not-found", None)),
+            Some((Field::ContactManager, FieldError::ManagerUnknown))
+        );
         assert_eq!(field_error(&ApiError::Network), None);
     }
 
@@ -100,5 +114,14 @@ mod tests {
         );
         let other = rejected("Invalid value for Mystery field", None);
         assert_eq!(refused_field(&fields, &other), None);
+        assert_eq!(
+            refused_field(
+                &fields,
+                &rejected("Custom field customerId is not allowed", None)
+            )
+            .map(|(id, _)| id)
+            .as_deref(),
+            Some("customerId")
+        );
     }
 }

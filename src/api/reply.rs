@@ -29,9 +29,11 @@ pub enum ApiError {
     /// The two-factor code was wrong or expired.
     #[error("That two-factor code is not valid. Check it and try again.")]
     TwoFactorInvalid,
-    /// 403: the user lacks the `view-l-room` permission.
-    #[error("Your Rocket.Chat user may not manage omnichannel contacts: it needs the view-l-room permission (roles livechat-agent, livechat-manager or admin). The server said: {message}")]
+    /// 403: the user lacks the route's permission (`view-l-room` for the legacy endpoint).
+    #[error("Your Rocket.Chat user may not manage omnichannel contacts: it needs the {permission} permission (roles livechat-agent, livechat-manager or admin). The server said: {message}")]
     Forbidden {
+        /// The permission the route requires.
+        permission: &'static str,
         /// Rocket.Chat's `error` text.
         message: String,
     },
@@ -81,6 +83,17 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The same error, a 403 naming `permission` (a Contact Center route's own).
+    pub fn needing(self, permission: &'static str) -> Self {
+        match self {
+            ApiError::Forbidden { message, .. } => ApiError::Forbidden {
+                permission,
+                message,
+            },
+            other => other,
+        }
+    }
+
     /// The HTTP status behind the error, as `contact-error` events report it (0: no answer).
     pub fn status(&self) -> u16 {
         match self {
@@ -167,7 +180,10 @@ impl Reply<'_> {
                 error_type: j.str_at("errorType").map(str::to_owned),
             }),
             (401, _) => Err(ApiError::SignedOut),
-            (403, Some(j)) => Err(ApiError::Forbidden { message: text(&j) }),
+            (403, Some(j)) => Err(ApiError::Forbidden {
+                permission: "view-l-room",
+                message: text(&j),
+            }),
             (429, j) => Err(ApiError::RateLimited {
                 wait_seconds: j
                     .as_ref()

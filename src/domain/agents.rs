@@ -9,6 +9,8 @@ pub const DEBOUNCE_MS: u64 = 250;
 /// An agent who may manage contacts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agent {
+    /// The user id, which the Contact Center takes as `contactManager`.
+    pub id: Option<String>,
     /// The username that goes into `contactManager.username`.
     pub username: String,
     /// The display name, when set.

@@ -17,10 +17,21 @@ pub enum Match {
 /// A stored contact that the new one would collide with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
-    /// The stored contact, as `contact.search` gave it (token included).
+    /// The stored contact, as the search gave it (a legacy record with its token).
     pub record: ContactRecord,
     /// What matched.
     pub by: Match,
+    /// Whether saving would take the stored contact over (the legacy endpoint's email match).
+    pub takes_over: bool,
+}
+
+/// The rules of the API a contact is saved through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// The legacy endpoint matches records by token and email: an equal email takes one over.
+    Legacy,
+    /// The Contact Center matches nothing: an equal email or phone makes a second contact.
+    ContactCenter,
 }
 
 impl Duplicate {
@@ -32,16 +43,22 @@ impl Duplicate {
         by: Match,
         pending_token: Option<&str>,
         accepted: Option<&str>,
+        rules: Rules,
     ) -> Option<Self> {
         let ours = pending_token.is_some() && record.token.as_deref() == pending_token;
         let accepted = accepted == Some(record.id.as_str());
-        (!ours && !accepted).then_some(Duplicate { record, by })
+        let takes_over = rules == Rules::Legacy && by == Match::Email;
+        (!ours && !accepted).then_some(Duplicate {
+            record,
+            by,
+            takes_over,
+        })
     }
 
-    /// Whether registering anyway is harmless to the stored record (a phone match only: the
-    /// server matches records by token and email, never by phone).
+    /// Whether registering anyway is harmless to the stored record (the legacy endpoint takes
+    /// over a record with the same email, never one with the same phone).
     pub fn may_register_anyway(&self) -> bool {
-        self.by == Match::Phone
+        !self.takes_over
     }
 
     /// The warning, naming the stored contact and what would happen.
@@ -52,17 +69,15 @@ impl Duplicate {
         } else {
             r.name.as_str()
         };
-        match self.by {
-            Match::Email => format!(
-                "A contact with the email {} already exists: {name} (id {}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the email.",
-                r.email.as_deref().unwrap_or_default(),
-                r.id
-            ),
-            Match::Phone => format!(
-                "A contact with the phone {} already exists: {name} (id {}). Update that contact instead, register a separate contact anyway, or go back.",
-                r.phone.as_deref().unwrap_or_default(),
-                r.id
-            ),
+        let (what, value) = match self.by {
+            Match::Email => ("email", r.email.as_deref().unwrap_or_default()),
+            Match::Phone => ("phone", r.phone.as_deref().unwrap_or_default()),
+        };
+        let id = &r.id;
+        if self.takes_over {
+            format!("A contact with the {what} {value} already exists: {name} (id {id}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the {what}.")
+        } else {
+            format!("A contact with the {what} {value} already exists: {name} (id {id}). Update that contact instead, register a separate contact anyway, or go back.")
         }
     }
 }
@@ -80,12 +95,20 @@ mod tests {
             phone: Some("+442079460958".into()),
             contact_manager: None,
             custom_fields: Vec::new(),
+            ..ContactRecord::default()
         }
     }
 
     #[test]
     fn an_email_match_warns_of_the_take_over_and_names_the_contact() {
-        let d = Duplicate::of(stored(), Match::Email, Some("new-token"), None).unwrap();
+        let d = Duplicate::of(
+            stored(),
+            Match::Email,
+            Some("new-token"),
+            None,
+            Rules::Legacy,
+        )
+        .unwrap();
         let text = d.message();
         assert!(text.contains("email ada@example.com"), "{text}");
         assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
@@ -95,11 +118,11 @@ mod tests {
 
     #[test]
     fn a_phone_match_may_be_registered_anyway() {
-        let d = Duplicate::of(stored(), Match::Phone, None, None).unwrap();
+        let d = Duplicate::of(stored(), Match::Phone, None, None, Rules::Legacy).unwrap();
         assert!(d.message().contains("phone +442079460958"));
         assert!(d.may_register_anyway());
         assert_eq!(
-            Duplicate::of(stored(), Match::Phone, None, Some("c1")),
+            Duplicate::of(stored(), Match::Phone, None, Some("c1"), Rules::Legacy),
             None,
             "once chosen, not asked again"
         );
@@ -108,11 +131,30 @@ mod tests {
     #[test]
     fn the_contacts_own_earlier_save_is_no_duplicate() {
         assert_eq!(
-            Duplicate::of(stored(), Match::Email, Some("old-token"), None),
+            Duplicate::of(
+                stored(),
+                Match::Email,
+                Some("old-token"),
+                None,
+                Rules::Legacy
+            ),
             None
         );
         let mut tokenless = stored();
         tokenless.token = None;
-        assert!(Duplicate::of(tokenless, Match::Email, None, None).is_some());
+        assert!(Duplicate::of(tokenless, Match::Email, None, None, Rules::Legacy).is_some());
+    }
+
+    #[test]
+    fn in_the_contact_center_an_equal_email_takes_nothing_over() {
+        let d = Duplicate::of(stored(), Match::Email, None, None, Rules::ContactCenter).unwrap();
+        assert!(d.may_register_anyway());
+        let text = d.message();
+        assert!(text.contains("email ada@example.com"), "{text}");
+        assert!(
+            text.contains("register a separate contact anyway"),
+            "{text}"
+        );
+        assert!(!text.contains("take that contact over"), "{text}");
     }
 }

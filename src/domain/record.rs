@@ -6,7 +6,7 @@ use crate::domain::field::{Field, FieldErrors};
 use crate::domain::validate::{self, ContactDraft, ValidContact};
 
 /// The parts of a stored contact the widget keeps on update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContactRecord {
     /// The contact's id.
     pub id: String,
@@ -22,6 +22,15 @@ pub struct ContactRecord {
     pub contact_manager: Option<String>,
     /// Custom field values (`livechatData`), by field id.
     pub custom_fields: Vec<(String, String)>,
+    /// A Contact Center contact's further email addresses, sent back unchanged on update.
+    pub other_emails: Vec<String>,
+    /// A Contact Center contact's further phone numbers, sent back unchanged on update.
+    pub other_phones: Vec<String>,
+    /// A Contact Center contact's manager as stored: a user id (`contact_manager` holds its
+    /// username once looked up).
+    pub manager_id: Option<String>,
+    /// When a Contact Center contact was created (ISO 8601, UTC, as the server wrote it).
+    pub created_at: Option<String>,
 }
 
 impl ContactRecord {
@@ -40,6 +49,7 @@ impl ContactRecord {
             phone: contact.phone.clone(),
             contact_manager: contact.contact_manager.clone(),
             custom_fields,
+            ..ContactRecord::default()
         }
     }
 
@@ -98,6 +108,7 @@ mod tests {
                 ("company".into(), "ACME".into()),
                 ("tier".into(), "Gold".into()),
             ],
+            ..ContactRecord::default()
         }
     }
 

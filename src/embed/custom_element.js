@@ -1,7 +1,7 @@
 // <omnichannel-contact-form>: the widget in an open Shadow DOM. Its styles are one constructed
 // stylesheet shared by every element (adoptedStyleSheets): a Content-Security-Policy without
 // 'unsafe-inline' blocks an inline <style>, not a constructed sheet.
-const ATTRIBUTES = { "server": "server", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
+const ATTRIBUTES = { "server": "server", "api": "api", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
 // The theme attribute is pure CSS, so changing it keeps what was typed.
 const HOST_CSS = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
 

@@ -35,6 +35,41 @@ impl Theme {
     }
 }
 
+/// Which of Rocket.Chat's APIs a contact is saved through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ApiChoice {
+    /// `POST /api/v1/omnichannel/contact`, the endpoint this widget is named for: on 7.x it
+    /// writes a visitor, which the Contact Center lists only once that person chats.
+    #[default]
+    Legacy,
+    /// The Contact Center routes of Rocket.Chat 7.1+ (`omnichannel/contacts*`).
+    Contacts,
+    /// Contacts when the server has them (7.1 or later), else legacy: decided once per server
+    /// and page, before the form is shown.
+    Auto,
+}
+
+impl ApiChoice {
+    /// Reads the option's value: `legacy`, `contacts` or `auto`.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "legacy" => Some(ApiChoice::Legacy),
+            "contacts" => Some(ApiChoice::Contacts),
+            "auto" => Some(ApiChoice::Auto),
+            _ => None,
+        }
+    }
+
+    /// The option's value for this choice (what `contact-saved` reports as `api`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ApiChoice::Legacy => "legacy",
+            ApiChoice::Contacts => "contacts",
+            ApiChoice::Auto => "auto",
+        }
+    }
+}
+
 /// Why a server address cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
@@ -64,6 +99,9 @@ pub struct Config {
     pub timeout_ms: u32,
     /// Whether the host page let a plain-http server on another host through.
     pub allow_insecure: bool,
+    /// Which API saves contacts; `Auto` is replaced by what the server has before the form
+    /// is shown.
+    pub api: ApiChoice,
 }
 
 impl Config {
@@ -84,6 +122,7 @@ impl Config {
             labels: Labels::default(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             allow_insecure,
+            api: ApiChoice::Legacy,
         }
         .checked()
     }
@@ -105,9 +144,13 @@ impl Config {
     }
 
     /// localStorage key of the contact being edited: one per server, so two servers never
-    /// share a token.
+    /// share a token, and one per API, so a legacy token and a Contact Center id never mix.
     pub fn contact_key(&self) -> String {
-        format!("{KEY_PREFIX}:contact:{}", self.server)
+        let kind = match self.api {
+            ApiChoice::Contacts => "contact-center",
+            ApiChoice::Legacy | ApiChoice::Auto => "contact",
+        };
+        format!("{KEY_PREFIX}:{kind}:{}", self.server)
     }
 
     /// Storage key of the unsaved draft for this server.
@@ -281,5 +324,15 @@ mod tests {
         );
         assert_eq!(origin_of("/relative"), None);
         assert_eq!(origin_of("ftp://x.org/"), None);
+    }
+
+    #[test]
+    fn the_two_apis_remember_contacts_under_different_keys() {
+        let mut config = Config::new("https://chat.example.com").unwrap();
+        let legacy = config.contact_key();
+        config.api = ApiChoice::Contacts;
+        let center = config.contact_key();
+        assert_ne!(legacy, center);
+        assert!(center.ends_with("https://chat.example.com"), "{center}");
     }
 }

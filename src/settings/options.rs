@@ -3,14 +3,15 @@
 //! an error the widget shows in place of the form.
 
 use crate::domain::credentials::Credentials;
-use crate::settings::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
+use crate::settings::config::{ApiChoice, Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::settings::labels::Labels;
 use crate::settings::option_value::OptionValue;
 use crate::web::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
-pub const KNOWN: [&str; 9] = [
+pub const KNOWN: [&str; 10] = [
     "server",
+    "api",
     "allowInsecure",
     "authToken",
     "userId",
@@ -51,6 +52,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let storage = text("storage");
     let theme = text("theme");
     let locale = text("locale");
+    let api = text("api");
     let mut labels = Labels::default();
     for (key, value) in entries {
         if key == "labels" {
@@ -125,6 +127,13 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
             false
         }
     };
+    let api = match api.as_deref() {
+        None => ApiChoice::Legacy,
+        Some(value) => ApiChoice::parse(value).unwrap_or_else(|| {
+            warnings.push(format!("option \"api\" is \"legacy\", \"contacts\" or \"auto\", not \"{value}\"; \"legacy\" is used."));
+            ApiChoice::Legacy
+        }),
+    };
     let server = server.as_deref().unwrap_or(page_origin);
     let config = Config {
         server: server.to_owned(),
@@ -134,6 +143,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
         labels,
         timeout_ms,
         allow_insecure,
+        api,
     }
     .checked();
     let warnings = warnings
@@ -307,6 +317,33 @@ mod tests {
         assert_eq!(
             parse(&[], "https://x.org").config.unwrap().timeout_ms,
             15_000
+        );
+    }
+
+    #[test]
+    fn the_api_option_chooses_and_an_unknown_one_is_reported() {
+        let with = |api: &str| {
+            parse(
+                &[text("server", "https://chat.example.com"), text("api", api)],
+                "https://page.example.com",
+            )
+        };
+        for (given, api) in [
+            ("legacy", ApiChoice::Legacy),
+            ("contacts", ApiChoice::Contacts),
+            ("auto", ApiChoice::Auto),
+        ] {
+            let parsed = with(given);
+            assert_eq!(parsed.config.unwrap().api, api);
+            assert!(parsed.warnings.is_empty());
+        }
+        let parsed = with("center");
+        assert_eq!(parsed.config.unwrap().api, ApiChoice::Legacy);
+        assert!(
+            parsed.warnings[0]
+                .contains("option \"api\" is \"legacy\", \"contacts\" or \"auto\", not \"center\""),
+            "{:?}",
+            parsed.warnings
         );
     }
 }

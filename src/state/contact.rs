@@ -12,25 +12,48 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy)]
 pub struct TargetContact {
     target: RwSignal<Target>,
-    key: StoredValue<String>,
+    /// `None` until `api: "auto"` has settled which API (and so which key) is used.
+    key: StoredValue<Option<String>>,
     note: StorageNote,
+    /// When the first Contact Center create of the pending contact was sent (ISO 8601, a little
+    /// early against clock skew): a resend looks for what that create made since then.
+    since: StoredValue<Option<String>>,
 }
 
 impl TargetContact {
-    /// The contact remembered under `key`, if any; storage failures go to `note`.
-    pub fn open(key: String, note: StorageNote) -> Self {
+    /// The contact remembered under `key`, if any (no key yet: a new contact until
+    /// [`TargetContact::settle`]); storage failures go to `note`.
+    pub fn open(key: Option<String>, note: StorageNote) -> Self {
+        let contact = TargetContact {
+            target: RwSignal::new(Target::default()),
+            key: StoredValue::new(None),
+            note,
+            since: StoredValue::new(None),
+        };
+        if let Some(key) = key {
+            contact.settle(key);
+        }
+        contact
+    }
+
+    /// Reads the contact remembered under `key`, which is where it is kept from now on.
+    pub fn settle(&self, key: String) {
         let read = storage::read(StorageArea::Local, &key);
         let remembered = read
             .as_ref()
             .ok()
             .and_then(|s| s.as_deref())
             .and_then(StoredContact::decode);
-        note.check(read.map(drop));
-        TargetContact {
-            target: RwSignal::new(Target::from_stored(remembered)),
-            key: StoredValue::new(key),
-            note,
+        self.note.check(read.map(drop));
+        self.key.set_value(Some(key));
+        if remembered.is_some() {
+            self.target.set(Target::from_stored(remembered));
         }
+    }
+
+    /// Whether the key is still to be settled (`api: "auto"` before the server was asked).
+    pub fn unsettled(&self) -> bool {
+        self.key.with_value(Option::is_none)
     }
 
     /// Whether saving updates a remembered contact (tracked: the button's text follows it).
@@ -48,17 +71,30 @@ impl TargetContact {
         self.with(|t| t.record().cloned())
     }
 
-    /// The token a save sends from now on (a retry reuses it).
-    pub fn pending(&self, token: &str) {
+    /// The token a save sends from now on (a retry reuses it); `create` notes when the first
+    /// Contact Center create went out.
+    pub fn pending(&self, token: &str, create: bool) {
         self.target.update(|t| t.pending(token));
+        if create && self.since.with_value(Option::is_none) {
+            self.since
+                .set_value(Some(crate::web::clock::iso_minutes_ago(2)));
+        }
+    }
+
+    /// When the pending Contact Center create was first sent, if one was.
+    pub fn since(&self) -> Option<String> {
+        let pending = self.with(|t| t.pending_token().is_some());
+        self.since.get_value().filter(|_| pending)
     }
 
     /// Remembers the contact the server just accepted, with what was sent (only now is the
     /// token written to storage).
     pub fn saved(&self, contact: StoredContact, record: ContactRecord) {
-        let key = self.key.get_value();
-        self.note
-            .check(storage::write(StorageArea::Local, &key, &contact.encode()));
+        self.since.set_value(None);
+        if let Some(key) = self.key.get_value() {
+            let kept = storage::write(StorageArea::Local, &key, &contact.encode());
+            self.note.check(kept);
+        }
         self.target.update(|t| t.saved(contact, record));
     }
 
@@ -81,6 +117,7 @@ impl TargetContact {
     /// Takes over a stored contact (a duplicate the user chose to update); `false` when it has
     /// no token to update it with. It is remembered in storage only once a save succeeds.
     pub fn adopt(&self, record: ContactRecord) -> bool {
+        self.since.set_value(None);
         let Some(target) = Target::adopting(record) else {
             return false;
         };
@@ -90,12 +127,14 @@ impl TargetContact {
 
     /// Forgets the contact here and in storage ("New contact").
     pub fn forget(&self) {
+        self.since.set_value(None);
         self.target.set(Target::default());
         self.unstore();
     }
 
     fn unstore(&self) {
-        let key = self.key.get_value();
-        self.note.check(storage::remove(StorageArea::Local, &key));
+        if let Some(key) = self.key.get_value() {
+            self.note.check(storage::remove(StorageArea::Local, &key));
+        }
     }
 }

@@ -148,12 +148,19 @@ impl CustomFields {
         }
     }
 
-    /// The `customFields` to send: `stored` (a loaded record's) with the shown fields as typed.
-    pub fn to_send(&self, stored: &[(String, String)]) -> Values {
+    /// The `customFields` to send: `stored` (a loaded record's) with the shown fields as typed;
+    /// with `shown_only`, just the shown fields (the Contact Center keeps the others itself and
+    /// refuses keys that are not its fields).
+    pub fn to_send(&self, stored: &[(String, String)], shown_only: bool) -> Values {
         self.shown.with_untracked(|shown| {
-            self.values.with_untracked(|typed| {
-                custom_fields::to_send(stored, shown.as_deref().unwrap_or_default(), typed)
-            })
+            let shown = shown.as_deref().unwrap_or_default();
+            let mut values = self
+                .values
+                .with_untracked(|typed| custom_fields::to_send(stored, shown, typed));
+            if shown_only {
+                values.retain(|(k, _)| shown.iter().any(|f| &f.id == k));
+            }
+            values
         })
     }
 }
@@ -203,7 +210,7 @@ mod tests {
             ("hidden".to_owned(), "x".to_owned()),
             ("region".to_owned(), "us".to_owned()),
         ];
-        let sent = custom.to_send(&stored);
+        let sent = custom.to_send(&stored, false);
         assert_eq!(
             sent,
             vec![

@@ -92,8 +92,10 @@ mod tests {
                 phone: None,
                 contact_manager: None,
                 custom_fields: Vec::new(),
+                ..ContactRecord::default()
             },
             by,
+            takes_over: false,
         }
     }
 

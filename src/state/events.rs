@@ -12,10 +12,13 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 pub struct ContactSaved {
     /// The contact's id on the server.
     pub contact: String,
-    /// The contact's token: whoever sends it updates this contact.
-    pub token: String,
+    /// The contact's token, whoever sends it updates this contact: legacy API only (a Contact
+    /// Center contact is addressed by its id).
+    pub token: Option<String>,
     /// Whether the save made a new contact (else it updated one).
     pub created: bool,
+    /// The API it was saved through: `legacy` or `contacts`.
+    pub api: &'static str,
 }
 
 /// A failed save, as `contact-error` and a Leptos app's `on_error` get it.
@@ -51,17 +54,17 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
     }
 }
 
-/// `contact-saved` with `detail = {contact, token, created}`.
+/// `contact-saved` with `detail = {contact, token, created, api}` (`token` in legacy mode only).
 pub fn saved(host: &HtmlElement, saved: &ContactSaved) {
-    dispatch(
-        host,
-        "contact-saved",
-        &[
-            ("contact", saved.contact.as_str().into()),
-            ("token", saved.token.as_str().into()),
-            ("created", saved.created.into()),
-        ],
-    );
+    let mut detail = vec![
+        ("contact", saved.contact.as_str().into()),
+        ("created", saved.created.into()),
+        ("api", saved.api.into()),
+    ];
+    if let Some(token) = &saved.token {
+        detail.push(("token", token.as_str().into()));
+    }
+    dispatch(host, "contact-saved", &detail);
 }
 
 /// `contact-error` with `detail = {status, error}` (status 0: no answer from the server).

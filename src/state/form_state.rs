@@ -6,7 +6,7 @@
 use crate::domain::draft::Draft;
 use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
-use crate::settings::config::Config;
+use crate::settings::config::{ApiChoice, Config};
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;
 use crate::state::drafts::DraftStore;
@@ -35,7 +35,8 @@ impl FormState {
     /// left, if any.
     pub fn load(config: &Config) -> Self {
         let storage = StorageNote::new(None);
-        let contact = TargetContact::open(config.contact_key(), storage);
+        let settled = config.api != ApiChoice::Auto;
+        let contact = TargetContact::open(settled.then(|| config.contact_key()), storage);
         let (drafts, draft) = DraftStore::open(config.draft_key(), storage);
         let Draft { fields, custom } = draft.unwrap_or_default();
         FormState {

@@ -1,7 +1,9 @@
-//! What the form loads from the server before it can save safely: the custom field definitions
-//! (so required fields are asked for) and the remembered contact (so an update sends back every
+//! What the form loads from the server before it can save safely: which API it has (with
+//! `api: "auto"`: it decides where the contact is remembered), the custom field definitions (so
+//! required fields are asked for) and the remembered contact (so an update sends back every
 //! field it has).
 
+use crate::api::detect;
 use crate::api::reply::ApiError;
 use crate::domain::target::Target;
 use crate::state::form_state::FormState;
@@ -10,7 +12,9 @@ use crate::state::status::Status;
 
 /// Whether something the save depends on has not been loaded yet.
 pub fn needs_loading(state: FormState) -> bool {
-    state.contact().with(Target::needs_record) || state.custom().needs_loading()
+    state.contact().unsettled()
+        || state.contact().with(Target::needs_record)
+        || state.custom().needs_loading()
 }
 
 /// Loads whatever is missing (in a task of [`Session::spawn`], which ends at unmount). Custom
@@ -18,6 +22,11 @@ pub fn needs_loading(state: FormState) -> bool {
 /// still checks them); a record that cannot be loaded does, because an update without it would
 /// wipe the fields the form does not show.
 pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
+    if state.contact().unsettled() {
+        let api = detect::choose(&session.config(), session.client().ok()).await;
+        session.use_api(api);
+        state.contact().settle(session.config().contact_key());
+    }
     if state.custom().needs_loading() {
         load_custom_fields(session, state).await?;
     }
@@ -49,7 +58,7 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
     else {
         return Ok(());
     };
-    let loaded = session.client()?.load_contact(&id).await?;
+    let loaded = session.client()?.load(&id).await?;
     // "New contact" (or another save) may have changed the contact while this was loading: then
     // this answer belongs to a contact the form no longer shows, and the target ignores it.
     match loaded {

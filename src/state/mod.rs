@@ -11,6 +11,7 @@ pub mod events;
 pub mod form_state;
 pub mod inputs;
 pub mod loading;
+pub mod lookups;
 pub mod outbox;
 pub mod retry;
 pub mod session;

@@ -3,7 +3,7 @@
 use crate::api::reply::ApiError;
 use crate::api::Client;
 use crate::domain::credentials::Credentials;
-use crate::settings::config::Config;
+use crate::settings::config::{ApiChoice, Config};
 use crate::state::events::{self, ContactError, ContactSaved, Listeners};
 use crate::state::status::Status;
 use crate::web::storage::{self, StorageError};
@@ -89,6 +89,11 @@ impl Session {
         self.config.get_value()
     }
 
+    /// Settles which API saves contacts (what `api: "auto"` found, or the one given).
+    pub fn use_api(&self, api: ApiChoice) {
+        self.config.update_value(|c| c.api = api);
+    }
+
     /// Reads one thing of the settings without copying them all.
     pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
         self.config.with_value(f)
@@ -127,11 +132,18 @@ impl Session {
     }
 
     /// Tells the host page, and the Leptos app, that a contact was saved.
-    pub fn announce_saved(&self, contact: &str, token: &str, created: bool) {
+    pub fn announce_saved(
+        &self,
+        contact: &str,
+        token: Option<&str>,
+        created: bool,
+        api: ApiChoice,
+    ) {
         let saved = ContactSaved {
             contact: contact.to_owned(),
-            token: token.to_owned(),
+            token: token.map(str::to_owned),
             created,
+            api: api.name(),
         };
         self.host
             .with_value(|h| h.iter().for_each(|h| events::saved(h, &saved)));

@@ -6,18 +6,16 @@
 
 use crate::api::refusal::field_error;
 use crate::api::reply::ApiError;
-use crate::api::wire;
-use crate::api::Client;
-use crate::domain::custom_fields::Values;
 use crate::domain::draft::Draft;
-use crate::domain::duplicate::{Duplicate, Match};
-use crate::domain::field::{Field, FieldErrors};
+use crate::domain::duplicate::Duplicate;
+use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::token::{new_token, StoredContact};
-use crate::domain::validate::ValidContact;
+use crate::settings::config::ApiChoice;
 use crate::state::form_state::FormState;
 use crate::state::loading;
+use crate::state::lookups::{self, Manager, Save};
 use crate::state::retry;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -51,17 +49,24 @@ pub enum Outcome {
     Failed(ApiError),
     /// The browser cannot make a secure random token.
     NoToken,
+    /// The remembered contact (this id) is gone from the server: the form registers it again.
+    Gone(String),
 }
 
 /// A contact the server accepted, with what was sent.
 #[derive(Debug)]
 pub struct Saved {
-    id: String,
-    token: String,
+    /// The legacy token (the Contact Center has none).
+    token: Option<String>,
     created: bool,
-    contact: ValidContact,
-    custom: Values,
+    /// The phone as sent (normalised).
+    phone: Option<String>,
+    /// The record as the server now holds it.
+    record: ContactRecord,
+    /// What the form held when it was sent.
     sent: Draft,
+    /// The API it was saved through.
+    api: ApiChoice,
 }
 
 /// Starts a submit unless one is under way (a double click sends one request): [`submit`],
@@ -90,7 +95,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         }
     }
 
-    let record = state.contact().record();
+    let mut record = state.contact().record();
     let (custom_count, first_custom) = state.custom().check();
     let contact = match merge(record.as_ref(), &state.inputs().draft()) {
         Ok(contact) if custom_count == 0 => contact,
@@ -107,8 +112,6 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     };
     state.inputs().mark(FieldErrors::default());
     state.duplicates().hide();
-    let stored = record.map(|r| r.custom_fields).unwrap_or_default();
-    let custom = state.custom().to_send(&stored);
     if retry::is_offline() {
         return Outcome::Offline;
     }
@@ -116,17 +119,37 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Ok(client) => client,
         Err(error) => return Outcome::Failed(error),
     };
+    let center = client.config().api == ApiChoice::Contacts;
+    let stored = record.as_ref().map(|r| r.custom_fields.clone());
+    let custom = state.custom().to_send(&stored.unwrap_or_default(), center);
 
-    let (existing, pending) = state
+    let (mut existing, pending) = state
         .contact()
         .with(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
+    // A Contact Center create is not idempotent: one whose answer was lost may have made the
+    // contact, which this save then updates instead of making a second.
+    if let (false, Some(token), Some(since)) = (existing, &pending, state.contact().since()) {
+        session.say(Status::Busy(
+            "Checking whether the last save reached the server…".into(),
+        ));
+        match lookups::lost_create(&client, &contact, token, &since).await {
+            Ok(Some(found)) => {
+                state.contact().adopt(found.clone());
+                record = Some(found);
+                existing = true;
+            }
+            Ok(None) => {}
+            Err(error) => return Outcome::Failed(error),
+        }
+    }
     if !existing && (contact.email.is_some() || contact.phone.is_some()) {
         session.say(Status::Busy(
             "Checking whether this contact already exists…".into(),
         ));
         let accepted = state.duplicates().accepted();
         let found =
-            find_duplicate(&client, &contact, pending.as_deref(), accepted.as_deref()).await;
+            lookups::find_duplicate(&client, &contact, pending.as_deref(), accepted.as_deref())
+                .await;
         match found {
             Ok(None) => {}
             Ok(Some(duplicate)) => return Outcome::Duplicate(duplicate),
@@ -142,19 +165,58 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     let Some(token) = token else {
         return Outcome::NoToken;
     };
-    state.contact().pending(&token);
-    let body = wire::contact_body(&token, &contact, &custom);
+    let manager_id = match lookups::manager_id(&client, &contact, record.as_ref()).await {
+        Ok(id) => id,
+        Err(Manager::Unknown) => {
+            let errors = FieldErrors {
+                contact_manager: Some(FieldError::ManagerUnknown),
+                ..FieldErrors::default()
+            };
+            state.inputs().mark(errors);
+            let focus = Some(Focus::Field(Field::ContactManager));
+            return Outcome::Invalid { count: 1, focus };
+        }
+        Err(Manager::Failed(error)) => return Outcome::Failed(error),
+    };
+    state.contact().pending(&token, center && !existing);
     let sent = state.snapshot();
     session.say(Status::Busy("Saving…".into()));
-    match client.save_contact(body).await {
-        Ok(id) => Outcome::Saved(Saved {
-            id,
-            token,
-            created: !existing,
-            contact,
-            custom,
-            sent,
-        }),
+    let save = Save {
+        token: &token,
+        contact: &contact,
+        record: record.as_ref(),
+        custom: &custom,
+        manager_id: manager_id.as_deref(),
+    };
+    match lookups::save(&client, &save).await {
+        Ok(id) => {
+            let mut saved = ContactRecord::saved(id.clone(), token.clone(), &contact, custom);
+            if let Some(stored) = &record {
+                let first = (contact.email.as_deref(), contact.phone.as_deref());
+                saved.other_emails = stored.other_emails.clone();
+                saved.other_emails.retain(|e| Some(e.as_str()) != first.0);
+                saved.other_phones = stored.other_phones.clone();
+                saved.other_phones.retain(|p| Some(p.as_str()) != first.1);
+                saved.manager_id = stored.manager_id.clone();
+            }
+            if let Some(id) = manager_id {
+                saved.manager_id = (!id.is_empty()).then_some(id);
+            }
+            Outcome::Saved(Saved {
+                token: (!center).then_some(token),
+                created: !existing,
+                phone: contact.phone,
+                record: saved,
+                sent,
+                api: client.config().api,
+            })
+        }
+        // The Contact Center's answer to an update of a contact deleted meanwhile.
+        Err(ApiError::Rejected { message, .. })
+            if existing && message == "error-contact-not-found" =>
+        {
+            Outcome::Gone(record.map(|r| r.id).unwrap_or_default())
+        }
         Err(error) => Outcome::Failed(error),
     }
 }
@@ -182,25 +244,34 @@ pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl F
         }
         Outcome::Saved(saved) => remember(session, state, saved),
         Outcome::Failed(error) => fail(session, state, &error),
+        Outcome::Gone(id) => {
+            state.contact_gone(&id);
+            session.say(Status::Failed(gone_text(&id)));
+        }
         Outcome::NoToken => session.say(Status::Failed(
             "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.".into(),
         )),
     }
 }
 
+/// What the status says when the remembered contact is gone from the server.
+pub fn gone_text(id: &str) -> String {
+    format!("The remembered contact (id {id}) no longer exists on the server; saving registers it again.")
+}
+
 fn remember(session: Session, state: FormState, saved: Saved) {
     let Saved {
-        id,
         token,
         created,
-        contact,
-        custom,
+        phone,
+        record,
         sent,
+        api,
     } = saved;
+    let id = record.id.clone();
     let verb = if created { "registered" } else { "updated" };
     session.say(Status::Done(format!("Contact {verb} (id {id}).")));
-    session.announce_saved(&id, &token, created);
-    let record = ContactRecord::saved(id.clone(), token.clone(), &contact, custom);
+    session.announce_saved(&id, token.as_deref(), created, api);
     // Typing that went on during the save is not saved yet: it stays a draft.
     if state.snapshot() == sent {
         state.drafts().drop();
@@ -208,13 +279,13 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         state.write_draft();
     }
     // The agent sees the phone as it was stored, unless it was edited meanwhile.
-    if let Some(phone) = &contact.phone {
+    if let Some(phone) = phone {
         if state.inputs().draft().phone == sent.fields.phone {
-            state.inputs().set(Field::Phone, phone.clone());
+            state.inputs().set(Field::Phone, phone);
         }
     }
     let stored = StoredContact {
-        token,
+        token: record.token.clone().unwrap_or_default(),
         contact_id: Some(id),
     };
     state.contact().saved(stored, record);
@@ -248,26 +319,4 @@ pub fn report(session: Session, state: FormState, error: &ApiError) {
     }
     session.say(Status::Failed(error.to_string()));
     session.announce_error(error);
-}
-
-/// The stored contact that has the new one's email, else its phone, if any.
-async fn find_duplicate(
-    client: &Client,
-    contact: &ValidContact,
-    pending_token: Option<&str>,
-    accepted: Option<&str>,
-) -> Result<Option<Duplicate>, ApiError> {
-    let checks = [
-        (Match::Email, "email", contact.email.as_deref()),
-        (Match::Phone, "phone", contact.phone.as_deref()),
-    ];
-    for (by, key, value) in checks {
-        let Some(value) = value else { continue };
-        if let Some(record) = client.search_contact(key, value).await? {
-            if let Some(duplicate) = Duplicate::of(record, by, pending_token, accepted) {
-                return Ok(Some(duplicate));
-            }
-        }
-    }
-    Ok(None)
 }

@@ -1,7 +1,7 @@
 //! The whole widget: the sign-in form or the contact form, and the one status region.
 
 use crate::domain::credentials::Credentials;
-use crate::settings::config::{Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
+use crate::settings::config::{ApiChoice, Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::settings::labels::Labels;
 use crate::state::events::{ContactError, ContactSaved, Listeners};
 use crate::state::form_state::FormState;
@@ -41,6 +41,11 @@ pub fn ContactWidget(
     /// the network unencrypted. Only for a network you trust.
     #[prop(optional)]
     allow_insecure: bool,
+    /// Which API saves contacts: [`ApiChoice::Legacy`] (the default, `omnichannel/contact`),
+    /// [`ApiChoice::Contacts`] (the Contact Center of Rocket.Chat 7.1+), or [`ApiChoice::Auto`]
+    /// (the Contact Center when the server has it).
+    #[prop(optional)]
+    api: ApiChoice,
     /// The signed-in user's own credentials (e.g. a personal access token of that user); without
     /// them the widget asks the user to sign in.
     #[prop(default = None, into)]
@@ -78,6 +83,7 @@ pub fn ContactWidget(
         labels,
         timeout_ms,
         allow_insecure,
+        api,
     };
     match config.checked() {
         Ok(config) => widget(config, host, Listeners { on_saved, on_error }).into_any(),

@@ -57,16 +57,20 @@ fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, Str
     Ok(value.as_object().cloned().unwrap_or_default())
 }
 
-/// Rocket.Chat's `validateCustomFields` for contacts: every visible visitor field's required
-/// and regexp rules, then no key that is not such a field.
+/// Whether a field is one the contacts routes take (`getAllowedCustomFields`): a visible
+/// visitor field.
+fn allowed(field: &CustomField) -> bool {
+    field.scope == "visitor" && field.visibility == "visible"
+}
+
+/// Rocket.Chat's `validateCustomFields` for contacts: every allowed field's required and regexp
+/// rules, then no key that is not such a field (unless `ignore_additional`).
 pub fn contact_custom_fields(
     fields: &[CustomField],
     given: &Map<String, Value>,
+    ignore_additional: bool,
 ) -> Result<Map<String, Value>, String> {
-    let allowed: Vec<&CustomField> = fields
-        .iter()
-        .filter(|f| f.scope == "visitor" && f.visibility == "visible")
-        .collect();
+    let allowed: Vec<&CustomField> = fields.iter().filter(|f| allowed(f)).collect();
     let mut out = Map::new();
     for field in &allowed {
         let value = match given.get(&field.id) {
@@ -90,7 +94,8 @@ pub fn contact_custom_fields(
             out.insert(field.id.clone(), Value::String(value));
         }
     }
-    if let Some(key) = given.keys().find(|k| !allowed.iter().any(|f| &f.id == *k)) {
+    let unknown = given.keys().find(|k| !allowed.iter().any(|f| &f.id == *k));
+    if let (Some(key), false) = (unknown, ignore_additional) {
         return Err(format!("Custom field {key} is not allowed"));
     }
     Ok(out)
@@ -156,7 +161,7 @@ pub async fn create(
                 .get("customFields")
                 .and_then(Value::as_object)
                 .unwrap_or(&empty);
-            let custom_fields = match contact_custom_fields(&d.custom_fields, given) {
+            let custom_fields = match contact_custom_fields(&d.custom_fields, given, false) {
                 Ok(values) => values,
                 Err(text) => return failure(text),
             };
@@ -209,21 +214,25 @@ pub async fn update(
                     return failure("error-contact-manager-not-found");
                 }
             }
+            // Stored values of fields the contacts routes do not take (hidden, or gone from
+            // the workspace) are kept; while there are any, unknown keys are ignored.
+            let unregistered: Map<String, Value> = d.contacts[index]
+                .custom_fields
+                .iter()
+                .filter(|(k, _)| !d.custom_fields.iter().any(|f| &f.id == *k && allowed(f)))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let custom_fields = match map.get("customFields").and_then(Value::as_object) {
                 None => None,
-                Some(given) => match contact_custom_fields(&d.custom_fields, given) {
-                    // Values of fields the workspace no longer has are kept.
-                    Ok(mut values) => {
-                        let existing = &d.contacts[index].custom_fields;
-                        for (k, v) in existing {
-                            if !d.custom_fields.iter().any(|f| &f.id == k) {
-                                values.insert(k.clone(), v.clone());
-                            }
+                Some(given) => {
+                    match contact_custom_fields(&d.custom_fields, given, !unregistered.is_empty()) {
+                        Ok(mut values) => {
+                            values.extend(unregistered);
+                            Some(values)
                         }
-                        Some(values)
+                        Err(text) => return failure(text),
                     }
-                    Err(text) => return failure(text),
-                },
+                }
             };
             let contact = &mut d.contacts[index];
             if let Some(name) = text(&map, "name") {

@@ -1,7 +1,7 @@
 //! Test harness: mount a widget, type, click, stub `fetch`, wait for the DOM.
 
 use leptos::prelude::*;
-use omnichannel_contact_form::{ContactWidget, Credentials};
+use omnichannel_contact_form::{ApiChoice, ContactWidget, Credentials};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -10,6 +10,8 @@ use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 pub const SERVER: &str = "https://chat.example.com";
 /// The localStorage key of the remembered contact for [`SERVER`].
 pub const CONTACT_KEY: &str = "omnichannel-contact-form:contact:https://chat.example.com";
+/// The localStorage key of the remembered Contact Center contact for [`SERVER`].
+pub const CENTER_KEY: &str = "omnichannel-contact-form:contact-center:https://chat.example.com";
 
 /// One stubbed answer: status, body and extra headers; `status == 0` means a network failure.
 pub struct Answer(
@@ -150,12 +152,27 @@ pub fn agent() -> Credentials {
     Credentials::new(Some("agent-id".into()), Some("agent-token".into())).unwrap()
 }
 
-/// Mounts a widget for [`SERVER`] into a fresh element and returns that element.
-pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
+/// Mounts a widget for [`SERVER`] saving through `api`, signed in as [`agent`].
+pub fn mount_api(api: ApiChoice) -> HtmlElement {
+    let host = new_host();
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <ContactWidget server=SERVER credentials=agent() api=api /> }
+    })
+    .forget();
+    host
+}
+
+fn new_host() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     js_sys::eval("window.__mounts = (window.__mounts || 0) + 1").unwrap();
+    host
+}
+
+/// Mounts a widget for [`SERVER`] into a fresh element and returns that element.
+pub fn mount(credentials: Option<Credentials>) -> HtmlElement {
+    let host = new_host();
     leptos::mount::mount_to(host.clone(), move || match credentials {
         Some(credentials) => {
             view! { <ContactWidget server=SERVER credentials=credentials /> }.into_any()

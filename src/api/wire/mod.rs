@@ -2,12 +2,14 @@
 //! give `None` for an answer of the wrong shape; the client turns that into the one
 //! "unexpected answer" error ([`crate::api`]). The domain types they fill know nothing of JSON.
 
-use crate::domain::agents::{Agent, SUGGESTIONS};
+use crate::domain::agents::Agent;
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::{CustomField, FieldKind};
 use crate::domain::json::Json;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
+
+pub mod center;
 
 /// The body of `POST /api/v1/omnichannel/contact`: only the keys that have a value. Rocket.Chat
 /// rejects `null` for optional keys (`Match error: Expected string, got null in field email`),
@@ -22,14 +24,7 @@ pub fn contact_body(
         .contact_manager
         .as_ref()
         .map(|u| Json::object([("username", Some(Json::str(u)))]));
-    let custom = (!custom_fields.is_empty()).then(|| {
-        Json::Object(
-            custom_fields
-                .iter()
-                .map(|(k, v)| (k.clone(), Json::str(v)))
-                .collect(),
-        )
-    });
+    let custom = (!custom_fields.is_empty()).then(|| values_object(custom_fields));
     Json::object([
         ("token", Some(Json::str(token))),
         ("name", Some(Json::str(&contact.name))),
@@ -46,7 +41,7 @@ pub fn saved_contact_id(reply: &Json) -> Option<String> {
     reply.str_at("contact").map(str::to_owned)
 }
 
-fn first<'a>(json: &'a Json, list: &str, key: &str) -> Option<&'a str> {
+pub(crate) fn first<'a>(json: &'a Json, list: &str, key: &str) -> Option<&'a str> {
     match json.get(list) {
         Some(Json::Array(items)) => items.first().and_then(|i| i.str_at(key)),
         _ => None,
@@ -62,19 +57,7 @@ pub fn contact_record(reply: &Json) -> Option<Option<ContactRecord>> {
         _ => return None,
     };
     let id = contact.str_at("_id")?;
-    let custom_fields = match contact.get("livechatData") {
-        Some(Json::Object(members)) => members
-            .iter()
-            .map(|(k, v)| {
-                let text = match v {
-                    Json::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                (k.clone(), text)
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let custom_fields = values(contact.get("livechatData"));
     Some(Some(ContactRecord {
         id: id.to_owned(),
         token: contact.str_at("token").map(str::to_owned),
@@ -86,11 +69,47 @@ pub fn contact_record(reply: &Json) -> Option<Option<ContactRecord>> {
             .and_then(|m| m.str_at("username"))
             .map(str::to_owned),
         custom_fields,
+        ..ContactRecord::default()
     }))
 }
 
-/// `GET /api/v1/livechat/users/agent`: `{"users": [{username, name, ...}], ...}`, at most
-/// [`SUGGESTIONS`] of them; an entry without a username is skipped.
+/// Custom field values of a record (`livechatData`, `customFields`) as text, by field id.
+pub(crate) fn values(object: Option<&Json>) -> Vec<(String, String)> {
+    match object {
+        Some(Json::Object(members)) => members
+            .iter()
+            .map(|(k, v)| {
+                let text = match v {
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), text)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The custom fields to send, as a JSON object.
+pub(crate) fn values_object(values: &[(String, String)]) -> Json {
+    Json::Object(
+        values
+            .iter()
+            .map(|(k, v)| (k.clone(), Json::str(v)))
+            .collect(),
+    )
+}
+
+/// `GET /api/info`: the release as (major, minor), e.g. `{"version": "7.6"}` → (7, 6).
+pub fn api_version(reply: &Json) -> Option<(u32, u32)> {
+    let mut parts = reply.str_at("version")?.split('.');
+    let major = parts.next()?.trim().parse().ok()?;
+    let minor = parts.next().unwrap_or("0").trim().parse().ok()?;
+    Some((major, minor))
+}
+
+/// `GET /api/v1/livechat/users/agent`: `{"users": [{_id, username, name, ...}], ...}`; an entry
+/// without a username is skipped.
 pub fn agents(reply: &Json) -> Option<Vec<Agent>> {
     let Json::Array(users) = reply.get("users")? else {
         return None;
@@ -102,11 +121,11 @@ pub fn agents(reply: &Json) -> Option<Vec<Agent>> {
                 let username = u.str_at("username")?.trim();
                 let name = u.str_at("name").map(str::trim).filter(|n| !n.is_empty());
                 (!username.is_empty()).then(|| Agent {
+                    id: u.str_at("_id").map(str::to_owned),
                     username: username.to_owned(),
                     name: name.map(str::to_owned),
                 })
             })
-            .take(SUGGESTIONS)
             .collect(),
     )
 }

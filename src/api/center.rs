@@ -1,0 +1,144 @@
+//! The Contact Center calls of Rocket.Chat 7.1+ (`omnichannel/contacts*`), as more methods of
+//! [`Client`]. Each 403 names the route's own permission.
+
+use crate::api::client::decoded;
+use crate::api::reply::ApiError;
+use crate::api::wire::center::{self, Body};
+use crate::api::Client;
+use crate::domain::duplicate::Match;
+use crate::domain::record::ContactRecord;
+use crate::domain::validate::ValidContact;
+
+const VIEW: &str = "view-livechat-contact";
+const CREATE: &str = "create-livechat-contact";
+const UPDATE: &str = "update-livechat-contact";
+/// How many search results are compared: exact matches hide among substring ones.
+const SEARCHED: &str = "100";
+/// How many agents a username or id is looked up among.
+const AGENTS: usize = 100;
+
+/// Whether `record` has exactly `value` as one of its emails or phones.
+fn has(record: &ContactRecord, by: Match, value: &str) -> bool {
+    let (first, others) = match by {
+        Match::Email => (&record.email, &record.other_emails),
+        Match::Phone => (&record.phone, &record.other_phones),
+    };
+    first.as_deref() == Some(value) || others.iter().any(|o| o == value)
+}
+
+impl Client {
+    /// `contacts.get`: the contact, or `None` when the server has no such contact (404).
+    pub async fn center_contact(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
+        let path = "/api/v1/omnichannel/contacts.get";
+        match self.get(path, [("contactId", id)]).await {
+            Ok(json) => decoded(center::got(&json)).map(Some),
+            Err(ApiError::Unexpected { status: 404 }) => Ok(None),
+            Err(e) => Err(e.needing(VIEW)),
+        }
+    }
+
+    /// `contacts.search`: contacts whose name, an email or a phone contains `text`.
+    async fn center_search(&self, text: &str) -> Result<Vec<ContactRecord>, ApiError> {
+        let query = [("searchText", text), ("count", SEARCHED)];
+        let json = self
+            .get("/api/v1/omnichannel/contacts.search", query)
+            .await
+            .map_err(|e| e.needing(VIEW))?;
+        decoded(center::found(&json))
+    }
+
+    /// The stored contact whose email (or phone) is exactly `value`. `checkExistence` (7.2+)
+    /// answers exactly whether there is one; the search, a substring match compared exactly
+    /// here, finds it (and is all there is on 7.1).
+    pub async fn center_find(
+        &self,
+        by: Match,
+        value: &str,
+    ) -> Result<Option<ContactRecord>, ApiError> {
+        let key = match by {
+            Match::Email => "email",
+            Match::Phone => "phone",
+        };
+        let path = "/api/v1/omnichannel/contacts.checkExistence";
+        match self.get(path, [(key, value)]).await {
+            Ok(json) if !decoded(center::exists(&json))? => return Ok(None),
+            Ok(_) | Err(ApiError::Unexpected { status: 404 }) => {}
+            Err(e) => return Err(e.needing(VIEW)),
+        }
+        let found = self.center_search(value).await?;
+        Ok(found.into_iter().find(|r| has(r, by, value)))
+    }
+
+    /// After a create whose answer was lost: the contact it may have made, created at `since`
+    /// or later (ISO 8601), found by its exact email, else its exact phone, else its name.
+    pub async fn center_lost(
+        &self,
+        contact: &ValidContact,
+        since: &str,
+    ) -> Result<Option<ContactRecord>, ApiError> {
+        let recent = |r: &ContactRecord| r.created_at.as_deref().is_some_and(|c| c >= since);
+        let keys = [
+            (Match::Email, contact.email.as_deref()),
+            (Match::Phone, contact.phone.as_deref()),
+        ];
+        for (by, value) in keys {
+            let Some(value) = value else { continue };
+            let found = self.center_search(value).await?;
+            if let Some(r) = found.into_iter().find(|r| has(r, by, value) && recent(r)) {
+                return Ok(Some(r));
+            }
+        }
+        let found = self.center_search(&contact.name).await?;
+        Ok(found
+            .into_iter()
+            .find(|r| r.name == contact.name && recent(r)))
+    }
+
+    /// Whether the server has the Contact Center routes: the search answers 200, or 403 (it
+    /// exists, but this user may not use it).
+    pub async fn probe_contacts(&self) -> bool {
+        let query = [("count", "1")];
+        match self.get("/api/v1/omnichannel/contacts.search", query).await {
+            Ok(_) | Err(ApiError::Forbidden { .. }) => true,
+            Err(_) => false,
+        }
+    }
+
+    /// `contacts.update` of contact `id`, else `POST contacts`: the contact's id.
+    pub async fn center_save(&self, body: &Body<'_>, id: Option<&str>) -> Result<String, ApiError> {
+        match id {
+            Some(id) => {
+                let json = self
+                    .post("/api/v1/omnichannel/contacts.update", body.update(id))
+                    .await
+                    .map_err(|e| e.needing(UPDATE))?;
+                decoded(center::updated_id(&json))
+            }
+            None => {
+                let json = self
+                    .post("/api/v1/omnichannel/contacts", body.create())
+                    .await
+                    .map_err(|e| e.needing(CREATE))?;
+                decoded(center::created_id(&json))
+            }
+        }
+    }
+
+    /// The user id of the agent whose username is exactly `username`, if there is one.
+    pub async fn agent_id(&self, username: &str) -> Result<Option<String>, ApiError> {
+        let agents = self.agents(username, AGENTS).await?;
+        Ok(agents
+            .into_iter()
+            .find(|a| a.username == username)
+            .and_then(|a| a.id))
+    }
+
+    /// The username of the agent with user id `id`, if that agent is listed.
+    pub async fn agent_username(&self, id: &str) -> Result<Option<String>, ApiError> {
+        let agents = self.agents("", AGENTS).await?;
+        Ok(agents
+            .into_iter()
+            .find(|a| a.id.as_deref() == Some(id))
+            .map(|a| a.username))
+    }
+}

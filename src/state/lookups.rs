@@ -1,0 +1,134 @@
+//! The save pipeline's calls that differ between the two APIs: looking for a duplicate, finding
+//! the contact a lost create made, the manager's user id, and the save itself. The legacy
+//! endpoint addresses a contact by its token; the Contact Center by its id.
+
+use crate::api::reply::ApiError;
+use crate::api::wire::{self, center::Body};
+use crate::api::Client;
+use crate::domain::duplicate::{Duplicate, Match, Rules};
+use crate::domain::record::ContactRecord;
+use crate::domain::token::new_token;
+use crate::domain::validate::ValidContact;
+use crate::settings::config::ApiChoice;
+
+/// What a save needs beyond the contact: who it goes to and what goes with it.
+pub struct Save<'a> {
+    /// The contact's token (legacy: sent; Contact Center: the key this browser keeps).
+    pub token: &'a str,
+    /// The validated contact.
+    pub contact: &'a ValidContact,
+    /// The stored record, on update.
+    pub record: Option<&'a ContactRecord>,
+    /// The custom fields to send.
+    pub custom: &'a [(String, String)],
+    /// The Contact Center manager's user id (see [`manager_id`]).
+    pub manager_id: Option<&'a str>,
+}
+
+fn contact_center(client: &Client) -> bool {
+    client.config().api == ApiChoice::Contacts
+}
+
+/// Saves through the client's API; gives the contact's id.
+pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> {
+    if contact_center(client) {
+        let body = Body {
+            contact: save.contact,
+            record: save.record,
+            custom: save.custom,
+            manager_id: save.manager_id,
+        };
+        let id = save.record.map(|r| r.id.as_str());
+        client.center_save(&body, id).await
+    } else {
+        let body = wire::contact_body(save.token, save.contact, save.custom);
+        client.save_contact(body).await
+    }
+}
+
+/// The stored contact that has the new one's email, else its phone, if any: not the one a lost
+/// first save made (`pending_token`), nor the one the user chose to register beside.
+pub async fn find_duplicate(
+    client: &Client,
+    contact: &ValidContact,
+    pending_token: Option<&str>,
+    accepted: Option<&str>,
+) -> Result<Option<Duplicate>, ApiError> {
+    let checks = [
+        (Match::Email, "email", contact.email.as_deref()),
+        (Match::Phone, "phone", contact.phone.as_deref()),
+    ];
+    for (by, key, value) in checks {
+        let Some(value) = value else { continue };
+        let (found, rules) = if contact_center(client) {
+            // A Contact Center record has no token: it gets the key this browser would keep
+            // it by, should the user choose to update it.
+            let found = client.center_find(by, value).await?.map(|mut r| {
+                r.token = new_token();
+                r
+            });
+            (found, Rules::ContactCenter)
+        } else {
+            (client.search_contact(key, value).await?, Rules::Legacy)
+        };
+        if let Some(duplicate) =
+            found.and_then(|r| Duplicate::of(r, by, pending_token, accepted, rules))
+        {
+            return Ok(Some(duplicate));
+        }
+    }
+    Ok(None)
+}
+
+/// Contact Center only (a legacy resend is harmless: it carries the same token): the contact a
+/// create whose answer was lost made, if it did, with `token` as its key here.
+pub async fn lost_create(
+    client: &Client,
+    contact: &ValidContact,
+    token: &str,
+    since: &str,
+) -> Result<Option<ContactRecord>, ApiError> {
+    if !contact_center(client) {
+        return Ok(None);
+    }
+    let found = client.center_lost(contact, since).await?;
+    Ok(found.map(|mut r| {
+        r.token = Some(token.to_owned());
+        r
+    }))
+}
+
+/// Why a typed contact manager cannot be saved to the Contact Center.
+#[derive(Debug)]
+pub enum Manager {
+    /// No agent has that username.
+    Unknown,
+    /// The look-up failed.
+    Failed(ApiError),
+}
+
+/// The Contact Center's `contactManager`: the user id of the typed username (an exact match
+/// among the agents); `Some("")` clears a stored manager; `None` leaves the stored one as it
+/// is (the field was left as loaded) or there is none. Legacy saves send the username.
+pub async fn manager_id(
+    client: &Client,
+    contact: &ValidContact,
+    record: Option<&ContactRecord>,
+) -> Result<Option<String>, Manager> {
+    if !contact_center(client) {
+        return Ok(None);
+    }
+    let stored = record.and_then(|r| r.manager_id.clone());
+    let shown = record.and_then(|r| r.contact_manager.as_deref());
+    match contact.contact_manager.as_deref() {
+        Some(username) if shown == Some(username) && stored.is_some() => Ok(stored),
+        Some(username) => match client.agent_id(username).await {
+            Ok(Some(id)) => Ok(Some(id)),
+            Ok(None) => Err(Manager::Unknown),
+            Err(e) => Err(Manager::Failed(e)),
+        },
+        // An empty field clears the manager, unless the stored one could not be shown.
+        None if shown.is_some() => Ok(Some(String::new())),
+        None => Ok(None),
+    }
+}

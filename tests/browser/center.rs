@@ -1,0 +1,286 @@
+//! `api: "contacts"`: the Contact Center routes of Rocket.Chat 7.1+ behind the same form.
+
+use crate::harness::*;
+use omnichannel_contact_form::ApiChoice;
+use serde_json::json;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const CREATED: Answer = Answer(200, r#"{"contactId":"cc1","success":true}"#, &[]);
+const UPDATED: Answer = Answer(200, r#"{"contact":{"_id":"cc1"},"success":true}"#, &[]);
+const AGENTS: &str = r#"{"users":[{"_id":"agentOne000000001","username":"agent.one","name":"Agent One"},{"_id":"agentTwo000000001","username":"agent.two"}],"success":true}"#;
+const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
+/// A Contact Center server with no contacts yet, the agents listed.
+fn center(answers: &[Answer]) {
+    stub_fetch(answers);
+    route(
+        "/api/v1/omnichannel/contacts.checkExistence",
+        200,
+        r#"{"exists":false,"success":true}"#,
+    );
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[],"count":0,"offset":0,"total":0,"success":true}"#,
+    );
+    route("/api/v1/livechat/users/agent", 200, AGENTS);
+}
+
+fn path(i: usize) -> String {
+    let url = calls()[i]["url"].as_str().unwrap().to_owned();
+    url.trim_start_matches(SERVER).to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn registers_with_arrays_and_the_managers_id_and_remembers_the_id_apart() {
+    clear_storage();
+    center(&[CREATED]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    fill_valid(&host);
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert_eq!(path(0), "/api/v1/omnichannel/contacts");
+    assert_eq!(
+        body(0),
+        json!({"name": "Ada Lovelace", "emails": ["ada@example.com"], "phones": ["+442079460958"],
+               "customFields": {}, "contactManager": "agentOne000000001"})
+    );
+    let stored = local(CENTER_KEY).expect("the id is remembered");
+    assert!(stored.ends_with(" cc1"), "{stored}");
+    assert_eq!(local(CONTACT_KEY), None, "the legacy key is left alone");
+    assert!(find_button(&host, "Update contact").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_manager_is_marked_and_nothing_is_sent() {
+    clear_storage();
+    center(&[CREATED]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "contactManager", "nobody");
+    click(&host, "Register contact");
+    wait_for("the manager's error", || {
+        field_error(&host, "contactManager").is_some()
+    })
+    .await;
+    assert!(calls().is_empty(), "nothing saved: {:?}", calls());
+    assert!(status(&host).contains("One field needs attention"));
+}
+
+#[wasm_bindgen_test]
+async fn an_update_loads_the_contact_and_sends_back_what_the_form_does_not_show() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(CENTER_KEY, &format!("{TOKEN} cc1"))
+        .unwrap();
+    center(&[UPDATED]);
+    route(
+        "/api/v1/livechat/custom-fields",
+        200,
+        r#"{"customFields":[{"_id":"company","label":"Company","scope":"visitor","visibility":"visible","type":"input","required":false,"regexp":"","options":"","defaultValue":""}],"success":true}"#,
+    );
+    route(
+        "/api/v1/omnichannel/contacts.get",
+        200,
+        r#"{"contact":{"_id":"cc1","name":"Ada","emails":[{"address":"a@x.co"},{"address":"b@x.co"}],"phones":[{"phoneNumber":"+4930123456"},{"phoneNumber":"+4930999999"}],"contactManager":"agentTwo000000001","customFields":{"company":"ACME"},"createdAt":"2026-01-01T00:00:00.000Z"},"success":true}"#,
+    );
+    let host = mount_api(ApiChoice::Contacts);
+    wait_for("the stored contact", || {
+        input(&host, "name").value() == "Ada"
+    })
+    .await;
+    assert_eq!(values(&host), ["Ada", "a@x.co", "+4930123456", "agent.two"]);
+    type_into(&host, "email", "new@x.co");
+    click(&host, "Update contact");
+    wait_status(&host, "Contact updated (id cc1)").await;
+    assert_eq!(path(0), "/api/v1/omnichannel/contacts.update");
+    assert_eq!(
+        body(0),
+        json!({"contactId": "cc1", "name": "Ada", "emails": ["new@x.co", "b@x.co"],
+               "phones": ["+4930123456", "+4930999999"], "customFields": {"company": "ACME"},
+               "contactManager": "agentTwo000000001"})
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_contact_gone_from_the_contact_center_is_said_and_registered_again() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(CENTER_KEY, &format!("{TOKEN} gone1"))
+        .unwrap();
+    center(&[CREATED]);
+    route(
+        "/api/v1/omnichannel/contacts.get",
+        404,
+        r#"{"success":false,"error":"Resource not found"}"#,
+    );
+    let host = mount_api(ApiChoice::Contacts);
+    wait_status(&host, "no longer exists on the server").await;
+    assert!(status(&host).contains("gone1"), "{}", status(&host));
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert_eq!(path(0), "/api/v1/omnichannel/contacts");
+}
+
+#[wasm_bindgen_test]
+async fn a_create_whose_answer_was_lost_is_continued_as_an_update_not_made_twice() {
+    clear_storage();
+    center(&[Answer(0, "", &[]), UPDATED]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "email", "ada@example.com");
+    click(&host, "Register contact");
+    wait_status(&host, "Could not reach the server").await;
+    // The create did reach the server: the contact exists now.
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"cc1","name":"Ada","emails":[{"address":"ada@example.com"}],"phones":[],"customFields":{},"createdAt":"2999-01-01T00:00:00.000Z"}],"total":1,"success":true}"#,
+    );
+    route(
+        "/api/v1/omnichannel/contacts.checkExistence",
+        200,
+        r#"{"exists":true,"success":true}"#,
+    );
+    click(&host, "Register contact");
+    wait_status(&host, "Contact updated (id cc1)").await;
+    assert_eq!(calls().len(), 2);
+    assert_eq!(path(1), "/api/v1/omnichannel/contacts.update");
+    assert_eq!(body(1)["contactId"], "cc1");
+}
+
+#[wasm_bindgen_test]
+async fn an_equal_email_offers_all_three_choices_and_names_the_contact() {
+    clear_storage();
+    center(&[]);
+    route(
+        "/api/v1/omnichannel/contacts.checkExistence",
+        200,
+        r#"{"exists":true,"success":true}"#,
+    );
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"other","name":"Someone","emails":[{"address":"xada@example.com"}],"phones":[]},{"_id":"cc7","name":"Ada L.","emails":[{"address":"ada@example.com"}],"phones":[]}],"total":2,"success":true}"#,
+    );
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "email", "ada@example.com");
+    click(&host, "Register contact");
+    wait_status(&host, "may already exist").await;
+    let notice = note_text(&host, "ocf-duplicate");
+    assert!(
+        notice.contains("Ada L. (id cc7)"),
+        "the exact match: {notice}"
+    );
+    assert!(!notice.contains("take that contact over"), "{notice}");
+    for choice in ["Update that contact", "Register anyway", "Go back"] {
+        assert!(find_button(&host, choice).is_some(), "{choice}");
+    }
+    assert!(calls().is_empty(), "nothing saved yet");
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_names_the_routes_own_permission_and_a_refused_field_is_marked() {
+    clear_storage();
+    center(&[
+        Answer(
+            403,
+            r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#,
+            &[],
+        ),
+        Answer(
+            400,
+            r#"{"success":false,"error":"error-contact-manager-not-found"}"#,
+            &[],
+        ),
+    ]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "create-livechat-contact").await;
+    click(&host, "Register contact");
+    wait_for("the manager's error", || {
+        field_error(&host, "contactManager").is_some()
+    })
+    .await;
+}
+
+/// Mounts through the JS API with `options`, recording `contact-saved` details in
+/// `window.__saved`.
+fn mount_js(options: &str) -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    js_sys::eval("window.__saved = []; window.__info = [];").unwrap();
+    let record = js_sys::Function::new_with_args("e", "window.__saved.push(e.detail)");
+    host.add_event_listener_with_callback("contact-saved", &record)
+        .unwrap();
+    let options = js_sys::eval(&format!("({options})")).unwrap();
+    let _handle = omnichannel_contact_form::embed::mount(host.clone(), options);
+    host
+}
+
+fn saved_detail() -> serde_json::Value {
+    let text = js_sys::eval("JSON.stringify(window.__saved)")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn auto_uses_the_contact_center_on_7_x_and_the_legacy_endpoint_before_7_1() {
+    clear_storage();
+    let creds = r#"authToken: "agent-token", userId: "agent-id""#;
+    // 7.6: the Contact Center.
+    center(&[CREATED]);
+    route("/api/info", 200, r#"{"version":"7.6","success":true}"#);
+    let new = mount_js(&format!(
+        r#"{{server: "https://seven.example.com", api: "auto", {creds}}}"#
+    ));
+    wait_for("the API choice", || {
+        routed().iter().any(|u| u.ends_with("/api/info"))
+    })
+    .await;
+    ready().await;
+    type_into(&new, "name", "Ada");
+    click(&new, "Register contact");
+    wait_status(&new, "Contact registered (id cc1)").await;
+    assert!(calls()[0]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/api/v1/omnichannel/contacts"));
+    let detail = &saved_detail()[0];
+    assert_eq!(detail["api"], "contacts");
+    assert_eq!(detail["contact"], "cc1");
+    assert!(detail.get("token").is_none(), "no token: {detail}");
+
+    // 6.13: the legacy endpoint, with its token.
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contact":"v1","success":true}"#, &[])]);
+    route("/api/info", 200, r#"{"version":"6.13","success":true}"#);
+    let old = mount_js(&format!(
+        r#"{{server: "https://six.example.com", api: "auto", {creds}}}"#
+    ));
+    ready().await;
+    type_into(&old, "name", "Ada");
+    click(&old, "Register contact");
+    wait_status(&old, "Contact registered (id v1)").await;
+    assert!(calls()[0]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/api/v1/omnichannel/contact"));
+    let detail = &saved_detail()[0];
+    assert_eq!(detail["api"], "legacy");
+    assert_eq!(detail["token"].as_str().map(str::len), Some(32));
+}
