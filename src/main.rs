@@ -1,7 +1,7 @@
 //! Runs when the module loads: defines `<omnichannel-contact-form>`, then, on the demo page only
 //! (it has `#omnichannel-contact-form-demo`; host pages using the JS API do not), mounts the
 //! widget talking to the page's own origin, which `trunk serve` proxies to the stand-in server
-//! or to `ROCKETCHAT_URL`.
+//! or to `ROCKETCHAT_URL` (`?api=contacts` or `?api=auto` picks the API).
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -14,7 +14,23 @@ fn main() {
     else {
         return;
     };
-    // Exactly what a host page's `mount(element)` does with no options: the page's own origin.
-    // The widget stays until unmounted, so the handle is not kept.
-    omnichannel_contact_form::embed::mount(host, JsValue::UNDEFINED);
+    // Exactly what a host page's `mount(element)` does: the page's own origin, and `?api=` of
+    // the page's address as the `api` option (`?api=contacts` tries the Contact Center). The
+    // widget stays until unmounted, so the handle is not kept.
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let options = match search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("api="))
+    {
+        Some(api) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"api".into(), &api.into());
+            options.into()
+        }
+        None => JsValue::UNDEFINED,
+    };
+    omnichannel_contact_form::embed::mount(host, options);
 }

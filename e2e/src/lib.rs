@@ -111,13 +111,31 @@ pub async fn standin_requiring_company() -> (String, Arc<AppState>) {
     standin_with(true).await
 }
 
+/// [`standin`] behaving as Rocket.Chat `version` (e.g. 6.13: no Contact Center routes).
+pub async fn standin_version(version: &str) -> (String, Arc<AppState>) {
+    let version = rc_standin::model::Version::parse(version).expect("MAJOR.MINOR");
+    start_standin(Options {
+        version,
+        required_field: false,
+        ..Options::default()
+    })
+    .await
+}
+
 async fn standin_with(required_field: bool) -> (String, Arc<AppState>) {
+    start_standin(Options {
+        required_field,
+        ..Options::default()
+    })
+    .await
+}
+
+async fn start_standin(options: Options) -> (String, Arc<AppState>) {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         static_dir: Some(dist()),
-        required_field,
         faults: true,
-        ..Options::default()
+        ..options
     };
     let standin = Standin::bind(&options).await.expect("the stand-in starts");
     let state = standin.state.clone();
