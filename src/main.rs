@@ -17,14 +17,11 @@ fn main() {
     // Exactly what a host page's `mount(element)` does: the page's own origin, and `?api=` of
     // the page's address as the `api` option (`?api=contacts` tries the Contact Center). The
     // widget stays until unmounted, so the handle is not kept.
-    let search = web_sys::window()
+    let api = web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let options = match search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("api="))
-    {
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("api"));
+    let options = match api {
         Some(api) => {
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"api".into(), &api.into());

@@ -73,8 +73,9 @@ impl Client {
         let Some(mut record) = self.center_contact(id).await? else {
             return Ok(None);
         };
+        // Without the username the field stays empty and the stored manager is left as it is.
         if let Some(manager) = &record.manager_id {
-            record.contact_manager = self.agent_username(manager).await?;
+            record.contact_manager = self.agent_username(manager).await.ok().flatten();
         }
         Ok(Some(record))
     }

@@ -94,6 +94,19 @@ impl ApiError {
         }
     }
 
+    /// Whether the server answered with a refusal, so the request certainly changed nothing
+    /// (unlike a lost answer, a timeout or a server failure, after which it may have).
+    pub fn refused(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Rejected { .. }
+                | ApiError::SignedOut
+                | ApiError::Forbidden { .. }
+                | ApiError::RateLimited { .. }
+                | ApiError::CorsRefused { .. }
+        )
+    }
+
     /// The HTTP status behind the error, as `contact-error` events report it (0: no answer).
     pub fn status(&self) -> u16 {
         match self {

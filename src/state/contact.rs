@@ -81,6 +81,11 @@ impl TargetContact {
         }
     }
 
+    /// The last create was refused, so it made nothing: a resend need not look for it.
+    pub fn not_created(&self) {
+        self.since.set_value(None);
+    }
+
     /// When the pending Contact Center create was first sent, if one was.
     pub fn since(&self) -> Option<String> {
         let pending = self.with(|t| t.pending_token().is_some());

@@ -217,7 +217,12 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         {
             Outcome::Gone(record.map(|r| r.id).unwrap_or_default())
         }
-        Err(error) => Outcome::Failed(error),
+        Err(error) => {
+            if error.refused() {
+                state.contact().not_created();
+            }
+            Outcome::Failed(error)
+        }
     }
 }
 

@@ -284,3 +284,29 @@ async fn auto_uses_the_contact_center_on_7_x_and_the_legacy_endpoint_before_7_1(
     assert_eq!(detail["api"], "legacy");
     assert_eq!(detail["token"].as_str().map(str::len), Some(32));
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_create_made_nothing_so_the_resend_does_not_look_for_it() {
+    clear_storage();
+    center(&[
+        Answer(
+            400,
+            r#"{"success":false,"error":"must be string [invalid-params]","errorType":"invalid-params"}"#,
+            &[],
+        ),
+        CREATED,
+    ]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "must be string [invalid-params]").await;
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert!(
+        !routed().iter().any(|u| u.contains("contacts.search")),
+        "no search: {:?}",
+        routed()
+    );
+    assert_eq!(path(1), "/api/v1/omnichannel/contacts");
+}
