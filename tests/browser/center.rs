@@ -310,3 +310,40 @@ async fn a_refused_create_made_nothing_so_the_resend_does_not_look_for_it() {
     );
     assert_eq!(path(1), "/api/v1/omnichannel/contacts");
 }
+
+#[wasm_bindgen_test]
+async fn on_7_1_without_check_existence_the_search_compared_exactly_finds_the_duplicate() {
+    clear_storage();
+    center(&[CREATED]);
+    route(
+        "/api/v1/omnichannel/contacts.checkExistence",
+        404,
+        r#"{"success":false,"error":"API endpoint not found"}"#,
+    );
+    // A substring match only: "+4930123" is in "+49301234567", which is not the same phone.
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"near","name":"Near","emails":[],"phones":[{"phoneNumber":"+49301234567"}]}],"total":1,"success":true}"#,
+    );
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "phone", "+49 30 1234 56");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"near","name":"Near","emails":[],"phones":[{"phoneNumber":"+49301234567"}]},{"_id":"same","name":"Same","emails":[],"phones":[{"phoneNumber":"+4930123456"}]}],"total":2,"success":true}"#,
+    );
+    click(&host, "New contact");
+    wait_status(&host, "Ready for a new contact").await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "phone", "+49 30 1234 56");
+    click(&host, "Register contact");
+    wait_status(&host, "may already exist").await;
+    let notice = note_text(&host, "ocf-duplicate");
+    assert!(notice.contains("Same (id same)"), "{notice}");
+}
