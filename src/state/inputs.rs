@@ -1,5 +1,6 @@
 //! The four contact inputs and the errors shown under them.
 
+use crate::domain::agents::Agent;
 use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::validate::ContactDraft;
@@ -10,6 +11,9 @@ use leptos::prelude::*;
 pub struct Inputs {
     values: [RwSignal<String>; 4],
     errors: RwSignal<FieldErrors>,
+    /// The agents the picker lists (the last look-up's): a Contact Center save of one of them
+    /// takes its id from here, with no look-up.
+    listed: RwSignal<Vec<Agent>>,
 }
 
 impl Inputs {
@@ -24,6 +28,7 @@ impl Inputs {
         Inputs {
             values: [name, email, phone, contact_manager].map(RwSignal::new),
             errors: RwSignal::new(FieldErrors::default()),
+            listed: RwSignal::new(Vec::new()),
         }
     }
 
@@ -65,6 +70,29 @@ impl Inputs {
                 signal.set(value);
             }
         }
+    }
+
+    /// The picker's new list of agents (a look-up's answer).
+    pub fn list_agents(&self, agents: Vec<Agent>) {
+        self.listed.set(agents);
+    }
+
+    /// Reads the agents the picker lists (tracked).
+    pub fn with_agents<R>(&self, f: impl FnOnce(&Vec<Agent>) -> R) -> R {
+        self.listed.with(f)
+    }
+
+    /// Reads the agents the picker lists, for a handler (untracked).
+    pub fn with_agents_now<R>(&self, f: impl FnOnce(&Vec<Agent>) -> R) -> R {
+        self.listed.with_untracked(f)
+    }
+
+    /// The user id of agent `username`, if the picker lists it.
+    pub fn agent_id(&self, username: &str) -> Option<String> {
+        self.listed.with_untracked(|listed| {
+            let agent = listed.iter().find(|a| a.username == username)?;
+            agent.id.clone()
+        })
     }
 
     /// Empties every input and its mark.

@@ -107,13 +107,15 @@ pub enum Manager {
     Failed(ApiError),
 }
 
-/// The Contact Center's `contactManager`: the user id of the typed username (an exact match
-/// among the agents); `Some("")` clears a stored manager; `None` leaves the stored one as it
-/// is (the field was left as loaded) or there is none. Legacy saves send the username.
+/// The Contact Center's `contactManager`: the user id of the typed username (`listed`, when
+/// the picker listed that agent, else an exact match among the agents); `Some("")` clears a
+/// stored manager; `None` leaves the stored one as it is (the field was left as loaded) or
+/// there is none. Legacy saves send the username.
 pub async fn manager_id(
     client: &Client,
     contact: &ValidContact,
     record: Option<&ContactRecord>,
+    listed: Option<String>,
 ) -> Result<Option<String>, Manager> {
     if !contact_center(client) {
         return Ok(None);
@@ -122,6 +124,7 @@ pub async fn manager_id(
     let shown = record.and_then(|r| r.contact_manager.as_deref());
     match contact.contact_manager.as_deref() {
         Some(username) if shown == Some(username) && stored.is_some() => Ok(stored),
+        Some(_) if listed.is_some() => Ok(listed),
         Some(username) => match client.agent_id(username).await {
             Ok(Some(id)) => Ok(Some(id)),
             Ok(None) => Err(Manager::Unknown),

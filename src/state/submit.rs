@@ -165,7 +165,11 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     let Some(token) = token else {
         return Outcome::NoToken;
     };
-    let manager_id = match lookups::manager_id(&client, &contact, record.as_ref()).await {
+    let listed = contact
+        .contact_manager
+        .as_deref()
+        .and_then(|username| state.inputs().agent_id(username));
+    let manager_id = match lookups::manager_id(&client, &contact, record.as_ref(), listed).await {
         Ok(id) => id,
         Err(Manager::Unknown) => {
             let errors = FieldErrors {

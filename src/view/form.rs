@@ -145,7 +145,7 @@ pub fn ContactForm(
     });
 
     let labels = session.with_config(|c| c.labels.clone());
-    let picker = Picker::new();
+    let picker = Picker::new(state.inputs());
     let fields = Field::ALL.map(|field| {
         let on_input = Callback::new(move |value: String| {
             if field == Field::ContactManager {

@@ -2,7 +2,8 @@
 //! or the keyboard. A typed username that matches no suggestion is still accepted: the server
 //! checks it on save.
 
-use crate::domain::agents::{self, step, Agent, Key};
+use crate::domain::agents::{self, step, Key};
+use crate::state::inputs::Inputs;
 use crate::state::session::Session;
 use crate::view::input::{option_id, Combobox};
 use crate::web::timer::Timer;
@@ -12,8 +13,9 @@ use std::time::Duration;
 /// The picker's state, owned by the contact form.
 #[derive(Clone, Copy)]
 pub struct Picker {
-    /// The agents matching what was typed last.
-    pub suggestions: RwSignal<Vec<Agent>>,
+    /// Where the agents matching what was typed last are kept: with the inputs, whose save
+    /// reads their ids.
+    inputs: Inputs,
     /// Whether the list is shown.
     pub open: RwSignal<bool>,
     /// The highlighted suggestion.
@@ -25,9 +27,9 @@ pub struct Picker {
 
 impl Picker {
     /// A closed picker.
-    pub fn new() -> Self {
+    pub fn new(inputs: Inputs) -> Self {
         Picker {
-            suggestions: RwSignal::new(Vec::new()),
+            inputs,
             open: RwSignal::new(false),
             active: RwSignal::new(None),
             timer: Timer::new(),
@@ -62,7 +64,7 @@ impl Picker {
                 let current = picker.asked.try_get_value() == Some(ticket);
                 if let (Ok(agents), true) = (found, current) {
                     picker.open.set(!agents.is_empty());
-                    picker.suggestions.set(agents);
+                    picker.inputs.list_agents(agents);
                 }
             });
         };
@@ -74,7 +76,7 @@ impl Picker {
     pub fn combobox(&self, choose: Callback<String>) -> Combobox {
         let picker = *self;
         let on_keydown = Callback::new(move |ev: web_sys::KeyboardEvent| {
-            let len = picker.suggestions.with_untracked(Vec::len);
+            let len = picker.inputs.with_agents_now(Vec::len);
             let open = picker.open.get_untracked();
             let key = match ev.key().as_str() {
                 "ArrowDown" => Key::Down,
@@ -114,18 +116,12 @@ impl Picker {
 
     fn pick(&self, i: usize, choose: Callback<String>) {
         let username = self
-            .suggestions
-            .with_untracked(|s| s.get(i).map(|a| a.username.clone()));
+            .inputs
+            .with_agents_now(|s| s.get(i).map(|a| a.username.clone()));
         if let Some(username) = username {
             choose.run(username);
             self.close();
         }
-    }
-}
-
-impl Default for Picker {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -143,7 +139,7 @@ pub fn AgentList(
     view! {
         <ul class="ocf-listbox" id=list_id role="listbox" aria-label="Agents" hidden=move || !picker.open.get()>
             {move || {
-                picker.suggestions.get().into_iter().enumerate().map(|(i, agent)| {
+                picker.inputs.with_agents(Vec::clone).into_iter().enumerate().map(|(i, agent)| {
                     let active = move || picker.active.get() == Some(i);
                     view! {
                         <li

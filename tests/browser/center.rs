@@ -347,3 +347,51 @@ async fn on_7_1_without_check_existence_the_search_compared_exactly_finds_the_du
     let notice = note_text(&host, "ocf-duplicate");
     assert!(notice.contains("Same (id same)"), "{notice}");
 }
+
+#[wasm_bindgen_test]
+async fn a_picked_agent_is_saved_by_the_id_the_picker_listed_with_no_further_look_up() {
+    clear_storage();
+    center(&[CREATED]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    type_into(&host, "contactManager", "agent.t");
+    wait_for("the suggestions", || {
+        routed()
+            .iter()
+            .any(|u| u.contains("users/agent?text=agent.t"))
+    })
+    .await;
+    sleep(50).await;
+    // The option's mouse-down picks it (as a click on the list does).
+    let option: web_sys::HtmlElement = {
+        use wasm_bindgen::JsCast;
+        let list = host.query_selector_all("[role='option']").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+            .find(|o| o.text_content().unwrap_or_default().contains("agent.two"))
+            .expect("agent.two is suggested")
+    };
+    let down = web_sys::MouseEvent::new("mousedown").unwrap();
+    option.dispatch_event(&down).unwrap();
+    option.click();
+    leptos::task::tick().await;
+    assert_eq!(input(&host, "contactManager").value(), "agent.two");
+    let lookups = routed()
+        .iter()
+        .filter(|u| u.contains("users/agent"))
+        .count();
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert_eq!(body(0)["contactManager"], "agentTwo000000001");
+    assert_eq!(
+        routed()
+            .iter()
+            .filter(|u| u.contains("users/agent"))
+            .count(),
+        lookups,
+        "no look-up at save: {:?}",
+        routed()
+    );
+}
