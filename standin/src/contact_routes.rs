@@ -1,13 +1,15 @@
 //! `POST` and `GET /api/v1/omnichannel/contact`, and `GET /api/v1/omnichannel/contact.search`.
 
-use crate::http::{failure, guard, meteor_error, reply, success, with_headers, CONTACT_ROLES};
+use crate::http::{
+    failure, guard, meteor_error, query_map, success, with_headers, written, CONTACT_ROLES,
+};
 use crate::ids;
 use crate::meteor_check::{check_object, check_query, Key, Pattern, CONTACT_BODY};
 use crate::model::{CustomField, Data, Visitor};
 use crate::server::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{json, Map, Value};
 use std::net::SocketAddr;
@@ -36,13 +38,6 @@ const SEARCH_QUERY: [Key; 3] = [
     },
 ];
 
-fn query_map(query: &[(String, String)]) -> Map<String, Value> {
-    query
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect()
-}
-
 fn field_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.trim().to_owned(),
@@ -51,40 +46,51 @@ fn field_text(value: &Value) -> String {
     }
 }
 
-/// Rocket.Chat's `validateCustomFields`: required, regexp and select options for every visitor
-/// field; unknown keys are dropped; values are trimmed strings.
-pub fn validate_custom_fields(
-    fields: &[CustomField],
+/// One field's rules in Rocket.Chat's `validateCustomFields`: required, regexp and select
+/// options; `value` is trimmed already.
+pub fn check_field(field: &CustomField, value: &str) -> Result<(), String> {
+    let invalid = || Err(format!("Invalid value for {} field", field.label));
+    if value.is_empty() {
+        return if field.required { invalid() } else { Ok(()) };
+    }
+    if !field.regexp.is_empty() {
+        let matches = regex::Regex::new(&field.regexp)
+            .map(|re| re.is_match(value))
+            .unwrap_or(false);
+        if !matches {
+            return invalid();
+        }
+    }
+    let is_option = |v: &str| field.options.split(',').any(|o| o.trim() == v);
+    if field.kind == "select" && !field.options.is_empty() && !is_option(value) {
+        return invalid();
+    }
+    Ok(())
+}
+
+/// Rocket.Chat's `validateCustomFields` over `fields` (those `take` accepts): each field's
+/// rules; values are trimmed strings, and keys that are not such a field are left out.
+pub fn validate_fields<'a>(
+    fields: impl Iterator<Item = &'a CustomField>,
     given: &Map<String, Value>,
 ) -> Result<Map<String, Value>, String> {
     let mut out = Map::new();
-    for field in fields.iter().filter(|f| f.scope == "visitor") {
+    for field in fields {
         let value = given.get(&field.id).map(field_text).unwrap_or_default();
-        let invalid = || format!("Invalid value for {} field", field.label);
-        if field.required && value.is_empty() {
-            return Err(invalid());
-        }
-        if !value.is_empty() && !field.regexp.is_empty() {
-            let matches = regex::Regex::new(&field.regexp)
-                .map(|re| re.is_match(&value))
-                .unwrap_or(false);
-            if !matches {
-                return Err(invalid());
-            }
-        }
-        let is_option = |v: &str| field.options.split(',').any(|o| o.trim() == v);
-        if !value.is_empty()
-            && field.kind == "select"
-            && !field.options.is_empty()
-            && !is_option(&value)
-        {
-            return Err(invalid());
-        }
+        check_field(field, &value)?;
         if given.contains_key(&field.id) {
             out.insert(field.id.clone(), Value::String(value));
         }
     }
     Ok(out)
+}
+
+/// The legacy endpoint's check: every visitor field; unknown keys are dropped.
+pub fn validate_custom_fields(
+    fields: &[CustomField],
+    given: &Map<String, Value>,
+) -> Result<Map<String, Value>, String> {
+    validate_fields(fields.iter().filter(|f| f.scope == "visitor"), given)
 }
 
 /// The upsert of `registerContact`: by token, else by email (taking that record over and
@@ -223,13 +229,8 @@ pub async fn save(
             Ok(data) => data,
             Err(text) => return failure(text),
         };
-        match state.store.write(|d| upsert(d, &map, livechat_data)).await {
-            Ok(id) => success(json!({"contact": id})),
-            Err(e) => reply(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                json!({"success": false, "error": e.0}),
-            ),
-        }
+        let saved = state.store.write(|d| upsert(d, &map, livechat_data)).await;
+        written(saved.map(|id| success(json!({"contact": id}))))
     }
     .await;
     with_headers(answer, &limit)

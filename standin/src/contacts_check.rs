@@ -5,7 +5,7 @@
 use crate::http::reply;
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 /// What a property must hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,16 +149,6 @@ fn check_value(value: &mut Value, kind: Kind) -> Result<(), String> {
             Ok(())
         }
     }
-}
-
-/// A query string as the object ajv checks (every value a string).
-pub fn query_object(query: &[(String, String)]) -> Value {
-    Value::Object(
-        query
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect::<Map<String, Value>>(),
-    )
 }
 
 #[cfg(test)]

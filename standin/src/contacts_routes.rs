@@ -1,8 +1,11 @@
 //! The Contact Center routes of Rocket.Chat 7.1+ (`omnichannel/contacts*`) and `/api/info`.
 //! Contacts are kept apart from the visitors the legacy endpoint writes, as in Rocket.Chat.
 
-use crate::contacts_check::{self, check, invalid, query_object, Schema};
-use crate::http::{failure, guard, reply, success, with_headers, LimitHeaders, CONTACT_ROLES};
+use crate::contact_routes::validate_fields;
+use crate::contacts_check::{self, check, invalid, Schema};
+use crate::http::{
+    failure, guard, query_map, reply, success, with_headers, written, LimitHeaders, CONTACT_ROLES,
+};
 use crate::ids;
 use crate::model::{Contact, CustomField, Data, Version};
 use crate::server::AppState;
@@ -63,38 +66,17 @@ fn allowed(field: &CustomField) -> bool {
     field.scope == "visitor" && field.visibility == "visible"
 }
 
-/// Rocket.Chat's `validateCustomFields` for contacts: every allowed field's required and regexp
-/// rules, then no key that is not such a field (unless `ignore_additional`).
+/// Rocket.Chat's `validateCustomFields` for contacts: every allowed field's rules, then no key
+/// that is not such a field (unless `ignore_additional`).
 pub fn contact_custom_fields(
     fields: &[CustomField],
     given: &Map<String, Value>,
     ignore_additional: bool,
 ) -> Result<Map<String, Value>, String> {
-    let allowed: Vec<&CustomField> = fields.iter().filter(|f| allowed(f)).collect();
-    let mut out = Map::new();
-    for field in &allowed {
-        let value = match given.get(&field.id) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Null) | None => String::new(),
-            Some(other) => other.to_string(),
-        };
-        let invalid = || format!("Invalid value for {} field", field.label);
-        if field.required && value.trim().is_empty() {
-            return Err(invalid());
-        }
-        if !value.is_empty() && !field.regexp.is_empty() {
-            let matches = regex::Regex::new(&field.regexp)
-                .map(|re| re.is_match(&value))
-                .unwrap_or(false);
-            if !matches {
-                return Err(invalid());
-            }
-        }
-        if given.contains_key(&field.id) {
-            out.insert(field.id.clone(), Value::String(value));
-        }
-    }
-    let unknown = given.keys().find(|k| !allowed.iter().any(|f| &f.id == *k));
+    let out = validate_fields(fields.iter().filter(|f| allowed(f)), given)?;
+    let unknown = given
+        .keys()
+        .find(|k| !fields.iter().any(|f| &f.id == *k && allowed(f)));
     if let (Some(key), false) = (unknown, ignore_additional) {
         return Err(format!("Custom field {key} is not allowed"));
     }
@@ -119,15 +101,6 @@ fn strings(map: &Map<String, Value>, key: &str) -> Option<Vec<String>> {
 
 fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-fn stored(result: Result<Response, crate::store::StoreError>) -> Response {
-    result.unwrap_or_else(|e| {
-        reply(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            json!({"success": false, "error": e.0}),
-        )
-    })
 }
 
 /// `POST /api/v1/omnichannel/contacts`.
@@ -181,7 +154,7 @@ pub async fn create(
             success(json!({"contactId": id}))
         })
         .await;
-    with_headers(stored(answer), &limit)
+    with_headers(written(answer), &limit)
 }
 
 /// `POST /api/v1/omnichannel/contacts.update`.
@@ -254,7 +227,7 @@ pub async fn update(
             success(json!({"contact": contact.to_json()}))
         })
         .await;
-    with_headers(stored(answer), &limit)
+    with_headers(written(answer), &limit)
 }
 
 /// `GET /api/v1/omnichannel/contacts.get?contactId=`.
@@ -269,7 +242,7 @@ pub async fn get(
         Ok(limit) => limit,
         Err(response) => return response,
     };
-    let mut query = query_object(&query);
+    let mut query = Value::Object(query_map(&query));
     let map = match checked(&mut query, &contacts_check::GET) {
         Ok(map) => map,
         Err(message) => return with_headers(invalid(&message), &limit),

@@ -150,3 +150,21 @@ pub fn with_headers(mut response: Response, headers: &LimitHeaders) -> Response 
 
 /// The roles that may use the omnichannel contact endpoints.
 pub const CONTACT_ROLES: [&str; 4] = VIEW_L_ROOM_ROLES;
+
+/// The answer to a change: `done` once it is stored, else a 500 saying why it could not be.
+pub fn written(result: Result<Response, crate::store::StoreError>) -> Response {
+    result.unwrap_or_else(|e| {
+        reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"success": false, "error": e.0}),
+        )
+    })
+}
+
+/// A query string as an object of strings, as Meteor's `check` and ajv see it.
+pub fn query_map(query: &[(String, String)]) -> serde_json::Map<String, Value> {
+    query
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect()
+}
