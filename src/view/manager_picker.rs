@@ -17,9 +17,9 @@ pub struct Picker {
     /// reads their ids.
     inputs: Inputs,
     /// Whether the list is shown.
-    pub open: RwSignal<bool>,
+    open: RwSignal<bool>,
     /// The highlighted suggestion.
-    pub active: RwSignal<Option<usize>>,
+    active: RwSignal<Option<usize>>,
     timer: Timer,
     /// Counts lookups, so that only the latest answer is shown.
     asked: StoredValue<u32>,
