@@ -34,13 +34,24 @@ pub struct ContactRecord {
 }
 
 impl ContactRecord {
-    /// The record as the server now holds it after a save of `contact` (the server replaces).
+    /// The record as the server now holds it after a save of `contact` over `before` (the
+    /// loaded record, on update): the form's fields replace the stored ones; a Contact Center
+    /// contact keeps its other emails and phones, and its manager's id unless `manager_id` (as
+    /// sent: `""` cleared it) changed it.
     pub fn saved(
         id: String,
         token: String,
         contact: &ValidContact,
         custom_fields: Vec<(String, String)>,
+        before: Option<&ContactRecord>,
+        manager_id: Option<String>,
     ) -> Self {
+        let others = |list: Option<&Vec<String>>, first: &Option<String>| {
+            let mut list = list.cloned().unwrap_or_default();
+            list.retain(|v| Some(v) != first.as_ref());
+            list
+        };
+        let kept_manager = before.and_then(|b| b.manager_id.clone());
         ContactRecord {
             id,
             token: Some(token),
@@ -49,7 +60,13 @@ impl ContactRecord {
             phone: contact.phone.clone(),
             contact_manager: contact.contact_manager.clone(),
             custom_fields,
-            ..ContactRecord::default()
+            other_emails: others(before.map(|b| &b.other_emails), &contact.email),
+            other_phones: others(before.map(|b| &b.other_phones), &contact.phone),
+            manager_id: match manager_id {
+                Some(sent) => (!sent.is_empty()).then_some(sent),
+                None => kept_manager,
+            },
+            created_at: None,
         }
     }
 
@@ -157,5 +174,59 @@ mod tests {
             ..Default::default()
         };
         assert!(merge(None, &draft).is_err());
+    }
+
+    #[test]
+    fn a_saved_record_keeps_the_contact_centers_other_values_and_manager() {
+        let before = ContactRecord {
+            other_emails: vec!["b@x.co".into(), "new@x.co".into()],
+            other_phones: vec!["+4930999999".into()],
+            manager_id: Some("agentTwo".into()),
+            ..record()
+        };
+        let contact = ValidContact {
+            name: "Ada".into(),
+            email: Some("new@x.co".into()),
+            phone: None,
+            contact_manager: Some("agent.two".into()),
+        };
+        let saved = ContactRecord::saved(
+            "c1".into(),
+            "t".into(),
+            &contact,
+            Vec::new(),
+            Some(&before),
+            None,
+        );
+        assert_eq!(
+            saved.other_emails,
+            ["b@x.co"],
+            "the form's email is not repeated"
+        );
+        assert_eq!(saved.other_phones, ["+4930999999"]);
+        assert_eq!(
+            saved.manager_id.as_deref(),
+            Some("agentTwo"),
+            "left out: unchanged"
+        );
+        let cleared = ContactRecord::saved(
+            "c1".into(),
+            "t".into(),
+            &contact,
+            Vec::new(),
+            Some(&before),
+            Some(String::new()),
+        );
+        assert_eq!(cleared.manager_id, None);
+        let new = ContactRecord::saved(
+            "c2".into(),
+            "t".into(),
+            &contact,
+            Vec::new(),
+            None,
+            Some("agentOne".into()),
+        );
+        assert!(new.other_emails.is_empty());
+        assert_eq!(new.manager_id.as_deref(), Some("agentOne"));
     }
 }

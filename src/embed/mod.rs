@@ -91,7 +91,7 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
 }
 
 /// Mounts a contact form widget into `element`, replacing one mounted there before. `options`:
-/// `server`, `allowInsecure`, `authToken`, `userId`, `locale`, `storage`, `theme`, `labels`,
+/// `server`, `api`, `allowInsecure`, `authToken`, `userId`, `locale`, `storage`, `theme`, `labels`,
 /// `timeout` (see the README). Problems with the options are reported in the console; an
 /// unusable `server` is shown in the element. The widget lives until `unmount()`, whether or
 /// not the page keeps the handle.

@@ -194,18 +194,9 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     };
     match lookups::save(&client, &save).await {
         Ok(id) => {
-            let mut saved = ContactRecord::saved(id.clone(), token.clone(), &contact, custom);
-            if let Some(stored) = &record {
-                let first = (contact.email.as_deref(), contact.phone.as_deref());
-                saved.other_emails = stored.other_emails.clone();
-                saved.other_emails.retain(|e| Some(e.as_str()) != first.0);
-                saved.other_phones = stored.other_phones.clone();
-                saved.other_phones.retain(|p| Some(p.as_str()) != first.1);
-                saved.manager_id = stored.manager_id.clone();
-            }
-            if let Some(id) = manager_id {
-                saved.manager_id = (!id.is_empty()).then_some(id);
-            }
+            let before = record.as_ref();
+            let saved =
+                ContactRecord::saved(id, token.clone(), &contact, custom, before, manager_id);
             Outcome::Saved(Saved {
                 token: (!center).then_some(token),
                 created: !existing,
