@@ -20,6 +20,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
         inputmode: None,
         hint: (!field.required).then_some("Optional."),
         required: field.required,
+        dir: "auto",
     };
     let options = match field.kind {
         FieldKind::Select(options) => options,

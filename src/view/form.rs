@@ -27,11 +27,13 @@ fn spec(field: Field) -> InputSpec {
         inputmode: None,
         hint: None,
         required: false,
+        dir: "ltr",
     };
     match field {
         Field::Name => InputSpec {
             autocomplete: "name",
             required: true,
+            dir: "auto",
             ..base
         },
         Field::Email => InputSpec {

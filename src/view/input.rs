@@ -19,6 +19,10 @@ pub struct InputSpec {
     pub hint: Option<&'static str>,
     /// Whether the field must be filled.
     pub required: bool,
+    /// The `dir` attribute: `ltr` for what is written left to right in every language (email
+    /// addresses, phone numbers, usernames, codes), `auto` for names and free text, so the
+    /// host page's direction never reorders them.
+    pub dir: &'static str,
 }
 
 /// What makes an input a combobox (the WAI-ARIA pattern): its list's state and key handling.
@@ -78,6 +82,7 @@ pub fn LabeledInput(
         inputmode,
         hint,
         required,
+        dir,
     } = spec;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -107,6 +112,7 @@ pub fn LabeledInput(
             <select
                 id=id.clone()
                 name=name.clone()
+                dir=dir
                 required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
@@ -126,6 +132,7 @@ pub fn LabeledInput(
                 id=id.clone()
                 name=name.clone()
                 type=kind
+                dir=dir
                 autocomplete=autocomplete
                 inputmode=inputmode
                 required=required

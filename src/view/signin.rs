@@ -34,6 +34,7 @@ impl Entry {
             inputmode: (self == Entry::Code).then_some("numeric"),
             hint: None,
             required: true,
+            dir: if self == Entry::User { "auto" } else { "ltr" },
         }
     }
 

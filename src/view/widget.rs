@@ -94,7 +94,7 @@ pub fn ContactWidget(
 /// Why the settings cannot be used, shown in place of the form.
 pub fn refusal(error: &ConfigError) -> impl IntoView {
     let text = error.to_string();
-    view! { <p class="ocf ocf-error" role="alert">{text}</p> }
+    view! { <p class="ocf ocf-error" role="alert" lang="en" dir="ltr">{text}</p> }
 }
 
 /// The widget for settings already checked. [`ContactWidget`] renders it, and so do the JS API
@@ -110,7 +110,9 @@ pub fn widget(
     let session = Session::new(config, host, listeners);
     let status = session.status();
     view! {
-        <div class=theme>
+        // The widget's own language and direction, whatever the host page's (an Arabic
+        // intranet's `dir="rtl"` must not reorder the English form).
+        <div class=theme lang="en" dir="ltr">
             <Show
                 when=move || session.is_signed_in()
                 fallback=move || view! { <SignIn session=session /> }

@@ -139,3 +139,28 @@ async fn emails_are_lower_cased_by_the_browsers_own_rules() {
     wait_status(&host, "Contact registered").await;
     assert_eq!(body(0)["email"], "émile.zola@bücher.de");
 }
+
+#[wasm_bindgen_test]
+async fn on_a_right_to_left_page_the_widget_keeps_its_own_language_and_direction() {
+    clear_storage();
+    stub_fetch(&[]);
+    let host = mount(Some(agent()));
+    host.set_attribute("dir", "rtl").unwrap();
+    host.set_attribute("lang", "ar").unwrap();
+    ready().await;
+    let root = host.first_element_child().expect("the widget's root");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    let dir = |name: &str| input(&host, name).get_attribute("dir");
+    assert_eq!(dir("email").as_deref(), Some("ltr"));
+    assert_eq!(dir("phone").as_deref(), Some("ltr"));
+    assert_eq!(dir("contactManager").as_deref(), Some("ltr"));
+    assert_eq!(dir("name").as_deref(), Some("auto"), "a name may be written in any script");
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&input(&host, "email"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("direction").unwrap(), "ltr");
+}
+
