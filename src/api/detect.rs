@@ -2,6 +2,7 @@
 //! later), else the legacy endpoint. Made once per server and page, and said in the console.
 
 use crate::api::http::send;
+use crate::api::reply::ApiError;
 use crate::api::wire;
 use crate::api::Client;
 use crate::settings::config::{ApiChoice, Config};
@@ -24,19 +25,23 @@ pub fn known(server: &str) -> Option<ApiChoice> {
 }
 
 /// Asks the server which API it has: `GET /api/info` (no sign-in needed) gives its release;
-/// if that cannot be read and someone is signed in, the contacts search route is probed (200
-/// or 403 means it exists). Anything else keeps the legacy endpoint.
-pub async fn choose(config: &Config, client: Option<Client>) -> ApiChoice {
+/// if its answer does not say and someone is signed in, the contacts search route is probed
+/// (200 or 403 means it exists). Anything else keeps the legacy endpoint. No answer at all
+/// (offline, a timeout, a refused CORS preflight) decides nothing: that error comes back, and
+/// the next load asks again.
+pub async fn choose(config: &Config, client: Option<Client>) -> Result<ApiChoice, ApiError> {
     if let Some(api) = known(&config.server) {
-        return api;
+        return Ok(api);
     }
-    let info = send(
-        Request::get(&config.url("/api/info")),
-        None,
-        config.timeout_ms,
-    )
-    .await;
-    let (api, why) = match info.ok().as_ref().and_then(wire::api_version) {
+    let request = Request::get(&config.url("/api/info"));
+    let version = match send(request, None, config.timeout_ms).await {
+        Ok(json) => wire::api_version(&json),
+        Err(e @ (ApiError::Network | ApiError::Timeout { .. } | ApiError::CorsRefused { .. })) => {
+            return Err(e)
+        }
+        Err(_) => None,
+    };
+    let (api, why) = match version {
         Some((major, minor)) if (major, minor) >= (7, 1) => (
             ApiChoice::Contacts,
             format!("Rocket.Chat {major}.{minor} has the Contact Center API"),
@@ -56,7 +61,7 @@ pub async fn choose(config: &Config, client: Option<Client>) -> ApiChoice {
         )
         .into(),
     );
-    api
+    Ok(api)
 }
 
 async fn probe(client: Option<Client>) -> (ApiChoice, String) {

@@ -23,7 +23,7 @@ pub fn needs_loading(state: FormState) -> bool {
 /// wipe the fields the form does not show.
 pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
     if state.contact().unsettled() {
-        let api = detect::choose(&session.config(), session.client().ok()).await;
+        let api = detect::choose(&session.config(), session.client().ok()).await?;
         session.use_api(api);
         state.contact().settle(session.config().contact_key());
     }

@@ -395,3 +395,24 @@ async fn a_picked_agent_is_saved_by_the_id_the_picker_listed_with_no_further_loo
         routed()
     );
 }
+
+#[wasm_bindgen_test]
+async fn auto_without_an_answer_decides_nothing_and_asks_again_at_the_save() {
+    clear_storage();
+    center(&[CREATED]);
+    route("/api/info", 0, ""); // no answer: the network is down
+    let creds = r#"authToken: "agent-token", userId: "agent-id""#;
+    let host = mount_js(&format!(
+        r#"{{server: "https://flaky.example.com", api: "auto", {creds}}}"#
+    ));
+    wait_status(&host, "Could not reach the server").await;
+    route("/api/info", 200, r#"{"version":"7.6","success":true}"#);
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert!(calls()[0]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/api/v1/omnichannel/contacts"));
+    assert_eq!(saved_detail()[0]["api"], "contacts");
+}

@@ -155,7 +155,11 @@ async fn on_a_right_to_left_page_the_widget_keeps_its_own_language_and_direction
     assert_eq!(dir("email").as_deref(), Some("ltr"));
     assert_eq!(dir("phone").as_deref(), Some("ltr"));
     assert_eq!(dir("contactManager").as_deref(), Some("ltr"));
-    assert_eq!(dir("name").as_deref(), Some("auto"), "a name may be written in any script");
+    assert_eq!(
+        dir("name").as_deref(),
+        Some("auto"),
+        "a name may be written in any script"
+    );
     let style = web_sys::window()
         .unwrap()
         .get_computed_style(&input(&host, "email"))
@@ -163,4 +167,3 @@ async fn on_a_right_to_left_page_the_widget_keeps_its_own_language_and_direction
         .unwrap();
     assert_eq!(style.get_property_value("direction").unwrap(), "ltr");
 }
-
