@@ -154,3 +154,23 @@ async fn without_credentials_the_element_asks_to_sign_in() {
     leptos::task::tick().await;
     assert!(has_input(&inside(&el), "user"));
 }
+
+#[wasm_bindgen_test]
+async fn the_api_attribute_saves_through_the_contact_center() {
+    clear_storage();
+    stub_fetch(&[Answer(200, r#"{"contactId":"cc9","success":true}"#, &[])]);
+    route(
+        "/api/v1/omnichannel/contacts.checkExistence",
+        200,
+        r#"{"exists":false,"success":true}"#,
+    );
+    let el = element(&format!(r#"{CREDS} api="contacts""#));
+    ready().await;
+    let widget = inside(&el);
+    type_into(&widget, "name", "Ada");
+    click(&widget, "Register contact");
+    wait_status(&widget, "Contact registered (id cc9)").await;
+    let url = calls()[0]["url"].as_str().unwrap().to_owned();
+    assert!(url.ends_with("/api/v1/omnichannel/contacts"), "{url}");
+    assert_eq!(body(0)["emails"], serde_json::json!([]));
+}
