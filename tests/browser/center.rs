@@ -416,3 +416,54 @@ async fn auto_without_an_answer_decides_nothing_and_asks_again_at_the_save() {
         .ends_with("/api/v1/omnichannel/contacts"));
     assert_eq!(saved_detail()[0]["api"], "contacts");
 }
+
+#[wasm_bindgen_test]
+async fn a_create_cut_off_as_the_network_goes_is_queued_then_continued_as_an_update() {
+    clear_storage();
+    center(&[Answer(0, "", &[]), UPDATED]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    js_sys::eval("window.__delay = 100;").unwrap();
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    sleep(20).await;
+    set_online(false);
+    wait_status(&host, "You are offline").await;
+    // The create reached the server before the network went.
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"cc1","name":"Ada","emails":[],"phones":[],"customFields":{},"createdAt":"2999-01-01T00:00:00.000Z"}],"total":1,"success":true}"#,
+    );
+    js_sys::eval("window.__delay = 0;").unwrap();
+    set_online(true);
+    wait_status(&host, "Contact updated (id cc1)").await;
+    assert_eq!(calls().len(), 2);
+    assert_eq!(path(0), "/api/v1/omnichannel/contacts");
+    assert_eq!(path(1), "/api/v1/omnichannel/contacts.update");
+}
+
+#[wasm_bindgen_test]
+async fn a_rate_limited_create_is_sent_again_once_the_wait_is_over() {
+    clear_storage();
+    center(&[
+        Answer(
+            429,
+            r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]"}"#,
+            &[],
+        ),
+        CREATED,
+    ]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "the server asks to wait 1 second").await;
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert_eq!(calls().len(), 2, "sent again once, by itself");
+    assert_eq!(path(1), "/api/v1/omnichannel/contacts");
+    assert!(
+        !routed().iter().any(|u| u.contains("contacts.search")),
+        "a refused create made nothing to look for"
+    );
+}
