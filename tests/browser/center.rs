@@ -5,13 +5,13 @@ use omnichannel_contact_form::ApiChoice;
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const CREATED: Answer = Answer(200, r#"{"contactId":"cc1","success":true}"#, &[]);
+pub const CREATED: Answer = Answer(200, r#"{"contactId":"cc1","success":true}"#, &[]);
 const UPDATED: Answer = Answer(200, r#"{"contact":{"_id":"cc1"},"success":true}"#, &[]);
 const AGENTS: &str = r#"{"users":[{"_id":"agentOne000000001","username":"agent.one","name":"Agent One"},{"_id":"agentTwo000000001","username":"agent.two"}],"success":true}"#;
 const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 
 /// A Contact Center server with no contacts yet, the agents listed.
-fn center(answers: &[Answer]) {
+pub fn center(answers: &[Answer]) {
     stub_fetch(answers);
     route(
         "/api/v1/omnichannel/contacts.checkExistence",
@@ -214,103 +214,6 @@ async fn a_refusal_names_the_routes_own_permission_and_a_refused_field_is_marked
     .await;
 }
 
-/// Mounts through the JS API with `options`, recording `contact-saved` details in
-/// `window.__saved`.
-fn mount_js(options: &str) -> web_sys::HtmlElement {
-    use wasm_bindgen::JsCast;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    js_sys::eval("window.__saved = []; window.__info = [];").unwrap();
-    let record = js_sys::Function::new_with_args("e", "window.__saved.push(e.detail)");
-    host.add_event_listener_with_callback("contact-saved", &record)
-        .unwrap();
-    let options = js_sys::eval(&format!("({options})")).unwrap();
-    let _handle = omnichannel_contact_form::embed::mount(host.clone(), options);
-    host
-}
-
-fn saved_detail() -> serde_json::Value {
-    let text = js_sys::eval("JSON.stringify(window.__saved)")
-        .unwrap()
-        .as_string()
-        .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-#[wasm_bindgen_test]
-async fn auto_uses_the_contact_center_on_7_x_and_the_legacy_endpoint_before_7_1() {
-    clear_storage();
-    let creds = r#"authToken: "agent-token", userId: "agent-id""#;
-    // 7.6: the Contact Center.
-    center(&[CREATED]);
-    route("/api/info", 200, r#"{"version":"7.6","success":true}"#);
-    let new = mount_js(&format!(
-        r#"{{server: "https://seven.example.com", api: "auto", {creds}}}"#
-    ));
-    wait_for("the API choice", || {
-        routed().iter().any(|u| u.ends_with("/api/info"))
-    })
-    .await;
-    ready().await;
-    type_into(&new, "name", "Ada");
-    click(&new, "Register contact");
-    wait_status(&new, "Contact registered (id cc1)").await;
-    assert!(calls()[0]["url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/api/v1/omnichannel/contacts"));
-    let detail = &saved_detail()[0];
-    assert_eq!(detail["api"], "contacts");
-    assert_eq!(detail["contact"], "cc1");
-    assert!(detail.get("token").is_none(), "no token: {detail}");
-
-    // 6.13: the legacy endpoint, with its token.
-    clear_storage();
-    stub_fetch(&[Answer(200, r#"{"contact":"v1","success":true}"#, &[])]);
-    route("/api/info", 200, r#"{"version":"6.13","success":true}"#);
-    let old = mount_js(&format!(
-        r#"{{server: "https://six.example.com", api: "auto", {creds}}}"#
-    ));
-    ready().await;
-    type_into(&old, "name", "Ada");
-    click(&old, "Register contact");
-    wait_status(&old, "Contact registered (id v1)").await;
-    assert!(calls()[0]["url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/api/v1/omnichannel/contact"));
-    let detail = &saved_detail()[0];
-    assert_eq!(detail["api"], "legacy");
-    assert_eq!(detail["token"].as_str().map(str::len), Some(32));
-}
-
-#[wasm_bindgen_test]
-async fn a_refused_create_made_nothing_so_the_resend_does_not_look_for_it() {
-    clear_storage();
-    center(&[
-        Answer(
-            400,
-            r#"{"success":false,"error":"must be string [invalid-params]","errorType":"invalid-params"}"#,
-            &[],
-        ),
-        CREATED,
-    ]);
-    let host = mount_api(ApiChoice::Contacts);
-    ready().await;
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    wait_status(&host, "must be string [invalid-params]").await;
-    click(&host, "Register contact");
-    wait_status(&host, "Contact registered (id cc1)").await;
-    assert!(
-        !routed().iter().any(|u| u.contains("contacts.search")),
-        "no search: {:?}",
-        routed()
-    );
-    assert_eq!(path(1), "/api/v1/omnichannel/contacts");
-}
-
 #[wasm_bindgen_test]
 async fn on_7_1_without_check_existence_the_search_compared_exactly_finds_the_duplicate() {
     clear_storage();
@@ -397,27 +300,6 @@ async fn a_picked_agent_is_saved_by_the_id_the_picker_listed_with_no_further_loo
 }
 
 #[wasm_bindgen_test]
-async fn auto_without_an_answer_decides_nothing_and_asks_again_at_the_save() {
-    clear_storage();
-    center(&[CREATED]);
-    route("/api/info", 0, ""); // no answer: the network is down
-    let creds = r#"authToken: "agent-token", userId: "agent-id""#;
-    let host = mount_js(&format!(
-        r#"{{server: "https://flaky.example.com", api: "auto", {creds}}}"#
-    ));
-    wait_status(&host, "Could not reach the server").await;
-    route("/api/info", 200, r#"{"version":"7.6","success":true}"#);
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    wait_status(&host, "Contact registered (id cc1)").await;
-    assert!(calls()[0]["url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/api/v1/omnichannel/contacts"));
-    assert_eq!(saved_detail()[0]["api"], "contacts");
-}
-
-#[wasm_bindgen_test]
 async fn a_create_cut_off_as_the_network_goes_is_queued_then_continued_as_an_update() {
     clear_storage();
     center(&[Answer(0, "", &[]), UPDATED]);
@@ -466,4 +348,30 @@ async fn a_rate_limited_create_is_sent_again_once_the_wait_is_over() {
         !routed().iter().any(|u| u.contains("contacts.search")),
         "a refused create made nothing to look for"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_create_made_nothing_so_the_resend_does_not_look_for_it() {
+    clear_storage();
+    center(&[
+        Answer(
+            400,
+            r#"{"success":false,"error":"must be string [invalid-params]","errorType":"invalid-params"}"#,
+            &[],
+        ),
+        CREATED,
+    ]);
+    let host = mount_api(ApiChoice::Contacts);
+    ready().await;
+    type_into(&host, "name", "Ada");
+    click(&host, "Register contact");
+    wait_status(&host, "must be string [invalid-params]").await;
+    click(&host, "Register contact");
+    wait_status(&host, "Contact registered (id cc1)").await;
+    assert!(
+        !routed().iter().any(|u| u.contains("contacts.search")),
+        "no search: {:?}",
+        routed()
+    );
+    assert_eq!(path(1), "/api/v1/omnichannel/contacts");
 }

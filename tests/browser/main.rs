@@ -3,6 +3,7 @@
 //! tests, never in the product. Run with `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+mod api_choice;
 mod center;
 mod component;
 mod custom;
