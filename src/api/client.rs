@@ -67,7 +67,7 @@ impl Client {
     /// longer has it. A Contact Center contact's manager (a user id) gets its username, which
     /// the form shows.
     pub async fn load(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
-        if self.config.api != ApiChoice::Contacts {
+        if !self.contact_center() {
             return self.load_contact(id).await;
         }
         let Some(mut record) = self.center_contact(id).await? else {
@@ -132,6 +132,12 @@ impl Client {
     pub(super) async fn post(&self, path: &str, body: String) -> Result<Json, ApiError> {
         let request = self.authorised(Request::post(&self.config.url(path)));
         send(request, Some(body), self.config.timeout_ms).await
+    }
+
+    /// Whether this client saves to the Contact Center (`api: "contacts"`, or what `"auto"`
+    /// settled on) rather than the legacy endpoint.
+    pub fn contact_center(&self) -> bool {
+        self.config.api == ApiChoice::Contacts
     }
 
     /// The settings this client talks with.

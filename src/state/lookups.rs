@@ -9,7 +9,6 @@ use crate::domain::duplicate::{Duplicate, Match, Rules};
 use crate::domain::record::ContactRecord;
 use crate::domain::token::new_token;
 use crate::domain::validate::ValidContact;
-use crate::settings::config::ApiChoice;
 
 /// What a save needs beyond the contact: who it goes to and what goes with it.
 pub struct Save<'a> {
@@ -25,13 +24,9 @@ pub struct Save<'a> {
     pub manager_id: Option<&'a str>,
 }
 
-fn contact_center(client: &Client) -> bool {
-    client.config().api == ApiChoice::Contacts
-}
-
 /// Saves through the client's API; gives the contact's id.
 pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> {
-    if contact_center(client) {
+    if client.contact_center() {
         let body = Body {
             contact: save.contact,
             record: save.record,
@@ -60,7 +55,7 @@ pub async fn find_duplicate(
     ];
     for (by, key, value) in checks {
         let Some(value) = value else { continue };
-        let (found, rules) = if contact_center(client) {
+        let (found, rules) = if client.contact_center() {
             // A Contact Center record has no token: it gets the key this browser would keep
             // it by, should the user choose to update it.
             let found = client.center_find(by, value).await?.map(|mut r| {
@@ -88,7 +83,7 @@ pub async fn lost_create(
     token: &str,
     since: &str,
 ) -> Result<Option<ContactRecord>, ApiError> {
-    if !contact_center(client) {
+    if !client.contact_center() {
         return Ok(None);
     }
     let found = client.center_lost(contact, since).await?;
@@ -117,7 +112,7 @@ pub async fn manager_id(
     record: Option<&ContactRecord>,
     listed: Option<String>,
 ) -> Result<Option<String>, Manager> {
-    if !contact_center(client) {
+    if !client.contact_center() {
         return Ok(None);
     }
     let stored = record.and_then(|r| r.manager_id.clone());

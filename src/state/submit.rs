@@ -119,9 +119,9 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Ok(client) => client,
         Err(error) => return Outcome::Failed(error),
     };
-    let center = client.config().api == ApiChoice::Contacts;
-    let stored = record.as_ref().map(|r| r.custom_fields.clone());
-    let custom = state.custom().to_send(&stored.unwrap_or_default(), center);
+    let center = client.contact_center();
+    let stored = record.as_ref().map_or(&[][..], |r| &r.custom_fields);
+    let custom = state.custom().to_send(stored, center);
 
     let (mut existing, pending) = state
         .contact()

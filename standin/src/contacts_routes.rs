@@ -83,11 +83,16 @@ pub fn contact_custom_fields(
     Ok(out)
 }
 
-/// A manager given by user id must be an agent.
-fn manager_ok(data: &Data, id: &str) -> bool {
-    data.users
-        .iter()
-        .any(|u| u.id == id && u.roles.iter().any(|r| r == "livechat-agent"))
+/// Whether a manager is given (by user id) that is no agent: `error-contact-manager-not-found`.
+/// An empty one clears the manager.
+fn unknown_manager(data: &Data, manager: Option<&str>) -> bool {
+    manager.is_some_and(|id| {
+        !id.is_empty()
+            && !data
+                .users
+                .iter()
+                .any(|u| u.id == id && u.roles.iter().any(|r| r == "livechat-agent"))
+    })
 }
 
 fn strings(map: &Map<String, Value>, key: &str) -> Option<Vec<String>> {
@@ -124,10 +129,8 @@ pub async fn create(
         .store
         .write(|d| {
             let manager = text(&map, "contactManager").filter(|m| !m.is_empty());
-            if let Some(id) = &manager {
-                if !manager_ok(d, id) {
-                    return failure("error-contact-manager-not-found");
-                }
+            if unknown_manager(d, manager.as_deref()) {
+                return failure("error-contact-manager-not-found");
             }
             let empty = Map::new();
             let given = map
@@ -182,10 +185,8 @@ pub async fn update(
                 return failure("error-contact-not-found");
             };
             let manager = text(&map, "contactManager");
-            if let Some(m) = manager.as_deref().filter(|m| !m.is_empty()) {
-                if !manager_ok(d, m) {
-                    return failure("error-contact-manager-not-found");
-                }
+            if unknown_manager(d, manager.as_deref()) {
+                return failure("error-contact-manager-not-found");
             }
             // Stored values of fields the contacts routes do not take (hidden, or gone from
             // the workspace) are kept; while there are any, unknown keys are ignored.
