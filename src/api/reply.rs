@@ -1,13 +1,14 @@
 //! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
 
+use crate::domain::catalogue::{english_display, Say, Texts};
 use crate::domain::json::Json;
+use crate::domain::texts::Text;
 use thiserror::Error;
 
 /// Everything that can go wrong talking to the server, worded for the person at the form.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ApiError {
     /// 400: the server refused the data; `message` is its own `error` text.
-    #[error("The server refused the contact: {message}")]
     Rejected {
         /// Rocket.Chat's `error` text, e.g. `No user found with username x [error-contact-manager-not-found]`.
         message: String,
@@ -15,22 +16,17 @@ pub enum ApiError {
         error_type: Option<String>,
     },
     /// 401 on any call but login: the login token is unknown or was revoked.
-    #[error("You are signed out (the server no longer accepts your sign-in). Sign in again; what you typed is kept.")]
     SignedOut,
     /// 401 on login: wrong username, email or password.
-    #[error("Wrong username, email or password.")]
     WrongCredentials,
     /// Login needs a two-factor code; `method` is `totp` or `email`.
-    #[error("{}", two_factor_prompt(method))]
     TwoFactorRequired {
         /// How the code is delivered: `totp` (an app) or `email`.
         method: String,
     },
     /// The two-factor code was wrong or expired.
-    #[error("That two-factor code is not valid. Check it and try again.")]
     TwoFactorInvalid,
     /// 403: the user lacks the route's permission (`view-l-room` for the legacy endpoint).
-    #[error("Your Rocket.Chat user may not manage omnichannel contacts: it needs the {permission} permission (roles livechat-agent, livechat-manager or admin). The server said: {message}")]
     Forbidden {
         /// The permission the route requires.
         permission: &'static str,
@@ -38,44 +34,33 @@ pub enum ApiError {
         message: String,
     },
     /// 429: too many calls; `wait_seconds` is how long the server asks to wait, when known.
-    #[error("{}", rate_limit_text(*wait_seconds))]
     RateLimited {
         /// Seconds until the server accepts calls again.
         wait_seconds: Option<u64>,
     },
     /// 5xx: the server failed.
-    #[error(
-        "The server had a problem (HTTP {status}). Try again in a moment; what you typed is kept."
-    )]
     Server {
         /// The HTTP status.
         status: u16,
     },
     /// The body was not JSON (an HTML page from a proxy, say).
-    #[error("The server's answer is not Rocket.Chat's API (HTTP {status}, not JSON). Check the server address.")]
     NotJson {
         /// The HTTP status.
         status: u16,
     },
     /// JSON, but not the shape Rocket.Chat sends.
-    #[error("The server's answer was not understood (HTTP {status}). Check that the server is Rocket.Chat.")]
     Unexpected {
         /// The HTTP status.
         status: u16,
     },
     /// The request never got an answer: offline, DNS, refused connection.
-    #[error(
-        "Could not reach the server. Check the connection and the server address, then try again."
-    )]
     Network,
     /// No answer within the configured time: the request was cancelled.
-    #[error("{}", timeout_text(*seconds))]
     Timeout {
         /// The time allowed, in whole seconds (rounded up).
         seconds: u32,
     },
     /// The server is reachable but refused the browser's CORS preflight (Rocket.Chat's default).
-    #[error("The server at {server} refuses requests from this page's site (CORS). An administrator must turn on \"Enable CORS\" in Rocket.Chat (Admin > General > REST API), or serve this page through a same-origin proxy.")]
     CorsRefused {
         /// The server's base URL.
         server: String,
@@ -125,30 +110,39 @@ impl ApiError {
     }
 }
 
-fn two_factor_prompt(method: &str) -> &'static str {
-    if method == "email" {
-        "Enter the two-factor code that was sent to your email."
-    } else {
-        "Enter the two-factor code from your authenticator app."
+impl Say for ApiError {
+    fn say(&self, t: &Texts) -> String {
+        let status = |key, status: &u16| t.fill(key, &[("status", &status.to_string())]);
+        match self {
+            ApiError::Rejected { message, .. } => t.fill(Text::Rejected, &[("message", message)]),
+            ApiError::SignedOut => t.get(Text::SignedOut).into(),
+            ApiError::WrongCredentials => t.get(Text::WrongCredentials).into(),
+            ApiError::TwoFactorRequired { method } if method == "email" => {
+                t.get(Text::CodeByEmail).into()
+            }
+            ApiError::TwoFactorRequired { .. } => t.get(Text::CodeFromApp).into(),
+            ApiError::TwoFactorInvalid => t.get(Text::CodeInvalid).into(),
+            ApiError::Forbidden {
+                permission,
+                message,
+            } => t.fill(
+                Text::Forbidden,
+                &[("permission", permission), ("message", message)],
+            ),
+            ApiError::RateLimited {
+                wait_seconds: Some(seconds),
+            } => t.count(Text::RateLimited, *seconds, &[]),
+            ApiError::RateLimited { wait_seconds: None } => t.get(Text::RateLimitedMinute).into(),
+            ApiError::Server { status: s } => status(Text::ServerProblem, s),
+            ApiError::NotJson { status: s } => status(Text::NotJson, s),
+            ApiError::Unexpected { status: s } => status(Text::Unexpected, s),
+            ApiError::Network => t.get(Text::Network).into(),
+            ApiError::Timeout { seconds } => t.count(Text::Timeout, u64::from(*seconds), &[]),
+            ApiError::CorsRefused { server } => t.fill(Text::Cors, &[("server", server)]),
+        }
     }
 }
-
-fn timeout_text(seconds: u32) -> String {
-    let unit = if seconds == 1 { "second" } else { "seconds" };
-    format!("The server did not answer within {seconds} {unit}, so the request was cancelled. What you typed is kept; try again.")
-}
-
-fn rate_limit_text(wait: Option<u64>) -> String {
-    match wait {
-        Some(1) => {
-            "Too many requests. Wait 1 second, then try again; what you typed is kept.".into()
-        }
-        Some(s) => {
-            format!("Too many requests. Wait {s} seconds, then try again; what you typed is kept.")
-        }
-        None => "Too many requests. Wait a minute, then try again; what you typed is kept.".into(),
-    }
-}
+english_display!(ApiError);
 
 /// One HTTP answer, as received.
 #[derive(Debug, Clone, Copy)]

@@ -3,6 +3,8 @@
 //! regexp, select options) and refuses with `Invalid value for <label> field`; these rules let
 //! the form say so under the field before anything is sent.
 
+use crate::domain::catalogue::{english_display, Say, Texts};
+use crate::domain::texts::Text;
 use thiserror::Error;
 
 /// How a custom field is entered.
@@ -35,30 +37,39 @@ pub struct CustomField {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CustomFieldError {
     /// A required field is empty.
-    #[error("Enter {label}: this server requires it.")]
     Missing {
         /// The field's label.
         label: String,
     },
     /// The value does not match the field's regexp.
-    #[error("{label} is not in the format this server expects.")]
     Format {
         /// The field's label.
         label: String,
     },
     /// A select's value is not one of its options.
-    #[error("Choose one of the listed values for {label}.")]
     NotAnOption {
         /// The field's label.
         label: String,
     },
     /// The server refused the value (`Invalid value for <label> field`).
-    #[error("The server refused this value for {label}.")]
     Refused {
         /// The field's label.
         label: String,
     },
 }
+
+impl Say for CustomFieldError {
+    fn say(&self, t: &Texts) -> String {
+        let (key, label) = match self {
+            CustomFieldError::Missing { label } => (Text::CustomMissing, label),
+            CustomFieldError::Format { label } => (Text::CustomFormat, label),
+            CustomFieldError::NotAnOption { label } => (Text::CustomNotAnOption, label),
+            CustomFieldError::Refused { label } => (Text::CustomRefused, label),
+        };
+        t.fill(key, &[("label", label)])
+    }
+}
+english_display!(CustomFieldError);
 
 /// Values by field id, in a stable order.
 pub type Values = Vec<(String, String)>;

@@ -3,7 +3,9 @@
 //! token loses it); a phone match makes a second record for the same person. Either way the
 //! user must decide, so the form looks first (`contact.search`) and says what it found.
 
+use crate::domain::catalogue::Texts;
 use crate::domain::record::ContactRecord;
+use crate::domain::texts::Text;
 
 /// What the new contact shares with a stored one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,29 +64,32 @@ impl Duplicate {
     }
 
     /// The warning, naming the stored contact and what would happen.
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: &Texts) -> String {
         let r = &self.record;
         let name = if r.name.trim().is_empty() {
-            "(no name)"
+            t.get(Text::NoName)
         } else {
             r.name.as_str()
         };
-        let (what, value) = match self.by {
-            Match::Email => ("email", r.email.as_deref().unwrap_or_default()),
-            Match::Phone => ("phone", r.phone.as_deref().unwrap_or_default()),
+        let (key, value) = match (self.by, self.takes_over) {
+            (Match::Email, false) => (Text::SameEmail, &r.email),
+            (Match::Phone, false) => (Text::SamePhone, &r.phone),
+            (Match::Email, true) => (Text::SameEmailTakesOver, &r.email),
+            (Match::Phone, true) => (Text::SamePhoneTakesOver, &r.phone),
         };
-        let id = &r.id;
-        if self.takes_over {
-            format!("A contact with the {what} {value} already exists: {name} (id {id}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the {what}.")
-        } else {
-            format!("A contact with the {what} {value} already exists: {name} (id {id}). Update that contact instead, register a separate contact anyway, or go back.")
-        }
+        let value = value.as_deref().unwrap_or_default();
+        t.fill(key, &[("value", value), ("name", name), ("id", &r.id)])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::catalogue::plain;
+
+    fn english(d: &Duplicate) -> String {
+        plain(&d.message(&Texts::default()))
+    }
 
     fn stored() -> ContactRecord {
         ContactRecord {
@@ -109,7 +114,7 @@ mod tests {
             Rules::Legacy,
         )
         .unwrap();
-        let text = d.message();
+        let text = english(&d);
         assert!(text.contains("email ada@example.com"), "{text}");
         assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
         assert!(text.contains("take that contact over"), "{text}");
@@ -119,7 +124,7 @@ mod tests {
     #[test]
     fn a_phone_match_may_be_registered_anyway() {
         let d = Duplicate::of(stored(), Match::Phone, None, None, Rules::Legacy).unwrap();
-        assert!(d.message().contains("phone +442079460958"));
+        assert!(english(&d).contains("phone +442079460958"));
         assert!(d.may_register_anyway());
         assert_eq!(
             Duplicate::of(stored(), Match::Phone, None, Some("c1"), Rules::Legacy),
@@ -149,7 +154,7 @@ mod tests {
     fn in_the_contact_center_an_equal_email_takes_nothing_over() {
         let d = Duplicate::of(stored(), Match::Email, None, None, Rules::ContactCenter).unwrap();
         assert!(d.may_register_anyway());
-        let text = d.message();
+        let text = english(&d);
         assert!(text.contains("email ada@example.com"), "{text}");
         assert!(
             text.contains("register a separate contact anyway"),

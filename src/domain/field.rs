@@ -1,6 +1,8 @@
 //! The contact form's fields and why a value in one cannot be sent: shared by every rule
 //! (validate, phone) and by the state that marks the fields.
 
+use crate::domain::catalogue::{english_display, Say, Texts};
+use crate::domain::texts::Text;
 use thiserror::Error;
 
 /// Longest name accepted, in characters: longer is a paste accident, not a name.
@@ -36,13 +38,14 @@ impl Field {
         Field::ContactManager,
     ];
 
-    /// The visible label, which is also the input's accessible name (fixed by DESIGN.md).
-    pub fn label(self) -> &'static str {
+    /// The text of the visible label, which is also the input's accessible name (in English
+    /// fixed by DESIGN.md).
+    pub fn label(self) -> Text {
         match self {
-            Field::Name => "Name",
-            Field::Email => "Email",
-            Field::Phone => "Phone",
-            Field::ContactManager => "Contact manager",
+            Field::Name => Text::Name,
+            Field::Email => Text::Email,
+            Field::Phone => Text::Phone,
+            Field::ContactManager => Text::ContactManager,
         }
     }
 
@@ -61,34 +64,24 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum FieldError {
     /// The name is empty after trimming.
-    #[error("Enter the contact's name.")]
     NameMissing,
     /// The name is longer than [`NAME_MAX`].
-    #[error("The name is too long: at most {NAME_MAX} characters.")]
     NameTooLong,
     /// The email has no `@`, more than one, or nothing on one side of it.
-    #[error("Enter an email address like name@example.com.")]
     EmailShape,
     /// The email contains spaces or characters no address has.
-    #[error("An email address cannot contain spaces or any of ( ) < > [ ] , ; : \\ \".")]
     EmailCharacters,
     /// The part after `@` is not a domain such as `example.com`.
-    #[error("The part after @ must be a domain such as example.com.")]
     EmailDomain,
     /// The email is longer than [`EMAIL_MAX`].
-    #[error("The email address is too long: at most {EMAIL_MAX} characters.")]
     EmailTooLong,
     /// The phone contains letters or other symbols.
-    #[error("A phone number may contain only digits, spaces, dashes, dots, parentheses and a leading +.")]
     PhoneCharacters,
     /// The phone has no international prefix.
-    #[error("Start the number with its country code: +44 20 7946 0958 or 0044 20 7946 0958 is saved as +442079460958.")]
     PhoneCountryCode,
     /// The digits after `+` start with no country calling code ITU has assigned.
-    #[error("+{0} is not a country calling code: check the digits after the + (or 00).")]
     PhoneCountryUnknown(u16),
     /// The country's numbers all have one length, and this one has another.
-    #[error("A +{code} number has {digits} digits after the country code.")]
     PhoneNationalLength {
         /// The country calling code.
         code: u16,
@@ -96,21 +89,52 @@ pub enum FieldError {
         digits: u8,
     },
     /// The phone has too few or too many digits.
-    #[error("A phone number has {PHONE_MIN_DIGITS} to {PHONE_MAX_DIGITS} digits, country code included.")]
     PhoneLength,
     /// The username has characters Rocket.Chat does not allow in usernames.
-    #[error("A username has only letters, digits, dots, dashes and underscores.")]
     UsernameCharacters,
     /// The username is longer than [`USERNAME_MAX`].
-    #[error("The username is too long: at most {USERNAME_MAX} characters.")]
     UsernameTooLong,
     /// The server knows no user with this username.
-    #[error("No Rocket.Chat user has this username.")]
     ManagerUnknown,
     /// The user exists but is not a livechat agent, so cannot manage contacts.
-    #[error("This user is not a livechat agent, so cannot manage contacts.")]
     ManagerNotAgent,
 }
+
+impl Say for FieldError {
+    fn say(&self, t: &Texts) -> String {
+        let max = |key, n: usize| t.count(key, n as u64, &[]);
+        match *self {
+            FieldError::NameMissing => t.get(Text::NameMissing).into(),
+            FieldError::NameTooLong => max(Text::NameTooLong, NAME_MAX),
+            FieldError::EmailShape => t.get(Text::EmailShape).into(),
+            FieldError::EmailCharacters => t.get(Text::EmailCharacters).into(),
+            FieldError::EmailDomain => t.get(Text::EmailDomain).into(),
+            FieldError::EmailTooLong => max(Text::EmailTooLong, EMAIL_MAX),
+            FieldError::PhoneCharacters => t.get(Text::PhoneCharacters).into(),
+            FieldError::PhoneCountryCode => t.get(Text::PhoneCountryCode).into(),
+            FieldError::PhoneCountryUnknown(code) => {
+                t.fill(Text::PhoneCountryUnknown, &[("code", &code.to_string())])
+            }
+            FieldError::PhoneNationalLength { code, digits } => t.count(
+                Text::PhoneNationalLength,
+                u64::from(digits),
+                &[("code", &code.to_string())],
+            ),
+            FieldError::PhoneLength => t.fill(
+                Text::PhoneLength,
+                &[
+                    ("min", &PHONE_MIN_DIGITS.to_string()),
+                    ("max", &PHONE_MAX_DIGITS.to_string()),
+                ],
+            ),
+            FieldError::UsernameCharacters => t.get(Text::UsernameCharacters).into(),
+            FieldError::UsernameTooLong => max(Text::UsernameTooLong, USERNAME_MAX),
+            FieldError::ManagerUnknown => t.get(Text::ManagerUnknown).into(),
+            FieldError::ManagerNotAgent => t.get(Text::ManagerNotAgent).into(),
+        }
+    }
+}
+english_display!(FieldError);
 
 /// The errors of one validation, one slot per field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

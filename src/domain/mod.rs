@@ -3,6 +3,7 @@
 //! No Leptos and no browser API here (`tests/architecture.rs` checks it).
 
 pub mod agents;
+pub mod catalogue;
 pub mod country_codes;
 pub mod credentials;
 pub mod custom_fields;
@@ -10,9 +11,11 @@ pub mod draft;
 pub mod duplicate;
 pub mod field;
 pub mod json;
+pub mod language;
 pub mod phone;
 pub mod queued;
 pub mod record;
 pub mod target;
+pub mod texts;
 pub mod token;
 pub mod validate;

@@ -1,6 +1,9 @@
 //! Why a save waits instead of going now, and what the user is told meanwhile. Plain data, so
 //! the form's state can hold it without depending on the code that queues (`retry`).
 
+use crate::domain::catalogue::{Say, Texts};
+use crate::domain::texts::Text;
+
 /// Seconds to wait after a 429 that did not say how long.
 pub const DEFAULT_WAIT_SECONDS: u64 = 60;
 
@@ -16,15 +19,12 @@ pub enum Queued {
     },
 }
 
-impl Queued {
+impl Say for Queued {
     /// What the status region says while the save waits.
-    pub fn message(&self) -> String {
-        match self {
-            Queued::Offline => "You are offline. The contact is not saved yet: it will be sent as soon as the connection is back. What you typed is kept.".into(),
-            Queued::RateLimited { seconds } => {
-                let unit = if *seconds == 1 { "second" } else { "seconds" };
-                format!("Too many requests: the server asks to wait {seconds} {unit}. The contact will be sent again by itself then; what you typed is kept.")
-            }
+    fn say(&self, t: &Texts) -> String {
+        match *self {
+            Queued::Offline => t.get(Text::QueuedOffline).into(),
+            Queued::RateLimited { seconds } => t.count(Text::QueuedWait, seconds, &[]),
         }
     }
 }
@@ -32,17 +32,27 @@ impl Queued {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::catalogue::plain;
+
+    trait English {
+        fn to_english(&self) -> String;
+    }
+    impl English for Queued {
+        fn to_english(&self) -> String {
+            plain(&self.say(&Texts::default()))
+        }
+    }
 
     #[test]
     fn the_messages_say_what_happens_next() {
         assert!(Queued::Offline
-            .message()
+            .to_english()
             .contains("as soon as the connection is back"));
-        let wait = Queued::RateLimited { seconds: 42 }.message();
+        let wait = Queued::RateLimited { seconds: 42 }.to_english();
         assert!(wait.contains("wait 42 seconds"), "{wait}");
         assert!(wait.contains("sent again by itself"), "{wait}");
         assert!(Queued::RateLimited { seconds: 1 }
-            .message()
+            .to_english()
             .contains("1 second."));
     }
 }

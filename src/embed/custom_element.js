@@ -26,7 +26,12 @@ export function define_contact_form_element(mount, css) {
     static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
     connectedCallback() { this.render(); }
     disconnectedCallback() { this.unmount(); }
-    attributeChangedCallback() { if (this.handle) this.render(); }
+    // A new locale switches the language in place, keeping what was typed (as theme does).
+    attributeChangedCallback(name, old, value) {
+      if (!this.handle) return;
+      if (name === "locale") this.handle.setLocale(value === null ? undefined : value);
+      else this.render();
+    }
     unmount() {
       if (!this.handle) return;
       this.handle.unmount();

@@ -5,6 +5,7 @@ use crate::settings::option_value::OptionValue;
 use crate::settings::options;
 use crate::state::events::Listeners;
 use crate::view::widget::{refusal, widget};
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -23,12 +24,24 @@ impl WidgetHandle {
     pub fn unmount(&mut self) {
         drop(take_mounted(|m| m.id == self.id));
     }
+
+    /// Switches the widget's language (a BCP 47 tag; none: the browser's languages), keeping
+    /// what was typed. What the custom element's `locale` attribute calls.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: Option<String>) {
+        let found = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.locale);
+        if let Some(asked) = found {
+            asked.try_set(locale);
+        }
+    }
 }
 
-/// One live widget: its element and what keeps its view alive (dropping that unmounts it).
+/// One live widget: its element, its `locale`, and what keeps its view alive (dropping that
+/// unmounts it).
 struct Mounted {
     id: u32,
     element: HtmlElement,
+    locale: Option<RwSignal<Option<String>>>,
     _view: Box<dyn std::any::Any>,
 }
 
@@ -107,12 +120,23 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
         web_sys::console::warn_1(&warning.into());
     }
     let host = element.clone();
+    // Made inside the widget's owner (so it goes with it), and kept for `setLocale`.
+    let locale = std::rc::Rc::new(std::cell::Cell::new(None));
+    let asked = parsed.locale;
+    let made = std::rc::Rc::clone(&locale);
+    let keep = move || {
+        let asked = RwSignal::new(asked);
+        made.set(Some(asked));
+        asked.into()
+    };
     let view: Box<dyn std::any::Any> = match parsed.config {
         // What <ContactWidget/> renders, from the options' settings.
         Ok(config) => Box::new(leptos::mount::mount_to(host.clone(), move || {
-            widget(config, Some(host), Listeners::default())
+            widget(config, keep(), Some(host), Listeners::default())
         })),
-        Err(error) => Box::new(leptos::mount::mount_to(host, move || refusal(&error))),
+        Err(error) => Box::new(leptos::mount::mount_to(host, move || {
+            refusal(error, keep())
+        })),
     };
     let id = NEXT_ID.with(|next| {
         next.set(next.get().wrapping_add(1));
@@ -122,6 +146,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
         all.push(Mounted {
             id,
             element,
+            locale: locale.get(),
             _view: view,
         })
     });
@@ -136,7 +161,8 @@ extern "C" {
 /// Defines `<omnichannel-contact-form server="…" locale="…" theme="…" auth-token="…" user-id="…"
 /// allow-insecure>` (once per page): the widget in an open Shadow DOM, styled by an adopted
 /// stylesheet (no inline `<style>`, so a strict CSP allows it). Events bubble out of the shadow
-/// root to the element. Changing `server`, `locale` or the credentials remounts it.
+/// root to the element. Changing `locale` switches the language and keeps what was typed, as
+/// `theme` does; changing `server`, `api` or the credentials remounts it.
 pub fn define_custom_element() {
     let mount = Closure::<dyn Fn(HtmlElement, JsValue) -> WidgetHandle>::new(mount);
     define_contact_form_element(

@@ -1,7 +1,9 @@
 //! The widget's settings, set by the embedding page: where it talks to, how it remembers things,
 //! how it looks.
 
+use crate::domain::catalogue::{english_display, Say, Texts};
 use crate::domain::credentials::Credentials;
+use crate::domain::texts::Text;
 use crate::settings::labels::Labels;
 use crate::web::storage::StorageArea;
 use thiserror::Error;
@@ -74,13 +76,22 @@ impl ApiChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
     /// The address is not an http(s) URL.
-    #[error("The server address \"{0}\" is not an http:// or https:// URL, e.g. https://chat.example.com.")]
     BadServer(String),
     /// A plain-http address on another host than this computer: the password and tokens would
     /// travel unencrypted.
-    #[error("The server address \"{0}\" uses plain http://, so the password and sign-in token would travel unencrypted. Use its https:// address, or, on a network you trust, set the option allowInsecure: true.")]
     Insecure(String),
 }
+
+impl Say for ConfigError {
+    fn say(&self, t: &Texts) -> String {
+        let (key, server) = match self {
+            ConfigError::BadServer(server) => (Text::BadServer, server),
+            ConfigError::Insecure(server) => (Text::InsecureServer, server),
+        };
+        t.fill(key, &[("server", server)])
+    }
+}
+english_display!(ConfigError);
 
 /// The widget's settings.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,162 +1,101 @@
-//! The widget's visible texts for labels and buttons: English by default (as DESIGN.md fixes
-//! them), overridable by the host page through the `labels` option.
+//! The host page's own texts for labels and buttons (the `labels` option): each one given wins
+//! over the chosen language's, key by key.
 
-use crate::domain::field::Field;
+use crate::domain::texts::Text;
 use crate::settings::option_value::OptionValue;
+use std::sync::Arc;
 
-/// The label and button texts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Labels {
-    /// "Name"
-    pub name: String,
-    /// "Email"
-    pub email: String,
-    /// "Phone"
-    pub phone: String,
-    /// "Contact manager"
-    pub contact_manager: String,
-    /// "Register contact"
-    pub register: String,
-    /// "Update contact"
-    pub update: String,
-    /// "New contact"
-    pub new_contact: String,
-    /// "Sign out"
-    pub sign_out: String,
-    /// "Username or email"
-    pub user: String,
-    /// "Password"
-    pub password: String,
-    /// "Two-factor code"
-    pub code: String,
-    /// "Sign in"
-    pub sign_in: String,
-}
-
-/// The keys of the `labels` option, in the order of [`Labels`]' fields.
-pub const KEYS: [&str; 12] = [
-    "name",
-    "email",
-    "phone",
-    "contactManager",
-    "register",
-    "update",
-    "newContact",
-    "signOut",
-    "user",
-    "password",
-    "code",
-    "signIn",
+/// The `labels` option's keys and the texts they replace.
+pub const KEYS: [(&str, Text); 12] = [
+    ("name", Text::Name),
+    ("email", Text::Email),
+    ("phone", Text::Phone),
+    ("contactManager", Text::ContactManager),
+    ("register", Text::Register),
+    ("update", Text::Update),
+    ("newContact", Text::NewContact),
+    ("signOut", Text::SignOut),
+    ("user", Text::User),
+    ("password", Text::Password),
+    ("code", Text::Code),
+    ("signIn", Text::SignIn),
 ];
 
-impl Default for Labels {
-    fn default() -> Self {
-        Labels {
-            name: Field::Name.label().into(),
-            email: Field::Email.label().into(),
-            phone: Field::Phone.label().into(),
-            contact_manager: Field::ContactManager.label().into(),
-            register: "Register contact".into(),
-            update: "Update contact".into(),
-            new_contact: "New contact".into(),
-            sign_out: "Sign out".into(),
-            user: "Username or email".into(),
-            password: "Password".into(),
-            code: "Two-factor code".into(),
-            sign_in: "Sign in".into(),
-        }
-    }
-}
+/// Label and button texts given by the host page, in place of the language's (none by default).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels(Arc<Vec<(Text, String)>>);
 
 impl Labels {
-    /// The label of a contact field.
-    pub fn field(&self, field: Field) -> &str {
-        match field {
-            Field::Name => &self.name,
-            Field::Email => &self.email,
-            Field::Phone => &self.phone,
-            Field::ContactManager => &self.contact_manager,
-        }
+    /// Labels from `(key, text)` pairs such as `("register", "Enregistrer")`; problems come back
+    /// as sentences for the console.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Labels, Vec<String>) {
+        let entries: Vec<(String, OptionValue)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), OptionValue::Text(v.to_owned())))
+            .collect();
+        Labels::with_overrides(&entries)
     }
 
-    fn slot(&mut self, key: &str) -> Option<&mut String> {
-        Some(match key {
-            "name" => &mut self.name,
-            "email" => &mut self.email,
-            "phone" => &mut self.phone,
-            "contactManager" => &mut self.contact_manager,
-            "register" => &mut self.register,
-            "update" => &mut self.update,
-            "newContact" => &mut self.new_contact,
-            "signOut" => &mut self.sign_out,
-            "user" => &mut self.user,
-            "password" => &mut self.password,
-            "code" => &mut self.code,
-            "signIn" => &mut self.sign_in,
-            _ => return None,
-        })
+    /// The texts given, to put on top of a language's.
+    pub fn overrides(&self) -> Arc<Vec<(Text, String)>> {
+        Arc::clone(&self.0)
     }
 
-    /// English texts with the host page's overrides; problems come back as sentences.
+    /// The `labels` option's entries; problems come back as sentences.
     pub fn with_overrides(entries: &[(String, OptionValue)]) -> (Labels, Vec<String>) {
-        let mut labels = Labels::default();
+        let mut given = Vec::new();
         let mut warnings = Vec::new();
         for (key, value) in entries {
-            let Some(slot) = labels.slot(key) else {
+            let Some((_, text)) = KEYS.iter().find(|(k, _)| k == key) else {
+                let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
                 warnings.push(format!(
                     "unknown label \"{key}\" is ignored (known labels: {}).",
-                    KEYS.join(", ")
+                    known.join(", ")
                 ));
                 continue;
             };
             match value {
-                OptionValue::Text(text) if !text.trim().is_empty() => {
-                    *slot = text.trim().to_owned()
+                OptionValue::Text(t) if !t.trim().is_empty() => {
+                    given.retain(|(k, _)| k != text);
+                    given.push((*text, t.trim().to_owned()));
                 }
                 OptionValue::Text(_) => warnings.push(format!(
-                    "label \"{key}\" is empty; the English text is used."
+                    "label \"{key}\" is empty; the language's text is used."
                 )),
                 other => warnings.push(format!(
-                    "label \"{key}\" must be a string, not {}; the English text is used.",
+                    "label \"{key}\" must be a string, not {}; the language's text is used.",
                     other.kind()
                 )),
             }
         }
-        (labels, warnings)
+        (Labels(Arc::new(given)), warnings)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::catalogue::Texts;
 
     #[test]
-    fn defaults_are_the_promised_english_texts() {
-        let l = Labels::default();
+    fn without_overrides_the_texts_are_the_promised_english_ones() {
+        let t = Texts::default().with_overrides(Labels::default().overrides());
+        let texts = KEYS.map(|(_, key)| t.get(key));
         assert_eq!(
-            [
-                l.field(Field::Name),
-                l.field(Field::ContactManager),
-                &l.register,
-                &l.update,
-                &l.new_contact
-            ],
+            texts,
             [
                 "Name",
+                "Email",
+                "Phone",
                 "Contact manager",
                 "Register contact",
                 "Update contact",
-                "New contact"
-            ]
-        );
-        assert_eq!(
-            [&l.user, &l.password, &l.code, &l.sign_in, &l.sign_out],
-            [
+                "New contact",
+                "Sign out",
                 "Username or email",
                 "Password",
                 "Two-factor code",
-                "Sign in",
-                "Sign out"
+                "Sign in"
             ]
         );
     }
@@ -174,15 +113,20 @@ mod tests {
             ("colour".to_owned(), OptionValue::Text("x".into())),
         ];
         let (labels, warnings) = Labels::with_overrides(&entries);
-        assert_eq!(labels.name, "Nom");
-        assert_eq!(labels.register, "Enregistrer");
-        assert_eq!(labels.phone, "Phone");
-        assert_eq!(labels.email, "Email");
+        let t = Texts::default().with_overrides(labels.overrides());
+        assert_eq!(t.get(Text::Name), "Nom");
+        assert_eq!(t.get(Text::Register), "Enregistrer");
+        assert_eq!(t.get(Text::Phone), "Phone");
+        assert_eq!(t.get(Text::Email), "Email");
         assert_eq!(warnings.len(), 3, "{warnings:?}");
         assert!(warnings[0].contains("label \"phone\" is empty"));
         assert!(warnings[1].contains("label \"email\" must be a string, not number"));
         assert!(
             warnings[2].contains("unknown label \"colour\" is ignored (known labels: name, email,")
         );
+        let (pairs, none) = Labels::new([("signIn", "Connexion")]);
+        assert!(none.is_empty());
+        let t = Texts::default().with_overrides(pairs.overrides());
+        assert_eq!(t.get(Text::SignIn), "Connexion");
     }
 }

@@ -29,6 +29,8 @@ pub struct Parsed {
     pub config: Result<Config, ConfigError>,
     /// Problems to report in the browser console, each a whole sentence.
     pub warnings: Vec<String>,
+    /// The `locale` asked for (a BCP 47 tag), if any: the widget's language follows it.
+    pub locale: Option<String>,
 }
 
 /// Reads the options; `page_origin` is the server when none is given (same-origin use).
@@ -63,7 +65,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
                     warnings.extend(problems);
                 }
                 _ => warnings.push(
-                    "option \"labels\" must be an object such as {name: \"Nom\"}; the English labels are used.".into(),
+                    "option \"labels\" must be an object such as {name: \"Nom\"}; the language's labels are used.".into(),
                 ),
             }
         } else if !KNOWN.contains(&key.as_str()) {
@@ -72,13 +74,6 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
                 KNOWN.join(", ")
             ));
         }
-    }
-    if let Some(locale) = locale
-        .filter(|l| !l.eq_ignore_ascii_case("en") && !l.to_ascii_lowercase().starts_with("en-"))
-    {
-        warnings.push(format!(
-            "locale \"{locale}\" is not available yet; English is used."
-        ));
     }
     if auth_token.is_some() != user_id.is_some() {
         warnings.push("options \"authToken\" and \"userId\" go together; with only one, the user is asked to sign in.".into());
@@ -150,7 +145,11 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
         .into_iter()
         .map(|w| format!("omnichannel-contact-form: {w}"))
         .collect();
-    Parsed { config, warnings }
+    Parsed {
+        config,
+        warnings,
+        locale,
+    }
 }
 
 #[cfg(test)]
@@ -227,13 +226,13 @@ mod tests {
             all.contains("\"authToken\" and \"userId\" go together"),
             "{all}"
         );
-        assert!(all.contains("locale \"de\" is not available yet"), "{all}");
         assert!(all.contains("option \"labels\" must be an object"), "{all}");
         assert!(parsed
             .warnings
             .iter()
             .all(|w| w.starts_with("omnichannel-contact-form: ")));
-        assert_eq!(parsed.warnings.len(), 6);
+        assert_eq!(parsed.warnings.len(), 5);
+        assert_eq!(parsed.locale.as_deref(), Some("de"));
         let config = parsed.config.unwrap();
         assert_eq!(config.server, "https://crm.example.com");
         assert_eq!(config.credentials, None);
@@ -283,7 +282,8 @@ mod tests {
     }
 
     #[test]
-    fn labels_override_the_english_texts() {
+    fn labels_override_the_languages_texts() {
+        use crate::domain::texts::Text;
         let labels = OptionValue::Object(
             "object".into(),
             vec![
@@ -292,7 +292,8 @@ mod tests {
             ],
         );
         let parsed = parse(&[("labels".into(), labels)], "https://crm.example.com");
-        assert_eq!(parsed.config.unwrap().labels.register, "Enregistrer");
+        let overrides = parsed.config.unwrap().labels.overrides();
+        assert_eq!(*overrides, [(Text::Register, "Enregistrer".to_owned())]);
         assert_eq!(parsed.warnings.len(), 1);
         assert!(parsed.warnings[0].contains("unknown label \"x\""));
     }

@@ -52,8 +52,8 @@ impl CustomFields {
     }
 
     /// Why the fields are not shown (tracked), as the error's sentence.
-    pub fn problem(&self) -> Option<String> {
-        self.problem.with(|p| p.as_ref().map(ToString::to_string))
+    pub fn problem(&self) -> Option<ApiError> {
+        self.problem.get()
     }
 
     /// What is typed in field `id` (tracked).
@@ -128,14 +128,10 @@ impl CustomFields {
         (count, first)
     }
 
-    /// The error under field `id` (tracked), as the sentence shown.
-    pub fn error(&self, id: &str) -> Option<String> {
-        self.errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(k, _)| k == id)
-                .map(|(_, e)| e.to_string())
-        })
+    /// The error under field `id` (tracked).
+    pub fn error(&self, id: &str) -> Option<CustomFieldError> {
+        self.errors
+            .with(|errors| errors.iter().find(|(k, _)| k == id).map(|(_, e)| e.clone()))
     }
 
     /// Marks the shown field a refusal of the server names, if it names one.

@@ -14,6 +14,7 @@ use crate::state::duplicates::Duplicates;
 use crate::state::inputs::Inputs;
 use crate::state::outbox::Outbox;
 use crate::state::storage_note::StorageNote;
+use crate::web::storage::StorageError;
 use leptos::prelude::*;
 
 /// The parts of the contact form's state (cheap to copy).
@@ -82,8 +83,8 @@ impl FormState {
     }
 
     /// Why storage cannot keep the contact or the draft (tracked), if it cannot.
-    pub fn storage_problem(&self) -> Option<String> {
-        self.storage.text()
+    pub fn storage_problem(&self) -> Option<StorageError> {
+        self.storage.problem()
     }
 
     /// Whether a save is under way (tracked).

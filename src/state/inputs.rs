@@ -104,8 +104,8 @@ impl Inputs {
     }
 
     /// The error shown under `field` (tracked), as the sentence shown.
-    pub fn error(&self, field: Field) -> Option<String> {
-        self.errors.with(|e| e.get(field).map(ToString::to_string))
+    pub fn error(&self, field: Field) -> Option<FieldError> {
+        self.errors.with(|e| e.get(field).copied())
     }
 
     /// Marks exactly `errors` (none: every mark goes).

@@ -6,6 +6,7 @@
 use crate::api::detect;
 use crate::api::reply::ApiError;
 use crate::domain::target::Target;
+use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -70,11 +71,14 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
         }
         None => {
             if state.contact_gone(&id) {
-                session.say(Status::Failed(format!(
-                    "The remembered contact (id {id}) no longer exists on the server; saving registers it again."
-                )));
+                session.say(Status::Failed(gone_text(session, &id)));
             }
         }
     }
     Ok(())
+}
+
+/// What the status says when the remembered contact is gone from the server.
+pub fn gone_text(session: Session, id: &str) -> String {
+    session.texts_now().fill(Text::ContactGone, &[("id", id)])
 }

@@ -10,6 +10,7 @@ pub mod duplicates;
 pub mod events;
 pub mod form_state;
 pub mod inputs;
+pub mod language;
 pub mod loading;
 pub mod lookups;
 pub mod outbox;

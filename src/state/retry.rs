@@ -2,6 +2,7 @@
 //! `online` event, and one refused with 429 waits out the server's time. Both resend with the
 //! same token, so a save that did reach the server is never made twice.
 
+use crate::domain::catalogue::Say;
 use crate::domain::queued::Queued;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
@@ -16,5 +17,5 @@ pub fn is_offline() -> bool {
 /// outbox says a rate limit's wait is over.
 pub fn queue(session: Session, state: FormState, why: Queued) {
     state.outbox().hold(why);
-    session.say(Status::Busy(why.message()));
+    session.say(Status::Busy(why.say(&session.texts_now())));
 }

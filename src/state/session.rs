@@ -2,7 +2,10 @@
 
 use crate::api::reply::ApiError;
 use crate::api::Client;
+use crate::domain::catalogue::Texts;
 use crate::domain::credentials::Credentials;
+use crate::domain::language::Language;
+use crate::domain::texts::Text;
 use crate::settings::config::{ApiChoice, Config};
 use crate::state::events::{self, ContactError, ContactSaved, Listeners};
 use crate::state::status::Status;
@@ -20,6 +23,8 @@ pub struct Session {
     credentials: RwSignal<Option<Credentials>>,
     /// The one status region's message.
     status: RwSignal<Status>,
+    /// What the widget says things with; `None` until the first language's texts are there.
+    texts: RwSignal<Option<Texts>>,
     /// Prefix that makes element ids unique when a page has several widgets.
     id_prefix: StoredValue<String>,
     /// The element the widget is mounted on: `contact-saved` and `contact-error` go there.
@@ -47,6 +52,7 @@ impl Session {
             config: StoredValue::new(config),
             credentials: RwSignal::new(credentials),
             status: RwSignal::new(Status::Idle),
+            texts: RwSignal::new(None),
             id_prefix: StoredValue::new(format!("ocf{n}")),
             host: StoredValue::new_local(host),
             alive: StoredValue::new(()),
@@ -102,6 +108,39 @@ impl Session {
     /// Whether someone is signed in (tracked: the widget switches forms on it).
     pub fn is_signed_in(&self) -> bool {
         self.credentials.with(Option::is_some)
+    }
+
+    /// Switches the widget to `texts` (a language, with the host page's labels).
+    pub fn speak(&self, texts: Texts) {
+        self.texts.try_set(Some(texts));
+    }
+
+    /// Whether the widget has its texts yet (tracked: it shows nothing until then).
+    pub fn can_speak(&self) -> bool {
+        self.texts.with(Option::is_some)
+    }
+
+    /// The texts to word things with (tracked: a view made with them is made again in
+    /// another language).
+    pub fn texts(&self) -> Texts {
+        self.texts.get().unwrap_or_default()
+    }
+
+    /// The language the widget speaks (tracked: the root's `lang` and `dir`).
+    pub fn language(&self) -> Language {
+        self.texts
+            .with(|t| t.as_ref().map(Texts::language))
+            .unwrap_or_default()
+    }
+
+    /// One text as it stands now, for a status.
+    pub fn text(&self, key: Text) -> String {
+        self.texts_now().get(key).to_owned()
+    }
+
+    /// The texts as they stand now, for sentences with values.
+    pub fn texts_now(&self) -> Texts {
+        self.texts.get_untracked().unwrap_or_default()
     }
 
     /// Puts `status` in the status region.

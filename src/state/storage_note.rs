@@ -1,6 +1,8 @@
 //! The note under the form when storage failed: the draft or the contact cannot be kept beyond
 //! this page. The parts that write to storage share it.
 
+use crate::domain::catalogue::{Say, Texts};
+use crate::domain::texts::Text;
 use crate::web::storage::StorageError;
 use leptos::prelude::*;
 
@@ -23,8 +25,18 @@ impl StorageNote {
         }
     }
 
-    /// The sentence shown (tracked).
-    pub fn text(&self) -> Option<String> {
-        self.0.with(|e| e.as_ref().map(ToString::to_string))
+    /// The last failure (tracked).
+    pub fn problem(&self) -> Option<StorageError> {
+        self.0.get()
+    }
+}
+
+impl Say for StorageError {
+    fn say(&self, t: &Texts) -> String {
+        t.get(match self {
+            StorageError::Unavailable => Text::StorageUnavailable,
+            StorageError::Full => Text::StorageFull,
+        })
+        .into()
     }
 }

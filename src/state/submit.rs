@@ -6,11 +6,13 @@
 
 use crate::api::refusal::field_error;
 use crate::api::reply::ApiError;
+use crate::domain::catalogue::Say;
 use crate::domain::draft::Draft;
 use crate::domain::duplicate::Duplicate;
 use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
+use crate::domain::texts::Text;
 use crate::domain::token::{new_token, StoredContact};
 use crate::settings::config::ApiChoice;
 use crate::state::form_state::FormState;
@@ -89,7 +91,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         if retry::is_offline() {
             return Outcome::Offline;
         }
-        session.say(Status::Busy("Loading the contact…".into()));
+        session.say(Status::Busy(session.text(Text::LoadingContact)));
         if let Err(error) = loading::load(session, state).await {
             return Outcome::Failed(error);
         }
@@ -129,9 +131,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     // A Contact Center create is not idempotent: one whose answer was lost may have made the
     // contact, which this save then updates instead of making a second.
     if let (false, Some(token), Some(since)) = (existing, &pending, state.contact().since()) {
-        session.say(Status::Busy(
-            "Checking whether the last save reached the server…".into(),
-        ));
+        session.say(Status::Busy(session.text(Text::CheckingLastSave)));
         match lookups::lost_create(&client, &contact, token, &since).await {
             Ok(Some(found)) => {
                 state.contact().adopt(found.clone());
@@ -143,9 +143,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         }
     }
     if !existing && (contact.email.is_some() || contact.phone.is_some()) {
-        session.say(Status::Busy(
-            "Checking whether this contact already exists…".into(),
-        ));
+        session.say(Status::Busy(session.text(Text::CheckingDuplicate)));
         let accepted = state.duplicates().accepted();
         let found =
             lookups::find_duplicate(&client, &contact, pending.as_deref(), accepted.as_deref())
@@ -184,7 +182,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     };
     state.contact().pending(&token, center && !existing);
     let sent = state.snapshot();
-    session.say(Status::Busy("Saving…".into()));
+    session.say(Status::Busy(session.text(Text::Saving)));
     let save = Save {
         token: &token,
         contact: &contact,
@@ -225,38 +223,31 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl Fn(Focus)) {
     state.end_save();
     match outcome {
-        Outcome::Invalid { count, focus: first } => {
-            session.say(Status::Failed(if count == 1 {
-                "One field needs attention before saving.".into()
-            } else {
-                format!("{count} fields need attention before saving.")
-            }));
+        Outcome::Invalid {
+            count,
+            focus: first,
+        } => {
+            let said = session
+                .texts_now()
+                .count(Text::NeedAttention, count as u64, &[]);
+            session.say(Status::Failed(said));
             if let Some(first) = first {
                 focus(first);
             }
         }
         Outcome::Offline => retry::queue(session, state, Queued::Offline),
         Outcome::Duplicate(duplicate) => {
-            session.say(Status::Failed(
-                "Not saved: this contact may already exist. Choose below what to do.".into(),
-            ));
+            session.say(Status::Failed(session.text(Text::MayExist)));
             state.duplicates().found(duplicate);
         }
         Outcome::Saved(saved) => remember(session, state, saved),
         Outcome::Failed(error) => fail(session, state, &error),
         Outcome::Gone(id) => {
             state.contact_gone(&id);
-            session.say(Status::Failed(gone_text(&id)));
+            session.say(Status::Failed(loading::gone_text(session, &id)));
         }
-        Outcome::NoToken => session.say(Status::Failed(
-            "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.".into(),
-        )),
+        Outcome::NoToken => session.say(Status::Failed(session.text(Text::NoCrypto))),
     }
-}
-
-/// What the status says when the remembered contact is gone from the server.
-pub fn gone_text(id: &str) -> String {
-    format!("The remembered contact (id {id}) no longer exists on the server; saving registers it again.")
 }
 
 fn remember(session: Session, state: FormState, saved: Saved) {
@@ -269,8 +260,12 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         api,
     } = saved;
     let id = record.id.clone();
-    let verb = if created { "registered" } else { "updated" };
-    session.say(Status::Done(format!("Contact {verb} (id {id}).")));
+    let said = if created {
+        Text::Registered
+    } else {
+        Text::Updated
+    };
+    session.say(Status::Done(session.texts_now().fill(said, &[("id", &id)])));
     session.announce_saved(&id, token.as_deref(), created, api);
     // Typing that went on during the save is not saved yet: it stays a draft.
     if state.snapshot() == sent {
@@ -317,6 +312,6 @@ pub fn report(session: Session, state: FormState, error: &ApiError) {
     if *error == ApiError::SignedOut {
         session.forget_sign_in();
     }
-    session.say(Status::Failed(error.to_string()));
+    session.say(Status::Failed(error.say(&session.texts_now())));
     session.announce_error(error);
 }

@@ -1,6 +1,8 @@
 //! The inputs of the server's visitor custom fields, under the contact fields.
 
+use crate::domain::catalogue::{to_html, Say};
 use crate::domain::custom_fields::{CustomField, FieldKind};
+use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::view::input::{InputSpec, LabeledInput};
@@ -18,7 +20,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
         kind: "text",
         autocomplete: "off",
         inputmode: None,
-        hint: (!field.required).then_some("Optional."),
+        hint: (!field.required).then(|| session.texts_now().get(Text::Optional).into()),
         required: field.required,
         dir: "auto",
     };
@@ -36,7 +38,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
     };
     let error = {
         let id = id.clone();
-        Signal::derive(move || state.custom().error(&id))
+        Signal::derive(move || Some(state.custom().error(&id)?.say(&session.texts())))
     };
     view! {
         <LabeledInput
@@ -47,6 +49,7 @@ fn one(session: Session, state: FormState, field: CustomField) -> impl IntoView 
             on_input=on_input
             error=error
             options=options
+            choose=session.text(Text::Choose)
         />
     }
 }
@@ -68,10 +71,14 @@ pub fn CustomInputs(
                 .map(|field| one(session, state, field))
                 .collect_view()
         }}
-        <p class="ocf-note ocf-note--custom" hidden=move || state.custom().problem().is_none()>
-            {move || state.custom().problem().map(|e| format!(
-                "The server's custom fields could not be loaded, so they are not shown; saving tries again. {e}"
-            ))}
-        </p>
+        <p
+            class="ocf-note ocf-note--custom"
+            hidden=move || state.custom().problem().is_none()
+            inner_html=move || {
+                let Some(e) = state.custom().problem() else { return String::new() };
+                let t = session.texts();
+                to_html(&t.fill(Text::CustomFieldsMissing, &[("error", &e.say(&t))]))
+            }
+        ></p>
     }
 }

@@ -1,7 +1,9 @@
 //! The warning shown when a new contact's email or phone already belongs to a stored contact,
 //! with the user's choices: update that contact, register anyway (phone only), or go back.
 
+use crate::domain::catalogue::to_html;
 use crate::domain::duplicate::Match;
+use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -31,9 +33,10 @@ pub fn DuplicateNotice(
 ) -> impl IntoView {
     let update_that = move |_| {
         if let Some((name, id)) = state.adopt_duplicate() {
-            session.say(Status::Done(format!(
-                "Now updating {name} (id {id}). Empty fields were filled in from it; check them, then press the update button."
-            )));
+            let said = session
+                .texts_now()
+                .fill(Text::NowUpdating, &[("name", &name), ("id", &id)]);
+            session.say(Status::Done(said));
             on_choice.run(Choice::UpdateThat);
         }
     };
@@ -49,20 +52,21 @@ pub fn DuplicateNotice(
         on_choice.run(Choice::RegisterAnyway);
     };
     move || {
+        let t = session.texts();
         state.duplicates().shown().map(|duplicate| {
             let can_update = duplicate.record.token.is_some();
             let may_register = duplicate.may_register_anyway();
             view! {
-                <div class="ocf-duplicate" role="group" aria-label="Possible duplicate">
-                    <p>{duplicate.message()}</p>
+                <div class="ocf-duplicate" role="group" aria-label=t.get(Text::PossibleDuplicate).to_owned()>
+                    <p inner_html=to_html(&duplicate.message(&t))></p>
                     <div class="ocf-actions">
                         {can_update.then(|| view! {
-                            <button type="button" class="ocf-primary" on:click=update_that>"Update that contact"</button>
+                            <button type="button" class="ocf-primary" on:click=update_that>{t.get(Text::UpdateThat).to_owned()}</button>
                         })}
                         {may_register.then(|| view! {
-                            <button type="button" class="ocf-secondary" on:click=anyway>"Register anyway"</button>
+                            <button type="button" class="ocf-secondary" on:click=anyway>{t.get(Text::RegisterAnyway).to_owned()}</button>
                         })}
-                        <button type="button" class="ocf-secondary" on:click=back>"Go back"</button>
+                        <button type="button" class="ocf-secondary" on:click=back>{t.get(Text::GoBack).to_owned()}</button>
                     </div>
                 </div>
             }

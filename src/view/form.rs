@@ -1,8 +1,10 @@
 //! The contact form view: fields and actions. What a submit does is in `submit`.
 
+use crate::domain::catalogue::{Say, Texts};
 use crate::domain::duplicate::Match;
 use crate::domain::field::Field;
 use crate::domain::queued::Queued;
+use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::session::Session;
@@ -19,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::SubmitEvent;
 
 /// How each contact field is presented (names and types are fixed by DESIGN.md).
-fn spec(field: Field) -> InputSpec {
+fn spec(field: Field, t: &Texts) -> InputSpec {
     let base = InputSpec {
         name: field.input_name().into(),
         kind: "text",
@@ -40,25 +42,26 @@ fn spec(field: Field) -> InputSpec {
             kind: "email",
             autocomplete: "email",
             inputmode: Some("email"),
-            hint: Some("Optional."),
+            hint: Some(t.get(Text::Optional).into()),
             ..base
         },
         Field::Phone => InputSpec {
             kind: "tel",
             autocomplete: "tel",
             inputmode: Some("tel"),
-            hint: Some("Optional. With the country code: +44 20 7946 0958 is saved as +442079460958."),
+            hint: Some(t.get(Text::PhoneHint).into()),
             ..base
         },
         Field::ContactManager => InputSpec {
-            hint: Some("Optional. The Rocket.Chat username of the agent in charge: type a name to see suggestions."),
+            hint: Some(t.get(Text::ManagerHint).into()),
             ..base
         },
     }
 }
 
 /// The contact form: Name, Email, Phone, Contact manager; "Register contact" or "Update contact";
-/// "New contact"; "Sign out" (the texts of the config's labels).
+/// "New contact"; "Sign out" (in the widget's language, or the host page's labels). Made again
+/// in another language when it switches; what was typed lives in the state and stays.
 #[component]
 pub fn ContactForm(
     /// What the widget's views share: settings, sign-in, status.
@@ -113,13 +116,11 @@ pub fn ContactForm(
         if state.is_saving_now() {
             // Forgetting now would let the save's answer remember the old contact's token for
             // the new one, and the next save would overwrite the old contact.
-            session.say(Status::Busy(
-                "Wait until the save finishes, then start a new contact.".into(),
-            ));
+            session.say(Status::Busy(session.text(Text::WaitForSave)));
             return;
         }
         state.forget();
-        session.say(Status::Done("Ready for a new contact.".into()));
+        session.say(Status::Done(session.text(Text::ReadyForNew)));
         focus(Focus::Field(Field::Name));
     };
 
@@ -131,7 +132,7 @@ pub fn ContactForm(
             });
         }
         session.forget_sign_in();
-        session.say(Status::Done("Signed out.".into()));
+        session.say(Status::Done(session.text(Text::SignedOutNow)));
     };
 
     let on_choice = Callback::new(move |choice: Choice| {
@@ -146,9 +147,8 @@ pub fn ContactForm(
         }
     });
 
-    let labels = session.with_config(|c| c.labels.clone());
     let picker = Picker::new(state.inputs());
-    let fields = Field::ALL.map(|field| {
+    let field_view = move |field: Field, t: &Texts| {
         let on_input = Callback::new(move |value: String| {
             if field == Field::ContactManager {
                 picker.typed(session, value.clone());
@@ -157,25 +157,30 @@ pub fn ContactForm(
         });
         let id = session.id(field.input_name());
         let (combobox, after) = if field == Field::ContactManager {
-            let list = view! { <AgentList picker=picker input_id=id.clone() choose=on_input /> };
+            let label = t.get(Text::Agents).to_owned();
+            let list = view! { <AgentList picker=picker input_id=id.clone() label=label choose=on_input /> };
             (Some(picker.combobox(on_input)), Some(list.into_any()))
         } else {
             (None, None)
         };
+        let error = Signal::derive(move || {
+            let error = state.inputs().error(field)?;
+            Some(error.say(&session.texts()))
+        });
         view! {
             <LabeledInput
                 id=id
-                label=labels.field(field).to_owned()
-                spec=spec(field)
+                label=t.get(field.label()).to_owned()
+                spec=spec(field, t)
                 value=state.inputs().value(field)
-                error=Signal::derive(move || state.inputs().error(field))
+                error=error
                 node_ref=refs[field as usize]
                 on_input=on_input
                 combobox=combobox
                 after=after
             />
         }
-    });
+    };
 
     if loading::needs_loading(state) {
         session.spawn(async move {
@@ -184,25 +189,32 @@ pub fn ContactForm(
             }
         });
     }
-    let (register, update) = (labels.register.clone(), labels.update.clone());
-    view! {
-        <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
-            <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
-                "Draft restored: what was typed here before the page closed is back. It is kept until it is saved or you start a new contact."
-            </p>
-            {fields}
-            <CustomInputs session=session state=state />
-            <DuplicateNotice session=session state=state on_choice=on_choice />
-            <div class="ocf-actions">
-                <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
-                    {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
-                </button>
-                <button type="button" class="ocf-secondary" on:click=new_contact>{labels.new_contact.clone()}</button>
-                <button type="button" class="ocf-link" on:click=sign_out>{labels.sign_out.clone()}</button>
-            </div>
-            <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
-                {move || state.storage_problem()}
-            </p>
-        </form>
+    move || {
+        let t = session.texts();
+        let fields = Field::ALL.map(|field| field_view(field, &t));
+        let (register, update) = (
+            t.get(Text::Register).to_owned(),
+            t.get(Text::Update).to_owned(),
+        );
+        view! {
+            <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
+                <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
+                    {t.get(Text::DraftRestored).to_owned()}
+                </p>
+                {fields}
+                <CustomInputs session=session state=state />
+                <DuplicateNotice session=session state=state on_choice=on_choice />
+                <div class="ocf-actions">
+                    <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
+                        {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
+                    </button>
+                    <button type="button" class="ocf-secondary" on:click=new_contact>{t.get(Text::NewContact).to_owned()}</button>
+                    <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
+                </div>
+                <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
+                    {move || state.storage_problem().map(|e| e.say(&session.texts()))}
+                </p>
+            </form>
+        }
     }
 }

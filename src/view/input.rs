@@ -1,5 +1,6 @@
 //! One labelled input with its hint and error: the building block of both forms.
 
+use crate::domain::catalogue::to_html;
 use leptos::html;
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -16,7 +17,7 @@ pub struct InputSpec {
     /// The `inputmode` attribute, when the keyboard should differ from the type's.
     pub inputmode: Option<&'static str>,
     /// A hint shown under the label and read with the input.
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
     /// Whether the field must be filled.
     pub required: bool,
     /// The `dir` attribute: `ltr` for what is written left to right in every language (email
@@ -65,9 +66,13 @@ pub fn LabeledInput(
     /// Lets the owner focus the input.
     #[prop(optional)]
     node_ref: NodeRef<html::Input>,
-    /// When not empty, makes it a `<select>` of these options, after an empty "Choose…" one.
+    /// When not empty, makes it a `<select>` of these options, after an empty one reading
+    /// `choose` ("Choose…").
     #[prop(optional)]
     options: Vec<String>,
+    /// The text of a `<select>`'s empty option.
+    #[prop(optional)]
+    choose: String,
     /// Makes the input a combobox.
     #[prop(default = None)]
     combobox: Option<Combobox>,
@@ -86,11 +91,12 @@ pub fn LabeledInput(
     } = spec;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let ids: Vec<&str> = [
-                hint.map(|_| hint_id.as_str()),
+                has_hint.then_some(hint_id.as_str()),
                 error.with(Option::is_some).then_some(error_id.as_str()),
             ]
             .into_iter()
@@ -118,7 +124,7 @@ pub fn LabeledInput(
                 aria-describedby=described_by
                 on:change=edited
             >
-                <option value="" prop:selected=move || value.with(String::is_empty)>"Choose…"</option>
+                <option value="" prop:selected=move || value.with(String::is_empty)>{choose}</option>
                 {options.into_iter().map(|o| {
                     let (attr, text) = (o.clone(), o.clone());
                     view! { <option value=attr prop:selected=move || value.with(|v| *v == o)>{text}</option> }
@@ -171,9 +177,12 @@ pub fn LabeledInput(
             {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
             {control}
             {after}
-            <p class="ocf-error" id=error_id hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
-            </p>
+            <p
+                class="ocf-error"
+                id=error_id
+                hidden=move || error.with(Option::is_none)
+                inner_html=move || error.with(|e| e.as_deref().map(to_html).unwrap_or_default())
+            ></p>
         </div>
     }
 }

@@ -132,12 +132,14 @@ pub fn AgentList(
     picker: Picker,
     /// The id of the input the list belongs to (option ids derive from it).
     input_id: String,
+    /// The list's accessible name ("Agents").
+    label: String,
     /// Called with the username picked.
     choose: Callback<String>,
 ) -> impl IntoView {
     let list_id = format!("{input_id}-list");
     view! {
-        <ul class="ocf-listbox" id=list_id role="listbox" aria-label="Agents" hidden=move || !picker.open.get()>
+        <ul class="ocf-listbox" id=list_id role="listbox" aria-label=label hidden=move || !picker.open.get()>
             {move || {
                 picker.inputs.with_agents(Vec::clone).into_iter().enumerate().map(|(i, agent)| {
                     let active = move || picker.active.get() == Some(i);

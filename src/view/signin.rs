@@ -2,6 +2,8 @@
 
 use crate::api;
 use crate::api::reply::ApiError;
+use crate::domain::catalogue::{Say, Texts};
+use crate::domain::texts::Text;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::view::input::{InputSpec, LabeledInput};
@@ -38,18 +40,27 @@ impl Entry {
         }
     }
 
-    /// What to say when the input is left empty.
-    fn missing(self) -> &'static str {
+    /// The label's text.
+    fn label(self) -> Text {
         match self {
-            Entry::User => "Enter your username or email.",
-            Entry::Password => "Enter your password.",
-            Entry::Code => "Enter the two-factor code.",
+            Entry::User => Text::User,
+            Entry::Password => Text::Password,
+            Entry::Code => Text::Code,
+        }
+    }
+
+    /// What to say when the input is left empty.
+    fn missing(self) -> Text {
+        match self {
+            Entry::User => Text::EnterUser,
+            Entry::Password => Text::EnterPassword,
+            Entry::Code => Text::EnterCode,
         }
     }
 }
 
 /// "Username or email", "Password", "Sign in"; "Two-factor code" when the server asks for one
-/// (the texts of the config's labels).
+/// (in the widget's language, or the host page's labels; made again when it switches).
 #[component]
 pub fn SignIn(
     /// What the widget's views share: settings, sign-in, status.
@@ -80,15 +91,13 @@ pub fn SignIn(
         ];
         missing.set(empty);
         if let Some(first) = Entry::ALL.into_iter().find(|e| empty[*e as usize]) {
-            session.say(Status::Failed(
-                "Fill in the highlighted fields to sign in.".into(),
-            ));
+            session.say(Status::Failed(session.text(Text::FillHighlighted)));
             focus(first);
             return;
         }
         let config = session.config();
         busy.set(true);
-        session.say(Status::Busy("Signing in…".into()));
+        session.say(Status::Busy(session.text(Text::SigningIn)));
         // The widget's task: unmounted meanwhile, the answer is dropped with it.
         session.spawn(async move {
             let code = asked.then_some(code.as_str());
@@ -97,9 +106,10 @@ pub fn SignIn(
             busy.try_set(false);
             match result {
                 Ok(credentials) => {
+                    let t = session.texts_now();
                     let text = match session.sign_in(credentials) {
-                        Ok(()) => "Signed in.".to_owned(),
-                        Err(e) => format!("Signed in for this page only. {e}"),
+                        Ok(()) => t.get(Text::SignedIn).to_owned(),
+                        Err(e) => t.fill(Text::SignedInHere, &[("reason", &e.say(&t))]),
                     };
                     session.say(Status::Done(text));
                 }
@@ -107,7 +117,7 @@ pub fn SignIn(
                     if matches!(error, ApiError::TwoFactorRequired { .. }) {
                         asks_code.set(true);
                     }
-                    session.say(Status::Failed(error.to_string()));
+                    session.say(Status::Failed(error.say(&session.texts_now())));
                     if asks_code.get_untracked() {
                         focus(Entry::Code);
                     }
@@ -116,33 +126,39 @@ pub fn SignIn(
         });
     };
 
-    let labels = session.with_config(|c| c.labels.clone());
-    let field = move |entry: Entry, label: String| {
+    let field = move |entry: Entry, t: &Texts| {
         let spec = entry.spec();
         let value = values[entry as usize];
+        let error = Signal::derive(move || {
+            let empty = missing.with(|m| m[entry as usize]);
+            empty.then(|| session.texts().get(entry.missing()).to_owned())
+        });
         view! {
             <LabeledInput
                 id=session.id(&spec.name)
-                label=label
+                label=t.get(entry.label()).to_owned()
                 spec=spec
                 value=value
                 on_input=Callback::new(move |v| value.set(v))
-                error=Signal::derive(move || missing.with(|m| m[entry as usize].then(|| entry.missing().to_owned())))
+                error=error
                 node_ref=refs[entry as usize]
             />
         }
     };
 
-    let code_label = labels.code.clone();
-    view! {
-        <form class="ocf-form ocf-signin" novalidate aria-label="Sign in to Rocket.Chat" on:submit=submit>
-            <p class="ocf-intro">"Sign in with your Rocket.Chat account to save contacts."</p>
-            {field(Entry::User, labels.user.clone())}
-            {field(Entry::Password, labels.password.clone())}
-            <Show when=move || asks_code.get()>{field(Entry::Code, code_label.clone())}</Show>
-            <div class="ocf-actions">
-                <button type="submit" class="ocf-primary" aria-disabled=move || busy.get().to_string()>{labels.sign_in.clone()}</button>
-            </div>
-        </form>
+    move || {
+        let t = session.texts();
+        let asked = t.clone();
+        view! {
+            <form class="ocf-form ocf-signin" novalidate aria-label=t.get(Text::SignInForm).to_owned() on:submit=submit>
+                <p class="ocf-intro">{t.get(Text::SignInIntro).to_owned()}</p>
+                {field(Entry::User, &t)}
+                {field(Entry::Password, &t)}
+                <Show when=move || asks_code.get()>{field(Entry::Code, &asked)}</Show>
+                <div class="ocf-actions">
+                    <button type="submit" class="ocf-primary" aria-disabled=move || busy.get().to_string()>{t.get(Text::SignIn).to_owned()}</button>
+                </div>
+            </form>
+        }
     }
 }

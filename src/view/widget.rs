@@ -1,10 +1,12 @@
 //! The whole widget: the sign-in form or the contact form, and the one status region.
 
+use crate::domain::catalogue::{to_html, Say, Texts};
 use crate::domain::credentials::Credentials;
 use crate::settings::config::{ApiChoice, Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::settings::labels::Labels;
 use crate::state::events::{ContactError, ContactSaved, Listeners};
 use crate::state::form_state::FormState;
+use crate::state::language;
 use crate::state::session::Session;
 use crate::view::form::ContactForm;
 use crate::view::signin::SignIn;
@@ -57,7 +59,12 @@ pub fn ContactWidget(
     /// Light (the default), dark, or following the system.
     #[prop(optional)]
     theme: Theme,
-    /// Label and button texts, for overrides of the English ones.
+    /// The language, a BCP 47 tag (`de`, `pt-BR`, `ar`; `de-AT` speaks German); by default the
+    /// browser's languages decide. Reactive: a new tag switches the language, keeping what was
+    /// typed.
+    #[prop(optional, into)]
+    locale: MaybeProp<String>,
+    /// Label and button texts that win over the language's (see [`Labels::new`]).
     #[prop(optional)]
     labels: Labels,
     /// How long a request may take before it is cancelled and said so, in milliseconds
@@ -85,16 +92,32 @@ pub fn ContactWidget(
         allow_insecure,
         api,
     };
+    let locale = Signal::derive(move || locale.get());
     match config.checked() {
-        Ok(config) => widget(config, host, Listeners { on_saved, on_error }).into_any(),
-        Err(error) => refusal(&error).into_any(),
+        Ok(config) => widget(config, locale, host, Listeners { on_saved, on_error }).into_any(),
+        Err(error) => refusal(error, locale).into_any(),
     }
 }
 
-/// Why the settings cannot be used, shown in place of the form.
-pub fn refusal(error: &ConfigError) -> impl IntoView {
-    let text = error.to_string();
-    view! { <p class="ocf ocf-error" role="alert" lang="en" dir="ltr">{text}</p> }
+/// Why the settings cannot be used, shown in place of the form (in the language asked for).
+pub fn refusal(error: ConfigError, locale: Signal<Option<String>>) -> impl IntoView {
+    let asked = language::choose(locale.get_untracked().as_deref());
+    let texts = RwSignal::new(language::known(asked));
+    if texts.with_untracked(Option::is_none) {
+        leptos::task::spawn_local(async move {
+            texts.try_set(Some(language::texts(asked).await));
+        });
+    }
+    let language = move || texts.with(|t| t.as_ref().map(Texts::language).unwrap_or_default());
+    view! {
+        <p
+            class="ocf ocf-error"
+            role="alert"
+            lang=move || language().tag()
+            dir=move || language().dir()
+            inner_html=move || texts.with(|t| t.as_ref().map(|t| to_html(&error.say(t))))
+        ></p>
+    }
 }
 
 /// The widget for settings already checked. [`ContactWidget`] renders it, and so do the JS API
@@ -102,26 +125,40 @@ pub fn refusal(error: &ConfigError) -> impl IntoView {
 /// component's prop builder, which would add 1.7 KB to every download.
 pub fn widget(
     config: Config,
+    locale: Signal<Option<String>>,
     host: Option<web_sys::HtmlElement>,
     listeners: Listeners,
 ) -> impl IntoView {
     let state = FormState::load(&config);
     let theme = config.theme.class();
+    let labels = config.labels.clone();
     let session = Session::new(config, host, listeners);
+    language::follow(session, locale, labels);
     let status = session.status();
     view! {
         // The widget's own language and direction, whatever the host page's (an Arabic
-        // intranet's `dir="rtl"` must not reorder the English form).
-        <div class=theme lang="en" dir="ltr">
-            <Show
-                when=move || session.is_signed_in()
-                fallback=move || view! { <SignIn session=session /> }
-            >
-                <ContactForm session=session state=state />
+        // intranet's `dir="rtl"` must not reorder a German form, nor an English page an
+        // Arabic one). Nothing shows until the language's texts are there.
+        <div
+            class=theme
+            lang=move || session.language().tag()
+            dir=move || session.language().dir()
+        >
+            <Show when=move || session.can_speak()>
+                <Show
+                    when=move || session.is_signed_in()
+                    fallback=move || view! { <SignIn session=session /> }
+                >
+                    <ContactForm session=session state=state />
+                </Show>
             </Show>
-            <p class=move || status.with(|s| s.class()) role="status" aria-live="polite" aria-atomic="true">
-                {move || status.with(|s| s.text().to_owned())}
-            </p>
+            <p
+                class=move || status.with(|s| s.class())
+                role="status"
+                aria-live="polite"
+                aria-atomic="true"
+                inner_html=move || status.with(|s| to_html(s.text()))
+            ></p>
         </div>
     }
 }

@@ -14,14 +14,14 @@ pub enum StorageArea {
     Local,
 }
 
-/// Why something could not be remembered.
+/// Why something could not be remembered (what the user is told is `state::storage_note`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum StorageError {
     /// The browser has no storage here, or refuses access (private mode, blocked cookies).
-    #[error("This browser does not let the form store data here, so this contact cannot be remembered after the page closes.")]
+    #[error("storage is unavailable here")]
     Unavailable,
     /// The storage is full (`QuotaExceededError`).
-    #[error("This browser's storage for this site is full, so this contact and unsaved typing cannot be remembered after the page closes.")]
+    #[error("storage is full")]
     Full,
 }
 

@@ -1,0 +1,300 @@
+//! One language's texts: English built in, any other read from its catalogue file
+//! (`i18n/<tag>.txt`, one `Key = text` line per [`Text`], in [`Text`]'s order), with the host
+//! page's label overrides on top; and the filling of `{placeholders}` and plural forms.
+
+use crate::domain::language::Language;
+use crate::domain::texts::{Text, ENGLISH};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Opens an isolated value (U+2068 FIRST STRONG ISOLATE): a name or an address put into a
+/// sentence keeps its own direction, so an Arabic name cannot reorder an English sentence's
+/// parentheses, nor an email address an Arabic one. The view turns each isolate into `<bdi>`.
+pub const ISOLATE: char = '\u{2068}';
+/// Closes an isolated value (U+2069 POP DIRECTIONAL ISOLATE).
+pub const POP: char = '\u{2069}';
+
+/// Why a catalogue file cannot be used (said in the console; the widget speaks English then).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CatalogueError {
+    /// A line is neither `Key = text`, a `#` comment nor empty.
+    #[error("line {0} is not \"Key = text\"")]
+    Line(usize),
+    /// The file has another number of texts than this build (a file of another version).
+    #[error("it has {0} texts, this version needs {len}", len = ENGLISH.len())]
+    Count(usize),
+}
+
+/// Something the widget tells the user, worded in the language of the texts given.
+pub trait Say {
+    /// The sentence, with values isolated (see [`ISOLATE`]).
+    fn say(&self, texts: &Texts) -> String;
+}
+
+/// The texts the widget speaks (cheap to clone: the catalogue is shared).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// The language of `lines` (English when there are none).
+    language: Language,
+    /// The catalogue's texts by [`Text`]; `None` for English.
+    lines: Option<Arc<[Box<str>]>>,
+    /// The host page's `labels`, which win over any language.
+    overrides: Arc<Vec<(Text, String)>>,
+}
+
+/// The `(key, text)` lines of a catalogue file, checked to be as many as this build's texts.
+pub fn parse(file: &str) -> Result<Vec<(&str, &str)>, CatalogueError> {
+    let mut lines = Vec::with_capacity(ENGLISH.len());
+    for (n, line) in file.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, text) = line.split_once(" = ").ok_or(CatalogueError::Line(n + 1))?;
+        lines.push((key, text));
+    }
+    if lines.len() == ENGLISH.len() {
+        Ok(lines)
+    } else {
+        Err(CatalogueError::Count(lines.len()))
+    }
+}
+
+impl Texts {
+    /// `language`'s texts from its catalogue file (English needs none).
+    pub fn read(language: Language, file: &str) -> Result<Texts, CatalogueError> {
+        let lines = parse(file)?.into_iter().map(|(_, t)| t.into()).collect();
+        Ok(Texts {
+            language,
+            lines: Some(lines),
+            overrides: Arc::default(),
+        })
+    }
+
+    /// The same texts with the host page's label overrides on top.
+    pub fn with_overrides(self, overrides: Arc<Vec<(Text, String)>>) -> Texts {
+        Texts { overrides, ..self }
+    }
+
+    /// The language these texts are in (the root's `lang` and `dir`).
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// A text as it stands (an override, else the language's, else English).
+    pub fn get(&self, key: Text) -> &str {
+        let i = key as usize;
+        match self.overrides.iter().find(|(k, _)| *k == key) {
+            Some((_, text)) => text,
+            None => self.lines.as_ref().map_or(ENGLISH[i], |l| &l[i]),
+        }
+    }
+
+    /// A text with its `{name}`s replaced by `args`' values, each isolated.
+    pub fn fill(&self, key: Text, args: &[(&str, &str)]) -> String {
+        put(self.get(key), args)
+    }
+
+    /// A counted text: the plural form the language's rule gives `count`, filled with `count`
+    /// as `{count}` and with `args`.
+    pub fn count(&self, key: Text, count: u64, args: &[(&str, &str)]) -> String {
+        let n = count.to_string();
+        let mut all = vec![("count", n.as_str())];
+        all.extend_from_slice(args);
+        let form = self.language.plural(count);
+        let text = self.get(key).split('|').nth(form);
+        put(text.unwrap_or_else(|| self.get(key)), &all)
+    }
+}
+
+/// `text` with each `{name}` of `args` replaced by its isolated value; other braces stay.
+fn put(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let (_, value) = args.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value, close))
+        });
+        match found {
+            Some((value, close)) => {
+                out.push(ISOLATE);
+                out.push_str(value);
+                out.push(POP);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` as HTML: escaped, each isolated value a `<bdi>` (which copies as plain text, unlike
+/// the isolate characters). The only markup in the result is `<bdi>`, so it is safe as
+/// `innerHTML` whatever the values and the catalogue hold.
+pub fn to_html(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            ISOLATE => html.push_str("<bdi>"),
+            POP => html.push_str("</bdi>"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '&' => html.push_str("&amp;"),
+            '"' => html.push_str("&quot;"),
+            c => html.push(c),
+        }
+    }
+    html
+}
+
+/// `text` without its isolates: for logs, events and tests.
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c != ISOLATE && *c != POP)
+        .collect()
+}
+
+/// `Display` through the English texts, so that English has one source: the [`Text`] table.
+macro_rules! english_display {
+    ($type:ty) => {
+        impl std::fmt::Display for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                use $crate::domain::catalogue::{plain, Say, Texts};
+                f.write_str(&plain(&self.say(&Texts::default())))
+            }
+        }
+    };
+}
+pub(crate) use english_display;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::texts::NAMES;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    fn catalogue(language: Language) -> String {
+        let path = format!("{}/i18n/{}.txt", env!("CARGO_MANIFEST_DIR"), language.tag());
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Every language has every key, in order, with English's placeholders and, for counted
+    /// texts, its own number of plural forms: a missing, extra or misspelt key fails here.
+    #[test]
+    fn every_catalogue_has_every_text_with_the_same_placeholders() {
+        assert_eq!(NAMES.len(), ENGLISH.len());
+        for language in &Language::ALL[1..] {
+            let file = catalogue(*language);
+            let lines = parse(&file).unwrap_or_else(|e| panic!("{}: {e}", language.tag()));
+            for (i, (key, text)) in lines.iter().enumerate() {
+                let at = format!("{}.txt, {}", language.tag(), NAMES[i]);
+                assert_eq!(*key, NAMES[i], "{at}: keys must follow src/domain/texts.rs");
+                assert!(!text.trim().is_empty(), "{at}: empty");
+                let english = ENGLISH[i];
+                let counted = english.contains('|');
+                let forms: Vec<&str> = text.split('|').collect();
+                let wanted = if counted { language.plural_forms() } else { 1 };
+                assert_eq!(forms.len(), wanted, "{at}: plural forms");
+                let all = placeholders(english);
+                for form in &forms {
+                    let mine = placeholders(form);
+                    assert!(mine.is_subset(&all), "{at}: unknown placeholder in {form}");
+                    let without_count =
+                        |s: &BTreeSet<&str>| s.iter().filter(|p| **p != "count").count();
+                    // A form may say its number in words ("one", "two"), never drop a value.
+                    assert_eq!(without_count(&mine), without_count(&all), "{at}: {form}");
+                }
+                if counted {
+                    let other = forms.last().expect("a form");
+                    assert!(
+                        other.contains("{count}"),
+                        "{at}: the last form shows the count"
+                    );
+                }
+            }
+            assert!(Texts::read(*language, &file).is_ok());
+        }
+    }
+
+    #[test]
+    fn english_counted_texts_have_one_and_other() {
+        for (i, text) in ENGLISH.iter().enumerate() {
+            assert!(!text.contains(" = "), "{}", NAMES[i]);
+            if text.contains('|') {
+                assert_eq!(text.split('|').count(), 2, "{}", NAMES[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn values_are_put_in_isolated_and_unknown_braces_stay() {
+        let t = Texts::default();
+        let saved = t.fill(Text::Registered, &[("id", "c1")]);
+        assert_eq!(saved, "Contact registered (id \u{2068}c1\u{2069}).");
+        assert_eq!(plain(&saved), "Contact registered (id c1).");
+        assert_eq!(put("{a} {b} {", &[("a", "x")]), "\u{2068}x\u{2069} {b} {");
+    }
+
+    #[test]
+    fn as_html_values_are_bdi_and_nothing_else_is_markup() {
+        let t = Texts::default();
+        let said = t.fill(
+            Text::Rejected,
+            &[("message", "<img src=x onerror=alert(1)> & \"q\"")],
+        );
+        assert_eq!(
+            to_html(&said),
+            "The server refused the contact: <bdi>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</bdi>"
+        );
+        assert_eq!(to_html("a < b"), "a &lt; b");
+    }
+
+    #[test]
+    fn counts_take_the_languages_form() {
+        let en = Texts::default();
+        assert_eq!(
+            en.count(Text::NeedAttention, 1, &[]),
+            "One field needs attention before saving."
+        );
+        assert_eq!(
+            plain(&en.count(Text::NeedAttention, 3, &[])),
+            "3 fields need attention before saving."
+        );
+        let ar = Texts::read(Language::Ar, &catalogue(Language::Ar)).expect("Arabic");
+        let forms: Vec<&str> = ar.get(Text::NeedAttention).split('|').collect();
+        for (n, form) in [(0, 0), (1, 1), (2, 2), (5, 3), (12, 4), (100, 5)] {
+            let said = plain(&ar.count(Text::NeedAttention, n, &[]));
+            assert_eq!(said, forms[form].replace("{count}", &n.to_string()), "{n}");
+        }
+    }
+
+    #[test]
+    fn overrides_win_key_by_key_over_the_language() {
+        let de = Texts::read(Language::De, &catalogue(Language::De)).expect("German");
+        let name = de.get(Text::Name).to_owned();
+        let de = de.with_overrides(Arc::new(vec![(Text::Register, "Anlegen".into())]));
+        assert_eq!(de.get(Text::Register), "Anlegen");
+        assert_eq!(de.get(Text::Name), name);
+        assert_eq!(de.language(), Language::De);
+    }
+
+    #[test]
+    fn a_file_of_another_version_or_shape_is_refused() {
+        assert_eq!(parse("# nothing"), Err(CatalogueError::Count(0)));
+        assert_eq!(parse("Name = Name\nbroken"), Err(CatalogueError::Line(2)));
+    }
+}

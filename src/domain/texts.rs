@@ -1,0 +1,124 @@
+//! Every text the widget shows or announces, as one key each, with its English wording: the
+//! English source that every catalogue in `i18n/` translates, line for line, in this order.
+//!
+//! `{name}` marks a value put in; a text with a count is its plural forms separated by `|`, in
+//! the order of [`crate::domain::language::Language::plural`] (English: one|other).
+
+macro_rules! texts {
+    ($($key:ident = $english:literal,)*) => {
+        /// A text of the widget; its English wording is its doc.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text {
+            $(#[doc = $english] $key,)*
+        }
+
+        /// The English texts, indexed by [`Text`].
+        pub const ENGLISH: &[&str] = &[$($english,)*];
+
+        /// The keys' names, as the catalogues write them (for the catalogue check).
+        #[cfg(test)]
+        pub const NAMES: &[&str] = &[$(stringify!($key),)*];
+    };
+}
+
+texts! {
+    // Labels and buttons (the `labels` option's keys override these).
+    Name = "Name",
+    Email = "Email",
+    Phone = "Phone",
+    ContactManager = "Contact manager",
+    Register = "Register contact",
+    Update = "Update contact",
+    NewContact = "New contact",
+    SignOut = "Sign out",
+    User = "Username or email",
+    Password = "Password",
+    Code = "Two-factor code",
+    SignIn = "Sign in",
+    // The contact form.
+    Optional = "Optional.",
+    PhoneHint = "Optional. With the country code: +44 20 7946 0958 is saved as +442079460958.",
+    ManagerHint = "Optional. The Rocket.Chat username of the agent in charge: type a name to see suggestions.",
+    Choose = "Choose…",
+    Agents = "Agents",
+    DraftRestored = "Draft restored: what was typed here before the page closed is back. It is kept until it is saved or you start a new contact.",
+    CustomFieldsMissing = "The server's custom fields could not be loaded, so they are not shown; saving tries again. {error}",
+    WaitForSave = "Wait until the save finishes, then start a new contact.",
+    ReadyForNew = "Ready for a new contact.",
+    SignedOutNow = "Signed out.",
+    // Sign-in.
+    SignInForm = "Sign in to Rocket.Chat",
+    SignInIntro = "Sign in with your Rocket.Chat account to save contacts.",
+    EnterUser = "Enter your username or email.",
+    EnterPassword = "Enter your password.",
+    EnterCode = "Enter the two-factor code.",
+    FillHighlighted = "Fill in the highlighted fields to sign in.",
+    SigningIn = "Signing in…",
+    SignedIn = "Signed in.",
+    SignedInHere = "Signed in for this page only. {reason}",
+    CodeByEmail = "Enter the two-factor code that was sent to your email.",
+    CodeFromApp = "Enter the two-factor code from your authenticator app.",
+    CodeInvalid = "That two-factor code is not valid. Check it and try again.",
+    WrongCredentials = "Wrong username, email or password.",
+    // Saving.
+    LoadingContact = "Loading the contact…",
+    CheckingLastSave = "Checking whether the last save reached the server…",
+    CheckingDuplicate = "Checking whether this contact already exists…",
+    Saving = "Saving…",
+    Registered = "Contact registered (id {id}).",
+    Updated = "Contact updated (id {id}).",
+    NeedAttention = "One field needs attention before saving.|{count} fields need attention before saving.",
+    MayExist = "Not saved: this contact may already exist. Choose below what to do.",
+    NoCrypto = "This browser cannot make a secure random token (no Web Crypto), so the contact cannot be saved.",
+    ContactGone = "The remembered contact (id {id}) no longer exists on the server; saving registers it again.",
+    QueuedOffline = "You are offline. The contact is not saved yet: it will be sent as soon as the connection is back. What you typed is kept.",
+    QueuedWait = "Too many requests: the server asks to wait {count} second. The contact will be sent again by itself then; what you typed is kept.|Too many requests: the server asks to wait {count} seconds. The contact will be sent again by itself then; what you typed is kept.",
+    // The duplicate notice.
+    PossibleDuplicate = "Possible duplicate",
+    UpdateThat = "Update that contact",
+    RegisterAnyway = "Register anyway",
+    GoBack = "Go back",
+    NoName = "(no name)",
+    SameEmail = "A contact with the email {value} already exists: {name} (id {id}). Update that contact instead, register a separate contact anyway, or go back.",
+    SamePhone = "A contact with the phone {value} already exists: {name} (id {id}). Update that contact instead, register a separate contact anyway, or go back.",
+    SameEmailTakesOver = "A contact with the email {value} already exists: {name} (id {id}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the email.",
+    SamePhoneTakesOver = "A contact with the phone {value} already exists: {name} (id {id}). Registering would take that contact over and replace its details. Update that contact instead, or go back and change the phone.",
+    NowUpdating = "Now updating {name} (id {id}). Empty fields were filled in from it; check them, then press the update button.",
+    // Field errors.
+    NameMissing = "Enter the contact's name.",
+    NameTooLong = "The name is too long: at most {count} character.|The name is too long: at most {count} characters.",
+    EmailShape = "Enter an email address like name@example.com.",
+    EmailCharacters = "An email address cannot contain spaces or any of ( ) < > [ ] , ; : \\ \".",
+    EmailDomain = "The part after @ must be a domain such as example.com.",
+    EmailTooLong = "The email address is too long: at most {count} character.|The email address is too long: at most {count} characters.",
+    PhoneCharacters = "A phone number may contain only digits, spaces, dashes, dots, parentheses and a leading +.",
+    PhoneCountryCode = "Start the number with its country code: +44 20 7946 0958 or 0044 20 7946 0958 is saved as +442079460958.",
+    PhoneCountryUnknown = "+{code} is not a country calling code: check the digits after the + (or 00).",
+    PhoneNationalLength = "A +{code} number has {count} digit after the country code.|A +{code} number has {count} digits after the country code.",
+    PhoneLength = "A phone number has {min} to {max} digits, country code included.",
+    UsernameCharacters = "A username has only letters, digits, dots, dashes and underscores.",
+    UsernameTooLong = "The username is too long: at most {count} character.|The username is too long: at most {count} characters.",
+    ManagerUnknown = "No Rocket.Chat user has this username.",
+    ManagerNotAgent = "This user is not a livechat agent, so cannot manage contacts.",
+    CustomMissing = "Enter {label}: this server requires it.",
+    CustomFormat = "{label} is not in the format this server expects.",
+    CustomNotAnOption = "Choose one of the listed values for {label}.",
+    CustomRefused = "The server refused this value for {label}.",
+    // The server's answers.
+    Rejected = "The server refused the contact: {message}",
+    SignedOut = "You are signed out (the server no longer accepts your sign-in). Sign in again; what you typed is kept.",
+    Forbidden = "Your Rocket.Chat user may not manage omnichannel contacts: it needs the {permission} permission (roles livechat-agent, livechat-manager or admin). The server said: {message}",
+    RateLimited = "Too many requests. Wait {count} second, then try again; what you typed is kept.|Too many requests. Wait {count} seconds, then try again; what you typed is kept.",
+    RateLimitedMinute = "Too many requests. Wait a minute, then try again; what you typed is kept.",
+    ServerProblem = "The server had a problem (HTTP {status}). Try again in a moment; what you typed is kept.",
+    NotJson = "The server's answer is not Rocket.Chat's API (HTTP {status}, not JSON). Check the server address.",
+    Unexpected = "The server's answer was not understood (HTTP {status}). Check that the server is Rocket.Chat.",
+    Network = "Could not reach the server. Check the connection and the server address, then try again.",
+    Timeout = "The server did not answer within {count} second, so the request was cancelled. What you typed is kept; try again.|The server did not answer within {count} seconds, so the request was cancelled. What you typed is kept; try again.",
+    Cors = "The server at {server} refuses requests from this page's site (CORS). An administrator must turn on \"Enable CORS\" in Rocket.Chat (Admin > General > REST API), or serve this page through a same-origin proxy.",
+    // Settings and the browser.
+    BadServer = "The server address \"{server}\" is not an http:// or https:// URL, e.g. https://chat.example.com.",
+    InsecureServer = "The server address \"{server}\" uses plain http://, so the password and sign-in token would travel unencrypted. Use its https:// address, or, on a network you trust, set the option allowInsecure: true.",
+    StorageUnavailable = "This browser does not let the form store data here, so this contact cannot be remembered after the page closes.",
+    StorageFull = "This browser's storage for this site is full, so this contact and unsaved typing cannot be remembered after the page closes.",
+}
