@@ -8,7 +8,8 @@ use crate::settings::labels::Labels;
 use crate::state::session::Session;
 use crate::web::locale;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 thread_local! {
     /// Catalogues fetched on this page, shared by every widget on it.
@@ -25,10 +26,8 @@ pub fn choose(asked: Option<&str>) -> Language {
     let supported = asked.and_then(|tag| {
         let found = Language::from_tag(tag);
         if found.is_none() {
-            let all: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
             warn(&format!(
-                "locale \"{tag}\" is not available ({}); the browser's languages decide, else English.",
-                all.join(", ")
+                "locale \"{tag}\" is not available (en, de, fr, es, pt-BR, ar); the browser's languages decide, else English."
             ));
         }
         found
@@ -74,15 +73,15 @@ pub async fn texts(language: Language) -> Texts {
 /// old texts stay until the new ones are there. English, or a catalogue already fetched, is
 /// in place before the first render.
 pub fn follow(session: Session, asked: Signal<Option<String>>, labels: Labels) {
-    let wanted = StoredValue::new(Language::En);
+    let wanted = Rc::new(Cell::new(Language::En));
     let speak = move |tag: Option<String>| {
         let language = choose(tag.as_deref());
-        wanted.set_value(language);
-        let overrides = labels.overrides();
+        wanted.set(language);
+        let (wanted, overrides) = (Rc::clone(&wanted), labels.overrides());
         session.spawn(async move {
             let texts = texts(language).await;
             // A later switch wins over a slower fetch.
-            if wanted.try_get_value() == Some(language) {
+            if wanted.get() == language {
                 session.speak(texts.with_overrides(overrides));
             }
         });

@@ -5,37 +5,25 @@
 use wasm_bindgen::prelude::*;
 
 // wasm-bindgen puts this snippet at `snippets/<crate>/inline0.js`, two levels under the module.
-#[wasm_bindgen(inline_js = "export function catalogue_url(tag) { \
-    return new URL(`../../i18n/${tag}.txt`, import.meta.url).href; }")]
+// Written in JS, the fetch costs the module less than through gloo-net.
+#[wasm_bindgen(inline_js = "export function catalogue(tag) { \
+    const url = new URL(`../../i18n/${tag}.txt`, import.meta.url); \
+    return fetch(url).then((r) => r.ok ? r.text() : Promise.reject(`HTTP ${r.status}`)) \
+        .catch((e) => Promise.reject(`${url}: ${e}`)); } \
+    export function languages() { return (navigator.languages || []).join(); }")]
 extern "C" {
-    fn catalogue_url(tag: &str) -> String;
+    fn catalogue(tag: &str) -> js_sys::Promise;
+    fn languages() -> String;
 }
 
-/// `navigator.languages`, most wanted first (none outside a browser).
+/// `navigator.languages`, most wanted first.
 pub fn browser_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
-    window
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect()
+    languages().split(',').map(str::to_owned).collect()
 }
 
 /// The text of the catalogue file for `tag`, or why it could not be had (for the console).
 pub async fn fetch_catalogue(tag: &str) -> Result<String, String> {
-    let url = catalogue_url(tag);
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| format!("{url} could not be fetched"))?;
-    if !response.ok() {
-        return Err(format!("{url} answered HTTP {}", response.status()));
-    }
-    response
-        .text()
-        .await
-        .map_err(|_| format!("{url} could not be read"))
+    let text = wasm_bindgen_futures::JsFuture::from(catalogue(tag)).await;
+    let text = text.map_err(|why| why.as_string().unwrap_or_default())?;
+    Ok(text.as_string().unwrap_or_default())
 }
