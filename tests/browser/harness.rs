@@ -50,6 +50,14 @@ pub fn stub_fetch(answers: &[Answer]) {
             window.__onLineStubbed = true;
         }}
         window.__routed = [];
+        // navigator.languages, as a test sets it (by default the runner's English).
+        window.__languages = null;
+        if (!window.__languagesStubbed) {{
+            Object.defineProperty(Navigator.prototype, "languages", {{
+                get: () => window.__languages || ["en-US", "en"], configurable: true,
+            }});
+            window.__languagesStubbed = true;
+        }}
         window.__mounts = 0;
         window.__routes = {{
             "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
@@ -59,7 +67,9 @@ pub fn stub_fetch(answers: &[Answer]) {
         }};
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
-            const path = new URL(req.url).pathname;
+            let path = new URL(req.url).pathname;
+            // A catalogue is fetched beside the module, wherever the runner serves it from.
+            if (path.includes("/i18n/")) path = path.slice(path.lastIndexOf("/i18n/"));
             const routed = window.__routes[path];
             if (routed) {{
                 window.__routed.push(req.url);

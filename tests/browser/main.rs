@@ -14,6 +14,7 @@ mod embed;
 mod errors;
 mod form;
 mod harness;
+mod languages;
 mod picker;
 mod retry;
 mod save;
