@@ -191,13 +191,21 @@ fn free_port() -> u16 {
 }
 
 impl Browser {
-    /// Starts chromedriver on a free loopback port and opens a session.
+    /// Starts chromedriver on a free loopback port and opens a session, in English.
     pub async fn start() -> Browser {
+        Browser::start_in("en-US").await
+    }
+
+    /// [`Browser::start`] with Chromium set to the language `lang` (a BCP 47 tag), as a person
+    /// whose browser speaks it: its interface and `navigator.languages`.
+    pub async fn start_in(lang: &str) -> Browser {
         let port = free_port();
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
+            // Chromium on Linux takes its language from the environment.
+            .env("LANGUAGE", lang.replace('-', "_"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -218,7 +226,9 @@ impl Browser {
                     // gc() for the tests that prove nothing depends on a JS object staying alive.
                     "--js-flags=--expose-gc",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                    format!("--lang={lang}"),
+                ],
+                "prefs": { "intl.accept_languages": lang },
             }),
         );
         let url = format!("http://127.0.0.1:{port}");

@@ -11,6 +11,11 @@ use thiserror::Error;
 /// sentence keeps its own direction, so an Arabic name cannot reorder an English sentence's
 /// parentheses, nor an email address an Arabic one. The view turns each isolate into `<bdi>`.
 pub const ISOLATE: char = '\u{2068}';
+/// Opens a left-to-right isolate (U+2066 LEFT-TO-RIGHT ISOLATE), which catalogues put around
+/// phone numbers in right-to-left sentences: digits, spaces and `+` have no direction of their
+/// own, and Chromium lays out a first-strong isolate of them right to left there. The view
+/// turns it into `<bdi dir="ltr">`.
+pub const LTR: char = '\u{2066}';
 /// Closes an isolated value (U+2069 POP DIRECTIONAL ISOLATE).
 pub const POP: char = '\u{2069}';
 
@@ -135,14 +140,15 @@ fn put(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// `text` as HTML: escaped, each isolated value a `<bdi>` (which copies as plain text, unlike
-/// the isolate characters). The only markup in the result is `<bdi>`, so it is safe as
+/// `text` as HTML: escaped, each isolate a `<bdi>` (which copies as plain text, unlike the
+/// isolate characters). The only markup in the result is `<bdi>`, so it is safe as
 /// `innerHTML` whatever the values and the catalogue hold.
 pub fn to_html(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             ISOLATE => html.push_str("<bdi>"),
+            LTR => html.push_str("<bdi dir=\"ltr\">"),
             POP => html.push_str("</bdi>"),
             '<' => html.push_str("&lt;"),
             '>' => html.push_str("&gt;"),
@@ -261,6 +267,10 @@ mod tests {
             "The server refused the contact: <bdi>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</bdi>"
         );
         assert_eq!(to_html("a < b"), "a &lt; b");
+        assert_eq!(
+            to_html("\u{2066}+966\u{2069}"),
+            "<bdi dir=\"ltr\">+966</bdi>"
+        );
     }
 
     #[test]
