@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the release build's wasm, JS and CSS sizes: raw, gzip -9 and brotli -q 11.
+# Prints the release build's wasm, JS and CSS sizes: raw, gzip -9 and brotli -q 11, and each
+# language catalogue's.
 # Usage: scripts/size.sh [DIST]   (default: dist/, built with `trunk build --release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +56,15 @@ while i < len(data):
 PY
 )
 echo "wasm linear memory at start: ${memory_kb} KB"
+
+# Each language's catalogue: fetched only by those who speak it, so not in the total above.
+if compgen -G "$dist/i18n/*.txt" >/dev/null; then
+  printf '%-48s %10s %10s %10s\n' "catalogue (its speakers only)" raw gzip brotli
+  for f in "$dist"/i18n/*.txt; do
+    printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(wc -c <"$f")" \
+      "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+  done
+fi
 
 # The gate: scripts/size-ceiling holds the most the build may weigh. It only moves down, or up
 # in a commit that says why.
