@@ -1,9 +1,10 @@
 //! Runs when the module loads: defines `<omnichannel-contact-form>`, then, on the demo page only
 //! (it has `#omnichannel-contact-form-demo`; host pages using the JS API do not), mounts the
 //! widget talking to the page's own origin, which `trunk serve` proxies to the stand-in server
-//! or to `ROCKETCHAT_URL` (`?api=contacts` or `?api=auto` picks the API).
+//! or to `ROCKETCHAT_URL` (`?api=contacts` or `?api=auto` picks the API, `?locale=de` the
+//! language).
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 fn main() {
     omnichannel_contact_form::embed::define_custom_element();
@@ -14,20 +15,18 @@ fn main() {
     else {
         return;
     };
-    // Exactly what a host page's `mount(element)` does: the page's own origin, and `?api=` of
-    // the page's address as the `api` option (`?api=contacts` tries the Contact Center). The
-    // widget stays until unmounted, so the handle is not kept.
-    let api = web_sys::window()
+    // Exactly what a host page's `mount(element, options)` does: the page's own origin, with
+    // `?api=` and `?locale=` of the page's address as those options (`?api=contacts` tries the
+    // Contact Center, `?locale=ar` Arabic). The widget stays until unmounted, so the handle is
+    // not kept.
+    let options = js_sys::Object::new();
+    let params = web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("api"));
-    let options = match api {
-        Some(api) => {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"api".into(), &api.into());
-            options.into()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    for key in ["api", "locale"] {
+        if let Some(value) = params.as_ref().and_then(|p| p.get(key)) {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
-        None => JsValue::UNDEFINED,
-    };
-    omnichannel_contact_form::embed::mount(host, options);
+    }
+    omnichannel_contact_form::embed::mount(host, options.into());
 }
