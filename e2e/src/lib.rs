@@ -454,9 +454,14 @@ impl Browser {
 
     /// Signs in through the widget's sign-in form.
     pub async fn sign_in(&self, user: &str, password: &str) {
+        self.sign_in_pressing(user, password, "Sign in").await;
+    }
+
+    /// Signs in through a sign-in form whose button reads `button` (another language's).
+    pub async fn sign_in_pressing(&self, user: &str, password: &str, button: &str) {
         self.fill("user", user).await;
         self.fill("password", password).await;
-        self.click("Sign in").await;
+        self.click(button).await;
     }
 }
 

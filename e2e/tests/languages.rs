@@ -31,9 +31,8 @@ async fn chromium_in_french_shows_the_form_saves_and_fails_in_french() {
         "the host page's own language is left alone"
     );
 
-    b.fill("user", "agent.one").await;
-    b.fill("password", "agent.one-pass").await;
-    b.click("Se connecter").await;
+    b.sign_in_pressing("agent.one", "agent.one-pass", "Se connecter")
+        .await;
     b.wait_status("Connecté.").await;
     // The contact fields in French; the server's custom fields under them keep its labels.
     let labels = b
@@ -74,9 +73,8 @@ async fn chromium_in_french_shows_the_form_saves_and_fails_in_french() {
     // The server's own words stay as it wrote them, inside a French sentence.
     b.click("Se déconnecter").await;
     b.wait_status("Déconnecté.").await;
-    b.fill("user", "plain").await;
-    b.fill("password", "plain-pass").await;
-    b.click("Se connecter").await;
+    b.sign_in_pressing("plain", "plain-pass", "Se connecter")
+        .await;
     b.wait_status("Connecté.").await;
     b.click("Nouveau contact").await;
     b.fill("name", "Grace Hopper").await;
@@ -127,9 +125,8 @@ async fn arabic_with_field_errors_is_right_to_left_and_passes_axe_light_and_dark
             .await;
         b.wait_js("the module", "return window.ready === true")
             .await;
-        b.fill("user", "agent.one").await;
-        b.fill("password", "agent.one-pass").await;
-        b.click("تسجيل الدخول").await;
+        b.sign_in_pressing("agent.one", "agent.one-pass", "تسجيل الدخول")
+            .await;
         b.wait_status("تم تسجيل الدخول.").await;
         b.input("customFields.company").await;
         b.fill("name", "أحمد المنصوري").await;

@@ -73,15 +73,18 @@ pub async fn texts(language: Language) -> Texts {
 /// old texts stay until the new ones are there. English, or a catalogue already fetched, is
 /// in place before the first render.
 pub fn follow(session: Session, asked: Signal<Option<String>>, labels: Labels) {
-    let wanted = Rc::new(Cell::new(Language::En));
+    let wanted = Rc::new(Cell::new(None));
     let speak = move |tag: Option<String>| {
         let language = choose(tag.as_deref());
-        wanted.set(language);
+        // The same language again (`de-AT` after `de`) changes nothing, not even the focus.
+        if wanted.replace(Some(language)) == Some(language) {
+            return;
+        }
         let (wanted, overrides) = (Rc::clone(&wanted), labels.overrides());
         session.spawn(async move {
             let texts = texts(language).await;
             // A later switch wins over a slower fetch.
-            if wanted.get() == language {
+            if wanted.get() == Some(language) {
                 session.speak(texts.with_overrides(overrides));
             }
         });

@@ -261,7 +261,10 @@ async fn the_locale_attribute_switches_in_place_and_keeps_what_was_typed() {
     type_into(&inside(), "name", "Ada Lovelace");
     type_into(&inside(), "email", "ada@");
     click(&inside(), "Kontakt anlegen");
-    leptos::task::tick().await;
+    wait_for("the email's mark", || {
+        field_error(&inside(), "email").is_some()
+    })
+    .await;
     let german = field_error(&inside(), "email").expect("the email is marked");
 
     element.set_attribute("locale", "ar").unwrap();
