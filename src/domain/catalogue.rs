@@ -97,30 +97,32 @@ impl Texts {
 
     /// A text with its `{name}`s replaced by `args`' values, each isolated.
     pub fn fill(&self, key: Text, args: &[(&str, &str)]) -> String {
-        put(self.get(key), args)
+        put(self.get(key), args, "")
     }
 
     /// A counted text: the plural form the language's rule gives `count`, filled with `count`
     /// as `{count}` and with `args`.
     pub fn count(&self, key: Text, count: u64, args: &[(&str, &str)]) -> String {
-        let n = count.to_string();
-        let mut all = vec![("count", n.as_str())];
-        all.extend_from_slice(args);
-        let form = self.language.plural(count);
-        let text = self.get(key).split('|').nth(form);
-        put(text.unwrap_or_else(|| self.get(key)), &all)
+        let form = self.get(key).split('|').nth(self.language.plural(count));
+        put(form.unwrap_or_default(), args, &count.to_string())
     }
 }
 
-/// `text` with each `{name}` of `args` replaced by its isolated value; other braces stay.
-fn put(text: &str, args: &[(&str, &str)]) -> String {
+/// `text` with each `{name}` of `args` replaced by its isolated value, and `{count}` by
+/// `count`; other braces stay.
+fn put(text: &str, args: &[(&str, &str)], count: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let found = after.find('}').and_then(|close| {
-            let (_, value) = args.iter().find(|(name, _)| *name == &after[..close])?;
+            let name = &after[..close];
+            let value = match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => value,
+                None if name == "count" && !count.is_empty() => count,
+                None => return None,
+            };
             Some((value, close))
         });
         match found {
@@ -252,7 +254,10 @@ mod tests {
         let saved = t.fill(Text::Registered, &[("id", "c1")]);
         assert_eq!(saved, "Contact registered (id \u{2068}c1\u{2069}).");
         assert_eq!(plain(&saved), "Contact registered (id c1).");
-        assert_eq!(put("{a} {b} {", &[("a", "x")]), "\u{2068}x\u{2069} {b} {");
+        assert_eq!(
+            put("{a} {b} {", &[("a", "x")], ""),
+            "\u{2068}x\u{2069} {b} {"
+        );
     }
 
     #[test]

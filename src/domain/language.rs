@@ -45,10 +45,10 @@ impl Language {
     /// The language for a BCP 47 tag, by its primary subtag: `de-AT` is German, any `pt` is
     /// Brazilian Portuguese. Case and `_` for `-` are forgiven (`pt_br` is seen in the wild).
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        let primary = tag.trim().split(['-', '_']).next()?;
         Language::ALL
             .into_iter()
-            .find(|l| l.tag().get(..2) == Some(primary.as_str()))
+            .find(|l| l.tag()[..2].eq_ignore_ascii_case(primary))
     }
 
     /// The language to speak: the asked one when there is one and it is supported, else the

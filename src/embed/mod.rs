@@ -28,10 +28,10 @@ impl WidgetHandle {
     /// Switches the widget's language (a BCP 47 tag; none: the browser's languages), keeping
     /// what was typed. What the custom element's `locale` attribute calls.
     #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&self, locale: Option<String>) {
+    pub fn set_locale(&self, locale: JsValue) {
         let found = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.locale);
         if let Some(asked) = found {
-            asked.try_set(locale);
+            asked.try_set(locale.as_string());
         }
     }
 }
