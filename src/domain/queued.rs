@@ -34,25 +34,16 @@ mod tests {
     use super::*;
     use crate::domain::catalogue::plain;
 
-    trait English {
-        fn to_english(&self) -> String;
-    }
-    impl English for Queued {
-        fn to_english(&self) -> String {
-            plain(&self.say(&Texts::default()))
-        }
+    fn english(queued: Queued) -> String {
+        plain(&queued.say(&Texts::default()))
     }
 
     #[test]
     fn the_messages_say_what_happens_next() {
-        assert!(Queued::Offline
-            .to_english()
-            .contains("as soon as the connection is back"));
-        let wait = Queued::RateLimited { seconds: 42 }.to_english();
+        assert!(english(Queued::Offline).contains("as soon as the connection is back"));
+        let wait = english(Queued::RateLimited { seconds: 42 });
         assert!(wait.contains("wait 42 seconds"), "{wait}");
         assert!(wait.contains("sent again by itself"), "{wait}");
-        assert!(Queued::RateLimited { seconds: 1 }
-            .to_english()
-            .contains("1 second."));
+        assert!(english(Queued::RateLimited { seconds: 1 }).contains("1 second."));
     }
 }
