@@ -12,9 +12,9 @@ use thiserror::Error;
 /// parentheses, nor an email address an Arabic one. The view turns each isolate into `<bdi>`.
 pub const ISOLATE: char = '\u{2068}';
 /// Opens a left-to-right isolate (U+2066 LEFT-TO-RIGHT ISOLATE), which catalogues put around
-/// phone numbers in right-to-left sentences: digits, spaces and `+` have no direction of their
-/// own, and Chromium lays out a first-strong isolate of them right to left there. The view
-/// turns it into `<bdi dir="ltr">`.
+/// example phone numbers in right-to-left sentences: digits, spaces and `+` have no direction
+/// of their own, so without it an RTL paragraph puts the `+` after the number and reverses
+/// its groups. The view turns it into `<bdi dir="ltr">`.
 pub const LTR: char = '\u{2066}';
 /// Closes an isolated value (U+2069 POP DIRECTIONAL ISOLATE).
 pub const POP: char = '\u{2069}';
