@@ -9,7 +9,7 @@ macro_rules! texts {
         /// A text of the widget; its English wording is its doc.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Text {
-            $(#[doc = $english] $key,)*
+            $(#[doc = concat!("`", $english, "`")] $key,)*
         }
 
         /// The English texts, indexed by [`Text`].
