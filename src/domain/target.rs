@@ -162,10 +162,6 @@ mod tests {
             id: id.into(),
             token: token.map(str::to_owned),
             name: "Ada".into(),
-            email: None,
-            phone: None,
-            contact_manager: None,
-            custom_fields: Vec::new(),
             ..ContactRecord::default()
         }
     }

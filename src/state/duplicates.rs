@@ -88,10 +88,6 @@ mod tests {
                 id: id.into(),
                 token: Some("t".into()),
                 name: "Ada".into(),
-                email: None,
-                phone: None,
-                contact_manager: None,
-                custom_fields: Vec::new(),
                 ..ContactRecord::default()
             },
             by,

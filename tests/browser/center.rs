@@ -72,10 +72,7 @@ async fn an_unknown_manager_is_marked_and_nothing_is_sent() {
 #[wasm_bindgen_test]
 async fn an_update_loads_the_contact_and_sends_back_what_the_form_does_not_show() {
     clear_storage();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage
-        .set_item(CENTER_KEY, &format!("{TOKEN} cc1"))
-        .unwrap();
+    remember(CENTER_KEY, &format!("{TOKEN} cc1"));
     center(&[UPDATED]);
     route(
         "/api/v1/livechat/custom-fields",
@@ -108,10 +105,7 @@ async fn an_update_loads_the_contact_and_sends_back_what_the_form_does_not_show(
 #[wasm_bindgen_test]
 async fn a_contact_gone_from_the_contact_center_is_said_and_registered_again() {
     clear_storage();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage
-        .set_item(CENTER_KEY, &format!("{TOKEN} gone1"))
-        .unwrap();
+    remember(CENTER_KEY, &format!("{TOKEN} gone1"));
     center(&[CREATED]);
     route(
         "/api/v1/omnichannel/contacts.get",
@@ -305,12 +299,7 @@ async fn a_create_cut_off_as_the_network_goes_is_queued_then_continued_as_an_upd
     center(&[Answer(0, "", &[]), UPDATED]);
     let host = mount_api(ApiChoice::Contacts);
     ready().await;
-    js_sys::eval("window.__delay = 100;").unwrap();
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    sleep(20).await;
-    set_online(false);
-    wait_status(&host, "You are offline").await;
+    save_as_the_network_goes(&host).await;
     // The create reached the server before the network went.
     route(
         "/api/v1/omnichannel/contacts.search",

@@ -35,20 +35,6 @@ fn events() -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// Replaces console.warn with a recorder.
-fn record_warnings() {
-    js_sys::eval("window.__warn = window.__warn || console.warn; console.warn = (m) => window.__warnings.push(String(m));")
-        .unwrap();
-}
-
-fn warnings() -> Vec<String> {
-    let text = js_sys::eval("JSON.stringify(window.__warnings)")
-        .unwrap()
-        .as_string()
-        .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
 fn mount_with(host: &HtmlElement, js: &str) -> WidgetHandle {
     js_mount(host.clone(), options(js))
 }
@@ -131,7 +117,7 @@ async fn wrong_options_are_reported_and_the_widget_still_works() {
     let other = self::host();
     let _h = js_mount(other.clone(), wasm_bindgen::JsValue::from_str("nonsense"));
     leptos::task::tick().await;
-    js_sys::eval("console.warn = window.__warn;").unwrap();
+    restore_warnings();
     assert!(warnings_contain(
         "the options must be an object, not string"
     ));
@@ -390,7 +376,7 @@ async fn labels_override_the_texts_and_keep_the_names() {
         ),
     );
     leptos::task::tick().await;
-    js_sys::eval("console.warn = window.__warn;").unwrap();
+    restore_warnings();
     let name = input(&host, "name");
     let label = host
         .query_selector(&format!("label[for='{}']", name.id()))

@@ -151,6 +151,44 @@ pub fn clear_storage() {
     window.session_storage().unwrap().unwrap().clear().unwrap();
 }
 
+/// Puts `value` under `key` in localStorage, as an earlier visit would have left it.
+pub fn remember(key: &str, value: &str) {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(key, value).unwrap();
+}
+
+/// Replaces `console.warn` with a recorder that starts empty: [`warnings`] reads it and
+/// [`restore_warnings`] puts `console.warn` back.
+pub fn record_warnings() {
+    js_sys::eval(
+        "window.__warnings = []; window.__warn = window.__warn || console.warn; \
+         console.warn = (m) => window.__warnings.push(String(m));",
+    )
+    .unwrap();
+}
+
+/// What was warned since [`record_warnings`].
+pub fn warnings() -> Vec<String> {
+    let text = js_sys::eval("JSON.stringify(window.__warnings)").unwrap();
+    serde_json::from_str(&text.as_string().unwrap()).unwrap()
+}
+
+/// Puts back the `console.warn` that [`record_warnings`] replaced.
+pub fn restore_warnings() {
+    js_sys::eval("console.warn = window.__warn;").unwrap();
+}
+
+/// Registers a contact named Ada and lets the network go while the save is on its way (the
+/// request is delayed 100 ms, so it is still unanswered), until the widget says it waits.
+pub async fn save_as_the_network_goes(host: &HtmlElement) {
+    js_sys::eval("window.__delay = 100;").unwrap();
+    type_into(host, "name", "Ada");
+    click(host, "Register contact");
+    sleep(20).await;
+    set_online(false);
+    wait_status(host, "You are offline").await;
+}
+
 /// The localStorage value under `key`.
 pub fn local(key: &str) -> Option<String> {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
@@ -172,7 +210,8 @@ pub fn mount_api(api: ApiChoice) -> HtmlElement {
     host
 }
 
-fn new_host() -> HtmlElement {
+/// A fresh element in the page, counted for [`ready`].
+pub fn new_host() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();

@@ -26,14 +26,8 @@ fn serve_catalogues() {
 
 /// A signed-in widget speaking `locale` (none: the browser's languages), with `labels`.
 fn mount_in(locale: Option<&'static str>, labels: Labels) -> HtmlElement {
-    let host = document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into::<HtmlElement>();
-    document().body().unwrap().append_child(&host).unwrap();
-    js_sys::eval("window.__mounts = (window.__mounts || 0) + 1").unwrap();
-    let at = host.clone();
-    leptos::mount::mount_to(at, move || {
+    let host = new_host();
+    leptos::mount::mount_to(host.clone(), move || {
         view! { <ContactWidget server=SERVER credentials=agent() locale=locale.map(str::to_owned) labels=labels /> }
     })
     .forget();
@@ -63,23 +57,6 @@ async fn wait_label(host: &Element, label: &str) {
         labels(host).iter().any(|l| l == label)
     })
     .await;
-}
-
-fn warnings() -> Vec<String> {
-    let text = js_sys::eval("JSON.stringify(window.__warnings)").unwrap();
-    serde_json::from_str(&text.as_string().unwrap()).unwrap()
-}
-
-fn record_warnings() {
-    js_sys::eval(
-        "window.__warnings = []; window.__warn = window.__warn || console.warn; \
-         console.warn = (m) => window.__warnings.push(String(m));",
-    )
-    .unwrap();
-}
-
-fn restore_warnings() {
-    js_sys::eval("console.warn = window.__warn;").unwrap();
 }
 
 #[wasm_bindgen_test]

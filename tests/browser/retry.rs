@@ -75,12 +75,7 @@ async fn a_network_lost_mid_save_is_queued_and_sent_again_with_the_same_token() 
     stub_fetch(&[Answer(0, "", &[]), OK]);
     let host = mount(Some(agent()));
     ready().await;
-    js_sys::eval("window.__delay = 100;").unwrap();
-    type_into(&host, "name", "Ada");
-    click(&host, "Register contact");
-    sleep(20).await;
-    set_online(false);
-    wait_status(&host, "You are offline").await;
+    save_as_the_network_goes(&host).await;
     js_sys::eval("window.__delay = 0;").unwrap();
     set_online(true);
     wait_status(&host, "Contact registered (id c1).").await;

@@ -225,10 +225,7 @@ async fn new_contact_waits_for_a_save_under_way() {
 async fn a_contact_gone_from_the_server_is_registered_again_with_its_token() {
     clear_storage();
     let token = "0123456789abcdef0123456789abcdef";
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage
-        .set_item(CONTACT_KEY, &format!("{token} 65f0c0ffee0123456789abcd"))
-        .unwrap();
+    remember(CONTACT_KEY, &format!("{token} 65f0c0ffee0123456789abcd"));
     stub_fetch(&[Answer(200, r#"{"contact":null,"success":true}"#, &[]), OK]);
     let host = mount(Some(agent()));
     wait_status(
