@@ -1,15 +1,20 @@
 //! The shape of `src/`, checked on every test run: no module cycles (each module's
-//! `crate::…` uses form a graph that must have no loop), and pure layers stay pure (a folder
-//! named `domain` may not touch the browser or Leptos). A failure names the loop or the file.
+//! `crate::…` uses form a graph that must have no loop), pure layers stay pure (a folder
+//! named `domain` may not touch the browser, Leptos or `web`), views reach the server only
+//! through the state, and browser snippets are `.js` files. A failure names the loop or the file.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first: a module may use its own layer and those below it, never one above.
-/// `web` holds leaf adapters to the browser; `domain` is plain Rust (it may ask `web` for the
-/// browser's own lower-casing and RegExp, so that it checks what the server will see).
-const LAYERS: [&str; 7] = ["web", "domain", "settings", "api", "state", "view", "embed"];
+/// `domain` is plain Rust, below everything: what it needs of the browser (random bytes, the
+/// browser's lower-casing) the state layer passes in. `web` holds leaf adapters to the browser.
+const LAYERS: [&str; 7] = ["domain", "web", "settings", "api", "state", "view", "embed"];
+
+/// Layers that may not use a lower one directly: views and the embedding go through `state`,
+/// where each user flow reads top to bottom, rather than calling the server themselves.
+const THROUGH_STATE: [(&str, &str); 2] = [("view", "api"), ("embed", "api")];
 
 /// Crates a pure layer may not use.
 const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo_net"];
@@ -189,5 +194,38 @@ fn pure_layers_do_not_touch_the_browser() {
                 file.display()
             );
         }
+    }
+}
+
+#[test]
+fn views_reach_the_server_only_through_the_state() {
+    for (module, (file, deps)) in graph() {
+        for (layer, avoided) in THROUGH_STATE {
+            let top = |m: &str| m.split("::").next().map(str::to_owned);
+            if top(&module).as_deref() != Some(layer) {
+                continue;
+            }
+            if let Some(dep) = deps.iter().find(|d| top(d).as_deref() == Some(avoided)) {
+                panic!(
+                    "{} uses {dep}: a {layer} goes through the state layer, not to {avoided}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn browser_snippets_are_js_files() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains(&["inline", "_js"].concat()),
+            "{} writes JavaScript inside Rust: put it in a .js file beside it \
+             (#[wasm_bindgen(module = …)])",
+            file.display()
+        );
     }
 }

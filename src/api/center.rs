@@ -31,7 +31,7 @@ impl Client {
     pub async fn center_contact(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
         let path = "/api/v1/omnichannel/contacts.get";
         match self.get(path, [("contactId", id)]).await {
-            Ok(json) => decoded(center::got(&json)).map(Some),
+            Ok(body) => decoded(center::got(&body)).map(Some),
             Err(ApiError::Unexpected { status: 404 }) => Ok(None),
             Err(e) => Err(e.needing(VIEW)),
         }
@@ -40,11 +40,11 @@ impl Client {
     /// `contacts.search`: contacts whose name, an email or a phone contains `text`.
     async fn center_search(&self, text: &str) -> Result<Vec<ContactRecord>, ApiError> {
         let query = [("searchText", text), ("count", SEARCHED)];
-        let json = self
+        let body = self
             .get("/api/v1/omnichannel/contacts.search", query)
             .await
             .map_err(|e| e.needing(VIEW))?;
-        decoded(center::found(&json))
+        decoded(center::found(&body))
     }
 
     /// The stored contact whose email (or phone) is exactly `value`. `checkExistence` (7.2+)
@@ -61,7 +61,7 @@ impl Client {
         };
         let path = "/api/v1/omnichannel/contacts.checkExistence";
         match self.get(path, [(key, value)]).await {
-            Ok(json) if !decoded(center::exists(&json))? => return Ok(None),
+            Ok(body) if !decoded(center::exists(&body))? => return Ok(None),
             Ok(_) | Err(ApiError::Unexpected { status: 404 }) => {}
             Err(e) => return Err(e.needing(VIEW)),
         }
@@ -108,18 +108,18 @@ impl Client {
     pub async fn center_save(&self, body: &Body<'_>, id: Option<&str>) -> Result<String, ApiError> {
         match id {
             Some(id) => {
-                let json = self
+                let reply = self
                     .post("/api/v1/omnichannel/contacts.update", body.update(id))
                     .await
                     .map_err(|e| e.needing(UPDATE))?;
-                decoded(center::updated_id(&json))
+                decoded(center::updated_id(&reply))
             }
             None => {
-                let json = self
+                let reply = self
                     .post("/api/v1/omnichannel/contacts", body.create())
                     .await
                     .map_err(|e| e.needing(CREATE))?;
-                decoded(center::created_id(&json))
+                decoded(center::created_id(&reply))
             }
         }
     }

@@ -7,7 +7,6 @@ use crate::api::wire;
 use crate::domain::agents::{Agent, SUGGESTIONS};
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::CustomField;
-use crate::domain::json::Json;
 use crate::domain::record::ContactRecord;
 use crate::settings::config::{ApiChoice, Config};
 use gloo_net::http::{Request, RequestBuilder};
@@ -34,7 +33,7 @@ pub async fn login(
     let request = Request::post(&config.url("/api/v1/login"));
     let body = wire::login_body(user, password, code);
     match send(request, Some(body), config.timeout_ms).await {
-        Ok(json) => decoded(wire::credentials(&json)),
+        Ok(body) => decoded(wire::credentials(&body)),
         Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
         Err(other) => Err(other),
     }
@@ -51,8 +50,8 @@ impl Client {
 
     /// `POST /api/v1/omnichannel/contact`: registers or updates a contact; gives its id.
     pub async fn save_contact(&self, body: String) -> Result<String, ApiError> {
-        let json = self.post("/api/v1/omnichannel/contact", body).await?;
-        decoded(wire::saved_contact_id(&json))
+        let reply = self.post("/api/v1/omnichannel/contact", body).await?;
+        decoded(wire::saved_contact_id(&reply))
     }
 
     /// `GET /api/v1/omnichannel/contact?contactId=`: the stored contact, or `None` when it is
@@ -73,8 +72,9 @@ impl Client {
         let Some(mut record) = self.center_contact(id).await? else {
             return Ok(None);
         };
-        // Without the username the field stays empty and the stored manager is left as it is.
-        if let Some(manager) = &record.manager_id {
+        // A manager sent as a user id is looked up. Without the username the field stays
+        // empty and the stored manager is left as it is.
+        if let (None, Some(manager)) = (&record.contact_manager, &record.manager_id) {
             record.contact_manager = self.agent_username(manager).await.ok().flatten();
         }
         Ok(Some(record))
@@ -118,18 +118,18 @@ impl Client {
         send(request, None, self.config.timeout_ms).await.map(drop)
     }
 
-    /// An authorised `GET` of `path` with `query`, read as JSON.
+    /// An authorised `GET` of `path` with `query`: the body of its successful answer.
     pub(super) async fn get<'a>(
         &self,
         path: &str,
         query: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Json, ApiError> {
+    ) -> Result<String, ApiError> {
         let request = self.authorised(Request::get(&self.config.url(path)).query(query));
         send(request, None, self.config.timeout_ms).await
     }
 
-    /// An authorised `POST` of `body` to `path`, read as JSON.
-    pub(super) async fn post(&self, path: &str, body: String) -> Result<Json, ApiError> {
+    /// An authorised `POST` of `body` to `path`: the body of its successful answer.
+    pub(super) async fn post(&self, path: &str, body: String) -> Result<String, ApiError> {
         let request = self.authorised(Request::post(&self.config.url(path)));
         send(request, Some(body), self.config.timeout_ms).await
     }

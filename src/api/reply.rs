@@ -1,7 +1,7 @@
 //! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
 
+use crate::api::wire::{self, Shape};
 use crate::domain::catalogue::{english_display, Say, Texts};
-use crate::domain::json::Json;
 use crate::domain::texts::Text;
 use thiserror::Error;
 
@@ -155,52 +155,47 @@ pub struct Reply<'a> {
     pub reset_in_ms: Option<f64>,
 }
 
-impl Reply<'_> {
-    /// The JSON body of a successful answer, or the error the answer stands for.
-    pub fn json(&self) -> Result<Json, ApiError> {
+impl<'a> Reply<'a> {
+    /// The body of a successful answer (a JSON object, for the call's own reader), or the
+    /// error the answer stands for.
+    pub fn accepted(&self) -> Result<&'a str, ApiError> {
         let status = self.status;
-        let json = Json::parse(self.body);
-        let text = |j: &Json| {
-            j.str_at("error")
-                .or_else(|| j.str_at("message"))
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let (shape, envelope) = wire::answer(self.body);
+        let error = envelope.error.0;
+        let text = error.clone().or(envelope.message.0).unwrap_or_default();
         // Two-factor answers are recognised by their `error`, whatever the status.
         if !(200..=299).contains(&status) {
-            match json.as_ref().and_then(|j| j.str_at("error")) {
+            match error.as_deref() {
                 Some("totp-required") => {
-                    let method = json.as_ref().and_then(|j| j.get("details"));
-                    let method = method.and_then(|d| d.str_at("method")).unwrap_or("totp");
+                    let details = envelope.details.0.and_then(|d| d.method);
                     return Err(ApiError::TwoFactorRequired {
-                        method: method.to_owned(),
+                        method: details.unwrap_or_else(|| "totp".to_owned()),
                     });
                 }
                 Some("totp-invalid") => return Err(ApiError::TwoFactorInvalid),
                 _ => {}
             }
         }
-        match (status, json) {
-            (200..=299, Some(j @ Json::Object(_))) if j.bool_at("success") != Some(false) => Ok(j),
-            (200..=299 | 400, Some(j)) if !text(&j).is_empty() => Err(ApiError::Rejected {
-                message: text(&j),
-                error_type: j.str_at("errorType").map(str::to_owned),
+        match (status, shape) {
+            (200..=299, Shape::Object) if envelope.success.0 != Some(false) => Ok(self.body),
+            (200..=299 | 400, _) if !text.is_empty() => Err(ApiError::Rejected {
+                message: text,
+                error_type: envelope.error_type.0,
             }),
             (401, _) => Err(ApiError::SignedOut),
-            (403, Some(j)) => Err(ApiError::Forbidden {
+            (403, Shape::Object | Shape::Other) => Err(ApiError::Forbidden {
                 permission: "view-l-room",
-                message: text(&j),
+                message: text,
             }),
-            (429, j) => Err(ApiError::RateLimited {
-                wait_seconds: j
-                    .as_ref()
-                    .and_then(|j| j.str_at("error"))
+            (429, _) => Err(ApiError::RateLimited {
+                wait_seconds: error
+                    .as_deref()
                     .and_then(wait_from_text)
                     .or_else(|| self.reset_in_ms.map(seconds_from_ms)),
             }),
             (500..=599, _) => Err(ApiError::Server { status }),
-            (_, None) => Err(ApiError::NotJson { status }),
-            (_, Some(_)) => Err(ApiError::Unexpected { status }),
+            (_, Shape::NotJson) => Err(ApiError::NotJson { status }),
+            (_, _) => Err(ApiError::Unexpected { status }),
         }
     }
 }
@@ -225,23 +220,23 @@ fn seconds_from_ms(ms: f64) -> u64 {
 mod tests {
     use super::*;
 
-    fn read(status: u16, body: &str) -> Result<Json, ApiError> {
+    fn read(status: u16, body: &str) -> Result<&str, ApiError> {
         Reply {
             status,
             body,
             reset_in_ms: None,
         }
-        .json()
+        .accepted()
     }
 
     #[test]
     fn success_gives_the_body() {
-        let j = read(
-            200,
-            r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#,
-        )
-        .unwrap();
-        assert_eq!(j.str_at("contact"), Some("65f0c0ffee0123456789abcd"));
+        let body = r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#;
+        assert_eq!(read(200, body), Ok(body));
+        assert_eq!(
+            wire::saved_contact_id(read(200, body).unwrap()).as_deref(),
+            Some("65f0c0ffee0123456789abcd")
+        );
     }
 
     #[test]
@@ -320,7 +315,7 @@ mod tests {
             reset_in_ms: Some(12_100.0),
         };
         assert_eq!(
-            header_only.json(),
+            header_only.accepted(),
             Err(ApiError::RateLimited {
                 wait_seconds: Some(13)
             })
@@ -331,7 +326,7 @@ mod tests {
             reset_in_ms: Some(-50.0),
         };
         assert_eq!(
-            past.json(),
+            past.accepted(),
             Err(ApiError::RateLimited {
                 wait_seconds: Some(1)
             })

@@ -3,8 +3,9 @@
 //! a successful save and on "New contact".
 
 use crate::domain::custom_fields::Values;
-use crate::domain::json::Json;
+use crate::domain::pairs::{self, Pairs};
 use crate::domain::validate::ContactDraft;
+use serde::{Deserialize, Serialize};
 
 /// How long typing must pause before the draft is written, in milliseconds.
 pub const DEBOUNCE_MS: u64 = 400;
@@ -16,6 +17,30 @@ pub struct Draft {
     pub fields: ContactDraft,
     /// Custom field values by id.
     pub custom: Values,
+}
+
+/// A draft as stored: every key present, every value a string (the format of every release so
+/// far, so drafts written before an upgrade are still read).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Written<'a> {
+    name: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    contact_manager: &'a str,
+    #[serde(serialize_with = "pairs::as_object")]
+    custom_fields: &'a [(String, String)],
+}
+
+/// [`Written`], read back.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Read {
+    name: String,
+    email: String,
+    phone: String,
+    contact_manager: String,
+    custom_fields: Pairs<String>,
 }
 
 impl Draft {
@@ -31,40 +56,28 @@ impl Draft {
     /// The stored form.
     pub fn encode(&self) -> String {
         let f = &self.fields;
-        let custom = self
-            .custom
-            .iter()
-            .map(|(k, v)| (k.clone(), Json::str(v)))
-            .collect();
-        Json::object([
-            ("name", Some(Json::str(&f.name))),
-            ("email", Some(Json::str(&f.email))),
-            ("phone", Some(Json::str(&f.phone))),
-            ("contactManager", Some(Json::str(&f.contact_manager))),
-            ("customFields", Some(Json::Object(custom))),
-        ])
-        .to_string()
+        let written = Written {
+            name: &f.name,
+            email: &f.email,
+            phone: &f.phone,
+            contact_manager: &f.contact_manager,
+            custom_fields: &self.custom,
+        };
+        // Strings and an object of strings: writing them cannot fail.
+        serde_json::to_string(&written).unwrap_or_default()
     }
 
     /// Reads [`Draft::encode`]'s form; anything else (corrupt, or from another version) is `None`.
     pub fn decode(stored: &str) -> Option<Self> {
-        let json = Json::parse(stored)?;
-        let text = |k: &str| json.str_at(k).map(str::to_owned);
-        let custom = match json.get("customFields")? {
-            Json::Object(members) => members
-                .iter()
-                .map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-                .collect::<Option<Values>>()?,
-            _ => return None,
-        };
+        let read: Read = serde_json::from_str(stored).ok()?;
         Some(Draft {
             fields: ContactDraft {
-                name: text("name")?,
-                email: text("email")?,
-                phone: text("phone")?,
-                contact_manager: text("contactManager")?,
+                name: read.name,
+                email: read.email,
+                phone: read.phone,
+                contact_manager: read.contact_manager,
             },
-            custom,
+            custom: read.custom_fields.0,
         })
     }
 }
@@ -86,6 +99,22 @@ mod tests {
         };
         assert!(!draft.is_empty());
         assert_eq!(Draft::decode(&draft.encode()), Some(draft));
+    }
+
+    #[test]
+    fn a_draft_of_the_last_release_is_read() {
+        // Written by the hand-made JSON writer of the release before serde.
+        let stored = r#"{"name":"Ada \"the Countess\"","email":"ada@exa","phone":"+44 ","contactManager":"","customFields":{"tier":"Gold","company":"ACME\nLtd"}}"#;
+        let draft = Draft::decode(stored).unwrap();
+        assert_eq!(draft.fields.name, "Ada \"the Countess\"");
+        assert_eq!(
+            draft.custom,
+            [
+                ("tier".to_owned(), "Gold".to_owned()),
+                ("company".to_owned(), "ACME\nLtd".to_owned())
+            ]
+        );
+        assert_eq!(draft.encode(), stored, "and written the same way");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! fields the user did not touch go back exactly as stored, custom fields included.
 
 use crate::domain::field::{Field, FieldErrors};
-use crate::domain::validate::{self, ContactDraft, ValidContact};
+use crate::domain::validate::{self, ContactDraft, Lower, ValidContact};
 
 /// The parts of a stored contact the widget keeps on update.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -87,12 +87,13 @@ impl ContactRecord {
 pub fn merge(
     record: Option<&ContactRecord>,
     draft: &ContactDraft,
+    lower: Lower,
 ) -> Result<ValidContact, FieldErrors> {
     let Some(record) = record else {
-        return validate::validate(draft);
+        return validate::validate(draft, lower);
     };
     let stored = record.draft();
-    validate::validate_keeping(draft, |field| {
+    validate::validate_keeping(draft, lower, |field| {
         let (now, then, value) = match field {
             Field::Name => (&draft.name, &stored.name, Some(record.name.clone())),
             Field::Email => (&draft.email, &stored.email, record.email.clone()),
@@ -134,7 +135,7 @@ mod tests {
         let r = record();
         let mut draft = r.draft();
         draft.name = "Ada King".into();
-        let merged = merge(Some(&r), &draft).unwrap();
+        let merged = merge(Some(&r), &draft, str::to_lowercase).unwrap();
         assert_eq!(merged.name, "Ada King");
         assert_eq!(
             merged.phone.as_deref(),
@@ -150,7 +151,7 @@ mod tests {
         let r = record();
         let mut draft = r.draft();
         draft.phone = "020 7946 0958".into();
-        let errors = merge(Some(&r), &draft).unwrap_err();
+        let errors = merge(Some(&r), &draft, str::to_lowercase).unwrap_err();
         assert_eq!(
             errors.get(Field::Phone),
             Some(&FieldError::PhoneCountryCode)
@@ -160,7 +161,7 @@ mod tests {
         draft.phone = "+44 20 7946 0958".into();
         draft.email = String::new();
         draft.contact_manager = " @agent.one ".into();
-        let merged = merge(Some(&r), &draft).unwrap();
+        let merged = merge(Some(&r), &draft, str::to_lowercase).unwrap();
         assert_eq!(merged.phone.as_deref(), Some("+442079460958"));
         assert_eq!(merged.email, None, "clearing a field removes it");
         assert_eq!(merged.contact_manager.as_deref(), Some("agent.one"));
@@ -173,7 +174,7 @@ mod tests {
             phone: "12345".into(),
             ..Default::default()
         };
-        assert!(merge(None, &draft).is_err());
+        assert!(merge(None, &draft, str::to_lowercase).is_err());
     }
 
     #[test]

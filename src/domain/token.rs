@@ -3,7 +3,8 @@
 /// How many random bytes make a contact token (as Rocket.Chat's own form does).
 pub const TOKEN_BYTES: usize = 16;
 
-/// Formats random bytes as a token: 32 lower-case hex characters.
+/// Formats random bytes as a token: 32 lower-case hex characters. The bytes come from the
+/// caller (the browser's `crypto.getRandomValues`), so this stays plain Rust.
 pub fn token_from_bytes(bytes: &[u8; TOKEN_BYTES]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     bytes
@@ -11,11 +12,6 @@ pub fn token_from_bytes(bytes: &[u8; TOKEN_BYTES]) -> String {
         .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
         .map(char::from)
         .collect()
-}
-
-/// A fresh token from `crypto.getRandomValues`; `None` only where the browser has no Web Crypto.
-pub fn new_token() -> Option<String> {
-    crate::web::crypto::random_bytes().map(|bytes| token_from_bytes(&bytes))
 }
 
 /// Whether a stored value is a token this widget could have written.

@@ -3,10 +3,17 @@
 
 use crate::domain::record::ContactRecord;
 use crate::domain::target::Target;
-use crate::domain::token::StoredContact;
+use crate::domain::token::{token_from_bytes, StoredContact};
 use crate::state::storage_note::StorageNote;
+use crate::web::crypto::random_bytes;
 use crate::web::storage::{self, StorageArea};
 use leptos::prelude::*;
+
+/// A fresh contact token from `crypto.getRandomValues`; `None` only where the browser has no
+/// Web Crypto.
+pub fn new_token() -> Option<String> {
+    random_bytes().map(|bytes| token_from_bytes(&bytes))
+}
 
 /// The target contact and its storage key (cheap to copy).
 #[derive(Debug, Clone, Copy)]

@@ -4,6 +4,7 @@ use crate::domain::agents::Agent;
 use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::validate::ContactDraft;
+use crate::web::text::lowercase;
 use leptos::prelude::*;
 
 /// What is typed in Name, Email, Phone and Contact manager, and their marks (cheap to copy).
@@ -124,7 +125,7 @@ impl Inputs {
         if self.errors.with_untracked(|e| e.get(field).is_none()) {
             return;
         }
-        let errors = merge(record, &self.draft()).err();
+        let errors = merge(record, &self.draft(), lowercase).err();
         let error = errors.and_then(|e| e.get(field).copied());
         self.errors.update(|e| e.set(field, error));
     }
@@ -145,7 +146,7 @@ mod tests {
     #[test]
     fn a_marked_field_loses_its_mark_once_fixed_and_an_unmarked_one_is_not_judged() {
         let inputs = typed("", "not-an-email");
-        inputs.mark(merge(None, &inputs.draft()).unwrap_err());
+        inputs.mark(merge(None, &inputs.draft(), lowercase).unwrap_err());
         assert!(inputs.error(Field::Name).is_some());
         assert!(inputs.error(Field::Email).is_some());
 

@@ -1,6 +1,6 @@
 //! The widget's reactive state and what changes it: the form's state and its parts (inputs,
 //! target contact, custom fields, duplicates, drafts, outbox, storage note), the session shared
-//! by the views, the one save pipeline (`submit`), loading, saving later, the status region and
+//! by the views, the sign-in, the one save pipeline (`submit`), loading, saving later, the status region and
 //! the events the host page hears.
 
 pub mod contact;
@@ -16,6 +16,7 @@ pub mod lookups;
 pub mod outbox;
 pub mod retry;
 pub mod session;
+pub mod signin;
 pub mod status;
 pub mod storage_note;
 pub mod submit;

@@ -13,14 +13,16 @@ use crate::domain::field::{Field, FieldError, FieldErrors};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::texts::Text;
-use crate::domain::token::{new_token, StoredContact};
+use crate::domain::token::StoredContact;
 use crate::settings::config::ApiChoice;
+use crate::state::contact::new_token;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::lookups::{self, Manager, Save};
 use crate::state::retry;
 use crate::state::session::Session;
 use crate::state::status::Status;
+use crate::web::text::lowercase;
 
 /// What to focus after a failed check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +101,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 
     let mut record = state.contact().record();
     let (custom_count, first_custom) = state.custom().check();
-    let contact = match merge(record.as_ref(), &state.inputs().draft()) {
+    let contact = match merge(record.as_ref(), &state.inputs().draft(), lowercase) {
         Ok(contact) if custom_count == 0 => contact,
         checked => {
             let errors = checked.err().unwrap_or_default();

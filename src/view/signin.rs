@@ -1,10 +1,9 @@
 //! The sign-in form, shown while the widget has no credentials.
 
-use crate::api;
-use crate::api::reply::ApiError;
-use crate::domain::catalogue::{Say, Texts};
+use crate::domain::catalogue::Texts;
 use crate::domain::texts::Text;
 use crate::state::session::Session;
+use crate::state::signin::{sign_in, SignedIn};
 use crate::state::status::Status;
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::html;
@@ -95,33 +94,18 @@ pub fn SignIn(
             focus(first);
             return;
         }
-        let config = session.config();
         busy.set(true);
-        session.say(Status::Busy(session.text(Text::SigningIn)));
         // The widget's task: unmounted meanwhile, the answer is dropped with it.
         session.spawn(async move {
-            let code = asked.then_some(code.as_str());
-            let result = api::login(&config, &user, &password, code).await;
+            let code = asked.then_some(code);
+            let signed_in = sign_in(session, user, password, code).await;
             // The sign-in form may be gone already (signed in another way meanwhile).
             busy.try_set(false);
-            match result {
-                Ok(credentials) => {
-                    let t = session.texts_now();
-                    let text = match session.sign_in(credentials) {
-                        Ok(()) => t.get(Text::SignedIn).to_owned(),
-                        Err(e) => t.fill(Text::SignedInHere, &[("reason", &e.say(&t))]),
-                    };
-                    session.say(Status::Done(text));
-                }
-                Err(error) => {
-                    if matches!(error, ApiError::TwoFactorRequired { .. }) {
-                        asks_code.set(true);
-                    }
-                    session.say(Status::Failed(error.say(&session.texts_now())));
-                    if asks_code.get_untracked() {
-                        focus(Entry::Code);
-                    }
-                }
+            if signed_in == SignedIn::CodeAsked {
+                asks_code.set(true);
+            }
+            if signed_in != SignedIn::Yes && asks_code.get_untracked() {
+                focus(Entry::Code);
             }
         });
     };

@@ -4,13 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
-// wasm-bindgen puts this snippet at `snippets/<crate>/inline0.js`, two levels under the module.
-// Written in JS, the fetch costs the module less than through gloo-net.
-#[wasm_bindgen(inline_js = "export function catalogue(tag) { \
-    const url = new URL(`../../i18n/${tag}.txt`, import.meta.url); \
-    return fetch(url).then((r) => r.ok ? r.text() : Promise.reject(`HTTP ${r.status}`)) \
-        .catch((e) => Promise.reject(`${url}: ${e}`)); } \
-    export function languages() { return (navigator.languages || []).join(); }")]
+// Written in JS (`locale.js`), the fetch costs the module less than through gloo-net.
+#[wasm_bindgen(module = "/src/web/locale.js")]
 extern "C" {
     fn catalogue(tag: &str) -> js_sys::Promise;
     fn languages() -> String;

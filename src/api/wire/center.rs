@@ -2,82 +2,125 @@
 //! A contact there has several emails and phones: the form edits the first of each and sends
 //! the others back unchanged.
 
-use super::{values, values_object};
-use crate::domain::json::Json;
+use super::shapes::{entries, read, FieldValues, Lenient, ManagerRef, Object};
+use super::{listed, written, Entries};
+use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
+use serde::{Deserialize, Serialize};
 
-fn texts(json: &Json, list: &str, key: &str) -> Vec<String> {
-    match json.get(list) {
-        Some(Json::Array(items)) => items
-            .iter()
-            .filter_map(|i| i.str_at(key).map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
+/// One contact record (`contacts.get`'s `contact`, an entry of `contacts.search`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Contact {
+    #[serde(rename = "_id")]
+    id: String,
+    name: Option<String>,
+    emails: Entries,
+    phones: Entries,
+    contact_manager: Option<ManagerRef>,
+    #[serde(default)]
+    custom_fields: FieldValues,
+    created_at: Option<String>,
+}
+
+impl From<Contact> for ContactRecord {
+    fn from(c: Contact) -> Self {
+        let mut emails = listed(c.emails);
+        let mut phones = listed(c.phones);
+        let manager = c.contact_manager.unwrap_or_default();
+        ContactRecord {
+            id: c.id,
+            token: None,
+            name: c.name.unwrap_or_default(),
+            email: emails.next(),
+            phone: phones.next(),
+            // A manager sent as a user object names its username; an id is looked up.
+            contact_manager: manager.username,
+            custom_fields: c.custom_fields.0,
+            other_emails: emails.collect(),
+            other_phones: phones.collect(),
+            manager_id: manager.id,
+            created_at: c.created_at,
+        }
     }
 }
 
-/// One contact record (`contacts.get`'s `contact`, an entry of `contacts.search`).
-pub fn record(contact: &Json) -> Option<ContactRecord> {
-    let id = contact.str_at("_id")?;
-    let mut emails = texts(contact, "emails", "address").into_iter();
-    let mut phones = texts(contact, "phones", "phoneNumber").into_iter();
-    Some(ContactRecord {
-        id: id.to_owned(),
-        token: None,
-        name: contact.str_at("name").unwrap_or_default().to_owned(),
-        email: emails.next(),
-        phone: phones.next(),
-        contact_manager: None,
-        custom_fields: values(contact.get("customFields")),
-        other_emails: emails.collect(),
-        other_phones: phones.collect(),
-        manager_id: contact
-            .str_at("contactManager")
-            .filter(|m| !m.is_empty())
-            .map(str::to_owned),
-        created_at: contact.str_at("createdAt").map(str::to_owned),
-    })
-}
-
 /// `contacts.get`: `{"contact": {...}}`.
-pub fn got(reply: &Json) -> Option<ContactRecord> {
-    record(reply.get("contact")?)
+#[derive(Deserialize)]
+struct Got {
+    contact: Contact,
 }
 
-/// `contacts.search`: `{"contacts": [...], "total": n}`; entries of the wrong shape are skipped.
-pub fn found(reply: &Json) -> Option<Vec<ContactRecord>> {
-    let Json::Array(items) = reply.get("contacts")? else {
-        return None;
-    };
-    Some(items.iter().filter_map(record).collect())
+/// The contact `contacts.get` gave.
+pub fn got(body: &str) -> Option<ContactRecord> {
+    read::<Object<Got>>(body).map(|g| g.0.contact.into())
+}
+
+/// `contacts.search`: `{"contacts": [...], "count", "offset", "total"}`.
+#[derive(Deserialize)]
+struct Found {
+    contacts: Vec<Lenient<Contact>>,
+}
+
+/// The contacts a search found; entries of another shape are skipped.
+pub fn found(body: &str) -> Option<Vec<ContactRecord>> {
+    let found = read::<Object<Found>>(body)?.0;
+    Some(entries(found.contacts).map(ContactRecord::from).collect())
 }
 
 /// `contacts.checkExistence`: `{"exists": bool}`.
-pub fn exists(reply: &Json) -> Option<bool> {
-    reply.bool_at("exists")
+#[derive(Deserialize)]
+struct Exists {
+    exists: bool,
+}
+
+/// Whether the value exists.
+pub fn exists(body: &str) -> Option<bool> {
+    read::<Object<Exists>>(body).map(|e| e.0.exists)
 }
 
 /// `POST omnichannel/contacts`: `{"contactId": "..."}`.
-pub fn created_id(reply: &Json) -> Option<String> {
-    reply.str_at("contactId").map(str::to_owned)
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    contact_id: String,
+}
+
+/// The new contact's id.
+pub fn created_id(body: &str) -> Option<String> {
+    read::<Object<Created>>(body).map(|c| c.0.contact_id)
 }
 
 /// `POST omnichannel/contacts.update`: `{"contact": {"_id": ...}}`.
-pub fn updated_id(reply: &Json) -> Option<String> {
-    reply.get("contact")?.str_at("_id").map(str::to_owned)
+#[derive(Deserialize)]
+struct Updated {
+    contact: UpdatedContact,
+}
+
+#[derive(Deserialize)]
+struct UpdatedContact {
+    #[serde(rename = "_id")]
+    id: String,
+}
+
+/// The updated contact's id.
+pub fn updated_id(body: &str) -> Option<String> {
+    read::<Object<Updated>>(body).map(|u| u.0.contact.id)
 }
 
 /// The first value (the form's) followed by the others, without repeating it: the server
 /// refuses duplicate items.
-fn list(first: Option<&str>, others: &[String]) -> Json {
-    let items = first
+fn list<'a>(first: Option<&'a str>, others: &'a [String]) -> Vec<&'a str> {
+    first
         .into_iter()
-        .map(str::to_owned)
-        .chain(others.iter().filter(|o| Some(o.as_str()) != first).cloned())
-        .map(Json::str)
-        .collect();
-    Json::Array(items)
+        .chain(
+            others
+                .iter()
+                .map(String::as_str)
+                .filter(|o| Some(*o) != first),
+        )
+        .collect()
 }
 
 /// What a save sends: the contact, the others of the stored record, the custom fields, and the
@@ -93,37 +136,45 @@ pub struct Body<'a> {
     pub manager_id: Option<&'a str>,
 }
 
+/// `POST omnichannel/contacts` (no `contactId`) and `contacts.update`, as sent.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Sent<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_id: Option<&'a str>,
+    name: &'a str,
+    emails: Vec<&'a str>,
+    phones: Vec<&'a str>,
+    #[serde(serialize_with = "pairs::as_object")]
+    custom_fields: &'a [(String, String)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_manager: Option<&'a str>,
+}
+
 impl Body<'_> {
-    fn members(&self) -> Vec<(&'static str, Option<Json>)> {
+    fn sent(&self, contact_id: Option<&str>) -> String {
         let (other_emails, other_phones) = match self.record {
             Some(r) => (r.other_emails.as_slice(), r.other_phones.as_slice()),
             None => (&[][..], &[][..]),
         };
-        vec![
-            ("name", Some(Json::str(&self.contact.name))),
-            (
-                "emails",
-                Some(list(self.contact.email.as_deref(), other_emails)),
-            ),
-            (
-                "phones",
-                Some(list(self.contact.phone.as_deref(), other_phones)),
-            ),
-            ("customFields", Some(values_object(self.custom))),
-            ("contactManager", self.manager_id.map(Json::str)),
-        ]
+        written(&Sent {
+            contact_id,
+            name: &self.contact.name,
+            emails: list(self.contact.email.as_deref(), other_emails),
+            phones: list(self.contact.phone.as_deref(), other_phones),
+            custom_fields: self.custom,
+            contact_manager: self.manager_id,
+        })
     }
 
     /// `POST omnichannel/contacts`.
     pub fn create(&self) -> String {
-        Json::object(self.members()).to_string()
+        self.sent(None)
     }
 
     /// `POST omnichannel/contacts.update` of contact `id`.
     pub fn update(&self, id: &str) -> String {
-        let mut members = vec![("contactId", Some(Json::str(id)))];
-        members.extend(self.members());
-        Json::object(members).to_string()
+        self.sent(Some(id))
     }
 }
 
@@ -132,8 +183,8 @@ mod tests {
     use super::*;
     use serde_json::{json, Value};
 
-    fn reply(text: &str) -> Json {
-        Json::parse(text).expect("JSON")
+    fn reply(text: &str) -> &str {
+        text
     }
 
     #[test]

@@ -1,195 +1,342 @@
-//! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place. Readers
-//! give `None` for an answer of the wrong shape; the client turns that into the one
-//! "unexpected answer" error ([`crate::api`]). The domain types they fill know nothing of JSON.
+//! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place, as serde
+//! types. Readers give `None` for an answer of the wrong shape; the client turns that into the
+//! one "unexpected answer" error ([`crate::api`]). The domain types they fill know nothing of
+//! JSON.
 
 use crate::domain::agents::Agent;
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::{CustomField, FieldKind};
-use crate::domain::json::Json;
+use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
+use serde::{Deserialize, Serialize};
+use shapes::{entries, present, read, FieldValues, Lenient, ManagerRef, Object};
 
 pub mod center;
+pub mod shapes;
+
+/// Writes a request body. Bodies are strings, lists and objects of strings, which cannot fail
+/// to be written.
+pub(crate) fn written(body: &impl Serialize) -> String {
+    serde_json::to_string(body).unwrap_or_default()
+}
 
 /// The body of `POST /api/v1/omnichannel/contact`: only the keys that have a value. Rocket.Chat
 /// rejects `null` for optional keys (`Match error: Expected string, got null in field email`),
 /// so absent means omitted. `custom_fields` are the record's own (`livechatData`): an update
 /// that left them out would empty them, because the server replaces the record.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ContactBody<'a> {
+    token: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_manager: Option<Username<'a>>,
+    #[serde(
+        skip_serializing_if = "<[_]>::is_empty",
+        serialize_with = "pairs::as_object"
+    )]
+    custom_fields: &'a [(String, String)],
+}
+
+/// `contactManager: {username}`, exactly: the server refuses any other key.
+#[derive(Serialize)]
+struct Username<'a> {
+    username: &'a str,
+}
+
+/// [`ContactBody`] for `token` and `contact`, as sent.
 pub fn contact_body(
     token: &str,
     contact: &ValidContact,
     custom_fields: &[(String, String)],
 ) -> String {
-    let manager = contact
-        .contact_manager
-        .as_ref()
-        .map(|u| Json::object([("username", Some(Json::str(u)))]));
-    let custom = (!custom_fields.is_empty()).then(|| values_object(custom_fields));
-    Json::object([
-        ("token", Some(Json::str(token))),
-        ("name", Some(Json::str(&contact.name))),
-        ("email", contact.email.as_deref().map(Json::str)),
-        ("phone", contact.phone.as_deref().map(Json::str)),
-        ("contactManager", manager),
-        ("customFields", custom),
-    ])
-    .to_string()
-}
-
-/// The contact id in `POST /api/v1/omnichannel/contact`'s `{"contact": "<id>"}`.
-pub fn saved_contact_id(reply: &Json) -> Option<String> {
-    reply.str_at("contact").map(str::to_owned)
-}
-
-pub(crate) fn first<'a>(json: &'a Json, list: &str, key: &str) -> Option<&'a str> {
-    match json.get(list) {
-        Some(Json::Array(items)) => items.first().and_then(|i| i.str_at(key)),
-        _ => None,
-    }
-}
-
-/// `GET /api/v1/omnichannel/contact` and `contact.search`: `{"contact": {...} | null}`;
-/// `Some(None)` when there is no such contact.
-pub fn contact_record(reply: &Json) -> Option<Option<ContactRecord>> {
-    let contact = match reply.get("contact")? {
-        Json::Null => return Some(None),
-        c @ Json::Object(_) => c,
-        _ => return None,
-    };
-    let id = contact.str_at("_id")?;
-    let custom_fields = values(contact.get("livechatData"));
-    Some(Some(ContactRecord {
-        id: id.to_owned(),
-        token: contact.str_at("token").map(str::to_owned),
-        name: contact.str_at("name").unwrap_or_default().to_owned(),
-        email: first(contact, "visitorEmails", "address").map(str::to_owned),
-        phone: first(contact, "phone", "phoneNumber").map(str::to_owned),
+    written(&ContactBody {
+        token,
+        name: &contact.name,
+        email: contact.email.as_deref(),
+        phone: contact.phone.as_deref(),
         contact_manager: contact
-            .get("contactManager")
-            .and_then(|m| m.str_at("username"))
-            .map(str::to_owned),
+            .contact_manager
+            .as_deref()
+            .map(|username| Username { username }),
         custom_fields,
-        ..ContactRecord::default()
-    }))
+    })
 }
 
-/// Custom field values of a record (`livechatData`, `customFields`) as text, by field id.
-pub(crate) fn values(object: Option<&Json>) -> Vec<(String, String)> {
-    match object {
-        Some(Json::Object(members)) => members
-            .iter()
-            .map(|(k, v)| {
-                let text = match v {
-                    Json::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                (k.clone(), text)
-            })
-            .collect(),
-        _ => Vec::new(),
+/// `POST /api/v1/omnichannel/contact`'s `{"contact": "<id>"}`.
+#[derive(Deserialize)]
+struct Saved {
+    contact: String,
+}
+
+/// The contact id of a successful save.
+pub fn saved_contact_id(body: &str) -> Option<String> {
+    read::<Object<Saved>>(body).map(|s| s.0.contact)
+}
+
+/// One entry of a record's emails (`{"address": …}`) or phones (`{"phoneNumber": …}`).
+#[derive(Deserialize)]
+pub(crate) struct Entry {
+    #[serde(alias = "phoneNumber")]
+    address: Option<String>,
+}
+
+/// A record's emails or phones: a missing or `null` list has none.
+pub(crate) type Entries = Option<Vec<Lenient<Entry>>>;
+
+/// The values of a record's email or phone entries, in order; an entry without a value, or of
+/// another shape, is skipped.
+pub(crate) fn listed(list: Entries) -> impl Iterator<Item = String> {
+    entries(list.unwrap_or_default()).filter_map(|e| e.address)
+}
+
+/// A legacy visitor record (`GET omnichannel/contact`, `contact.search`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Visitor {
+    #[serde(rename = "_id")]
+    id: String,
+    token: Option<String>,
+    name: Option<String>,
+    visitor_emails: Entries,
+    phone: Entries,
+    #[serde(default)]
+    livechat_data: FieldValues,
+    contact_manager: Option<ManagerRef>,
+}
+
+impl From<Visitor> for ContactRecord {
+    fn from(v: Visitor) -> Self {
+        ContactRecord {
+            id: v.id,
+            token: v.token,
+            name: v.name.unwrap_or_default(),
+            email: listed(v.visitor_emails).next(),
+            phone: listed(v.phone).next(),
+            contact_manager: v.contact_manager.and_then(|m| m.username),
+            custom_fields: v.livechat_data.0,
+            ..ContactRecord::default()
+        }
     }
 }
 
-/// The custom fields to send, as a JSON object.
-pub(crate) fn values_object(values: &[(String, String)]) -> Json {
-    Json::Object(
-        values
-            .iter()
-            .map(|(k, v)| (k.clone(), Json::str(v)))
-            .collect(),
-    )
+/// `{"contact": {...} | null}`: the member must be there.
+#[derive(Deserialize)]
+struct VisitorReply {
+    #[serde(deserialize_with = "present")]
+    contact: Option<Visitor>,
 }
 
-/// `GET /api/info`: the release as (major, minor), e.g. `{"version": "7.6"}` → (7, 6).
-pub fn api_version(reply: &Json) -> Option<(u32, u32)> {
-    let mut parts = reply.str_at("version")?.split('.');
+/// `GET /api/v1/omnichannel/contact` and `contact.search`: `Some(None)` when there is no such
+/// contact.
+pub fn contact_record(body: &str) -> Option<Option<ContactRecord>> {
+    read::<Object<VisitorReply>>(body).map(|r| r.0.contact.map(ContactRecord::from))
+}
+
+/// `GET /api/info`: `{"version": "7.6", ...}`.
+#[derive(Deserialize)]
+struct Info {
+    version: String,
+}
+
+/// The release as (major, minor), e.g. `"7.6"` → (7, 6).
+pub fn api_version(body: &str) -> Option<(u32, u32)> {
+    let info = read::<Object<Info>>(body)?.0;
+    let mut parts = info.version.split('.');
     let major = parts.next()?.trim().parse().ok()?;
     let minor = parts.next().unwrap_or("0").trim().parse().ok()?;
     Some((major, minor))
 }
 
-/// `GET /api/v1/livechat/users/agent`: `{"users": [{_id, username, name, ...}], ...}`; an entry
-/// without a username is skipped.
-pub fn agents(reply: &Json) -> Option<Vec<Agent>> {
-    let Json::Array(users) = reply.get("users")? else {
-        return None;
-    };
-    Some(
-        users
-            .iter()
-            .filter_map(|u| {
-                let username = u.str_at("username")?.trim();
-                let name = u.str_at("name").map(str::trim).filter(|n| !n.is_empty());
-                (!username.is_empty()).then(|| Agent {
-                    id: u.str_at("_id").map(str::to_owned),
-                    username: username.to_owned(),
-                    name: name.map(str::to_owned),
-                })
-            })
-            .collect(),
-    )
+/// One user of `GET /api/v1/livechat/users/agent`.
+#[derive(Deserialize)]
+struct User {
+    #[serde(rename = "_id")]
+    id: Option<String>,
+    username: Option<String>,
+    name: Option<String>,
 }
 
-fn text(json: &Json, key: &str) -> Option<String> {
-    json.str_at(key)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+/// `{"users": [...], "count", "offset", "total"}`.
+#[derive(Deserialize)]
+struct Users {
+    users: Vec<Lenient<User>>,
 }
 
-/// `GET /api/v1/livechat/custom-fields`: the fields with scope `visitor` and visibility
-/// `visible`, in the server's order. Other fields stay out of the form but are still kept on
-/// update (see [`crate::domain::custom_fields::to_send`]).
-pub fn custom_field_definitions(reply: &Json) -> Option<Vec<CustomField>> {
-    let Json::Array(items) = reply.get("customFields")? else {
-        return None;
+/// The agents listed; an entry without a username, or of another shape, is skipped.
+pub fn agents(body: &str) -> Option<Vec<Agent>> {
+    let users = read::<Object<Users>>(body)?.0.users;
+    let agent = |u: User| {
+        let username = u.username?.trim().to_owned();
+        let name = u
+            .name
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
+        (!username.is_empty()).then_some(Agent {
+            id: u.id,
+            username,
+            name,
+        })
     };
-    let shown = items.iter().filter(|f| {
-        f.str_at("scope") == Some("visitor") && f.str_at("visibility") == Some("visible")
+    Some(entries(users).filter_map(agent).collect())
+}
+
+/// One definition of `GET /api/v1/livechat/custom-fields`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Definition {
+    #[serde(rename = "_id")]
+    id: Option<String>,
+    label: Option<String>,
+    scope: Option<String>,
+    visibility: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    required: Lenient<bool>,
+    regexp: Option<String>,
+    options: Option<String>,
+    default_value: Option<String>,
+}
+
+/// `{"customFields": [...]}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Definitions {
+    custom_fields: Vec<Lenient<Definition>>,
+}
+
+fn text(value: Option<String>) -> Option<String> {
+    value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// The fields with scope `visitor` and visibility `visible`, in the server's order; a
+/// definition of another shape is skipped. Other fields stay out of the form but are still
+/// kept on update (see [`crate::domain::custom_fields::to_send`]).
+pub fn custom_field_definitions(body: &str) -> Option<Vec<CustomField>> {
+    let definitions = read::<Object<Definitions>>(body)?.0.custom_fields;
+    let shown = entries(definitions).filter(|f| {
+        f.scope.as_deref() == Some("visitor") && f.visibility.as_deref() == Some("visible")
     });
     shown
         .map(|f| {
-            let id = text(f, "_id")?;
+            let id = text(f.id)?;
             let options: Vec<String> = f
-                .str_at("options")
+                .options
                 .unwrap_or_default()
                 .split(',')
                 .map(str::trim)
                 .filter(|o| !o.is_empty())
                 .map(str::to_owned)
                 .collect();
-            let kind = if f.str_at("type") == Some("select") && !options.is_empty() {
+            let kind = if f.kind.as_deref() == Some("select") && !options.is_empty() {
                 FieldKind::Select(options)
             } else {
                 FieldKind::Text
             };
             Some(CustomField {
-                label: text(f, "label").unwrap_or_else(|| id.clone()),
+                label: text(f.label).unwrap_or_else(|| id.clone()),
                 id,
                 kind,
-                required: f.bool_at("required") == Some(true),
-                regexp: text(f, "regexp"),
-                default_value: text(f, "defaultValue"),
+                required: f.required.0 == Some(true),
+                regexp: text(f.regexp),
+                default_value: text(f.default_value),
             })
         })
         .collect()
 }
 
-/// The body of `POST /api/v1/login`; `code` is the two-factor code when the server asked for one.
-pub fn login_body(user: &str, password: &str, code: Option<&str>) -> String {
-    Json::object([
-        ("user", Some(Json::str(user.trim()))),
-        ("password", Some(Json::str(password))),
-        ("code", code.map(|c| Json::str(c.trim()))),
-    ])
-    .to_string()
+/// The body of `POST /api/v1/login`; `code` is the two-factor code when the server asked.
+#[derive(Serialize)]
+struct LoginBody<'a> {
+    user: &'a str,
+    password: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
 }
 
-/// `data.userId` and `data.authToken` of a successful `POST /api/v1/login` (6.x and 7.x).
-pub fn credentials(reply: &Json) -> Option<Credentials> {
-    let data = reply.get("data");
-    let field = |k: &str| data.and_then(|d| d.str_at(k)).map(str::to_owned);
-    Credentials::new(field("userId"), field("authToken"))
+/// [`LoginBody`] with the user and the code trimmed (the password is sent as typed).
+pub fn login_body(user: &str, password: &str, code: Option<&str>) -> String {
+    written(&LoginBody {
+        user: user.trim(),
+        password,
+        code: code.map(str::trim),
+    })
+}
+
+/// `{"data": {"userId", "authToken", "me"}}` of a successful `POST /api/v1/login` (6.x, 7.x).
+#[derive(Deserialize)]
+struct Login {
+    data: Option<LoginData>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LoginData {
+    user_id: Option<String>,
+    auth_token: Option<String>,
+}
+
+/// The credentials a login gave.
+pub fn credentials(body: &str) -> Option<Credentials> {
+    let data = read::<Object<Login>>(body)?.0.data?;
+    Credentials::new(data.user_id, data.auth_token)
+}
+
+/// The members of an answer that say how a request failed, whatever the status. Each is read
+/// leniently: a member of another shape is as good as absent, so an odd error answer is still
+/// worded, never "unreadable".
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Envelope {
+    /// `false` on a refusal (7.x also sends it with 200 in a few places).
+    #[serde(default)]
+    pub success: Lenient<bool>,
+    /// The server's text, or a code like `totp-required`.
+    #[serde(default)]
+    pub error: Lenient<String>,
+    /// 6.x's text for some failures (`You must be logged in to do this.`).
+    #[serde(default)]
+    pub message: Lenient<String>,
+    /// A code such as `error-contact-manager-not-found`.
+    #[serde(default)]
+    pub error_type: Lenient<String>,
+    /// `{"method": "totp" | "email"}` of a two-factor answer.
+    #[serde(default)]
+    pub details: Lenient<Details>,
+}
+
+/// An error's `details`.
+#[derive(Deserialize)]
+pub struct Details {
+    /// How a two-factor code is delivered.
+    pub method: Option<String>,
+}
+
+/// What kind of JSON an answer's body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Not JSON at all (an HTML page from a proxy, say).
+    NotJson,
+    /// JSON, but not an object.
+    Other,
+    /// An object.
+    Object,
+}
+
+/// Reads `body` as far as telling success from failure goes: its shape, and the members that
+/// say how it failed (all absent unless it is an object).
+pub fn answer(body: &str) -> (Shape, Envelope) {
+    match serde_json::from_str::<Object<Envelope>>(body) {
+        Ok(object) => (Shape::Object, object.0),
+        Err(e) if e.is_data() => (Shape::Other, Envelope::default()),
+        Err(_) => (Shape::NotJson, Envelope::default()),
+    }
 }
 
 #[cfg(test)]
@@ -201,8 +348,8 @@ mod tests {
         serde_json::from_str(text).expect("the body is JSON")
     }
 
-    fn reply(text: &str) -> Json {
-        Json::parse(text).expect("JSON")
+    fn reply(text: &str) -> &str {
+        text
     }
 
     #[test]
