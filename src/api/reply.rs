@@ -167,7 +167,7 @@ impl<'a> Reply<'a> {
         if !(200..=299).contains(&status) {
             match error.as_deref() {
                 Some("totp-required") => {
-                    let details = envelope.details.0.and_then(|d| d.method);
+                    let details = envelope.details.0.and_then(|d| d.0.method);
                     return Err(ApiError::TwoFactorRequired {
                         method: details.unwrap_or_else(|| "totp".to_owned()),
                     });

@@ -10,6 +10,7 @@ use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use shapes::{entries, present, read, FieldValues, Lenient, ManagerRef, Object};
 
 pub mod center;
@@ -308,7 +309,7 @@ pub struct Envelope {
     pub error_type: Lenient<String>,
     /// `{"method": "totp" | "email"}` of a two-factor answer.
     #[serde(default)]
-    pub details: Lenient<Details>,
+    pub details: Lenient<Object<Details>>,
 }
 
 /// An error's `details`.
@@ -332,10 +333,14 @@ pub enum Shape {
 /// Reads `body` as far as telling success from failure goes: its shape, and the members that
 /// say how it failed (all absent unless it is an object).
 pub fn answer(body: &str) -> (Shape, Envelope) {
-    match serde_json::from_str::<Object<Envelope>>(body) {
-        Ok(object) => (Shape::Object, object.0),
-        Err(e) if e.is_data() => (Shape::Other, Envelope::default()),
-        Err(_) => (Shape::NotJson, Envelope::default()),
+    // The whole document first: a body that fails on its type before its syntax (`null\0`,
+    // an unclosed `[[`) is still not JSON. Skipped, not built: no recursion however deep.
+    if serde_json::from_str::<&RawValue>(body).is_err() {
+        return (Shape::NotJson, Envelope::default());
+    }
+    match read::<Object<Envelope>>(body) {
+        Some(object) => (Shape::Object, object.0),
+        None => (Shape::Other, Envelope::default()),
     }
 }
 
