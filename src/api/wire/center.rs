@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_record_with_several_emails_and_phones() {
-        let r = got(&reply(
+        let r = got(reply(
             r#"{"contact":{"_id":"c1","name":"Ada","emails":[{"address":"a@x.co"},{"address":"b@x.co"}],
                "phones":[{"phoneNumber":"+4930123456"}],"contactManager":"agentOne000000001",
                "customFields":{"company":"ACME"},"createdAt":"2026-11-26T01:00:00.000Z"},"success":true}"#,
@@ -203,20 +203,20 @@ mod tests {
         assert_eq!(r.contact_manager, None, "a username only once looked up");
         assert_eq!(r.custom_fields, [("company".to_owned(), "ACME".to_owned())]);
         assert_eq!(r.created_at.as_deref(), Some("2026-11-26T01:00:00.000Z"));
-        assert_eq!(got(&reply(r#"{"contact":null}"#)), None);
+        assert_eq!(got(reply(r#"{"contact":null}"#)), None);
         assert_eq!(
-            found(&reply(r#"{"contacts":[{"_id":"a"},{"x":1}]}"#))
+            found(reply(r#"{"contacts":[{"_id":"a"},{"x":1}]}"#))
                 .unwrap()
                 .len(),
             1
         );
-        assert_eq!(exists(&reply(r#"{"exists":true}"#)), Some(true));
+        assert_eq!(exists(reply(r#"{"exists":true}"#)), Some(true));
         assert_eq!(
-            created_id(&reply(r#"{"contactId":"c9"}"#)).as_deref(),
+            created_id(reply(r#"{"contactId":"c9"}"#)).as_deref(),
             Some("c9")
         );
         assert_eq!(
-            updated_id(&reply(r#"{"contact":{"_id":"c9"}}"#)).as_deref(),
+            updated_id(reply(r#"{"contact":{"_id":"c9"}}"#)).as_deref(),
             Some("c9")
         );
     }

@@ -398,13 +398,13 @@ mod tests {
     #[test]
     fn reads_a_saved_contact_id() {
         let saved = reply(r#"{"contact":"c1","success":true}"#);
-        assert_eq!(saved_contact_id(&saved).as_deref(), Some("c1"));
-        assert_eq!(saved_contact_id(&reply(r#"{"success":true}"#)), None);
+        assert_eq!(saved_contact_id(saved).as_deref(), Some("c1"));
+        assert_eq!(saved_contact_id(reply(r#"{"success":true}"#)), None);
     }
 
     #[test]
     fn reads_a_stored_contact() {
-        let r = contact_record(&reply(
+        let r = contact_record(reply(
             r#"{"contact":{"_id":"c1","username":"guest-1","token":"t","name":"Ada",
                 "visitorEmails":[{"address":"ada@example.com"}],"phone":[{"phoneNumber":"12345"}],
                 "livechatData":{"company":"ACME","tier":"Gold"},"contactManager":{"username":"agent.two"},
@@ -425,20 +425,20 @@ mod tests {
             ]
         );
         let none = reply(r#"{"contact":null,"success":true}"#);
-        assert_eq!(contact_record(&none), Some(None));
+        assert_eq!(contact_record(none), Some(None));
         assert_eq!(
-            contact_record(&reply(r#"{"contact":[],"success":true}"#)),
+            contact_record(reply(r#"{"contact":[],"success":true}"#)),
             None
         );
         assert_eq!(
-            contact_record(&reply(r#"{"contact":{},"success":true}"#)),
+            contact_record(reply(r#"{"contact":{},"success":true}"#)),
             None
         );
     }
 
     #[test]
     fn reads_the_agent_list() {
-        let list = agents(&reply(
+        let list = agents(reply(
             r#"{"users":[{"_id":"a1","username":"agent.one","name":"Agent One","status":"online"},
                 {"_id":"a2","username":"agent.two","name":""},{"_id":"x","name":"No username"}],
                 "count":3,"offset":0,"total":3,"success":true}"#,
@@ -447,12 +447,12 @@ mod tests {
         assert_eq!(list.len(), 2, "an entry without a username is skipped");
         assert_eq!(list[0].label(), "Agent One (agent.one)");
         assert_eq!(list[1].label(), "agent.two");
-        assert_eq!(agents(&reply(r#"{"success":true}"#)), None);
+        assert_eq!(agents(reply(r#"{"success":true}"#)), None);
     }
 
     #[test]
     fn reads_visible_visitor_custom_fields_only() {
-        let fields = custom_field_definitions(&reply(
+        let fields = custom_field_definitions(reply(
             r#"{"customFields":[
               {"_id":"company","label":"Company","scope":"visitor","visibility":"visible","type":"input","required":true,"regexp":"","options":"","defaultValue":""},
               {"_id":"customerId","label":"Customer ID","scope":"visitor","visibility":"visible","type":"input","required":false,"regexp":"^[A-Z]{2}-[0-9]{4}$"},
@@ -472,7 +472,7 @@ mod tests {
         );
         assert_eq!(fields[2].default_value.as_deref(), Some("Bronze"));
         let odd = reply(r#"{"customFields":{},"success":true}"#);
-        assert_eq!(custom_field_definitions(&odd), None);
+        assert_eq!(custom_field_definitions(odd), None);
     }
 
     #[test]
@@ -480,11 +480,11 @@ mod tests {
         let v7 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1","me":{"username":"agent"}},"success":true}"#;
         let v6 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1"}}"#;
         for body in [v7, v6] {
-            let c = credentials(&reply(body)).unwrap();
+            let c = credentials(reply(body)).unwrap();
             assert_eq!((c.user_id.as_str(), c.auth_token.as_str()), ("u1", "t1"));
         }
         assert_eq!(
-            credentials(&reply(r#"{"status":"success","data":{}}"#)),
+            credentials(reply(r#"{"status":"success","data":{}}"#)),
             None
         );
     }
