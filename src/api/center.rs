@@ -31,7 +31,7 @@ impl Client {
     pub async fn center_contact(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
         let path = "/api/v1/omnichannel/contacts.get";
         match self.get(path, [("contactId", id)]).await {
-            Ok(body) => decoded(center::got(&body)).map(Some),
+            Ok(answer) => decoded(center::got(&answer)).map(Some),
             Err(ApiError::Unexpected { status: 404 }) => Ok(None),
             Err(e) => Err(e.needing(VIEW)),
         }
@@ -40,11 +40,11 @@ impl Client {
     /// `contacts.search`: contacts whose name, an email or a phone contains `text`.
     async fn center_search(&self, text: &str) -> Result<Vec<ContactRecord>, ApiError> {
         let query = [("searchText", text), ("count", SEARCHED)];
-        let body = self
+        let answer = self
             .get("/api/v1/omnichannel/contacts.search", query)
             .await
             .map_err(|e| e.needing(VIEW))?;
-        decoded(center::found(&body))
+        decoded(center::found(&answer))
     }
 
     /// The stored contact whose email (or phone) is exactly `value`. `checkExistence` (7.2+)
@@ -61,7 +61,7 @@ impl Client {
         };
         let path = "/api/v1/omnichannel/contacts.checkExistence";
         match self.get(path, [(key, value)]).await {
-            Ok(body) if !decoded(center::exists(&body))? => return Ok(None),
+            Ok(answer) if !decoded(center::exists(&answer))? => return Ok(None),
             Ok(_) | Err(ApiError::Unexpected { status: 404 }) => {}
             Err(e) => return Err(e.needing(VIEW)),
         }

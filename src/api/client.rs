@@ -3,7 +3,7 @@
 
 use crate::api::http::send;
 use crate::api::reply::ApiError;
-use crate::api::wire;
+use crate::api::wire::{self, Answer};
 use crate::domain::agents::{Agent, SUGGESTIONS};
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::CustomField;
@@ -33,7 +33,7 @@ pub async fn login(
     let request = Request::post(&config.url("/api/v1/login"));
     let body = wire::login_body(user, password, code);
     match send(request, Some(body), config.timeout_ms).await {
-        Ok(body) => decoded(wire::credentials(&body)),
+        Ok(answer) => decoded(wire::credentials(&answer)),
         Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
         Err(other) => Err(other),
     }
@@ -118,18 +118,18 @@ impl Client {
         send(request, None, self.config.timeout_ms).await.map(drop)
     }
 
-    /// An authorised `GET` of `path` with `query`: the body of its successful answer.
+    /// An authorised `GET` of `path` with `query`: its successful answer.
     pub(super) async fn get<'a>(
         &self,
         path: &str,
         query: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<String, ApiError> {
+    ) -> Result<Answer, ApiError> {
         let request = self.authorised(Request::get(&self.config.url(path)).query(query));
         send(request, None, self.config.timeout_ms).await
     }
 
-    /// An authorised `POST` of `body` to `path`: the body of its successful answer.
-    pub(super) async fn post(&self, path: &str, body: String) -> Result<String, ApiError> {
+    /// An authorised `POST` of `body` to `path`: its successful answer.
+    pub(super) async fn post(&self, path: &str, body: String) -> Result<Answer, ApiError> {
         let request = self.authorised(Request::post(&self.config.url(path)));
         send(request, Some(body), self.config.timeout_ms).await
     }

@@ -35,7 +35,7 @@ pub async fn choose(config: &Config, client: Option<Client>) -> Result<ApiChoice
     }
     let request = Request::get(&config.url("/api/info"));
     let version = match send(request, None, config.timeout_ms).await {
-        Ok(body) => wire::api_version(&body),
+        Ok(answer) => wire::api_version(&answer),
         Err(e @ (ApiError::Network | ApiError::Timeout { .. } | ApiError::CorsRefused { .. })) => {
             return Err(e)
         }

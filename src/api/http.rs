@@ -2,6 +2,7 @@
 //! why a server could not be reached.
 
 use crate::api::reply::{ApiError, Reply};
+use crate::api::wire::Answer;
 use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -53,13 +54,13 @@ impl Drop for Deadline {
     }
 }
 
-/// Sends `request` (with a JSON `body`, if any) and reads the answer: the body of a successful
-/// one, for the call's own reader; cancelled after `timeout_ms`.
+/// Sends `request` (with a JSON `body`, if any) and reads the answer: a successful one's
+/// members, for the call's own reader; cancelled after `timeout_ms`.
 pub async fn send(
     request: RequestBuilder,
     body: Option<String>,
     timeout_ms: u32,
-) -> Result<String, ApiError> {
+) -> Result<Answer, ApiError> {
     let deadline = Deadline::start(timeout_ms);
     let signal = deadline.as_ref().map(|d| d.controller.signal());
     let request = request.abort_signal(signal.as_ref());
@@ -93,8 +94,7 @@ pub async fn send(
         body: &body,
         reset_in_ms,
     }
-    .accepted()?;
-    Ok(body)
+    .accepted()
 }
 
 /// After a failed request: a cross-origin server that still answers a `no-cors` request (which

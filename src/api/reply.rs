@@ -1,6 +1,6 @@
 //! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
 
-use crate::api::wire::{self, Shape};
+use crate::api::wire::{self, Answer, Shape};
 use crate::domain::catalogue::{english_display, Say, Texts};
 use crate::domain::texts::Text;
 use thiserror::Error;
@@ -155,19 +155,22 @@ pub struct Reply<'a> {
     pub reset_in_ms: Option<f64>,
 }
 
-impl<'a> Reply<'a> {
-    /// The body of a successful answer (a JSON object, for the call's own reader), or the
-    /// error the answer stands for.
-    pub fn accepted(&self) -> Result<&'a str, ApiError> {
+impl Reply<'_> {
+    /// A successful answer's members, for the call's own reader, or the error the answer
+    /// stands for.
+    pub fn accepted(&self) -> Result<Answer, ApiError> {
         let status = self.status;
-        let (shape, envelope) = wire::answer(self.body);
-        let error = envelope.error.0;
-        let text = error.clone().or(envelope.message.0).unwrap_or_default();
+        let (shape, mut answer) = wire::answer(self.body);
+        let error = answer.error.0.take();
+        let text = error
+            .clone()
+            .or(answer.message.0.take())
+            .unwrap_or_default();
         // Two-factor answers are recognised by their `error`, whatever the status.
         if !(200..=299).contains(&status) {
             match error.as_deref() {
                 Some("totp-required") => {
-                    let details = envelope.details.0.and_then(|d| d.0.method);
+                    let details = answer.details.0.take().and_then(|d| d.0.method);
                     return Err(ApiError::TwoFactorRequired {
                         method: details.unwrap_or_else(|| "totp".to_owned()),
                     });
@@ -177,10 +180,10 @@ impl<'a> Reply<'a> {
             }
         }
         match (status, shape) {
-            (200..=299, Shape::Object) if envelope.success.0 != Some(false) => Ok(self.body),
+            (200..=299, Shape::Object) if answer.success.0 != Some(false) => Ok(answer),
             (200..=299 | 400, _) if !text.is_empty() => Err(ApiError::Rejected {
                 message: text,
-                error_type: envelope.error_type.0,
+                error_type: answer.error_type.0.take(),
             }),
             (401, _) => Err(ApiError::SignedOut),
             (403, Shape::Object | Shape::Other) => Err(ApiError::Forbidden {
@@ -220,7 +223,7 @@ fn seconds_from_ms(ms: f64) -> u64 {
 mod tests {
     use super::*;
 
-    fn read(status: u16, body: &str) -> Result<&str, ApiError> {
+    fn answer(status: u16, body: &str) -> Result<Answer, ApiError> {
         Reply {
             status,
             body,
@@ -229,12 +232,15 @@ mod tests {
         .accepted()
     }
 
+    fn read(status: u16, body: &str) -> Result<(), ApiError> {
+        answer(status, body).map(drop)
+    }
+
     #[test]
     fn success_gives_the_body() {
         let body = r#"{"contact":"65f0c0ffee0123456789abcd","success":true}"#;
-        assert_eq!(read(200, body), Ok(body));
         assert_eq!(
-            wire::saved_contact_id(read(200, body).unwrap()).as_deref(),
+            wire::saved_contact_id(&answer(200, body).unwrap()).as_deref(),
             Some("65f0c0ffee0123456789abcd")
         );
     }
@@ -315,7 +321,7 @@ mod tests {
             reset_in_ms: Some(12_100.0),
         };
         assert_eq!(
-            header_only.accepted(),
+            header_only.accepted().map(drop),
             Err(ApiError::RateLimited {
                 wait_seconds: Some(13)
             })
@@ -326,7 +332,7 @@ mod tests {
             reset_in_ms: Some(-50.0),
         };
         assert_eq!(
-            past.accepted(),
+            past.accepted().map(drop),
             Err(ApiError::RateLimited {
                 wait_seconds: Some(1)
             })

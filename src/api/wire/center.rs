@@ -2,111 +2,38 @@
 //! A contact there has several emails and phones: the form edits the first of each and sends
 //! the others back unchanged.
 
-use super::shapes::{entries, read, FieldValues, Lenient, ManagerRef, Object};
-use super::{listed, written, Entries};
+use super::shapes::{entries, Lenient};
+use super::{written, Answer, Record};
 use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// One contact record (`contacts.get`'s `contact`, an entry of `contacts.search`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Contact {
-    #[serde(rename = "_id")]
-    id: String,
-    name: Option<String>,
-    emails: Entries,
-    phones: Entries,
-    contact_manager: Option<ManagerRef>,
-    #[serde(default)]
-    custom_fields: FieldValues,
-    created_at: Option<String>,
+/// `contacts.get`: `{"contact": {...}}`, the contact.
+pub fn got(answer: &Answer) -> Option<ContactRecord> {
+    answer.contact.read::<Record>().map(ContactRecord::from)
 }
 
-impl From<Contact> for ContactRecord {
-    fn from(c: Contact) -> Self {
-        let mut emails = listed(c.emails);
-        let mut phones = listed(c.phones);
-        let manager = c.contact_manager.unwrap_or_default();
-        ContactRecord {
-            id: c.id,
-            token: None,
-            name: c.name.unwrap_or_default(),
-            email: emails.next(),
-            phone: phones.next(),
-            // A manager sent as a user object names its username; an id is looked up.
-            contact_manager: manager.username,
-            custom_fields: c.custom_fields.0,
-            other_emails: emails.collect(),
-            other_phones: phones.collect(),
-            manager_id: manager.id,
-            created_at: c.created_at,
-        }
-    }
-}
-
-/// `contacts.get`: `{"contact": {...}}`.
-#[derive(Deserialize)]
-struct Got {
-    contact: Contact,
-}
-
-/// The contact `contacts.get` gave.
-pub fn got(body: &str) -> Option<ContactRecord> {
-    read::<Object<Got>>(body).map(|g| g.0.contact.into())
-}
-
-/// `contacts.search`: `{"contacts": [...], "count", "offset", "total"}`.
-#[derive(Deserialize)]
-struct Found {
-    contacts: Vec<Lenient<Contact>>,
-}
-
-/// The contacts a search found; entries of another shape are skipped.
-pub fn found(body: &str) -> Option<Vec<ContactRecord>> {
-    let found = read::<Object<Found>>(body)?.0;
-    Some(entries(found.contacts).map(ContactRecord::from).collect())
+/// `contacts.search`: `{"contacts": [...], "count", "offset", "total"}`, the contacts found;
+/// entries of another shape are skipped.
+pub fn found(answer: &Answer) -> Option<Vec<ContactRecord>> {
+    let contacts: Vec<Lenient<Record>> = answer.contacts.read()?;
+    Some(entries(contacts).map(ContactRecord::from).collect())
 }
 
 /// `contacts.checkExistence`: `{"exists": bool}`.
-#[derive(Deserialize)]
-struct Exists {
-    exists: bool,
+pub fn exists(answer: &Answer) -> Option<bool> {
+    answer.exists.read()
 }
 
-/// Whether the value exists.
-pub fn exists(body: &str) -> Option<bool> {
-    read::<Object<Exists>>(body).map(|e| e.0.exists)
+/// `POST omnichannel/contacts`: `{"contactId": "..."}`, the new contact's id.
+pub fn created_id(answer: &Answer) -> Option<String> {
+    answer.contact_id.read()
 }
 
-/// `POST omnichannel/contacts`: `{"contactId": "..."}`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    contact_id: String,
-}
-
-/// The new contact's id.
-pub fn created_id(body: &str) -> Option<String> {
-    read::<Object<Created>>(body).map(|c| c.0.contact_id)
-}
-
-/// `POST omnichannel/contacts.update`: `{"contact": {"_id": ...}}`.
-#[derive(Deserialize)]
-struct Updated {
-    contact: UpdatedContact,
-}
-
-#[derive(Deserialize)]
-struct UpdatedContact {
-    #[serde(rename = "_id")]
-    id: String,
-}
-
-/// The updated contact's id.
-pub fn updated_id(body: &str) -> Option<String> {
-    read::<Object<Updated>>(body).map(|u| u.0.contact.id)
+/// `POST omnichannel/contacts.update`: `{"contact": {"_id": ...}}`, the updated contact's id.
+pub fn updated_id(answer: &Answer) -> Option<String> {
+    got(answer).map(|c| c.id)
 }
 
 /// The first value (the form's) followed by the others, without repeating it: the server
@@ -183,13 +110,13 @@ mod tests {
     use super::*;
     use serde_json::{json, Value};
 
-    fn reply(text: &str) -> &str {
-        text
+    fn reply(text: &str) -> Answer {
+        super::super::answer(text).1
     }
 
     #[test]
     fn a_record_with_several_emails_and_phones() {
-        let r = got(reply(
+        let r = got(&reply(
             r#"{"contact":{"_id":"c1","name":"Ada","emails":[{"address":"a@x.co"},{"address":"b@x.co"}],
                "phones":[{"phoneNumber":"+4930123456"}],"contactManager":"agentOne000000001",
                "customFields":{"company":"ACME"},"createdAt":"2026-11-26T01:00:00.000Z"},"success":true}"#,
@@ -203,20 +130,20 @@ mod tests {
         assert_eq!(r.contact_manager, None, "a username only once looked up");
         assert_eq!(r.custom_fields, [("company".to_owned(), "ACME".to_owned())]);
         assert_eq!(r.created_at.as_deref(), Some("2026-11-26T01:00:00.000Z"));
-        assert_eq!(got(reply(r#"{"contact":null}"#)), None);
+        assert_eq!(got(&reply(r#"{"contact":null}"#)), None);
         assert_eq!(
-            found(reply(r#"{"contacts":[{"_id":"a"},{"x":1}]}"#))
+            found(&reply(r#"{"contacts":[{"_id":"a"},{"x":1}]}"#))
                 .unwrap()
                 .len(),
             1
         );
-        assert_eq!(exists(reply(r#"{"exists":true}"#)), Some(true));
+        assert_eq!(exists(&reply(r#"{"exists":true}"#)), Some(true));
         assert_eq!(
-            created_id(reply(r#"{"contactId":"c9"}"#)).as_deref(),
+            created_id(&reply(r#"{"contactId":"c9"}"#)).as_deref(),
             Some("c9")
         );
         assert_eq!(
-            updated_id(reply(r#"{"contact":{"_id":"c9"}}"#)).as_deref(),
+            updated_id(&reply(r#"{"contact":{"_id":"c9"}}"#)).as_deref(),
             Some("c9")
         );
     }

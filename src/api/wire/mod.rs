@@ -1,7 +1,8 @@
 //! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place, as serde
-//! types. Readers give `None` for an answer of the wrong shape; the client turns that into the
-//! one "unexpected answer" error ([`crate::api`]). The domain types they fill know nothing of
-//! JSON.
+//! types. An answer is read once, into [`Answer`]: the members that say how it failed, and each
+//! call's own member kept as text for that call's reader. Readers give `None` for a member of
+//! the wrong shape; the client turns that into the one "unexpected answer" error
+//! ([`crate::api`]). The domain types they fill know nothing of JSON.
 
 use crate::domain::agents::Agent;
 use crate::domain::credentials::Credentials;
@@ -11,7 +12,7 @@ use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use shapes::{entries, present, read, FieldValues, Lenient, ManagerRef, Object};
+use shapes::{entries, read, FieldValues, Lenient, ManagerRef, Member, Object, User};
 
 pub mod center;
 pub mod shapes;
@@ -20,6 +21,83 @@ pub mod shapes;
 /// to be written.
 pub(crate) fn written(body: &impl Serialize) -> String {
     serde_json::to_string(body).unwrap_or_default()
+}
+
+/// Every answer's members that the widget reads. One type for all answers: each derived
+/// reader costs the download its own code, so the calls share this one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    /// `false` on a refusal (7.x also sends it with 200 in a few places).
+    #[serde(default)]
+    pub success: Lenient<bool>,
+    /// The server's text, or a code like `totp-required`.
+    #[serde(default)]
+    pub error: Lenient<String>,
+    /// 6.x's text for some failures (`You must be logged in to do this.`).
+    #[serde(default)]
+    pub message: Lenient<String>,
+    /// A code such as `error-contact-manager-not-found`.
+    #[serde(default)]
+    pub error_type: Lenient<String>,
+    /// `{"method": "totp" | "email"}` of a two-factor answer.
+    #[serde(default)]
+    pub details: Lenient<Object<Details>>,
+    /// A saved visitor's id, a visitor record or `null`, a Contact Center contact.
+    #[serde(default)]
+    contact: Member,
+    /// `contacts.search`'s contacts.
+    #[serde(default)]
+    contacts: Member,
+    /// `POST omnichannel/contacts`'s new id.
+    #[serde(default)]
+    contact_id: Member,
+    /// `contacts.checkExistence`'s answer.
+    #[serde(default)]
+    exists: Member,
+    /// `GET /api/info`'s release.
+    #[serde(default)]
+    version: Member,
+    /// A login's credentials.
+    #[serde(default)]
+    data: Member,
+    /// `livechat/users/agent`'s agents.
+    #[serde(default)]
+    users: Member,
+    /// `livechat/custom-fields`' definitions.
+    #[serde(default)]
+    custom_fields: Member,
+}
+
+/// An error's `details`.
+#[derive(Debug, Deserialize)]
+pub struct Details {
+    /// How a two-factor code is delivered.
+    pub method: Option<String>,
+}
+
+/// What kind of JSON an answer's body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Not JSON at all (an HTML page from a proxy, say).
+    NotJson,
+    /// JSON, but not an object.
+    Other,
+    /// An object.
+    Object,
+}
+
+/// Reads `body` once: its shape, and its members (all absent unless it is an object).
+pub fn answer(body: &str) -> (Shape, Answer) {
+    // The whole document first: a body that fails on its type before its syntax (`null\0`,
+    // an unclosed `[[`) is still not JSON. Skipped, not built: no recursion however deep.
+    if serde_json::from_str::<&RawValue>(body).is_err() {
+        return (Shape::NotJson, Answer::default());
+    }
+    match read::<Object<Answer>>(body) {
+        Some(object) => (Shape::Object, object.0),
+        None => (Shape::Other, Answer::default()),
+    }
 }
 
 /// The body of `POST /api/v1/omnichannel/contact`: only the keys that have a value. Rocket.Chat
@@ -69,109 +147,91 @@ pub fn contact_body(
     })
 }
 
-/// `POST /api/v1/omnichannel/contact`'s `{"contact": "<id>"}`.
-#[derive(Deserialize)]
-struct Saved {
-    contact: String,
-}
-
-/// The contact id of a successful save.
-pub fn saved_contact_id(body: &str) -> Option<String> {
-    read::<Object<Saved>>(body).map(|s| s.0.contact)
+/// `POST /api/v1/omnichannel/contact`'s `{"contact": "<id>"}`: the saved contact's id.
+pub fn saved_contact_id(answer: &Answer) -> Option<String> {
+    answer.contact.read()
 }
 
 /// One entry of a record's emails (`{"address": …}`) or phones (`{"phoneNumber": …}`).
 #[derive(Deserialize)]
-pub(crate) struct Entry {
+struct Entry {
     #[serde(alias = "phoneNumber")]
     address: Option<String>,
 }
 
 /// A record's emails or phones: a missing or `null` list has none.
-pub(crate) type Entries = Option<Vec<Lenient<Entry>>>;
+type Entries = Option<Vec<Lenient<Entry>>>;
 
 /// The values of a record's email or phone entries, in order; an entry without a value, or of
 /// another shape, is skipped.
-pub(crate) fn listed(list: Entries) -> impl Iterator<Item = String> {
+fn listed(list: Entries) -> impl Iterator<Item = String> {
     entries(list.unwrap_or_default()).filter_map(|e| e.address)
 }
 
-/// A legacy visitor record (`GET omnichannel/contact`, `contact.search`).
+/// A contact record of either API: a legacy visitor (`GET omnichannel/contact`,
+/// `contact.search`: `visitorEmails`, `phone`, `livechatData`, a manager `{username}`) or a
+/// Contact Center contact (`contacts.get`, `contacts.search`, `contacts.update`: `emails`,
+/// `phones`, `customFields`, a manager's user id). One type reads both.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Visitor {
+pub(crate) struct Record {
     #[serde(rename = "_id")]
     id: String,
     token: Option<String>,
     name: Option<String>,
-    visitor_emails: Entries,
-    phone: Entries,
-    #[serde(default)]
-    livechat_data: FieldValues,
+    #[serde(alias = "visitorEmails")]
+    emails: Entries,
+    #[serde(alias = "phone")]
+    phones: Entries,
+    #[serde(default, alias = "livechatData")]
+    custom_fields: FieldValues,
     contact_manager: Option<ManagerRef>,
+    created_at: Option<String>,
 }
 
-impl From<Visitor> for ContactRecord {
-    fn from(v: Visitor) -> Self {
+impl From<Record> for ContactRecord {
+    fn from(r: Record) -> Self {
+        let mut emails = listed(r.emails);
+        let mut phones = listed(r.phones);
+        let manager = r.contact_manager.unwrap_or_default();
         ContactRecord {
-            id: v.id,
-            token: v.token,
-            name: v.name.unwrap_or_default(),
-            email: listed(v.visitor_emails).next(),
-            phone: listed(v.phone).next(),
-            contact_manager: v.contact_manager.and_then(|m| m.username),
-            custom_fields: v.livechat_data.0,
-            ..ContactRecord::default()
+            id: r.id,
+            token: r.token,
+            name: r.name.unwrap_or_default(),
+            email: emails.next(),
+            phone: phones.next(),
+            // A manager sent as a user names its username; a bare id is looked up.
+            contact_manager: manager.username,
+            custom_fields: r.custom_fields.0,
+            other_emails: emails.collect(),
+            other_phones: phones.collect(),
+            manager_id: manager.id,
+            created_at: r.created_at,
         }
     }
 }
 
-/// `{"contact": {...} | null}`: the member must be there.
-#[derive(Deserialize)]
-struct VisitorReply {
-    #[serde(deserialize_with = "present")]
-    contact: Option<Visitor>,
+/// `GET /api/v1/omnichannel/contact` and `contact.search`: `{"contact": {...} | null}`;
+/// `Some(None)` when there is no such contact. The member must be there: an answer without it
+/// is not Rocket.Chat's.
+pub fn contact_record(answer: &Answer) -> Option<Option<ContactRecord>> {
+    let record: Option<Record> = answer.contact.read()?;
+    Some(record.map(ContactRecord::from))
 }
 
-/// `GET /api/v1/omnichannel/contact` and `contact.search`: `Some(None)` when there is no such
-/// contact.
-pub fn contact_record(body: &str) -> Option<Option<ContactRecord>> {
-    read::<Object<VisitorReply>>(body).map(|r| r.0.contact.map(ContactRecord::from))
-}
-
-/// `GET /api/info`: `{"version": "7.6", ...}`.
-#[derive(Deserialize)]
-struct Info {
-    version: String,
-}
-
-/// The release as (major, minor), e.g. `"7.6"` → (7, 6).
-pub fn api_version(body: &str) -> Option<(u32, u32)> {
-    let info = read::<Object<Info>>(body)?.0;
-    let mut parts = info.version.split('.');
+/// `GET /api/info`: `{"version": "7.6", ...}`, as (major, minor), e.g. (7, 6).
+pub fn api_version(answer: &Answer) -> Option<(u32, u32)> {
+    let version: String = answer.version.read()?;
+    let mut parts = version.split('.');
     let major = parts.next()?.trim().parse().ok()?;
     let minor = parts.next().unwrap_or("0").trim().parse().ok()?;
     Some((major, minor))
 }
 
-/// One user of `GET /api/v1/livechat/users/agent`.
-#[derive(Deserialize)]
-struct User {
-    #[serde(rename = "_id")]
-    id: Option<String>,
-    username: Option<String>,
-    name: Option<String>,
-}
-
-/// `{"users": [...], "count", "offset", "total"}`.
-#[derive(Deserialize)]
-struct Users {
-    users: Vec<Lenient<User>>,
-}
-
-/// The agents listed; an entry without a username, or of another shape, is skipped.
-pub fn agents(body: &str) -> Option<Vec<Agent>> {
-    let users = read::<Object<Users>>(body)?.0.users;
+/// `GET /api/v1/livechat/users/agent`'s `users`: the agents listed; an entry without a
+/// username, or of another shape, is skipped.
+pub fn agents(answer: &Answer) -> Option<Vec<Agent>> {
+    let users: Vec<Lenient<User>> = answer.users.read()?;
     let agent = |u: User| {
         let username = u.username?.trim().to_owned();
         let name = u
@@ -205,22 +265,15 @@ struct Definition {
     default_value: Option<String>,
 }
 
-/// `{"customFields": [...]}`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Definitions {
-    custom_fields: Vec<Lenient<Definition>>,
-}
-
 fn text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
-/// The fields with scope `visitor` and visibility `visible`, in the server's order; a
-/// definition of another shape is skipped. Other fields stay out of the form but are still
-/// kept on update (see [`crate::domain::custom_fields::to_send`]).
-pub fn custom_field_definitions(body: &str) -> Option<Vec<CustomField>> {
-    let definitions = read::<Object<Definitions>>(body)?.0.custom_fields;
+/// `{"customFields": [...]}`: the fields with scope `visitor` and visibility `visible`, in the
+/// server's order; a definition of another shape is skipped. Other fields stay out of the form
+/// but are still kept on update (see [`crate::domain::custom_fields::to_send`]).
+pub fn custom_field_definitions(answer: &Answer) -> Option<Vec<CustomField>> {
+    let definitions: Vec<Lenient<Definition>> = answer.custom_fields.read()?;
     let shown = entries(definitions).filter(|f| {
         f.scope.as_deref() == Some("visitor") && f.visibility.as_deref() == Some("visible")
     });
@@ -270,12 +323,7 @@ pub fn login_body(user: &str, password: &str, code: Option<&str>) -> String {
     })
 }
 
-/// `{"data": {"userId", "authToken", "me"}}` of a successful `POST /api/v1/login` (6.x, 7.x).
-#[derive(Deserialize)]
-struct Login {
-    data: Option<LoginData>,
-}
-
+/// `data` of a successful `POST /api/v1/login` (6.x and 7.x): `{userId, authToken, me}`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct LoginData {
@@ -284,64 +332,9 @@ struct LoginData {
 }
 
 /// The credentials a login gave.
-pub fn credentials(body: &str) -> Option<Credentials> {
-    let data = read::<Object<Login>>(body)?.0.data?;
+pub fn credentials(answer: &Answer) -> Option<Credentials> {
+    let data: LoginData = answer.data.read()?;
     Credentials::new(data.user_id, data.auth_token)
-}
-
-/// The members of an answer that say how a request failed, whatever the status. Each is read
-/// leniently: a member of another shape is as good as absent, so an odd error answer is still
-/// worded, never "unreadable".
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct Envelope {
-    /// `false` on a refusal (7.x also sends it with 200 in a few places).
-    #[serde(default)]
-    pub success: Lenient<bool>,
-    /// The server's text, or a code like `totp-required`.
-    #[serde(default)]
-    pub error: Lenient<String>,
-    /// 6.x's text for some failures (`You must be logged in to do this.`).
-    #[serde(default)]
-    pub message: Lenient<String>,
-    /// A code such as `error-contact-manager-not-found`.
-    #[serde(default)]
-    pub error_type: Lenient<String>,
-    /// `{"method": "totp" | "email"}` of a two-factor answer.
-    #[serde(default)]
-    pub details: Lenient<Object<Details>>,
-}
-
-/// An error's `details`.
-#[derive(Deserialize)]
-pub struct Details {
-    /// How a two-factor code is delivered.
-    pub method: Option<String>,
-}
-
-/// What kind of JSON an answer's body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// Not JSON at all (an HTML page from a proxy, say).
-    NotJson,
-    /// JSON, but not an object.
-    Other,
-    /// An object.
-    Object,
-}
-
-/// Reads `body` as far as telling success from failure goes: its shape, and the members that
-/// say how it failed (all absent unless it is an object).
-pub fn answer(body: &str) -> (Shape, Envelope) {
-    // The whole document first: a body that fails on its type before its syntax (`null\0`,
-    // an unclosed `[[`) is still not JSON. Skipped, not built: no recursion however deep.
-    if serde_json::from_str::<&RawValue>(body).is_err() {
-        return (Shape::NotJson, Envelope::default());
-    }
-    match read::<Object<Envelope>>(body) {
-        Some(object) => (Shape::Object, object.0),
-        None => (Shape::Other, Envelope::default()),
-    }
 }
 
 #[cfg(test)]
@@ -353,8 +346,8 @@ mod tests {
         serde_json::from_str(text).expect("the body is JSON")
     }
 
-    fn reply(text: &str) -> &str {
-        text
+    fn reply(text: &str) -> Answer {
+        answer(text).1
     }
 
     #[test]
@@ -398,13 +391,13 @@ mod tests {
     #[test]
     fn reads_a_saved_contact_id() {
         let saved = reply(r#"{"contact":"c1","success":true}"#);
-        assert_eq!(saved_contact_id(saved).as_deref(), Some("c1"));
-        assert_eq!(saved_contact_id(reply(r#"{"success":true}"#)), None);
+        assert_eq!(saved_contact_id(&saved).as_deref(), Some("c1"));
+        assert_eq!(saved_contact_id(&reply(r#"{"success":true}"#)), None);
     }
 
     #[test]
     fn reads_a_stored_contact() {
-        let r = contact_record(reply(
+        let r = contact_record(&reply(
             r#"{"contact":{"_id":"c1","username":"guest-1","token":"t","name":"Ada",
                 "visitorEmails":[{"address":"ada@example.com"}],"phone":[{"phoneNumber":"12345"}],
                 "livechatData":{"company":"ACME","tier":"Gold"},"contactManager":{"username":"agent.two"},
@@ -425,20 +418,20 @@ mod tests {
             ]
         );
         let none = reply(r#"{"contact":null,"success":true}"#);
-        assert_eq!(contact_record(none), Some(None));
+        assert_eq!(contact_record(&none), Some(None));
         assert_eq!(
-            contact_record(reply(r#"{"contact":[],"success":true}"#)),
+            contact_record(&reply(r#"{"contact":[],"success":true}"#)),
             None
         );
         assert_eq!(
-            contact_record(reply(r#"{"contact":{},"success":true}"#)),
+            contact_record(&reply(r#"{"contact":{},"success":true}"#)),
             None
         );
     }
 
     #[test]
     fn reads_the_agent_list() {
-        let list = agents(reply(
+        let list = agents(&reply(
             r#"{"users":[{"_id":"a1","username":"agent.one","name":"Agent One","status":"online"},
                 {"_id":"a2","username":"agent.two","name":""},{"_id":"x","name":"No username"}],
                 "count":3,"offset":0,"total":3,"success":true}"#,
@@ -447,12 +440,12 @@ mod tests {
         assert_eq!(list.len(), 2, "an entry without a username is skipped");
         assert_eq!(list[0].label(), "Agent One (agent.one)");
         assert_eq!(list[1].label(), "agent.two");
-        assert_eq!(agents(reply(r#"{"success":true}"#)), None);
+        assert_eq!(agents(&reply(r#"{"success":true}"#)), None);
     }
 
     #[test]
     fn reads_visible_visitor_custom_fields_only() {
-        let fields = custom_field_definitions(reply(
+        let fields = custom_field_definitions(&reply(
             r#"{"customFields":[
               {"_id":"company","label":"Company","scope":"visitor","visibility":"visible","type":"input","required":true,"regexp":"","options":"","defaultValue":""},
               {"_id":"customerId","label":"Customer ID","scope":"visitor","visibility":"visible","type":"input","required":false,"regexp":"^[A-Z]{2}-[0-9]{4}$"},
@@ -472,7 +465,7 @@ mod tests {
         );
         assert_eq!(fields[2].default_value.as_deref(), Some("Bronze"));
         let odd = reply(r#"{"customFields":{},"success":true}"#);
-        assert_eq!(custom_field_definitions(odd), None);
+        assert_eq!(custom_field_definitions(&odd), None);
     }
 
     #[test]
@@ -480,11 +473,11 @@ mod tests {
         let v7 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1","me":{"username":"agent"}},"success":true}"#;
         let v6 = r#"{"status":"success","data":{"userId":"u1","authToken":"t1"}}"#;
         for body in [v7, v6] {
-            let c = credentials(reply(body)).unwrap();
+            let c = credentials(&reply(body)).unwrap();
             assert_eq!((c.user_id.as_str(), c.auth_token.as_str()), ("u1", "t1"));
         }
         assert_eq!(
-            credentials(reply(r#"{"status":"success","data":{}}"#)),
+            credentials(&reply(r#"{"status":"success","data":{}}"#)),
             None
         );
     }

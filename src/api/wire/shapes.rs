@@ -43,8 +43,27 @@ pub fn entries<T>(list: Vec<Lenient<T>>) -> impl Iterator<Item = T> {
     list.into_iter().filter_map(|e| e.0)
 }
 
+/// A member kept as the JSON text it was sent as, `null` included, for the call that reads it
+/// (absent: `None`). An answer is read once; each call then reads only its own member.
+#[derive(Debug, Default)]
+pub struct Member(pub Option<Box<RawValue>>);
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        raw(deserializer).map(|raw| Member(Some(raw)))
+    }
+}
+
+impl Member {
+    /// The member read as `T`; `None` when absent or of another shape.
+    pub fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        read(self.0.as_ref()?.get())
+    }
+}
+
 /// A JSON object read as `T`: a struct would also take an array, whose items serde reads as
 /// its fields in order, and an answer that is not an object is not Rocket.Chat's.
+#[derive(Debug)]
 pub struct Object<T>(pub T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
@@ -108,12 +127,16 @@ pub struct ManagerRef {
     pub username: Option<String>,
 }
 
-/// The object form of [`ManagerRef`].
+/// A user as Rocket.Chat lists one: a contact manager object, an agent.
 #[derive(Deserialize)]
-struct ManagerObject {
+pub struct User {
+    /// The user id.
     #[serde(rename = "_id")]
-    id: Option<String>,
-    username: Option<String>,
+    pub id: Option<String>,
+    /// The username.
+    pub username: Option<String>,
+    /// The display name.
+    pub name: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for ManagerRef {
@@ -127,7 +150,7 @@ impl<'de> Deserialize<'de> for ManagerRef {
                 username: None,
             }),
             Some(b'{') => {
-                let object: ManagerObject = read(text).ok_or_else(|| shape("a user"))?;
+                let object: User = read(text).ok_or_else(|| shape("a user"))?;
                 Ok(ManagerRef {
                     id: blank(object.id),
                     username: blank(object.username),
@@ -224,7 +247,7 @@ mod tests {
     fn lenient_members_and_objects_only() {
         #[derive(Deserialize)]
         struct Listed {
-            list: Vec<Lenient<ManagerObject>>,
+            list: Vec<Lenient<User>>,
         }
         let listed = read::<Listed>(r#"{"list":[{"username":"a"},7,{"username":[]},null]}"#);
         let names: Vec<_> = entries(listed.unwrap().list).map(|m| m.username).collect();
@@ -233,10 +256,13 @@ mod tests {
             [Some("a".to_owned())],
             "the entries of other shapes are skipped"
         );
-        assert!(read::<Object<ManagerObject>>(r#"["a1","agent.one"]"#).is_none());
-        assert!(read::<ManagerObject>(r#"["a1","agent.one"]"#).is_some());
+        assert!(read::<Object<User>>(r#"["a1","agent.one","Agent One"]"#).is_none());
+        assert!(
+            read::<User>(r#"["a1","agent.one","Agent One"]"#).is_some(),
+            "what Object is for"
+        );
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        let lenient = read::<Lenient<ManagerObject>>(&deep).unwrap();
+        let lenient = read::<Lenient<User>>(&deep).unwrap();
         assert_eq!(
             lenient.0.map(|m| m.username),
             None,
