@@ -1,14 +1,7 @@
-// The browser's side of languages, imported by locale.rs. wasm-bindgen copies this file to
-// `snippets/<crate>-<hash>/src/web/locale.js`, four folders under the module, so the catalogues
-// in `i18n/` beside the module are at `../../../../i18n/`.
-
+// locale.rs's browser side. This file lands four folders under the module, so i18n/ is ../../../../
 export function catalogue(tag) {
   const url = new URL(`../../../../i18n/${tag}.txt`, import.meta.url);
-  return fetch(url)
-    .then((r) => (r.ok ? r.text() : Promise.reject(`HTTP ${r.status}`)))
+  return fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(`HTTP ${r.status}`)))
     .catch((e) => Promise.reject(`${url}: ${e}`));
 }
-
-export function languages() {
-  return (navigator.languages || []).join();
-}
+export function languages() { return (navigator.languages || []).join(); }
