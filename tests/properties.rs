@@ -4,47 +4,16 @@
 //! check and its custom-field rules). Each property prints its case count and time.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod property;
+
 use omnichannel_contact_form::api::wire::contact_body as request_body;
 use omnichannel_contact_form::domain::custom_fields::{self, CustomField, FieldKind};
 use omnichannel_contact_form::domain::phone;
 use omnichannel_contact_form::domain::validate::{self, ContactDraft};
+use property::{property, CASES};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use rc_standin::meteor_check::{check_object, CONTACT_BODY};
 use regex::Regex;
-use std::time::Instant;
-
-const CASES: u32 = 10_000;
-
-/// Runs `test` over `CASES` values of `strategy` and prints how many and how long.
-fn property<S: Strategy>(
-    name: &str,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) where
-    S::Value: std::fmt::Debug,
-{
-    let started = Instant::now();
-    let count = std::cell::Cell::new(0u32);
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
-        .run(&strategy, |value| {
-            count.set(count.get() + 1);
-            test(value)
-        })
-        .unwrap_or_else(|e| panic!("property {name:?} failed: {e}"));
-    let secs = started.elapsed().as_secs_f64();
-    assert!(
-        count.get() >= CASES,
-        "{name}: only {} cases ran",
-        count.get()
-    );
-    println!("property {name}: {} cases in {secs:.2} s", count.get());
-}
 
 /// Any text: arbitrary Unicode, long runs, control and combining characters.
 fn any_text() -> impl Strategy<Value = String> {

@@ -6,42 +6,16 @@
 //! read back exactly what they hold. Each property prints its case count and time.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod property;
+
 use omnichannel_contact_form::api::reply::{wait_from_text, ApiError, Reply};
 use omnichannel_contact_form::api::wire::{self, center, Answer};
+use property::property;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};
-use std::time::Instant;
-
-const CASES: u32 = 10_000;
 
 /// The statuses Rocket.Chat answers with, and a few it does not.
 const STATUSES: [u16; 10] = [200, 201, 204, 400, 401, 403, 404, 429, 500, 502];
-
-fn property<S: Strategy>(
-    name: &str,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) where
-    S::Value: std::fmt::Debug,
-{
-    let started = Instant::now();
-    let count = std::cell::Cell::new(0u32);
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
-        .run(&strategy, |value| {
-            count.set(count.get() + 1);
-            test(value)
-        })
-        .unwrap_or_else(|e| panic!("property {name:?} failed: {e}"));
-    assert!(count.get() >= CASES, "{name}: only {} cases", count.get());
-    let secs = started.elapsed().as_secs_f64();
-    println!("property {name}: {} cases in {secs:.2} s", count.get());
-}
 
 /// The member names the readers look for, so generated objects often hit them.
 const KEYS: [&str; 32] = [
