@@ -23,7 +23,7 @@ if [ -n "${ROCKETCHAT_URL:-}" ]; then
 fi
 
 cargo build --quiet -p rc-standin
-target/debug/rc-standin --listen 127.0.0.1:3100 &
+target/debug/rc-standin --listen 127.0.0.1:3100 --seed-contacts 25 &
 standin=$!
 trap 'kill "$standin" 2>/dev/null || true' EXIT INT TERM
 sleep 0.5

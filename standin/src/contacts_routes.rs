@@ -149,6 +149,7 @@ pub async fn create(
                 phones: strings(&map, "phones").unwrap_or_default(),
                 contact_manager: manager,
                 custom_fields,
+                unknown: false,
                 created_at: now.clone(),
                 updated_at: now,
             };
@@ -260,59 +261,6 @@ pub async fn get(
             json!({"success": false, "error": "Resource not found"}),
         ),
     };
-    with_headers(answer, &limit)
-}
-
-/// `GET /api/v1/omnichannel/contacts.search?searchText=&count=&offset=`: a case-insensitive
-/// substring match on name, emails and phones.
-pub async fn search(
-    State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Query(query): Query<Vec<(String, String)>>,
-) -> Response {
-    let route = "GET /api/v1/omnichannel/contacts.search";
-    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
-        Ok(limit) => limit,
-        Err(response) => return response,
-    };
-    let param = |k: &str| query.iter().find(|(q, _)| q == k).map(|(_, v)| v.clone());
-    let number = |k: &str, default: usize| {
-        param(k)
-            .and_then(|v| v.parse::<usize>().ok())
-            .unwrap_or(default)
-    };
-    let (count, offset) = (number("count", 50), number("offset", 0));
-    let needle = param("searchText").unwrap_or_default().to_lowercase();
-    let (contacts, total) = state
-        .store
-        .read(|d| {
-            let hits: Vec<&Contact> = d
-                .contacts
-                .iter()
-                .filter(|c| {
-                    let has = |s: &str| s.to_lowercase().contains(&needle);
-                    needle.is_empty()
-                        || has(&c.name)
-                        || c.emails.iter().any(|e| has(e))
-                        || c.phones.iter().any(|p| has(p))
-                })
-                .collect();
-            let page: Vec<Value> = hits
-                .iter()
-                .skip(offset)
-                .take(count)
-                .map(|c| c.to_json())
-                .collect();
-            (page, hits.len())
-        })
-        .await;
-    let answer = success(json!({
-        "contacts": contacts.clone(),
-        "count": contacts.len(),
-        "offset": offset,
-        "total": total,
-    }));
     with_headers(answer, &limit)
 }
 

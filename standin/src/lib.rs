@@ -13,6 +13,7 @@ pub mod livechat_routes;
 pub mod meteor_check;
 pub mod model;
 pub mod rate_limit;
+pub mod search_routes;
 pub mod seed;
 pub mod server;
 pub mod store;
@@ -42,6 +43,9 @@ pub struct Options {
     pub csp: Option<String>,
     /// The Rocket.Chat release to behave as: before 7.1 there are no contacts routes.
     pub version: model::Version,
+    /// How many people to find to seed (each a visitor and a Contact Center contact):
+    /// `Findme 01`, `findme01@example.org`, `+493000000001`, …
+    pub seed_contacts: usize,
 }
 
 impl Default for Options {
@@ -56,6 +60,7 @@ impl Default for Options {
             faults: false,
             csp: None,
             version: model::Version::DEFAULT,
+            seed_contacts: 0,
         }
     }
 }
@@ -73,7 +78,8 @@ pub struct Standin {
 impl Standin {
     /// Loads or seeds the data and binds the address.
     pub async fn bind(options: &Options) -> Result<Self, String> {
-        let seed = seed::data(options.required_field);
+        let mut seed = seed::data(options.required_field);
+        seed::people(&mut seed, options.seed_contacts);
         let store = match &options.data {
             Some(file) => store::Store::file(file, seed).map_err(|e| e.to_string())?,
             None => store::Store::memory(seed),

@@ -19,6 +19,8 @@ USAGE: rc-standin [OPTIONS]
                           endpoint and the Contact Center routes; 7.1: no checkExistence;
                           6.13 or older: no contacts routes). /api/info reports it
   --no-required-fields    make the seeded 'Company' custom field optional
+  --seed-contacts N       seed N people to find, each a visitor and a Contact Center contact
+                          ('Findme 01', findme01@example.org, +493000000001, ...)
   --faults                enable fault injection for tests: POST /_standin/fault with
                           {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
                           queues faults that the next /api/ requests get
@@ -54,6 +56,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 ))?;
             }
             "--no-required-fields" => options.required_field = false,
+            "--seed-contacts" => {
+                let v = value("--seed-contacts")?;
+                options.seed_contacts = v
+                    .parse()
+                    .map_err(|_| format!("--seed-contacts {v}: expected a number, e.g. 25"))?;
+            }
             "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),
         }

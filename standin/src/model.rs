@@ -187,6 +187,9 @@ pub struct Contact {
     /// Custom field values by field id.
     #[serde(default)]
     pub custom_fields: Map<String, Value>,
+    /// A contact that never identified itself: searches leave it out unless asked.
+    #[serde(default)]
+    pub unknown: bool,
     /// Creation time (RFC 3339).
     pub created_at: String,
     /// Last change (RFC 3339).
@@ -203,7 +206,7 @@ impl Contact {
             "phones": self.phones.iter().map(|p| json!({"phoneNumber": p})).collect::<Vec<_>>(),
             "customFields": self.custom_fields,
             "channels": [],
-            "unknown": false,
+            "unknown": self.unknown,
             "createdAt": self.created_at,
             "_updatedAt": self.updated_at,
         });

@@ -1,6 +1,6 @@
 //! The users and custom fields a fresh stand-in starts with (printed on start).
 
-use crate::model::{CustomField, Data, User};
+use crate::model::{Contact, CustomField, Data, User, Visitor};
 
 /// The fixed two-factor code of the seeded two-factor user.
 pub const TOTP_CODE: &str = "123456";
@@ -126,6 +126,58 @@ pub fn data(required_field: bool) -> Data {
     }
 }
 
+/// Adds `n` people to find, each as a visitor (legacy) and as a Contact Center contact:
+/// `Findme 01`, `findme01@example.org`, `+493000000001`, …, created a minute apart, so both
+/// searches and their paging have something to show (`--seed-contacts N`); and one unknown
+/// contact, `Findme unknown` (as a channel leaves one that never identified itself), which
+/// searches leave out unless asked.
+pub fn people(data: &mut Data, n: usize) {
+    if n == 0 {
+        return;
+    }
+    for i in 1..=n {
+        let created = format!("2026-11-01T{:02}:{:02}:00.000Z", i / 60 % 24, i % 60);
+        let name = format!("Findme {i:02}");
+        let email = format!("findme{i:02}@example.org");
+        let phone = format!("+4930{i:08}");
+        data.guest_count += 1;
+        data.visitors.push(Visitor {
+            id: format!("{:024x}", 0xf00d_0000_u64 + i as u64),
+            username: format!("guest-{}", data.guest_count),
+            token: format!("{:032x}", 0xf1d_0000_u64 + i as u64),
+            name: name.clone(),
+            email: Some(email.clone()),
+            phone: Some(phone.clone()),
+            livechat_data: Default::default(),
+            contact_manager: None,
+            ts: created.clone(),
+            updated_at: created.clone(),
+        });
+        data.contacts.push(Contact {
+            id: format!("{:024x}", 0xc0de_0000_u64 + i as u64),
+            name,
+            emails: vec![email],
+            phones: vec![phone],
+            contact_manager: None,
+            custom_fields: Default::default(),
+            unknown: false,
+            created_at: created.clone(),
+            updated_at: created,
+        });
+    }
+    data.contacts.push(Contact {
+        id: format!("{:024x}", 0xc0de_ffff_u64),
+        name: "Findme unknown".into(),
+        emails: Vec::new(),
+        phones: Vec::new(),
+        contact_manager: None,
+        custom_fields: Default::default(),
+        unknown: true,
+        created_at: "2026-10-31T00:00:00.000Z".into(),
+        updated_at: "2026-10-31T00:00:00.000Z".into(),
+    });
+}
+
 /// The sign-ins a developer needs, as printed on start.
 pub fn describe(data: &Data) -> String {
     let mut out = String::from("Seeded users (username / password, roles):\n");
@@ -140,6 +192,13 @@ pub fn describe(data: &Data) -> String {
             u.password,
             u.roles.join(", "),
             extra
+        ));
+    }
+    if !data.contacts.is_empty() {
+        out.push_str(&format!(
+            "People to find: {} visitors and {} Contact Center contacts, one unknown (try \"findme\")\n",
+            data.visitors.len(),
+            data.contacts.len()
         ));
     }
     if let Some(owner) = data

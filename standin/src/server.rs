@@ -4,6 +4,7 @@
 use crate::store::Store;
 use crate::{
     auth_routes, contact_routes, contacts_routes, livechat_routes, rate_limit::RateLimiter,
+    search_routes,
 };
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -97,6 +98,10 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
             get(livechat_routes::custom_fields),
         )
         .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
+        .route(
+            "/api/v1/livechat/visitors.search",
+            get(search_routes::visitors),
+        )
         .route("/api/info", get(contacts_routes::info))
         .route(
             "/api/v1/omnichannel/contacts",
@@ -112,7 +117,7 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/v1/omnichannel/contacts.search",
-            get(contacts_routes::search),
+            get(search_routes::contacts),
         )
         .route(
             "/api/v1/omnichannel/contacts.checkExistence",

@@ -18,11 +18,6 @@ impl Rc {
         self.call(Method::POST, path, auth, Some(body)).await
     }
 
-    async fn get_as(&self, auth: &(String, String), path: &str) -> Answer {
-        let auth = Some((auth.0.as_str(), auth.1.as_str()));
-        self.call(Method::GET, path, auth, None).await
-    }
-
     async fn create(&self, auth: &(String, String), body: Value) -> Answer {
         self.post_as(auth, "/api/v1/omnichannel/contacts", body)
             .await

@@ -65,6 +65,11 @@ impl Rc {
         }
     }
 
+    pub async fn get_as(&self, auth: &(String, String), path: &str) -> Answer {
+        let auth = Some((auth.0.as_str(), auth.1.as_str()));
+        self.call(Method::GET, path, auth, None).await
+    }
+
     pub async fn login(&self, user: &str) -> (String, String) {
         let a = self
             .call(
