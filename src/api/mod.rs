@@ -9,6 +9,7 @@ pub mod detect;
 pub mod http;
 pub mod refusal;
 pub mod reply;
+pub mod search;
 pub mod wire;
 
 pub use client::{login, Client};

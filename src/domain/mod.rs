@@ -15,6 +15,7 @@ pub mod pairs;
 pub mod phone;
 pub mod queued;
 pub mod record;
+pub mod search;
 pub mod target;
 pub mod texts;
 pub mod token;

@@ -121,4 +121,17 @@ texts! {
     InsecureServer = "The server address \"{server}\" uses plain http://, so the password and sign-in token would travel unencrypted. Use its https:// address, or, on a network you trust, set the option allowInsecure: true.",
     StorageUnavailable = "This browser does not let the form store data here, so this contact cannot be remembered after the page closes.",
     StorageFull = "This browser's storage for this site is full, so this contact and unsaved typing cannot be remembered after the page closes.",
+    // Finding and opening a contact.
+    FindContact = "Find a contact",
+    Contacts = "Contacts",
+    ShowMore = "Show more",
+    NoMatch = "No contact matches “{text}”.",
+    Searching = "Searching…",
+    Unsaved = "Unsaved changes",
+    OpenAnyway = "You have unsaved changes. Open {name} anyway?",
+    OpenContact = "Open contact",
+    KeepEditing = "Keep editing",
+    NoSuchContact = "No contact with id {id}.",
+    Opening = "Opening the contact…",
+    Opened = "Contact {name} (id {id}) opened. Change what you need, then press the update button.",
 }

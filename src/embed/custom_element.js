@@ -1,7 +1,7 @@
 // <omnichannel-contact-form>: the widget in an open Shadow DOM. Its styles are one constructed
 // stylesheet shared by every element (adoptedStyleSheets): a Content-Security-Policy without
 // 'unsafe-inline' blocks an inline <style>, not a constructed sheet.
-const ATTRIBUTES = { "server": "server", "api": "api", "locale": "locale", "auth-token": "authToken", "user-id": "userId" };
+const ATTRIBUTES = { "server": "server", "api": "api", "locale": "locale", "auth-token": "authToken", "user-id": "userId", "contact-id": "contactId" };
 // The theme attribute is pure CSS, so changing it keeps what was typed.
 const HOST_CSS = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
 
@@ -26,11 +26,17 @@ export function define_contact_form_element(mount, css) {
     static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
     connectedCallback() { this.render(); }
     disconnectedCallback() { this.unmount(); }
-    // A new locale switches the language in place, keeping what was typed (as theme does).
+    // A new locale switches the language in place, keeping what was typed (as theme does); a
+    // new contact-id opens that contact (asking first if what was typed would be dropped).
     attributeChangedCallback(name, old, value) {
       if (!this.handle) return;
       if (name === "locale") this.handle.setLocale(value === null ? undefined : value);
+      else if (name === "contact-id") { if (value) this.open(value).catch(() => {}); }
       else this.render();
+    }
+    // Opens contact `id`; settles as handle.open does.
+    open(id) {
+      return this.handle ? this.handle.open(id) : Promise.reject(new Error("the element is not connected"));
     }
     unmount() {
       if (!this.handle) return;

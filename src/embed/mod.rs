@@ -4,6 +4,7 @@
 use crate::settings::option_value::OptionValue;
 use crate::settings::options;
 use crate::state::events::Listeners;
+use crate::state::open::{Opened, Opener};
 use crate::view::widget::{refusal, widget};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -25,6 +26,29 @@ impl WidgetHandle {
         drop(take_mounted(|m| m.id == self.id));
     }
 
+    /// Opens contact `id` (as a CRM record stores it) in the widget, asking first when what was
+    /// typed would be dropped. The promise resolves once the form shows the contact, and
+    /// rejects with an `Error` saying why it did not (no such contact, the user kept editing,
+    /// a save under way, the server's refusal, the widget unmounted).
+    pub fn open(&self, id: String) -> js_sys::Promise {
+        let opener = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.opener);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let refused = |why: String| JsValue::from(js_sys::Error::new(&why));
+            let Some(opener) = opener else {
+                return Err(refused("the widget is not mounted".into()));
+            };
+            let id = id.trim().to_owned();
+            match opener.request(id.clone()).await {
+                Ok(Opened::Yes) => Ok(JsValue::UNDEFINED),
+                Ok(Opened::Missing) => Err(refused(format!("no contact with id {id}"))),
+                Ok(Opened::Kept) => Err(refused("the user kept editing unsaved changes".into())),
+                Ok(Opened::Busy) => Err(refused("a save is under way".into())),
+                Ok(Opened::Failed(error)) => Err(refused(error.to_string())),
+                Err(_) => Err(refused("the widget was unmounted".into())),
+            }
+        })
+    }
+
     /// Switches the widget's language (a BCP 47 tag; none: the browser's languages), keeping
     /// what was typed. What the custom element's `locale` attribute calls.
     #[wasm_bindgen(js_name = setLocale)]
@@ -36,12 +60,13 @@ impl WidgetHandle {
     }
 }
 
-/// One live widget: its element, its `locale`, and what keeps its view alive (dropping that
+/// One live widget: its element, its `locale`, what opens a contact in it, and what keeps its view alive (dropping that
 /// unmounts it).
 struct Mounted {
     id: u32,
     element: HtmlElement,
     locale: Option<RwSignal<Option<String>>>,
+    opener: Option<Opener>,
     _view: Box<dyn std::any::Any>,
 }
 
@@ -105,7 +130,7 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
 
 /// Mounts a contact form widget into `element`, replacing one mounted there before. `options`:
 /// `server`, `api`, `allowInsecure`, `authToken`, `userId`, `locale`, `storage`, `theme`, `labels`,
-/// `timeout` (see the README). Problems with the options are reported in the console; an
+/// `timeout`, `contactId` (the contact to open first; see the README). Problems with the options are reported in the console; an
 /// unusable `server` is shown in the element. The widget lives until `unmount()`, whether or
 /// not the page keeps the handle.
 #[wasm_bindgen]
@@ -129,10 +154,14 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
         made.set(Some(asked));
         asked.into()
     };
+    let opener = std::rc::Rc::new(std::cell::Cell::new(None));
+    let made_opener = std::rc::Rc::clone(&opener);
     let view: Box<dyn std::any::Any> = match parsed.config {
         // What <ContactWidget/> renders, from the options' settings.
         Ok(config) => Box::new(leptos::mount::mount_to(host.clone(), move || {
-            widget(config, keep(), Some(host), Listeners::default())
+            let (view, opener) = widget(config, keep(), Some(host), Listeners::default());
+            made_opener.set(Some(opener));
+            view
         })),
         Err(error) => Box::new(leptos::mount::mount_to(host, move || {
             refusal(error, keep())
@@ -147,6 +176,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
             id,
             element,
             locale: locale.get(),
+            opener: opener.get(),
             _view: view,
         })
     });

@@ -113,6 +113,9 @@ pub struct Config {
     /// Which API saves contacts; `Auto` is replaced by what the server has before the form
     /// is shown.
     pub api: ApiChoice,
+    /// The contact to open first (the host page's record names it), instead of the one this
+    /// browser remembers.
+    pub contact_id: Option<String>,
 }
 
 impl Config {
@@ -134,6 +137,7 @@ impl Config {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             allow_insecure,
             api: ApiChoice::Legacy,
+            contact_id: None,
         }
         .checked()
     }

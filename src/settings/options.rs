@@ -9,9 +9,10 @@ use crate::settings::option_value::OptionValue;
 use crate::web::storage::StorageArea;
 
 /// The option names `mount` knows (DESIGN.md fixes them).
-pub const KNOWN: [&str; 10] = [
+pub const KNOWN: [&str; 11] = [
     "server",
     "api",
+    "contactId",
     "allowInsecure",
     "authToken",
     "userId",
@@ -55,6 +56,9 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
     let theme = text("theme");
     let locale = text("locale");
     let api = text("api");
+    let contact_id = text("contactId")
+        .map(|id| id.trim().to_owned())
+        .filter(|id| !id.is_empty());
     let mut labels = Labels::default();
     for (key, value) in entries {
         if key == "labels" {
@@ -139,6 +143,7 @@ pub fn parse(entries: &[(String, OptionValue)], page_origin: &str) -> Parsed {
         timeout_ms,
         allow_insecure,
         api,
+        contact_id,
     }
     .checked();
     let warnings = warnings

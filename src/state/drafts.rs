@@ -8,13 +8,15 @@ use crate::web::timer::Timer;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The draft's storage key, its pending write, and whether the form started from one (cheap to
-/// copy).
+/// The draft's storage key, its pending write, whether the form started from one, and whether
+/// anything typed is not saved yet (cheap to copy).
 #[derive(Debug, Clone, Copy)]
 pub struct DraftStore {
     key: StoredValue<String>,
     timer: Timer,
     restored: RwSignal<bool>,
+    /// Something was typed (or restored from a draft) since the last save or "New contact".
+    unsaved: StoredValue<bool>,
     note: StorageNote,
 }
 
@@ -29,6 +31,7 @@ impl DraftStore {
             key: StoredValue::new(key),
             timer: Timer::new(),
             restored: RwSignal::new(draft.is_some()),
+            unsaved: StoredValue::new(draft.is_some()),
             note,
         };
         (store, draft)
@@ -42,6 +45,7 @@ impl DraftStore {
     /// Writes `draft()` once typing pauses (each call restarts the wait). Unmounted meanwhile,
     /// nothing is written: the values are gone with the widget.
     pub fn later(&self, draft: impl FnOnce() -> Option<Draft> + 'static) {
+        self.unsaved.set_value(true);
         let store = *self;
         self.timer
             .start(Duration::from_millis(DEBOUNCE_MS), move || {
@@ -63,8 +67,14 @@ impl DraftStore {
         });
     }
 
-    /// Drops the draft: saved, or given up with "New contact".
+    /// Whether something typed is not saved yet (opening another contact asks first).
+    pub fn unsaved(&self) -> bool {
+        self.unsaved.try_get_value() == Some(true)
+    }
+
+    /// Drops the draft: saved, given up with "New contact", or another contact opened.
     pub fn drop(&self) {
+        self.unsaved.set_value(false);
         self.timer.clear();
         // A storage that cannot remove has nothing stored either: nothing to report.
         let _ = storage::remove(StorageArea::Local, &self.key.get_value());

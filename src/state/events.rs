@@ -1,4 +1,4 @@
-//! The DOM events a host page listens to: `contact-saved` and `contact-error`, dispatched on the
+//! The DOM events a host page listens to: `contact-saved`, `contact-opened` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -65,6 +65,15 @@ pub fn saved(host: &HtmlElement, saved: &ContactSaved) {
         detail.push(("token", token.as_str().into()));
     }
     dispatch(host, "contact-saved", &detail);
+}
+
+/// `contact-opened` with `detail = {contact, api}`: the form now shows this contact.
+pub fn opened(host: &HtmlElement, contact: &str, api: &'static str) {
+    dispatch(
+        host,
+        "contact-opened",
+        &[("contact", contact.into()), ("api", api.into())],
+    );
 }
 
 /// `contact-error` with `detail = {status, error}` (status 0: no answer from the server).

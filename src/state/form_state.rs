@@ -6,14 +6,17 @@
 use crate::domain::draft::Draft;
 use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
+use crate::domain::token::StoredContact;
 use crate::settings::config::{ApiChoice, Config};
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;
 use crate::state::drafts::DraftStore;
 use crate::state::duplicates::Duplicates;
+use crate::state::finder::Finder;
 use crate::state::inputs::Inputs;
 use crate::state::outbox::Outbox;
 use crate::state::storage_note::StorageNote;
+use crate::state::unsaved::UnsavedPrompt;
 use crate::web::storage::StorageError;
 use leptos::prelude::*;
 
@@ -27,6 +30,8 @@ pub struct FormState {
     drafts: DraftStore,
     outbox: Outbox,
     storage: StorageNote,
+    finder: Finder,
+    unsaved: UnsavedPrompt,
     /// A save is under way (a second submit is ignored).
     saving: RwSignal<bool>,
 }
@@ -48,6 +53,8 @@ impl FormState {
             drafts,
             outbox: Outbox::new(),
             storage,
+            finder: Finder::new(),
+            unsaved: UnsavedPrompt::new(),
             saving: RwSignal::new(false),
         }
     }
@@ -80,6 +87,21 @@ impl FormState {
     /// The save waiting to be sent again, if any.
     pub fn outbox(&self) -> Outbox {
         self.outbox
+    }
+
+    /// The "Find a contact" search.
+    pub fn finder(&self) -> Finder {
+        self.finder
+    }
+
+    /// The question asked before unsaved changes would be dropped.
+    pub fn unsaved(&self) -> UnsavedPrompt {
+        self.unsaved
+    }
+
+    /// Whether something typed is not saved yet.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.drafts.unsaved()
     }
 
     /// Why storage cannot keep the contact or the draft (tracked), if it cannot.
@@ -178,6 +200,20 @@ impl FormState {
         self.custom.clear();
         self.duplicates.clear();
         self.apply_defaults();
+    }
+
+    /// Another contact opened: it becomes the contact this form saves to, and the one
+    /// remembered for this server; its values replace the form's; the draft, a waiting save and
+    /// any notice go.
+    pub fn open(&self, stored: StoredContact, record: ContactRecord) {
+        self.outbox.release();
+        self.drafts.drop();
+        self.duplicates.clear();
+        self.finder.clear();
+        self.inputs.clear();
+        self.custom.clear();
+        self.prefill(&record);
+        self.contact.saved(stored, record);
     }
 
     /// "Update that contact": the duplicate shown becomes the contact this form updates, its

@@ -23,15 +23,22 @@ pub fn needs_loading(state: FormState) -> bool {
 /// still checks them); a record that cannot be loaded does, because an update without it would
 /// wipe the fields the form does not show.
 pub async fn load(session: Session, state: FormState) -> Result<(), ApiError> {
+    settle_api(session, state).await?;
+    if state.custom().needs_loading() {
+        load_custom_fields(session, state).await?;
+    }
+    load_record(session, state).await
+}
+
+/// With `api: "auto"`, asks the server which API it has (once), which decides where the
+/// contact is remembered and which routes find and save it.
+pub async fn settle_api(session: Session, state: FormState) -> Result<(), ApiError> {
     if state.contact().unsettled() {
         let api = detect::choose(&session.config(), session.client().ok()).await?;
         session.use_api(api);
         state.contact().settle(session.config().contact_key());
     }
-    if state.custom().needs_loading() {
-        load_custom_fields(session, state).await?;
-    }
-    load_record(session, state).await
+    Ok(())
 }
 
 async fn load_custom_fields(session: Session, state: FormState) -> Result<(), ApiError> {

@@ -1,18 +1,20 @@
 //! The widget's reactive state and what changes it: the form's state and its parts (inputs,
 //! target contact, custom fields, duplicates, drafts, outbox, storage note), the session shared
-//! by the views, the sign-in, the one save pipeline (`submit`), loading, saving later, the status region and
-//! the events the host page hears.
+//! by the views, the sign-in, the one save pipeline (`submit`), loading, saving later, finding
+//! and opening a contact, the status region and the events the host page hears.
 
 pub mod contact;
 pub mod custom;
 pub mod drafts;
 pub mod duplicates;
 pub mod events;
+pub mod finder;
 pub mod form_state;
 pub mod inputs;
 pub mod language;
 pub mod loading;
 pub mod lookups;
+pub mod open;
 pub mod outbox;
 pub mod retry;
 pub mod session;
@@ -20,3 +22,4 @@ pub mod signin;
 pub mod status;
 pub mod storage_note;
 pub mod submit;
+pub mod unsaved;

@@ -100,6 +100,14 @@ impl Session {
         self.config.update_value(|c| c.api = api);
     }
 
+    /// The contact the host page asked to open first, once: it is opened when the contact form
+    /// first shows, not again after a new sign-in.
+    pub fn take_first_contact(&self) -> Option<String> {
+        self.config
+            .try_update_value(|c| c.contact_id.take())
+            .flatten()
+    }
+
     /// Reads one thing of the settings without copying them all.
     pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
         self.config.with_value(f)
@@ -189,6 +197,13 @@ impl Session {
         if let Some(on_saved) = self.listeners.on_saved {
             on_saved.run(saved);
         }
+    }
+
+    /// Tells the host page which contact the form now shows.
+    pub fn announce_opened(&self, contact: &str) {
+        let api = self.config.with_value(|c| c.api.name());
+        self.host
+            .with_value(|h| h.iter().for_each(|h| events::opened(h, contact, api)));
     }
 
     /// Tells the host page, and the Leptos app, that saving failed.

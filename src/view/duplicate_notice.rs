@@ -1,12 +1,12 @@
 //! The warning shown when a new contact's email or phone already belongs to a stored contact,
 //! with the user's choices: update that contact, register anyway (phone only), or go back.
 
-use crate::domain::catalogue::to_html;
 use crate::domain::duplicate::Match;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::status::Status;
+use crate::view::notice::{notice, Action};
 use leptos::prelude::*;
 
 /// What the user chose; the form then moves the focus (the pressed button is gone) and, for
@@ -31,7 +31,7 @@ pub fn DuplicateNotice(
     /// Called after each choice.
     on_choice: Callback<Choice>,
 ) -> impl IntoView {
-    let update_that = move |_| {
+    let update_that = Callback::new(move |()| {
         if let Some((name, id)) = state.adopt_duplicate() {
             let said = session
                 .texts_now()
@@ -39,37 +39,42 @@ pub fn DuplicateNotice(
             session.say(Status::Done(said));
             on_choice.run(Choice::UpdateThat);
         }
-    };
-    let back = move |_| {
+    });
+    let back = Callback::new(move |()| {
         let by = state.duplicates().back();
         session.say(Status::Idle);
         if let Some(by) = by {
             on_choice.run(Choice::Back(by));
         }
-    };
-    let anyway = move |_| {
+    });
+    let anyway = Callback::new(move |()| {
         state.duplicates().accept();
         on_choice.run(Choice::RegisterAnyway);
-    };
+    });
     move || {
         let t = session.texts();
         state.duplicates().shown().map(|duplicate| {
             let can_update = duplicate.record.token.is_some();
             let may_register = duplicate.may_register_anyway();
-            view! {
-                <div class="ocf-duplicate" role="group" aria-label=t.get(Text::PossibleDuplicate).to_owned()>
-                    <p inner_html=to_html(&duplicate.message(&t))></p>
-                    <div class="ocf-actions">
-                        {can_update.then(|| view! {
-                            <button type="button" class="ocf-primary" on:click=update_that>{t.get(Text::UpdateThat).to_owned()}</button>
-                        })}
-                        {may_register.then(|| view! {
-                            <button type="button" class="ocf-secondary" on:click=anyway>{t.get(Text::RegisterAnyway).to_owned()}</button>
-                        })}
-                        <button type="button" class="ocf-secondary" on:click=back>{t.get(Text::GoBack).to_owned()}</button>
-                    </div>
-                </div>
+            let action = |key, primary, run| Action {
+                text: t.get(key).to_owned(),
+                primary,
+                run,
+            };
+            let mut actions = Vec::new();
+            if can_update {
+                actions.push(action(Text::UpdateThat, true, update_that));
             }
+            if may_register {
+                actions.push(action(Text::RegisterAnyway, false, anyway));
+            }
+            actions.push(action(Text::GoBack, false, back));
+            notice(
+                "ocf-duplicate",
+                t.get(Text::PossibleDuplicate).to_owned(),
+                &duplicate.message(&t),
+                actions,
+            )
         })
     }
 }

@@ -7,13 +7,16 @@ use crate::domain::queued::Queued;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::loading;
+use crate::state::open::{open, Opened};
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::{self, report, Focus};
+use crate::view::contact_search::ContactSearch;
 use crate::view::custom_inputs::{self, CustomInputs};
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
 use crate::view::input::{InputSpec, LabeledInput};
 use crate::view::manager_picker::{AgentList, Picker};
+use crate::view::unsaved_notice::UnsavedNotice;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -182,10 +185,23 @@ pub fn ContactForm(
         }
     };
 
-    if loading::needs_loading(state) {
+    let on_open = Callback::new(move |id: String| {
+        session.spawn(async move {
+            if open(session, state, id).await == Opened::Yes {
+                focus(Focus::Field(Field::Name));
+            }
+        });
+    });
+
+    // What the form needs before it can save; then the contact the host page named, if any.
+    let first = session.take_first_contact();
+    if loading::needs_loading(state) || first.is_some() {
         session.spawn(async move {
             if let Err(error) = loading::load(session, state).await {
                 report(session, state, &error);
+            }
+            if let Some(id) = first {
+                open(session, state, id).await;
             }
         });
     }
@@ -197,6 +213,7 @@ pub fn ContactForm(
             t.get(Text::Update).to_owned(),
         );
         view! {
+            <ContactSearch session=session state=state on_open=on_open />
             <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
                 <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                     {t.get(Text::DraftRestored).to_owned()}
@@ -204,6 +221,7 @@ pub fn ContactForm(
                 {fields}
                 <CustomInputs session=session state=state />
                 <DuplicateNotice session=session state=state on_choice=on_choice />
+                <UnsavedNotice session=session state=state />
                 <div class="ocf-actions">
                     <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}

@@ -36,8 +36,8 @@ pub struct Combobox {
     pub active: Signal<Option<usize>>,
     /// Arrow keys, Enter and Escape.
     pub on_keydown: Callback<web_sys::KeyboardEvent>,
-    /// Leaving the input closes the list.
-    pub on_blur: Callback<()>,
+    /// Leaving the input closes the list (unless focus stays within the field).
+    pub on_blur: Callback<web_sys::FocusEvent>,
 }
 
 /// The id of option `i` of the list of the combobox input `id`.
@@ -158,9 +158,9 @@ pub fn LabeledInput(
                         c.on_keydown.run(ev);
                     }
                 }
-                on:blur=move |_| {
+                on:blur=move |ev| {
                     if let Some(c) = combobox {
-                        c.on_blur.run(());
+                        c.on_blur.run(ev);
                     }
                 }
                 prop:value=move || value.get()

@@ -2,13 +2,12 @@
 //! or the keyboard. A typed username that matches no suggestion is still accepted: the server
 //! checks it on save.
 
-use crate::domain::agents::{self, step, Key};
+use crate::domain::agents;
 use crate::state::inputs::Inputs;
 use crate::state::session::Session;
+use crate::view::combo::Combo;
 use crate::view::input::{option_id, Combobox};
-use crate::web::timer::Timer;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// The picker's state, owned by the contact form.
 #[derive(Clone, Copy)]
@@ -16,13 +15,8 @@ pub struct Picker {
     /// Where the agents matching what was typed last are kept: with the inputs, whose save
     /// reads their ids.
     inputs: Inputs,
-    /// Whether the list is shown.
-    open: RwSignal<bool>,
-    /// The highlighted suggestion.
-    active: RwSignal<Option<usize>>,
-    timer: Timer,
-    /// Counts lookups, so that only the latest answer is shown.
-    asked: StoredValue<u32>,
+    /// The list, its highlight and its look-ups.
+    combo: Combo,
 }
 
 impl Picker {
@@ -30,88 +24,39 @@ impl Picker {
     pub fn new(inputs: Inputs) -> Self {
         Picker {
             inputs,
-            open: RwSignal::new(false),
-            active: RwSignal::new(None),
-            timer: Timer::new(),
-            asked: StoredValue::new(0),
+            combo: Combo::new(),
         }
-    }
-
-    /// Closes the list and forgets a pending lookup.
-    pub fn close(&self) {
-        self.timer.clear();
-        self.asked.update_value(|n| *n += 1);
-        self.open.set(false);
-        self.active.set(None);
     }
 
     /// After an edit: looks agents up once typing pauses. Failures only mean no suggestions
     /// (the save reports any real problem).
     pub fn typed(&self, session: Session, text: String) {
-        self.close();
+        self.combo.close();
         let text = text.trim().trim_start_matches('@').to_owned();
         if text.is_empty() {
             return;
         }
         let picker = *self;
-        let ticket = self.asked.get_value();
-        let lookup = move || {
+        self.combo.later(agents::DEBOUNCE_MS, move |ticket| {
             let Ok(client) = session.client() else {
                 return; // signed out, or unmounted, meanwhile
             };
             leptos::task::spawn_local(async move {
                 let found = client.search_agents(&text).await;
-                let current = picker.asked.try_get_value() == Some(ticket);
-                if let (Ok(agents), true) = (found, current) {
-                    picker.open.set(!agents.is_empty());
+                if let (Ok(agents), true) = (found, picker.combo.is_current(ticket)) {
+                    picker.combo.show(!agents.is_empty());
                     picker.inputs.list_agents(agents);
                 }
             });
-        };
-        let wait = Duration::from_millis(agents::DEBOUNCE_MS);
-        self.timer.start(wait, lookup);
+        });
     }
 
     /// The combobox half that goes on the input; `choose` takes a picked username.
     pub fn combobox(&self, choose: Callback<String>) -> Combobox {
         let picker = *self;
-        let on_keydown = Callback::new(move |ev: web_sys::KeyboardEvent| {
-            let len = picker.inputs.with_agents_now(Vec::len);
-            let open = picker.open.get_untracked();
-            let key = match ev.key().as_str() {
-                "ArrowDown" => Key::Down,
-                "ArrowUp" if open => Key::Up,
-                "Enter" if open => {
-                    match picker.active.get_untracked() {
-                        Some(i) => {
-                            ev.prevent_default(); // picking is not submitting
-                            picker.pick(i, choose);
-                        }
-                        None => picker.close(), // the form submits what is typed
-                    }
-                    return;
-                }
-                "Escape" if open => {
-                    ev.prevent_default();
-                    picker.close();
-                    return;
-                }
-                _ => return,
-            };
-            if len > 0 {
-                ev.prevent_default();
-                picker.open.set(true);
-                picker
-                    .active
-                    .set(step(picker.active.get_untracked(), len, key));
-            }
-        });
-        Combobox {
-            expanded: self.open.into(),
-            active: self.active.into(),
-            on_keydown,
-            on_blur: Callback::new(move |()| picker.close()),
-        }
+        let len = move || picker.inputs.with_agents_now(Vec::len);
+        self.combo
+            .combobox(len, Callback::new(move |i| picker.pick(i, choose)))
     }
 
     fn pick(&self, i: usize, choose: Callback<String>) {
@@ -120,7 +65,7 @@ impl Picker {
             .with_agents_now(|s| s.get(i).map(|a| a.username.clone()));
         if let Some(username) = username {
             choose.run(username);
-            self.close();
+            self.combo.close();
         }
     }
 }
@@ -139,10 +84,10 @@ pub fn AgentList(
 ) -> impl IntoView {
     let list_id = format!("{input_id}-list");
     view! {
-        <ul class="ocf-listbox" id=list_id role="listbox" aria-label=label hidden=move || !picker.open.get()>
+        <ul class="ocf-listbox" id=list_id role="listbox" aria-label=label hidden=move || !picker.combo.is_open()>
             {move || {
                 picker.inputs.with_agents(Vec::clone).into_iter().enumerate().map(|(i, agent)| {
-                    let active = move || picker.active.get() == Some(i);
+                    let active = move || picker.combo.is_active(i);
                     view! {
                         <li
                             id=option_id(&input_id, i)

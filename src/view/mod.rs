@@ -1,9 +1,13 @@
 //! Components only: they show the state and start its flows.
 
+pub mod combo;
+pub mod contact_search;
 pub mod custom_inputs;
 pub mod duplicate_notice;
 pub mod form;
 pub mod input;
 pub mod manager_picker;
+pub mod notice;
 pub mod signin;
+pub mod unsaved_notice;
 pub mod widget;

@@ -7,6 +7,7 @@ use crate::settings::labels::Labels;
 use crate::state::events::{ContactError, ContactSaved, Listeners};
 use crate::state::form_state::FormState;
 use crate::state::language;
+use crate::state::open::Opener;
 use crate::state::session::Session;
 use crate::view::form::ContactForm;
 use crate::view::signin::SignIn;
@@ -67,6 +68,10 @@ pub fn ContactWidget(
     /// Label and button texts that win over the language's (see [`Labels::new`]).
     #[prop(optional)]
     labels: Labels,
+    /// The id of a contact to open first (a CRM record that stores the Rocket.Chat contact id),
+    /// instead of the one this browser remembers; a new id later opens that contact.
+    #[prop(optional, into)]
+    contact_id: MaybeProp<String>,
     /// How long a request may take before it is cancelled and said so, in milliseconds
     /// (15 000 by default).
     #[prop(default = DEFAULT_TIMEOUT_MS)]
@@ -91,10 +96,24 @@ pub fn ContactWidget(
         timeout_ms,
         allow_insecure,
         api,
+        contact_id: contact_id.get_untracked(),
     };
     let locale = Signal::derive(move || locale.get());
     match config.checked() {
-        Ok(config) => widget(config, locale, host, Listeners { on_saved, on_error }).into_any(),
+        Ok(config) => {
+            let (view, opener) = widget(config, locale, host, Listeners { on_saved, on_error });
+            // The first id is opened with the form; a new one opens that contact.
+            Effect::watch(
+                move || contact_id.get(),
+                move |id, _, _| {
+                    if let Some(id) = id {
+                        drop(opener.request(id.clone()));
+                    }
+                },
+                false,
+            );
+            view.into_any()
+        }
         Err(error) => refusal(error, locale).into_any(),
     }
 }
@@ -120,22 +139,23 @@ pub fn refusal(error: ConfigError, locale: Signal<Option<String>>) -> impl IntoV
     }
 }
 
-/// The widget for settings already checked. [`ContactWidget`] renders it, and so do the JS API
-/// and the demo page, straight from the [`Config`] their options made: they skip the
-/// component's prop builder, which would add 1.7 KB to every download.
+/// The widget for settings already checked, and what opens a contact in it. [`ContactWidget`]
+/// renders it, and so do the JS API and the demo page, straight from the [`Config`] their
+/// options made: they skip the component's prop builder, which would add 1.7 KB to every
+/// download.
 pub fn widget(
     config: Config,
     locale: Signal<Option<String>>,
     host: Option<web_sys::HtmlElement>,
     listeners: Listeners,
-) -> impl IntoView {
+) -> (impl IntoView, Opener) {
     let state = FormState::load(&config);
     let theme = config.theme.class();
     let labels = config.labels.clone();
     let session = Session::new(config, host, listeners);
     language::follow(session, locale, labels);
     let status = session.status();
-    view! {
+    let view = view! {
         // The widget's own language and direction, whatever the host page's (an Arabic
         // intranet's `dir="rtl"` must not reorder a German form, nor an English page an
         // Arabic one). Nothing shows until the language's texts are there.
@@ -160,5 +180,6 @@ pub fn widget(
                 inner_html=move || status.with(|s| to_html(s.text()))
             ></p>
         </div>
-    }
+    };
+    (view, Opener::new(session, state))
 }

@@ -2,7 +2,6 @@
 //! A contact there has several emails and phones: the form edits the first of each and sends
 //! the others back unchanged.
 
-use super::shapes::{entries, Lenient};
 use super::{written, Answer, Record};
 use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
@@ -14,11 +13,9 @@ pub fn got(answer: &Answer) -> Option<ContactRecord> {
     answer.contact.read::<Record>().map(ContactRecord::from)
 }
 
-/// `contacts.search`: `{"contacts": [...], "count", "offset", "total"}`, the contacts found;
-/// entries of another shape are skipped.
+/// `contacts.search`: the contacts found; entries of another shape are skipped.
 pub fn found(answer: &Answer) -> Option<Vec<ContactRecord>> {
-    let contacts: Vec<Lenient<Record>> = answer.contacts.read()?;
-    Some(entries(contacts).map(ContactRecord::from).collect())
+    super::contacts_page(answer).map(|p| p.found)
 }
 
 /// `contacts.checkExistence`: `{"exists": bool}`.

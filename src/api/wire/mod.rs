@@ -49,6 +49,12 @@ pub struct Answer {
     /// `contacts.search`'s contacts.
     #[serde(default)]
     contacts: Member,
+    /// `livechat/visitors.search`'s visitors.
+    #[serde(default)]
+    visitors: Member,
+    /// How many a search found in all (its pages together).
+    #[serde(default)]
+    total: Member,
     /// `POST omnichannel/contacts`'s new id.
     #[serde(default)]
     contact_id: Member,
@@ -217,6 +223,35 @@ impl From<Record> for ContactRecord {
 pub fn contact_record(answer: &Answer) -> Option<Option<ContactRecord>> {
     let record: Option<Record> = answer.contact.read()?;
     Some(record.map(ContactRecord::from))
+}
+
+/// One page of a search: the contacts on it, and how many the search found in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The contacts on this page, in the server's order.
+    pub found: Vec<ContactRecord>,
+    /// How many contacts match in all.
+    pub total: usize,
+}
+
+/// A page of `list` (entries of another shape skipped) with the answer's `total` (the page's
+/// length when the server leaves it out).
+fn page(list: &Member, answer: &Answer) -> Option<Page> {
+    let listed: Vec<Lenient<Record>> = list.read()?;
+    let found: Vec<ContactRecord> = entries(listed).map(ContactRecord::from).collect();
+    let total = answer.total.read::<usize>().unwrap_or(found.len());
+    Some(Page { found, total })
+}
+
+/// `GET /api/v1/livechat/visitors.search`: `{"visitors": [...], "count", "offset", "total"}`
+/// (the visitors carry no token: opening one loads it in full).
+pub fn visitors_page(answer: &Answer) -> Option<Page> {
+    page(&answer.visitors, answer)
+}
+
+/// `GET /api/v1/omnichannel/contacts.search`: `{"contacts": [...], "count", "offset", "total"}`.
+pub fn contacts_page(answer: &Answer) -> Option<Page> {
+    page(&answer.contacts, answer)
 }
 
 /// `GET /api/info`: `{"version": "7.6", ...}`, as (major, minor), e.g. (7, 6).

@@ -1,0 +1,28 @@
+//! Finding contacts, a page at a time, as one more method of [`Client`]: the legacy visitor
+//! search or the Contact Center's, whichever API the client saves through.
+
+use crate::api::client::decoded;
+use crate::api::reply::ApiError;
+use crate::api::wire::{self, Page};
+use crate::api::Client;
+use crate::domain::search::PAGE;
+
+impl Client {
+    /// The page of contacts from `offset` whose name, email or phone matches `text`: for the
+    /// legacy API `livechat/visitors.search` (name as a substring, email and phone exactly),
+    /// for the Contact Center `contacts.search` (name, any email and any phone as a substring).
+    pub async fn find(&self, text: &str, offset: usize) -> Result<Page, ApiError> {
+        let (offset, count) = (offset.to_string(), PAGE.to_string());
+        if self.contact_center() {
+            let query = [("searchText", text), ("count", &count), ("offset", &offset)];
+            let answer = self
+                .get("/api/v1/omnichannel/contacts.search", query)
+                .await
+                .map_err(|e| e.needing("view-livechat-contact"))?;
+            return decoded(wire::contacts_page(&answer));
+        }
+        let query = [("term", text), ("count", &count), ("offset", &offset)];
+        let answer = self.get("/api/v1/livechat/visitors.search", query).await?;
+        decoded(wire::visitors_page(&answer))
+    }
+}

@@ -1,0 +1,129 @@
+//! Finding a contact: when a search is asked, how a result reads, and the results so far with
+//! their paging, as plain Rust.
+
+use crate::domain::record::ContactRecord;
+
+/// How many characters a search needs before the server is asked.
+pub const MIN_CHARS: usize = 2;
+/// How long typing must pause before the server is asked, in milliseconds.
+pub const DEBOUNCE_MS: u64 = 250;
+/// How many results are asked for at a time.
+pub const PAGE: usize = 10;
+
+/// What to search for, trimmed; `None` while it is shorter than [`MIN_CHARS`].
+pub fn term(typed: &str) -> Option<&str> {
+    let term = typed.trim();
+    (term.chars().count() >= MIN_CHARS).then_some(term)
+}
+
+/// A result as its option reads: the name, then the first email and the first phone when there
+/// are any ("Findme 03 · findme03@example.org · +493000000003"); a contact without a name
+/// shows `unnamed` in its place.
+pub fn label(record: &ContactRecord, unnamed: &str) -> String {
+    let name = Some(record.name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(unnamed);
+    [Some(name), record.email.as_deref(), record.phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// What a search has found so far: the pages fetched, in order, and how many there are in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    /// What was searched for.
+    pub term: String,
+    /// The results of the pages fetched so far.
+    pub found: Vec<ContactRecord>,
+    /// How many the server has in all.
+    pub total: usize,
+}
+
+impl Results {
+    /// The first page of a search for `term`.
+    pub fn first(term: String, found: Vec<ContactRecord>, total: usize) -> Self {
+        Results { term, found, total }
+    }
+
+    /// Whether the server has more than the pages fetched ("Show more").
+    pub fn more(&self) -> bool {
+        self.total > self.found.len()
+    }
+
+    /// Where the next page starts.
+    pub fn next_offset(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Adds the next page; a contact already listed (the list moved on the server meanwhile)
+    /// is not listed twice.
+    pub fn extend(&mut self, page: Vec<ContactRecord>, total: usize) {
+        for record in page {
+            if !self.found.iter().any(|r| r.id == record.id) {
+                self.found.push(record);
+            }
+        }
+        self.total = total;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, name: &str, email: Option<&str>, phone: Option<&str>) -> ContactRecord {
+        ContactRecord {
+            id: id.into(),
+            name: name.into(),
+            email: email.map(Into::into),
+            phone: phone.map(Into::into),
+            ..ContactRecord::default()
+        }
+    }
+
+    #[test]
+    fn a_search_needs_two_characters() {
+        assert_eq!(term(" a "), None);
+        assert_eq!(term(" ad "), Some("ad"));
+        assert_eq!(term("éé"), Some("éé"), "characters, not bytes");
+        assert_eq!(term("é"), None);
+    }
+
+    #[test]
+    fn an_option_reads_name_email_phone() {
+        let full = record(
+            "c3",
+            "Findme 03",
+            Some("findme03@example.org"),
+            Some("+493000000003"),
+        );
+        assert_eq!(
+            label(&full, "(no name)"),
+            "Findme 03 · findme03@example.org · +493000000003"
+        );
+        assert_eq!(
+            label(&record("c", "Ada", None, Some("+1")), "-"),
+            "Ada · +1"
+        );
+        assert_eq!(
+            label(&record("c", " ", None, None), "(no name)"),
+            "(no name)"
+        );
+    }
+
+    #[test]
+    fn pages_add_up_without_repeating_a_contact() {
+        let mut results = Results::first("find".into(), vec![record("a", "A", None, None)], 3);
+        assert!(results.more());
+        assert_eq!(results.next_offset(), 1);
+        results.extend(
+            vec![record("a", "A", None, None), record("b", "B", None, None)],
+            3,
+        );
+        assert_eq!(results.found.len(), 2, "a is listed once");
+        results.extend(vec![record("c", "C", None, None)], 3);
+        assert!(!results.more());
+    }
+}

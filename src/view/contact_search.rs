@@ -1,0 +1,137 @@
+//! "Find a contact": a search field above the contact form, a combobox like the contact-manager
+//! picker (the same [`Combo`]), whose options open a contact. Under the options: "Show more"
+//! when the server has more, and in words what the search came to when there is nothing to list.
+
+use crate::domain::record::ContactRecord;
+use crate::domain::search::{self, label, DEBOUNCE_MS};
+use crate::domain::texts::Text;
+use crate::state::finder::{self, Finding};
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::view::combo::Combo;
+use crate::view::input::{option_id, InputSpec, LabeledInput};
+use leptos::prelude::*;
+
+/// The search field; `on_open` gets the id of the contact picked.
+#[component]
+pub fn ContactSearch(
+    /// What the widget's views share: settings, sign-in, status.
+    session: Session,
+    /// The contact form's state, which keeps the search's results.
+    state: FormState,
+    /// Called with the id of the contact picked.
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let combo = Combo::new();
+    let finder = state.finder();
+    let typed = RwSignal::new(String::new());
+    let on_input = Callback::new(move |value: String| {
+        combo.close();
+        finder.clear();
+        if let Some(term) = search::term(&value).map(str::to_owned) {
+            combo.later(DEBOUNCE_MS, move |ticket| {
+                combo.show(true);
+                session.spawn(finder::search(session, finder, term, move || {
+                    combo.is_current(ticket)
+                }));
+            });
+        }
+        typed.set(value);
+    });
+    let pick = Callback::new(move |i: usize| {
+        let id = finder.with_now(|f| match f {
+            Finding::Found(results) => results.found.get(i).map(|r| r.id.clone()),
+            _ => None,
+        });
+        if let Some(id) = id {
+            combo.close();
+            on_open.run(id);
+        }
+    });
+    let more = move |_| {
+        let ticket = combo.ticket();
+        session.spawn(finder::more(session, finder, move || {
+            combo.is_current(ticket)
+        }));
+    };
+    let combobox = combo.combobox(move || finder.listed(), pick);
+    let id = session.id("search");
+    let list_id = format!("{id}-list");
+    let option = {
+        let id = id.clone();
+        move |(i, record): (usize, ContactRecord)| {
+            let text = label(&record, session.texts().get(Text::NoName));
+            view! {
+                <li
+                    id=option_id(&id, i)
+                    role="option"
+                    class:ocf-option--active=move || combo.is_active(i)
+                    aria-selected=move || combo.is_active(i).to_string()
+                    // mousedown, not click: the input keeps focus, so blur does not close first
+                    on:mousedown=move |ev| {
+                        ev.prevent_default();
+                        pick.run(i);
+                    }
+                >
+                    {text}
+                </li>
+            }
+        }
+    };
+    // What the search came to, in words, when there is no option to say it.
+    let note = move || {
+        let t = session.texts();
+        finder.with(|f| match f {
+            Finding::Searching(_) => Some(t.get(Text::Searching).to_owned()),
+            Finding::Found(r) if r.found.is_empty() => {
+                Some(t.fill(Text::NoMatch, &[("text", &r.term)]))
+            }
+            Finding::Failed(why) => Some(why.clone()),
+            _ => None,
+        })
+    };
+    let results = view! {
+        <div class="ocf-results" hidden=move || !combo.is_open()>
+            <ul class="ocf-listbox" id=list_id role="listbox" aria-label=move || session.texts().get(Text::Contacts).to_owned()>
+                {move || finder.with(|f| match f {
+                    Finding::Found(r) => r.found.clone(),
+                    _ => Vec::new(),
+                }).into_iter().enumerate().map(option.clone()).collect_view()}
+            </ul>
+            <p aria-live="polite" inner_html=move || note().map(|n| crate::domain::catalogue::to_html(&n)).unwrap_or_default()></p>
+            <button
+                type="button"
+                class="ocf-secondary ocf-more"
+                hidden=move || !finder.with(|f| matches!(f, Finding::Found(r) if r.more()))
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=more
+                on:blur=move |ev| combo.on_blur().run(ev)
+            >
+                {move || session.texts().get(Text::ShowMore).to_owned()}
+            </button>
+        </div>
+    };
+    let spec = InputSpec {
+        name: "search".into(),
+        kind: "search",
+        autocomplete: "off",
+        inputmode: None,
+        hint: None,
+        required: false,
+        dir: "auto",
+    };
+    view! {
+        <div class="ocf-search">
+            <LabeledInput
+                id=id
+                label=session.texts().get(Text::FindContact).to_owned()
+                spec=spec
+                value=typed
+                error=Signal::derive(|| None::<String>)
+                on_input=on_input
+                combobox=Some(combobox)
+                after=Some(results.into_any())
+            />
+        </div>
+    }
+}

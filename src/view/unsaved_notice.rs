@@ -1,0 +1,38 @@
+//! "You have unsaved changes. Open <name> anyway?" with "Open contact" and "Keep editing",
+//! shown while opening another contact waits for the answer.
+
+use crate::domain::texts::Text;
+use crate::state::form_state::FormState;
+use crate::state::session::Session;
+use crate::view::notice::{notice, Action};
+use leptos::prelude::*;
+
+/// The question and its two answers; nothing while none is asked.
+#[component]
+pub fn UnsavedNotice(
+    /// What the widget's views share: settings, sign-in, status.
+    session: Session,
+    /// The contact form's state, which holds the question.
+    state: FormState,
+) -> impl IntoView {
+    let prompt = state.unsaved();
+    move || {
+        let t = session.texts();
+        prompt.shown().map(|name| {
+            let answer = |key, primary, open: bool| Action {
+                text: t.get(key).to_owned(),
+                primary,
+                run: Callback::new(move |()| prompt.answer(open)),
+            };
+            notice(
+                "ocf-unsaved",
+                t.get(Text::Unsaved).to_owned(),
+                &t.fill(Text::OpenAnyway, &[("name", &name)]),
+                vec![
+                    answer(Text::OpenContact, true, true),
+                    answer(Text::KeepEditing, false, false),
+                ],
+            )
+        })
+    }
+}
