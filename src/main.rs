@@ -2,7 +2,7 @@
 //! (it has `#omnichannel-contact-form-demo`; host pages using the JS API do not), mounts the
 //! widget talking to the page's own origin, which `trunk serve` proxies to the stand-in server
 //! or to `ROCKETCHAT_URL` (`?api=contacts` or `?api=auto` picks the API, `?locale=de` the
-//! language).
+//! language, `?contactId=` the contact to open).
 
 use wasm_bindgen::JsCast;
 
@@ -23,7 +23,7 @@ fn main() {
     let params = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-    for key in ["api", "locale"] {
+    for key in ["api", "locale", "contactId"] {
         if let Some(value) = params.as_ref().and_then(|p| p.get(key)) {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }

@@ -122,6 +122,17 @@ pub async fn standin_version(version: &str) -> (String, Arc<AppState>) {
     .await
 }
 
+/// [`standin`] with `n` people to find (`Findme 01`…, each a visitor and a Contact Center
+/// contact, as `--seed-contacts` gives them).
+pub async fn standin_seeded(n: usize) -> (String, Arc<AppState>) {
+    start_standin(Options {
+        required_field: false,
+        seed_contacts: n,
+        ..Options::default()
+    })
+    .await
+}
+
 async fn standin_with(required_field: bool) -> (String, Arc<AppState>) {
     start_standin(Options {
         required_field,
