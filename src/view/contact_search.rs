@@ -2,6 +2,7 @@
 //! picker (the same [`Combo`]), whose options open a contact. Under the options: "Show more"
 //! when the server has more, and in words what the search came to when there is nothing to list.
 
+use crate::domain::catalogue::to_html;
 use crate::domain::record::ContactRecord;
 use crate::domain::search::{self, label, DEBOUNCE_MS};
 use crate::domain::texts::Text;
@@ -55,29 +56,6 @@ pub fn ContactSearch(
         }));
     };
     let combobox = combo.combobox(move || finder.listed(), pick);
-    let id = session.id("search");
-    let list_id = format!("{id}-list");
-    let option = {
-        let id = id.clone();
-        move |(i, record): (usize, ContactRecord)| {
-            let text = label(&record, session.texts().get(Text::NoName));
-            view! {
-                <li
-                    id=option_id(&id, i)
-                    role="option"
-                    class:ocf-option--active=move || combo.is_active(i)
-                    aria-selected=move || combo.is_active(i).to_string()
-                    // mousedown, not click: the input keeps focus, so blur does not close first
-                    on:mousedown=move |ev| {
-                        ev.prevent_default();
-                        pick.run(i);
-                    }
-                >
-                    {text}
-                </li>
-            }
-        }
-    };
     // What the search came to, in words, when there is no option to say it.
     let note = move || {
         let t = session.texts();
@@ -90,26 +68,23 @@ pub fn ContactSearch(
             _ => None,
         })
     };
-    let results = view! {
-        <div class="ocf-results" hidden=move || !combo.is_open()>
-            <ul class="ocf-listbox" id=list_id role="listbox" aria-label=move || session.texts().get(Text::Contacts).to_owned()>
-                {move || finder.with(|f| match f {
-                    Finding::Found(r) => r.found.clone(),
-                    _ => Vec::new(),
-                }).into_iter().enumerate().map(option.clone()).collect_view()}
-            </ul>
-            <p aria-live="polite" inner_html=move || note().map(|n| crate::domain::catalogue::to_html(&n)).unwrap_or_default()></p>
-            <button
-                type="button"
-                class="ocf-secondary ocf-more"
-                hidden=move || !finder.with(|f| matches!(f, Finding::Found(r) if r.more()))
-                on:mousedown=|ev| ev.prevent_default()
-                on:click=more
-                on:blur=move |ev| combo.on_blur().run(ev)
+    let option = move |(i, record): (usize, ContactRecord)| {
+        let text = label(&record, session.texts().get(Text::NoName));
+        view! {
+            <li
+                id=option_id(&session.id("search"), i)
+                role="option"
+                class:ocf-option--active=move || combo.is_active(i)
+                aria-selected=move || combo.is_active(i).to_string()
+                // mousedown, not click: the input keeps focus, so blur does not close first
+                on:mousedown=move |ev| {
+                    ev.prevent_default();
+                    pick.run(i);
+                }
             >
-                {move || session.texts().get(Text::ShowMore).to_owned()}
-            </button>
-        </div>
+                {text}
+            </li>
+        }
     };
     let spec = InputSpec {
         name: "search".into(),
@@ -120,18 +95,45 @@ pub fn ContactSearch(
         required: false,
         dir: "auto",
     };
-    view! {
-        <div class="ocf-search">
-            <LabeledInput
-                id=id
-                label=session.texts().get(Text::FindContact).to_owned()
-                spec=spec
-                value=typed
-                error=Signal::derive(|| None::<String>)
-                on_input=on_input
-                combobox=Some(combobox)
-                after=Some(results.into_any())
-            />
-        </div>
+    // Made again in another language (labels are static text); what was typed and found lives
+    // in the signals above and stays.
+    move || {
+        let t = session.texts();
+        let results = view! {
+            <div class="ocf-results" hidden=move || !combo.is_open()>
+                <ul class="ocf-listbox" id=format!("{}-list", session.id("search")) role="listbox" aria-label=t.get(Text::Contacts).to_owned()>
+                    {move || finder.with(|f| match f {
+                        Finding::Found(r) => r.found.clone(),
+                        _ => Vec::new(),
+                    }).into_iter().enumerate().map(option).collect_view()}
+                </ul>
+                <p aria-live="polite" inner_html=move || note().map(|n| to_html(&n)).unwrap_or_default()></p>
+                {move || finder.with(|f| matches!(f, Finding::Found(r) if r.more())).then(|| view! {
+                    <button
+                        type="button"
+                        class="ocf-secondary ocf-more"
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=more
+                        on:blur=move |ev| combo.on_blur().run(ev)
+                    >
+                        {session.texts().get(Text::ShowMore).to_owned()}
+                    </button>
+                })}
+            </div>
+        };
+        view! {
+            <div class="ocf-search">
+                <LabeledInput
+                    id=session.id("search")
+                    label=t.get(Text::FindContact).to_owned()
+                    spec=spec.clone()
+                    value=typed
+                    error=Signal::derive(|| None::<String>)
+                    on_input=on_input
+                    combobox=Some(combobox)
+                    after=Some(results.into_any())
+                />
+            </div>
+        }
     }
 }

@@ -205,7 +205,10 @@ pub fn ContactForm(
             }
         });
     }
-    move || {
+    // The search stays when the language switches (what was typed in it is kept); the form
+    // is made again in the new language.
+    let search = view! { <ContactSearch session=session state=state on_open=on_open /> };
+    let form = move || {
         let t = session.texts();
         let fields = Field::ALL.map(|field| field_view(field, &t));
         let (register, update) = (
@@ -213,7 +216,6 @@ pub fn ContactForm(
             t.get(Text::Update).to_owned(),
         );
         view! {
-            <ContactSearch session=session state=state on_open=on_open />
             <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
                 <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                     {t.get(Text::DraftRestored).to_owned()}
@@ -234,5 +236,6 @@ pub fn ContactForm(
                 </p>
             </form>
         }
-    }
+    };
+    view! { {search} {form} }
 }

@@ -32,6 +32,7 @@ async fn visible_fields_are_shown_checked_in_the_browser_and_sent() {
     assert_eq!(
         label_texts(&host),
         [
+            "Find a contact",
             "Name",
             "Email",
             "Phone",

@@ -69,7 +69,13 @@ async fn german_labels_messages_plurals_and_a_save() {
     ready().await;
     assert_eq!(
         labels(&host),
-        ["Name", "E-Mail", "Telefon", "Kontaktmanager"]
+        [
+            "Kontakt suchen",
+            "Name",
+            "E-Mail",
+            "Telefon",
+            "Kontaktmanager"
+        ]
     );
     assert_eq!(root(&host).get_attribute("lang").as_deref(), Some("de"));
     assert_eq!(root(&host).get_attribute("dir").as_deref(), Some("ltr"));

@@ -12,6 +12,7 @@ mod duplicate;
 mod element;
 mod embed;
 mod errors;
+mod finding;
 mod form;
 mod harness;
 mod languages;
