@@ -4,7 +4,7 @@
 //! and the keys: ArrowDown/ArrowUp move, Enter picks, Escape closes.
 
 use crate::domain::agents::{step, Key};
-use crate::view::input::Combobox;
+use crate::view::input::{option_id, Combobox};
 use crate::web::timer::Timer;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -133,6 +133,39 @@ impl Combo {
                 combo.close();
             }
         })
+    }
+}
+
+/// The list of the combobox input `input_id`, named `label`: `labels()` as its options (each
+/// made again when they change), option `i` taken with `pick(i)`. Shown while the combo is open.
+pub fn listbox(
+    combo: Combo,
+    input_id: String,
+    label: String,
+    labels: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    pick: Callback<usize>,
+) -> impl IntoView {
+    let list_id = format!("{input_id}-list");
+    view! {
+        <ul class="ocf-listbox" id=list_id role="listbox" aria-label=label hidden=move || !combo.is_open()>
+            {move || labels().into_iter().enumerate().map(|(i, text)| {
+                view! {
+                    <li
+                        id=option_id(&input_id, i)
+                        role="option"
+                        class:ocf-option--active=move || combo.is_active(i)
+                        aria-selected=move || combo.is_active(i).to_string()
+                        // mousedown, not click: the input keeps focus, so blur does not close first
+                        on:mousedown=move |ev| {
+                            ev.prevent_default();
+                            pick.run(i);
+                        }
+                    >
+                        {text}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 

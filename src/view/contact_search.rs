@@ -3,14 +3,13 @@
 //! when the server has more, and in words what the search came to when there is nothing to list.
 
 use crate::domain::catalogue::to_html;
-use crate::domain::record::ContactRecord;
 use crate::domain::search::{self, label, DEBOUNCE_MS};
 use crate::domain::texts::Text;
 use crate::state::finder::{self, Finding};
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
-use crate::view::combo::Combo;
-use crate::view::input::{option_id, InputSpec, LabeledInput};
+use crate::view::combo::{listbox, Combo};
+use crate::view::input::{InputSpec, LabeledInput};
 use leptos::prelude::*;
 
 /// The search field; `on_open` gets the id of the contact picked.
@@ -68,24 +67,6 @@ pub fn ContactSearch(
             _ => None,
         })
     };
-    let option = move |(i, record): (usize, ContactRecord)| {
-        let text = label(&record, session.texts().get(Text::NoName));
-        view! {
-            <li
-                id=option_id(&session.id("search"), i)
-                role="option"
-                class:ocf-option--active=move || combo.is_active(i)
-                aria-selected=move || combo.is_active(i).to_string()
-                // mousedown, not click: the input keeps focus, so blur does not close first
-                on:mousedown=move |ev| {
-                    ev.prevent_default();
-                    pick.run(i);
-                }
-            >
-                {text}
-            </li>
-        }
-    };
     let spec = InputSpec {
         name: "search".into(),
         kind: "search",
@@ -95,18 +76,21 @@ pub fn ContactSearch(
         required: false,
         dir: "auto",
     };
+    // The options' texts: name · first email · first phone.
+    let labels = move || {
+        let unnamed = session.texts().get(Text::NoName).to_owned();
+        finder.with(|f| match f {
+            Finding::Found(r) => r.found.iter().map(|c| label(c, &unnamed)).collect(),
+            _ => Vec::new(),
+        })
+    };
     // Made again in another language (labels are static text); what was typed and found lives
     // in the signals above and stays.
     move || {
         let t = session.texts();
         let results = view! {
             <div class="ocf-results" hidden=move || !combo.is_open()>
-                <ul class="ocf-listbox" id=format!("{}-list", session.id("search")) role="listbox" aria-label=t.get(Text::Contacts).to_owned()>
-                    {move || finder.with(|f| match f {
-                        Finding::Found(r) => r.found.clone(),
-                        _ => Vec::new(),
-                    }).into_iter().enumerate().map(option).collect_view()}
-                </ul>
+                {listbox(combo, session.id("search"), t.get(Text::Contacts).to_owned(), labels, pick)}
                 <p aria-live="polite" inner_html=move || note().map(|n| to_html(&n)).unwrap_or_default()></p>
                 {move || finder.with(|f| matches!(f, Finding::Found(r) if r.more())).then(|| view! {
                     <button

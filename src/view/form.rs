@@ -15,7 +15,7 @@ use crate::view::contact_search::ContactSearch;
 use crate::view::custom_inputs::{self, CustomInputs};
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
 use crate::view::input::{InputSpec, LabeledInput};
-use crate::view::manager_picker::{AgentList, Picker};
+use crate::view::manager_picker::{agent_list, Picker};
 use crate::view::unsaved_notice::UnsavedNotice;
 use leptos::html;
 use leptos::prelude::*;
@@ -161,7 +161,7 @@ pub fn ContactForm(
         let id = session.id(field.input_name());
         let (combobox, after) = if field == Field::ContactManager {
             let label = t.get(Text::Agents).to_owned();
-            let list = view! { <AgentList picker=picker input_id=id.clone() label=label choose=on_input /> };
+            let list = agent_list(picker, id.clone(), label, on_input);
             (Some(picker.combobox(on_input)), Some(list.into_any()))
         } else {
             (None, None)

@@ -2,11 +2,11 @@
 //! or the keyboard. A typed username that matches no suggestion is still accepted: the server
 //! checks it on save.
 
-use crate::domain::agents;
+use crate::domain::agents::{self, Agent};
 use crate::state::inputs::Inputs;
 use crate::state::session::Session;
-use crate::view::combo::Combo;
-use crate::view::input::{option_id, Combobox};
+use crate::view::combo::{listbox, Combo};
+use crate::view::input::Combobox;
 use leptos::prelude::*;
 
 /// The picker's state, owned by the contact form.
@@ -70,41 +70,19 @@ impl Picker {
     }
 }
 
-/// The list of suggestions under the input `input_id`.
-#[component]
-pub fn AgentList(
-    /// The picker's state.
+/// The list of suggestions under the input `input_id`, named `label` ("Agents"); `choose`
+/// takes the username picked.
+pub fn agent_list(
     picker: Picker,
-    /// The id of the input the list belongs to (option ids derive from it).
     input_id: String,
-    /// The list's accessible name ("Agents").
     label: String,
-    /// Called with the username picked.
     choose: Callback<String>,
 ) -> impl IntoView {
-    let list_id = format!("{input_id}-list");
-    view! {
-        <ul class="ocf-listbox" id=list_id role="listbox" aria-label=label hidden=move || !picker.combo.is_open()>
-            {move || {
-                picker.inputs.with_agents(Vec::clone).into_iter().enumerate().map(|(i, agent)| {
-                    let active = move || picker.combo.is_active(i);
-                    view! {
-                        <li
-                            id=option_id(&input_id, i)
-                            role="option"
-                            class:ocf-option--active=active
-                            aria-selected=move || active().to_string()
-                            // mousedown, not click: the input keeps focus, so blur does not close first
-                            on:mousedown=move |ev| {
-                                ev.prevent_default();
-                                picker.pick(i, choose);
-                            }
-                        >
-                            {agent.label()}
-                        </li>
-                    }
-                }).collect_view()
-            }}
-        </ul>
-    }
+    let labels = move || {
+        picker
+            .inputs
+            .with_agents(|agents| agents.iter().map(Agent::label).collect())
+    };
+    let pick = Callback::new(move |i| picker.pick(i, choose));
+    listbox(picker.combo, input_id, label, labels, pick)
 }
