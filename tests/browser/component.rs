@@ -86,3 +86,23 @@ async fn a_refused_server_prop_is_shown_in_words() {
         .expect("a message");
     assert!(alert.text_content().unwrap().contains("uses plain http://"));
 }
+
+#[wasm_bindgen_test]
+async fn the_contact_id_prop_opens_a_contact_and_follows_its_signal() {
+    clear_storage();
+    stub_fetch(&[]);
+    serve_records();
+    let host = fresh_host();
+    let contact_id = RwSignal::new(Some("p1".to_owned()));
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <ContactWidget server=SERVER credentials=agent() contact_id=contact_id /> }
+    })
+    .forget();
+    wait_for("the first contact", || {
+        has_input(&host, "name") && values(&host)[0] == "Person p1"
+    })
+    .await;
+    contact_id.set(Some("p2".to_owned()));
+    wait_for("the new id's contact", || values(&host)[0] == "Person p2").await;
+    assert!(find_button(&host, "Update contact").is_some());
+}

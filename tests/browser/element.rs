@@ -174,3 +174,30 @@ async fn the_api_attribute_saves_through_the_contact_center() {
     assert!(url.ends_with("/api/v1/omnichannel/contacts"), "{url}");
     assert_eq!(body(0)["emails"], serde_json::json!([]));
 }
+
+#[wasm_bindgen_test]
+async fn the_contact_id_attribute_and_the_open_method_open_contacts() {
+    clear_storage();
+    stub_fetch(&[]);
+    serve_records();
+    let el = element(&format!(r#"{CREDS} contact-id="p1""#));
+    let host = inside(&el);
+    wait_for("the first contact", || {
+        has_input(&host, "name") && values(&host)[0] == "Person p1"
+    })
+    .await;
+    el.set_attribute("contact-id", "p2").unwrap();
+    wait_for("the attribute's contact", || {
+        values(&host)[0] == "Person p2"
+    })
+    .await;
+    assert_eq!(inside(&el), host, "opened in place, not mounted again");
+    let open = js_sys::Reflect::get(&el, &"open".into()).unwrap();
+    let open: js_sys::Function = open.unchecked_into();
+    let promise: js_sys::Promise = open.call1(&el, &"p3".into()).unwrap().unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the promise resolves once the contact is shown");
+    assert_eq!(values(&host)[0], "Person p3");
+    el.remove();
+}

@@ -401,3 +401,22 @@ pub fn focused() -> Option<JsValue> {
         .active_element()
         .map(JsValue::from)
 }
+
+/// Answers `GET omnichannel/contact?contactId=<id>` with a visitor of that id named
+/// "Person <id>" (with a token), whatever the id, so a test can open any contact.
+pub fn serve_records() {
+    js_sys::eval(
+        r#"
+        const answered = window.fetch;
+        window.fetch = async (input, init) => {
+            const req = input instanceof Request ? input : new Request(input, init);
+            const url = new URL(req.url);
+            if (req.method !== "GET" || url.pathname !== "/api/v1/omnichannel/contact") return answered(input, init);
+            const id = url.searchParams.get("contactId");
+            const contact = {_id: id, token: "0123456789abcdef0123456789abcdef", name: `Person ${id}`, livechatData: {}};
+            return new Response(JSON.stringify({contact, success: true}), {status: 200, headers: {"Content-Type": "application/json"}});
+        };
+        "#,
+    )
+    .expect("the record stub installs");
+}
