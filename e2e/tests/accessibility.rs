@@ -152,6 +152,44 @@ async fn audit_every_state(theme: &str) {
     b.set_online(true).await;
     b.wait_status("Contact registered").await;
 
+    let search = b.input("search").await;
+    search.send_keys("ada").await.expect("typing works");
+    b.wait_js(
+        "the search's options",
+        "return document.querySelectorAll('.ocf-results [role=option]').length === 2",
+    )
+    .await;
+    search.send_keys(DOWN).await.expect("arrow down");
+    audit(&b, "search open, an option active", &mut found).await;
+    b.fill("search", "nobody here").await;
+    b.wait_js(
+        "the no-match words",
+        "return document.querySelector('.ocf-results p').textContent.includes('No contact matches')",
+    )
+    .await;
+    audit(&b, "search, no match", &mut found).await;
+    b.fill("name", "Ada K.").await;
+    b.fill("search", "Ada Lovelace").await;
+    b.wait_js(
+        "the search's option",
+        "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
+    )
+    .await;
+    b.client
+        .find(fantoccini::Locator::Css(".ocf-results [role=option]"))
+        .await
+        .expect("the option")
+        .click()
+        .await
+        .expect("the click lands");
+    b.wait_js(
+        "the unsaved-changes question",
+        "return !!document.querySelector('.ocf-unsaved')",
+    )
+    .await;
+    audit(&b, "unsaved changes notice", &mut found).await;
+    b.click("Keep editing").await;
+
     // The audit does see problems: a grey-on-white line on the page is reported.
     b.js("document.querySelector('main').insertAdjacentHTML('beforeend', '<p id=\"faint\" style=\"color:#ccc;background:#fff\">Faint</p>'); return true")
         .await;
