@@ -113,11 +113,11 @@ async fn contact_center_find_by_fragments_show_more_open_update_and_reload() {
     b.click("Show more").await;
     let all = options(&b, 23).await;
     assert!(all[22].starts_with("Findme 23"), "{all:?}");
-    assert!(!b
-        .js("return !document.querySelector('.ocf-more').hidden")
-        .await
-        .as_bool()
-        .unwrap());
+    assert_eq!(
+        b.js("return !!document.querySelector('.ocf-more')").await,
+        serde_json::json!(false),
+        "no Show more once all are listed"
+    );
     pick(&b, "Findme 21").await;
     b.wait_value("name", "Findme 21").await;
     b.fill("name", "Findme Twenty-one").await;

@@ -74,6 +74,7 @@ pub fn DuplicateNotice(
                 t.get(Text::PossibleDuplicate).to_owned(),
                 &duplicate.message(&t),
                 actions,
+                false,
             )
         })
     }

@@ -223,7 +223,6 @@ pub fn ContactForm(
                 {fields}
                 <CustomInputs session=session state=state />
                 <DuplicateNotice session=session state=state on_choice=on_choice />
-                <UnsavedNotice session=session state=state />
                 <div class="ocf-actions">
                     <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
@@ -237,5 +236,10 @@ pub fn ContactForm(
             </form>
         }
     };
-    view! { {search} {form} }
+    // The question asked before opening another contact sits right under the search.
+    view! {
+        {search}
+        <UnsavedNotice session=session state=state />
+        {form}
+    }
 }

@@ -32,6 +32,7 @@ pub fn UnsavedNotice(
                     answer(Text::OpenContact, true, true),
                     answer(Text::KeepEditing, false, false),
                 ],
+                true,
             )
         })
     }

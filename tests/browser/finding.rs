@@ -281,6 +281,15 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
     .await;
     assert!(note_text(&host, "ocf-unsaved")
         .contains("You have unsaved changes. Open Grace Hopper anyway?"));
+    leptos::task::tick().await;
+    let focus = focused()
+        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+        .and_then(|f| f.text_content());
+    assert_eq!(
+        focus.as_deref(),
+        Some("Open contact"),
+        "the question takes the focus"
+    );
     click(&host, "Keep editing");
     let kept = settled(asked).await.unwrap_err();
     assert!(kept.contains("kept editing"), "{kept}");
