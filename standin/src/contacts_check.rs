@@ -56,6 +56,24 @@ pub const UPDATE: Schema = Schema {
     required: &["contactId"],
 };
 
+/// `POST omnichannel/contacts.conflicts` (7.7+).
+pub const CONFLICTS: Schema = Schema {
+    props: &[
+        ("contactId", Kind::Str),
+        ("name", Kind::Str),
+        ("contactManager", Kind::Str),
+        ("customFields", Kind::Object),
+        ("wipeConflicts", Kind::Bool),
+    ],
+    required: &["contactId"],
+};
+
+/// `POST omnichannel/contacts.delete`.
+pub const DELETE: Schema = Schema {
+    props: &[("contactId", Kind::NonEmpty)],
+    required: &["contactId"],
+};
+
 /// `GET omnichannel/contacts.get`.
 pub const GET: Schema = Schema {
     props: &[("contactId", Kind::NonEmpty)],

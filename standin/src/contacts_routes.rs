@@ -30,7 +30,8 @@ fn not_found() -> Response {
 }
 
 /// The route's guard: 404 on a release without it, then authentication, the rate limit and
-/// the permission (the default roles hold all three contact permissions; `plain` none).
+/// the permission (the default roles hold the view, create and update permissions; `plain`
+/// none).
 async fn enter(
     state: &AppState,
     headers: &HeaderMap,
@@ -38,15 +39,27 @@ async fn enter(
     route: &str,
     since: Version,
 ) -> Result<LimitHeaders, Response> {
+    enter_as(state, headers, peer, route, since, &CONTACT_ROLES).await
+}
+
+/// [`enter`] for a route whose permission only `roles` hold.
+pub(crate) async fn enter_as(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: SocketAddr,
+    route: &str,
+    since: Version,
+    roles: &[&str],
+) -> Result<LimitHeaders, Response> {
     if state.version < since {
         return Err(not_found());
     }
-    guard(state, headers, peer, route, &CONTACT_ROLES)
+    guard(state, headers, peer, route, roles)
         .await
         .map(|(_, limit)| limit)
 }
 
-fn parse_body(body: &Bytes) -> Value {
+pub(crate) fn parse_body(body: &Bytes) -> Value {
     if body.is_empty() {
         json!({})
     } else {
@@ -55,7 +68,7 @@ fn parse_body(body: &Bytes) -> Value {
 }
 
 /// The checked (and coerced) object, or the ajv message.
-fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
+pub(crate) fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
     check(value, schema)?;
     Ok(value.as_object().cloned().unwrap_or_default())
 }
@@ -85,7 +98,7 @@ pub fn contact_custom_fields(
 
 /// Whether a manager is given (by user id) that is no agent: `error-contact-manager-not-found`.
 /// An empty one clears the manager.
-fn unknown_manager(data: &Data, manager: Option<&str>) -> bool {
+pub(crate) fn unknown_manager(data: &Data, manager: Option<&str>) -> bool {
     manager.is_some_and(|id| {
         !id.is_empty()
             && !data
@@ -104,7 +117,7 @@ fn strings(map: &Map<String, Value>, key: &str) -> Option<Vec<String>> {
     })
 }
 
-fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
+pub(crate) fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
@@ -150,6 +163,8 @@ pub async fn create(
                 contact_manager: manager,
                 custom_fields,
                 unknown: false,
+                conflicting_fields: Vec::new(),
+                disabled: false,
                 created_at: now.clone(),
                 updated_at: now,
             };
@@ -182,7 +197,7 @@ pub async fn update(
         .store
         .write(|d| {
             let id = text(&map, "contactId").unwrap_or_default();
-            let Some(index) = d.contacts.iter().position(|c| c.id == id) else {
+            let Some(index) = d.contacts.iter().position(|c| c.id == id && !c.disabled) else {
                 return failure("error-contact-not-found");
             };
             let manager = text(&map, "contactManager");
@@ -225,6 +240,10 @@ pub async fn update(
             if let Some(manager) = manager {
                 contact.contact_manager = (!manager.is_empty()).then_some(manager);
             }
+            // Without `wipeConflicts` the conflicts stay as they are.
+            if map.get("wipeConflicts") == Some(&Value::Bool(true)) {
+                contact.conflicting_fields.clear();
+            }
             contact.updated_at = ids::now();
             success(json!({"contact": contact.to_json()}))
         })
@@ -252,7 +271,10 @@ pub async fn get(
     let id = text(&map, "contactId").unwrap_or_default();
     let found = state
         .store
-        .read(|d| d.contacts.iter().find(|c| c.id == id).map(Contact::to_json))
+        .read(|d| {
+            let found = d.contacts.iter().find(|c| c.id == id && !c.disabled);
+            found.map(Contact::to_json)
+        })
         .await;
     let answer = match found {
         Some(contact) => success(json!({"contact": contact})),
@@ -287,11 +309,14 @@ pub async fn check_existence(
     let exists = state
         .store
         .read(|d| {
-            d.contacts.iter().any(|c| match key.as_str() {
-                "email" => c.emails.iter().any(|e| e == value),
-                "phone" => c.phones.iter().any(|p| p == value),
-                _ => c.id == *value,
-            })
+            d.contacts
+                .iter()
+                .filter(|c| !c.disabled)
+                .any(|c| match key.as_str() {
+                    "email" => c.emails.iter().any(|e| e == value),
+                    "phone" => c.phones.iter().any(|p| p == value),
+                    _ => c.id == *value,
+                })
         })
         .await;
     with_headers(success(json!({"exists": exists})), &limit)

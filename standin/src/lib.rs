@@ -3,6 +3,7 @@
 //! (`rocketchat-api.md`), so that local use and end-to-end tests meet Rocket.Chat's behaviour.
 
 pub mod auth_routes;
+pub mod conflict_routes;
 pub mod contact_routes;
 pub mod contacts_check;
 pub mod contacts_routes;

@@ -15,9 +15,11 @@ USAGE: rc-standin [OPTIONS]
                           preflights get 405 as in Rocket.Chat)
   --csp POLICY            send Content-Security-Policy: POLICY with the --static files (to try
                           the widget under a host page's policy)
-  --version X.Y           the Rocket.Chat release to behave as (default 7.6: the legacy
-                          endpoint and the Contact Center routes; 7.1: no checkExistence;
-                          6.13 or older: no contacts routes). /api/info reports it
+  --version X.Y           the Rocket.Chat release to behave as (default 7.12: the legacy
+                          endpoint and every Contact Center route; before 7.12 no
+                          contacts.delete; before 7.7 no contacts.conflicts; 7.1: no
+                          checkExistence; 6.13 or older: no contacts routes). /api/info
+                          reports it
   --no-required-fields    make the seeded 'Company' custom field optional
   --seed-contacts N       seed N people to find, each a visitor and a Contact Center contact
                           ('Findme 01', findme01@example.org, +493000000001, ...)

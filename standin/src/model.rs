@@ -190,6 +190,12 @@ pub struct Contact {
     /// A contact that never identified itself: searches leave it out unless asked.
     #[serde(default)]
     pub unknown: bool,
+    /// Values a channel reported that differ from the stored ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicting_fields: Vec<Conflict>,
+    /// Deleted (`contacts.delete`): `contacts.get` answers 404 and searches leave it out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disabled: bool,
     /// Creation time (RFC 3339).
     pub created_at: String,
     /// Last change (RFC 3339).
@@ -207,6 +213,7 @@ impl Contact {
             "customFields": self.custom_fields,
             "channels": [],
             "unknown": self.unknown,
+            "conflictingFields": self.conflicting_fields,
             "createdAt": self.created_at,
             "_updatedAt": self.updated_at,
         });
@@ -215,6 +222,15 @@ impl Contact {
         }
         record
     }
+}
+
+/// A value a channel reported for a contact that differs from the stored one.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Conflict {
+    /// `name`, `manager` (a user id) or `customFields.<key>`.
+    pub field: String,
+    /// The value reported.
+    pub value: Value,
 }
 
 /// A Rocket.Chat release, as `--version` and `/api/info` give it (major.minor).
@@ -227,12 +243,22 @@ pub struct Version {
 }
 
 impl Version {
-    /// The default: a 7.x release with every route of both APIs.
-    pub const DEFAULT: Version = Version { major: 7, minor: 6 };
+    /// The default: the newest release, with every route of both APIs.
+    pub const DEFAULT: Version = Version {
+        major: 7,
+        minor: 12,
+    };
     /// The first release with the Contact Center routes.
     pub const CONTACTS: Version = Version { major: 7, minor: 1 };
     /// The first release with `contacts.checkExistence`.
     pub const CHECK_EXISTENCE: Version = Version { major: 7, minor: 2 };
+    /// The first release with `contacts.conflicts`.
+    pub const CONFLICTS: Version = Version { major: 7, minor: 7 };
+    /// The first release the stand-in has `contacts.delete` in (Rocket.Chat's newest).
+    pub const DELETE: Version = Version {
+        major: 7,
+        minor: 12,
+    };
 
     /// Reads `7.6` (or `7.6.1`: the patch is ignored).
     pub fn parse(text: &str) -> Option<Version> {

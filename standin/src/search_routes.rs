@@ -150,7 +150,7 @@ pub async fn contacts(
             let mut hits: Vec<&Contact> = d
                 .contacts
                 .iter()
-                .filter(|c| c.unknown == unknown)
+                .filter(|c| c.unknown == unknown && !c.disabled)
                 .filter(|c| {
                     needle.is_empty()
                         || contains(&c.name, &needle)

@@ -1,6 +1,6 @@
 //! The users and custom fields a fresh stand-in starts with (printed on start).
 
-use crate::model::{Contact, CustomField, Data, User, Visitor};
+use crate::model::{Conflict, Contact, CustomField, Data, User, Visitor};
 
 /// The fixed two-factor code of the seeded two-factor user.
 pub const TOTP_CODE: &str = "123456";
@@ -161,6 +161,9 @@ pub fn people(data: &mut Data, n: usize) {
             contact_manager: None,
             custom_fields: Default::default(),
             unknown: false,
+            // Findme 02 came in through two channels that named it differently.
+            conflicting_fields: if i == 2 { conflicts() } else { Vec::new() },
+            disabled: false,
             created_at: created.clone(),
             updated_at: created,
         });
@@ -173,9 +176,25 @@ pub fn people(data: &mut Data, n: usize) {
         contact_manager: None,
         custom_fields: Default::default(),
         unknown: true,
+        conflicting_fields: Vec::new(),
+        disabled: false,
         created_at: "2026-10-31T00:00:00.000Z".into(),
         updated_at: "2026-10-31T00:00:00.000Z".into(),
     });
+}
+
+/// The conflicting values `Findme 02` is seeded with: another name, another manager and another
+/// company, as channels would have reported them.
+pub fn conflicts() -> Vec<Conflict> {
+    let conflict = |field: &str, value: &str| Conflict {
+        field: field.into(),
+        value: value.into(),
+    };
+    vec![
+        conflict("name", "Findme Two"),
+        conflict("manager", "agentTwo000000001"),
+        conflict("customFields.company", "Other Co"),
+    ]
 }
 
 /// The sign-ins a developer needs, as printed on start.

@@ -3,8 +3,8 @@
 
 use crate::store::Store;
 use crate::{
-    auth_routes, contact_routes, contacts_routes, livechat_routes, rate_limit::RateLimiter,
-    search_routes,
+    auth_routes, conflict_routes, contact_routes, contacts_routes, livechat_routes,
+    rate_limit::RateLimiter, search_routes,
 };
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -98,6 +98,14 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
             get(livechat_routes::custom_fields),
         )
         .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
+        .route(
+            "/api/v1/omnichannel/contacts.conflicts",
+            post(conflict_routes::resolve),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.delete",
+            post(conflict_routes::delete),
+        )
         .route(
             "/api/v1/livechat/visitors.search",
             get(search_routes::visitors),
