@@ -281,15 +281,14 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
     .await;
     assert!(note_text(&host, "ocf-unsaved")
         .contains("You have unsaved changes. Open Grace Hopper anyway?"));
-    leptos::task::tick().await;
-    let focus = focused()
-        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-        .and_then(|f| f.text_content());
-    assert_eq!(
-        focus.as_deref(),
-        Some("Open contact"),
-        "the question takes the focus"
-    );
+    // The focus moves once the question is drawn (the next animation frame).
+    wait_for("the focus on Open contact", || {
+        let focus = focused()
+            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+            .and_then(|f| f.text_content());
+        focus.as_deref() == Some("Open contact")
+    })
+    .await;
     click(&host, "Keep editing");
     let kept = settled(asked).await.unwrap_err();
     assert!(kept.contains("kept editing"), "{kept}");
