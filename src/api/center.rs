@@ -12,6 +12,7 @@ use crate::domain::validate::ValidContact;
 const VIEW: &str = "view-livechat-contact";
 const CREATE: &str = "create-livechat-contact";
 const UPDATE: &str = "update-livechat-contact";
+const DELETE: &str = "delete-livechat-contact";
 /// How many search results are compared: exact matches hide among substring ones.
 const SEARCHED: &str = "100";
 /// How many agents a username or id is looked up among.
@@ -122,6 +123,16 @@ impl Client {
                 decoded(center::created_id(&reply))
             }
         }
+    }
+
+    /// `contacts.delete` of contact `id` (Rocket.Chat's newest releases; an older one answers
+    /// 404, [`ApiError::Unexpected`]).
+    pub async fn center_delete(&self, id: &str) -> Result<(), ApiError> {
+        let body = center::delete_body(id);
+        self.post("/api/v1/omnichannel/contacts.delete", body)
+            .await
+            .map(drop)
+            .map_err(|e| e.needing(DELETE))
     }
 
     /// The user id of the agent whose username is exactly `username`, if there is one.

@@ -134,4 +134,12 @@ texts! {
     NoSuchContact = "No contact with id {id}.",
     Opening = "Opening the contact…",
     Opened = "Contact {name} (id {id}) opened. Change what you need, then press the update button.",
+    // Deleting a Contact Center contact.
+    DeleteContact = "Delete contact",
+    DeleteConfirm = "Delete {name}? This cannot be undone.",
+    Delete = "Delete",
+    Cancel = "Cancel",
+    Deleting = "Deleting the contact…",
+    Deleted = "Contact deleted.",
+    CannotDelete = "This Rocket.Chat cannot delete contacts through its API.",
 }

@@ -1,4 +1,4 @@
-//! The DOM events a host page listens to: `contact-saved`, `contact-opened` and `contact-error`, dispatched on the
+//! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -74,6 +74,11 @@ pub fn opened(host: &HtmlElement, contact: &str, api: &'static str) {
         "contact-opened",
         &[("contact", contact.into()), ("api", api.into())],
     );
+}
+
+/// `contact-deleted` with `detail = {contact}`: the contact is gone from the server.
+pub fn deleted(host: &HtmlElement, contact: &str) {
+    dispatch(host, "contact-deleted", &[("contact", contact.into())]);
 }
 
 /// `contact-error` with `detail = {status, error}` (status 0: no answer from the server).

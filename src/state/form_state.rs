@@ -10,6 +10,7 @@ use crate::domain::token::StoredContact;
 use crate::settings::config::{ApiChoice, Config};
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;
+use crate::state::deletion::Deletion;
 use crate::state::drafts::DraftStore;
 use crate::state::duplicates::Duplicates;
 use crate::state::finder::Finder;
@@ -32,6 +33,7 @@ pub struct FormState {
     storage: StorageNote,
     finder: Finder,
     unsaved: UnsavedPrompt,
+    deletion: Deletion,
     /// A save is under way (a second submit is ignored).
     saving: RwSignal<bool>,
 }
@@ -55,6 +57,7 @@ impl FormState {
             storage,
             finder: Finder::new(),
             unsaved: UnsavedPrompt::new(),
+            deletion: Deletion::new(),
             saving: RwSignal::new(false),
         }
     }
@@ -97,6 +100,11 @@ impl FormState {
     /// The question asked before unsaved changes would be dropped.
     pub fn unsaved(&self) -> UnsavedPrompt {
         self.unsaved
+    }
+
+    /// The delete confirmation.
+    pub fn deletion(&self) -> Deletion {
+        self.deletion
     }
 
     /// Whether something typed is not saved yet.
@@ -191,8 +199,10 @@ impl FormState {
         gone
     }
 
-    /// "New contact": forgets the remembered contact and empties the form.
+    /// "New contact" (or the contact deleted): forgets the remembered contact, its draft and a
+    /// queued save, and empties the form.
     pub fn forget(&self) {
+        self.deletion.ask(false);
         self.outbox.release();
         self.drafts.drop();
         self.contact.forget();

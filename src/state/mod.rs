@@ -5,6 +5,7 @@
 
 pub mod contact;
 pub mod custom;
+pub mod deletion;
 pub mod drafts;
 pub mod duplicates;
 pub mod events;

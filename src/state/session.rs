@@ -206,6 +206,12 @@ impl Session {
             .with_value(|h| h.iter().for_each(|h| events::opened(h, contact, api)));
     }
 
+    /// Tells the host page that the contact is deleted.
+    pub fn announce_deleted(&self, contact: &str) {
+        self.host
+            .with_value(|h| h.iter().for_each(|h| events::deleted(h, contact)));
+    }
+
     /// Tells the host page, and the Leptos app, that saving failed.
     pub fn announce_error(&self, error: &ApiError) {
         let failure = ContactError::from(error);

@@ -56,9 +56,13 @@ pub fn DuplicateNotice(
         state.duplicates().shown().map(|duplicate| {
             let can_update = duplicate.record.token.is_some();
             let may_register = duplicate.may_register_anyway();
-            let action = |key, primary, run| Action {
+            let action = |key, primary: bool, run| Action {
                 text: t.get(key).to_owned(),
-                primary,
+                class: if primary {
+                    "ocf-primary"
+                } else {
+                    "ocf-secondary"
+                },
                 run,
             };
             let mut actions = Vec::new();
@@ -74,7 +78,7 @@ pub fn DuplicateNotice(
                 t.get(Text::PossibleDuplicate).to_owned(),
                 &duplicate.message(&t),
                 actions,
-                false,
+                None,
             )
         })
     }

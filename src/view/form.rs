@@ -13,6 +13,7 @@ use crate::state::status::Status;
 use crate::state::submit::{self, report, Focus};
 use crate::view::contact_search::ContactSearch;
 use crate::view::custom_inputs::{self, CustomInputs};
+use crate::view::delete_contact::{delete_button, DeleteNotice};
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
 use crate::view::input::{InputSpec, LabeledInput};
 use crate::view::manager_picker::{agent_list, Picker};
@@ -185,6 +186,7 @@ pub fn ContactForm(
         }
     };
 
+    let on_deleted = Callback::new(move |()| focus(Focus::Field(Field::Name)));
     let on_open = Callback::new(move |id: String| {
         session.spawn(async move {
             if open(session, state, id).await == Opened::Yes {
@@ -228,8 +230,10 @@ pub fn ContactForm(
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
                     </button>
                     <button type="button" class="ocf-secondary" on:click=new_contact>{t.get(Text::NewContact).to_owned()}</button>
+                    {delete_button(session, state)}
                     <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
                 </div>
+                <DeleteNotice session=session state=state on_deleted=on_deleted />
                 <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
                     {move || state.storage_problem().map(|e| e.say(&session.texts()))}
                 </p>

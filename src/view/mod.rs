@@ -3,6 +3,7 @@
 pub mod combo;
 pub mod contact_search;
 pub mod custom_inputs;
+pub mod delete_contact;
 pub mod duplicate_notice;
 pub mod form;
 pub mod input;

@@ -5,32 +5,33 @@
 use crate::domain::catalogue::to_html;
 use leptos::prelude::*;
 
-/// One choice of a notice: its button's text, whether it is the main one, what it does.
+/// One choice of a notice: its button's text, its look, what it does.
 pub struct Action {
     /// The button's text.
     pub text: String,
-    /// The primary (filled) button, else a secondary one.
-    pub primary: bool,
+    /// The button's class: `ocf-primary` (the main choice), `ocf-secondary` or `ocf-danger`.
+    pub class: &'static str,
     /// What pressing it does.
     pub run: Callback<()>,
 }
 
 /// A group named `label` holding `message` (text with isolated values, see
 /// [`crate::domain::catalogue::to_html`]) and one button per action; `kind` names it for
-/// styles and tests (`ocf-duplicate`, `ocf-unsaved`); `focus_first` takes the focus to the
-/// first button when it appears.
+/// styles and tests (`ocf-duplicate`, `ocf-unsaved`, `ocf-delete`); `focus` takes the focus
+/// to that button when it appears (a question that waits for an answer).
 pub fn notice(
     kind: &'static str,
     label: String,
     message: &str,
     actions: Vec<Action>,
-    focus_first: bool,
+    focus: Option<usize>,
 ) -> impl IntoView {
-    let first = NodeRef::<leptos::html::Button>::new();
-    if focus_first {
-        // Once it is drawn: the button exists then.
+    let focused = NodeRef::<leptos::html::Button>::new();
+    if focus.is_some() {
+        // Once it is drawn: the button exists then, unless the notice went first (answered
+        // at once, or drawn again), and then there is nothing to focus.
         request_animation_frame(move || {
-            if let Some(button) = first.get_untracked() {
+            if let Some(button) = focused.try_get_untracked().flatten() {
                 let _ = button.focus();
             }
         });
@@ -40,10 +41,9 @@ pub fn notice(
             <p inner_html=to_html(message)></p>
             <div class="ocf-actions">
                 {actions.into_iter().enumerate().map(|(i, action)| {
-                    let class = if action.primary { "ocf-primary" } else { "ocf-secondary" };
-                    let node_ref = if i == 0 { first } else { NodeRef::new() };
+                    let node_ref = if Some(i) == focus { focused } else { NodeRef::new() };
                     view! {
-                        <button type="button" class=class node_ref=node_ref on:click=move |_| action.run.run(())>{action.text}</button>
+                        <button type="button" class=action.class node_ref=node_ref on:click=move |_| action.run.run(())>{action.text}</button>
                     }
                 }).collect_view()}
             </div>

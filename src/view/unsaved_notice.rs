@@ -19,9 +19,9 @@ pub fn UnsavedNotice(
     move || {
         let t = session.texts();
         prompt.shown().map(|name| {
-            let answer = |key, primary, open: bool| Action {
+            let answer = |key, class, open: bool| Action {
                 text: t.get(key).to_owned(),
-                primary,
+                class,
                 run: Callback::new(move |()| prompt.answer(open)),
             };
             notice(
@@ -29,10 +29,10 @@ pub fn UnsavedNotice(
                 t.get(Text::Unsaved).to_owned(),
                 &t.fill(Text::OpenAnyway, &[("name", &name)]),
                 vec![
-                    answer(Text::OpenContact, true, true),
-                    answer(Text::KeepEditing, false, false),
+                    answer(Text::OpenContact, "ocf-primary", true),
+                    answer(Text::KeepEditing, "ocf-secondary", false),
                 ],
-                true,
+                Some(0),
             )
         })
     }

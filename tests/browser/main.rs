@@ -7,6 +7,7 @@ mod api_choice;
 mod center;
 mod component;
 mod custom;
+mod deleting;
 mod drafts;
 mod duplicate;
 mod element;

@@ -33,6 +33,18 @@ pub fn updated_id(answer: &Answer) -> Option<String> {
     got(answer).map(|c| c.id)
 }
 
+/// `POST omnichannel/contacts.delete`'s body.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted<'a> {
+    contact_id: &'a str,
+}
+
+/// The body that deletes contact `id`.
+pub fn delete_body(id: &str) -> String {
+    written(&Deleted { contact_id: id })
+}
+
 /// The first value (the form's) followed by the others, without repeating it: the server
 /// refuses duplicate items.
 fn list<'a>(first: Option<&'a str>, others: &'a [String]) -> Vec<&'a str> {
