@@ -3,62 +3,11 @@
 //! permission named, a release without `contacts.delete` says so; axe-core finds nothing on
 //! the confirmation, light and dark.
 
-use e2e::{host_site_with, Browser};
-use rc_standin::model::Version;
-use rc_standin::Options;
+use e2e::{center_site as site, open_found, Browser};
 use serde_json::json;
 
-/// A host page mounting the widget in Contact Center mode with `?theme=`.
-const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Contacts</title>
-<link rel="stylesheet" href="widget.css"></head>
-<body><main><h1>Contacts</h1><div id="w"></div></main>
-<script type="module">
-  import init, { mount } from "./omnichannel-contact-form.js";
-  await init();
-  const query = new URLSearchParams(location.search);
-  const w = document.getElementById("w");
-  window.deleted = [];
-  w.addEventListener("contact-deleted", (e) => window.deleted.push(e.detail));
-  mount(w, { api: "contacts", theme: query.get("theme") || "light" });
-  window.ready = true;
-</script></body></html>"#;
-
-async fn site(version: &str) -> e2e::HostSite {
-    host_site_with(
-        &[("page.html", PAGE.to_owned())],
-        Options {
-            required_field: false,
-            seed_contacts: 3,
-            version: Version::parse(version).unwrap(),
-            ..Options::default()
-        },
-    )
-    .await
-}
-
-/// Signs in as `user` on the page (`theme`) and opens Findme 03 through the search.
 async fn open_three(url: &str, user: &str, theme: &str) -> Browser {
-    let b = Browser::start().await;
-    b.open(&format!("{url}/page.html?theme={theme}")).await;
-    b.wait_js("the module", "return window.ready === true")
-        .await;
-    b.sign_in(user, &format!("{user}-pass")).await;
-    b.fill("search", "findme 03").await;
-    b.wait_js(
-        "the option",
-        "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
-    )
-    .await;
-    b.client
-        .find(fantoccini::Locator::Css(".ocf-results [role=option]"))
-        .await
-        .expect("the option")
-        .click()
-        .await
-        .expect("the click lands");
-    b.wait_value("name", "Findme 03").await;
-    b
+    open_found(url, user, theme, "findme 03", "Findme 03").await
 }
 
 #[tokio::test(flavor = "multi_thread")]

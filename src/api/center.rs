@@ -3,7 +3,7 @@
 
 use crate::api::client::decoded;
 use crate::api::reply::ApiError;
-use crate::api::wire::center::{self, Body};
+use crate::api::wire::center::{self, Body, Resolve};
 use crate::api::Client;
 use crate::domain::duplicate::Match;
 use crate::domain::record::ContactRecord;
@@ -135,6 +135,53 @@ impl Client {
             .map_err(|e| e.needing(DELETE))
     }
 
+    /// Settles the contact's conflicts with the values chosen: `contacts.conflicts` (7.7+), or
+    /// before that (404) `contacts.update` with the same values and `wipeConflicts`, as
+    /// Rocket.Chat's own editor does. Gives the contact as it now is.
+    pub async fn center_resolve(&self, resolve: &Resolve<'_>) -> Result<ContactRecord, ApiError> {
+        let body = resolve.body();
+        let path = "/api/v1/omnichannel/contacts.conflicts";
+        match self.post(path, body.clone()).await {
+            Ok(answer) => decoded(center::resolved(&answer)),
+            Err(ApiError::Unexpected { status: 404 }) => {
+                let answer = self
+                    .post("/api/v1/omnichannel/contacts.update", body)
+                    .await
+                    .map_err(|e| e.needing(UPDATE))?;
+                decoded(center::got(&answer))
+            }
+            Err(e) => Err(e.needing(UPDATE)),
+        }
+    }
+
+    /// Names the managers a Contact Center record gives by user id (its own, and conflicting
+    /// ones) by their usernames, with one look-up of the agents. Without an answer they stay
+    /// unnamed: the field stays empty and the stored manager is left as it is.
+    pub async fn name_managers(&self, record: &mut ContactRecord) {
+        let unnamed = record.contact_manager.is_none() && record.manager_id.is_some();
+        let conflicting = record.conflicts.iter().any(|c| c.field == "manager");
+        if !unnamed && !conflicting {
+            return;
+        }
+        let Ok(agents) = self.agents("", AGENTS).await else {
+            return;
+        };
+        let username = |id: &str| {
+            agents
+                .iter()
+                .find(|a| a.id.as_deref() == Some(id))
+                .map(|a| a.username.clone())
+        };
+        if unnamed {
+            record.contact_manager = record.manager_id.as_deref().and_then(username);
+        }
+        for conflict in record.conflicts.iter_mut().filter(|c| c.field == "manager") {
+            if let Some(name) = username(&conflict.value) {
+                conflict.shown = name;
+            }
+        }
+    }
+
     /// The user id of the agent whose username is exactly `username`, if there is one.
     pub async fn agent_id(&self, username: &str) -> Result<Option<String>, ApiError> {
         let agents = self.agents(username, AGENTS).await?;
@@ -142,14 +189,5 @@ impl Client {
             .into_iter()
             .find(|a| a.username == username)
             .and_then(|a| a.id))
-    }
-
-    /// The username of the agent with user id `id`, if that agent is listed.
-    pub async fn agent_username(&self, id: &str) -> Result<Option<String>, ApiError> {
-        let agents = self.agents("", AGENTS).await?;
-        Ok(agents
-            .into_iter()
-            .find(|a| a.id.as_deref() == Some(id))
-            .map(|a| a.username))
     }
 }

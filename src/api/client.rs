@@ -72,11 +72,7 @@ impl Client {
         let Some(mut record) = self.center_contact(id).await? else {
             return Ok(None);
         };
-        // A manager sent as a user id is looked up. Without the username the field stays
-        // empty and the stored manager is left as it is.
-        if let (None, Some(manager)) = (&record.contact_manager, &record.manager_id) {
-            record.contact_manager = self.agent_username(manager).await.ok().flatten();
-        }
+        self.name_managers(&mut record).await;
         Ok(Some(record))
     }
 

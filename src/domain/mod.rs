@@ -4,6 +4,7 @@
 
 pub mod agents;
 pub mod catalogue;
+pub mod conflicts;
 pub mod country_codes;
 pub mod credentials;
 pub mod custom_fields;

@@ -5,6 +5,17 @@
 use crate::domain::field::{Field, FieldErrors};
 use crate::domain::validate::{self, ContactDraft, Lower, ValidContact};
 
+/// A value a channel reported that differs from the stored one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Rocket.Chat's name of the field: `name`, `manager` or `customFields.<key>`.
+    pub field: String,
+    /// The value reported (a manager's is a user id).
+    pub value: String,
+    /// How it is shown: the value itself, a manager's as the agent's username when known.
+    pub shown: String,
+}
+
 /// The parts of a stored contact the widget keeps on update.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContactRecord {
@@ -31,6 +42,8 @@ pub struct ContactRecord {
     pub manager_id: Option<String>,
     /// When a Contact Center contact was created (ISO 8601, UTC, as the server wrote it).
     pub created_at: Option<String>,
+    /// A Contact Center contact's conflicting values, as the server lists them.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl ContactRecord {
@@ -67,6 +80,8 @@ impl ContactRecord {
                 None => kept_manager,
             },
             created_at: None,
+            // A save without resolving leaves them as they are.
+            conflicts: before.map(|b| b.conflicts.clone()).unwrap_or_default(),
         }
     }
 

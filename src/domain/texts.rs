@@ -142,4 +142,10 @@ texts! {
     Deleting = "Deleting the contact…",
     Deleted = "Contact deleted.",
     CannotDelete = "This Rocket.Chat cannot delete contacts through its API.",
+    // Conflicting values.
+    HasConflicts = "This contact has conflicting values",
+    Resolve = "Resolve",
+    Resolving = "Saving the values chosen…",
+    Resolved = "Conflicting values resolved.",
+    NoValue = "(no value)",
 }

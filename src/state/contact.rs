@@ -68,6 +68,11 @@ impl TargetContact {
         self.target.with(Target::is_existing)
     }
 
+    /// Reads the target (tracked: a view made with it follows the contact).
+    pub fn with_tracked<R>(&self, f: impl FnOnce(&Target) -> R) -> R {
+        self.target.with(f)
+    }
+
     /// Reads the target now (untracked).
     pub fn with<R>(&self, f: impl FnOnce(&Target) -> R) -> R {
         self.target.with_untracked(f)

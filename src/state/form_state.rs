@@ -3,11 +3,13 @@
 //! lives in the widget, not in the form view, so that nothing typed is lost when the view makes
 //! way for the sign-in form. The methods here are the steps that touch several parts at once.
 
+use crate::domain::conflicts::Resolution;
 use crate::domain::draft::Draft;
 use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
 use crate::domain::token::StoredContact;
 use crate::settings::config::{ApiChoice, Config};
+use crate::state::conflicts::ConflictChoices;
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;
 use crate::state::deletion::Deletion;
@@ -34,6 +36,7 @@ pub struct FormState {
     finder: Finder,
     unsaved: UnsavedPrompt,
     deletion: Deletion,
+    conflicts: ConflictChoices,
     /// A save is under way (a second submit is ignored).
     saving: RwSignal<bool>,
 }
@@ -58,6 +61,7 @@ impl FormState {
             finder: Finder::new(),
             unsaved: UnsavedPrompt::new(),
             deletion: Deletion::new(),
+            conflicts: ConflictChoices::new(),
             saving: RwSignal::new(false),
         }
     }
@@ -105,6 +109,11 @@ impl FormState {
     /// The delete confirmation.
     pub fn deletion(&self) -> Deletion {
         self.deletion
+    }
+
+    /// The values picked among conflicting ones.
+    pub fn conflicts(&self) -> ConflictChoices {
+        self.conflicts
     }
 
     /// Whether something typed is not saved yet.
@@ -203,6 +212,7 @@ impl FormState {
     /// queued save, and empties the form.
     pub fn forget(&self) {
         self.deletion.ask(false);
+        self.conflicts.clear();
         self.outbox.release();
         self.drafts.drop();
         self.contact.forget();
@@ -216,6 +226,7 @@ impl FormState {
     /// remembered for this server; its values replace the form's; the draft, a waiting save and
     /// any notice go.
     pub fn open(&self, stored: StoredContact, record: ContactRecord) {
+        self.conflicts.clear();
         self.outbox.release();
         self.drafts.drop();
         self.duplicates.clear();
@@ -224,6 +235,24 @@ impl FormState {
         self.custom.clear();
         self.prefill(&record);
         self.contact.saved(stored, record);
+    }
+
+    /// The conflicts are resolved: the contact as it now is replaces the loaded record, and the
+    /// fields show the values chosen (the others keep what is typed).
+    pub fn resolved(&self, record: ContactRecord, chosen: &Resolution) {
+        self.conflicts.clear();
+        if chosen.name.is_some() {
+            self.inputs.set(Field::Name, record.name.clone());
+        }
+        if chosen.manager.is_some() {
+            let username = record.contact_manager.clone().unwrap_or_default();
+            self.inputs.set(Field::ContactManager, username);
+        }
+        for (id, value) in &chosen.custom {
+            self.custom.set(id, value.clone());
+        }
+        let id = record.id.clone();
+        self.contact.loaded(&id, record);
     }
 
     /// "Update that contact": the duplicate shown becomes the contact this form updates, its

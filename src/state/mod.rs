@@ -3,6 +3,7 @@
 //! by the views, the sign-in, the one save pipeline (`submit`), loading, saving later, finding
 //! and opening a contact, the status region and the events the host page hears.
 
+pub mod conflicts;
 pub mod contact;
 pub mod custom;
 pub mod deletion;

@@ -11,6 +11,7 @@ use crate::state::open::{open, Opened};
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::{self, report, Focus};
+use crate::view::conflict_notice::ConflictNotice;
 use crate::view::contact_search::ContactSearch;
 use crate::view::custom_inputs::{self, CustomInputs};
 use crate::view::delete_contact::{delete_button, DeleteNotice};
@@ -244,6 +245,7 @@ pub fn ContactForm(
     view! {
         {search}
         <UnsavedNotice session=session state=state />
+        <ConflictNotice session=session state=state />
         {form}
     }
 }

@@ -1,6 +1,7 @@
 //! Components only: they show the state and start its flows.
 
 pub mod combo;
+pub mod conflict_notice;
 pub mod contact_search;
 pub mod custom_inputs;
 pub mod delete_contact;

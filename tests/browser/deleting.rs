@@ -1,7 +1,8 @@
 //! Deleting a Contact Center contact: the button only where there is one to delete, the
 //! confirmation (Cancel changes nothing and has the focus), the delete with its event and what
 //! it forgets, a 403 naming the permission, a server without the route, and a queued save that
-//! is not sent after its contact is deleted.
+//! is not sent after its contact is deleted. And its conflicting values: offered, the stored
+//! one chosen at first, a refused resolve keeping them.
 
 use crate::center::center;
 use crate::harness::*;
@@ -175,4 +176,45 @@ async fn the_legacy_api_has_no_delete() {
     ready().await;
     wait_for("the contact", || values(&host)[0] == "Ada").await;
     assert!(find_button(&host, "Delete contact").is_none());
+}
+
+const WITH_CONFLICTS: &str = r#"{"contact":{"_id":"cc7","name":"Ada Lovelace","emails":[],"phones":[],"customFields":{},
+    "conflictingFields":[{"field":"name","value":"Ada King"}]},"success":true}"#;
+
+#[wasm_bindgen_test]
+async fn conflicting_values_are_offered_and_a_refused_resolve_keeps_them() {
+    let host = remembered_ada(200, r#"{"success":true}"#).await;
+    route("/api/v1/omnichannel/contacts.get", 200, WITH_CONFLICTS);
+    route(
+        "/api/v1/omnichannel/contacts.conflicts",
+        403,
+        r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#,
+    );
+    // Mounted again (as a reload would): the record now has a conflicting name.
+    host.remove();
+    clear_storage();
+    remember(CENTER_KEY, "0123456789abcdef0123456789abcdef cc7");
+    let host = new_host();
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <ContactWidget server=SERVER credentials=agent() api=ApiChoice::Contacts /> }
+    })
+    .forget();
+    ready().await;
+    wait_for("the notice", || find_button(&host, "Resolve").is_some()).await;
+    assert_eq!(
+        note_text(&host, "ocf-conflicts"),
+        "This contact has conflicting valuesNameAda LovelaceAda KingResolve"
+    );
+    let radios = host
+        .query_selector_all(".ocf-conflicts input[type='radio']")
+        .unwrap();
+    let first: web_sys::HtmlInputElement = radios.item(0).unwrap().unchecked_into();
+    assert!(first.checked(), "the stored value is chosen at first");
+    click(&host, "Resolve");
+    wait_status(&host, "update-livechat-contact").await;
+    assert!(
+        find_button(&host, "Resolve").is_some(),
+        "the conflicts stay"
+    );
+    assert_eq!(values(&host)[0], "Ada Lovelace");
 }

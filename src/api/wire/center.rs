@@ -13,6 +13,48 @@ pub fn got(answer: &Answer) -> Option<ContactRecord> {
     answer.contact.read::<Record>().map(ContactRecord::from)
 }
 
+/// `contacts.conflicts`: `{"result": {...}}`, the contact as resolved.
+pub fn resolved(answer: &Answer) -> Option<ContactRecord> {
+    answer.result.read::<Record>().map(ContactRecord::from)
+}
+
+/// `contacts.conflicts`' body (7.7+; `contacts.update` takes the same keys before that):
+/// the values chosen, and `wipeConflicts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resolve<'a> {
+    /// The contact.
+    pub contact_id: &'a str,
+    /// The name chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// The manager chosen (a user id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_manager: Option<&'a str>,
+    /// Every custom field's value, the chosen ones included (an update replaces the set).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "custom_object"
+    )]
+    pub custom_fields: Option<&'a [(String, String)]>,
+    /// Always true: every conflict is settled by the choice.
+    pub wipe_conflicts: bool,
+}
+
+fn custom_object<S: serde::Serializer>(
+    values: &Option<&[(String, String)]>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    pairs::as_object(values.unwrap_or_default(), serializer)
+}
+
+impl Resolve<'_> {
+    /// The body, as sent.
+    pub fn body(&self) -> String {
+        written(self)
+    }
+}
+
 /// `contacts.search`: the contacts found; entries of another shape are skipped.
 pub fn found(answer: &Answer) -> Option<Vec<ContactRecord>> {
     super::contacts_page(answer).map(|p| p.found)

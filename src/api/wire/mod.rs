@@ -8,11 +8,11 @@ use crate::domain::agents::Agent;
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::{CustomField, FieldKind};
 use crate::domain::pairs;
-use crate::domain::record::ContactRecord;
+use crate::domain::record::{Conflict, ContactRecord};
 use crate::domain::validate::ValidContact;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use shapes::{entries, read, FieldValues, Lenient, ManagerRef, Member, Object, User};
+use shapes::{entries, read, FieldValue, FieldValues, Lenient, ManagerRef, Member, Object, User};
 
 pub mod center;
 pub mod shapes;
@@ -46,6 +46,9 @@ pub struct Answer {
     /// A saved visitor's id, a visitor record or `null`, a Contact Center contact.
     #[serde(default)]
     contact: Member,
+    /// `contacts.conflicts`' contact.
+    #[serde(default)]
+    result: Member,
     /// `contacts.search`'s contacts.
     #[serde(default)]
     contacts: Member,
@@ -193,6 +196,14 @@ pub(crate) struct Record {
     custom_fields: FieldValues,
     contact_manager: Option<ManagerRef>,
     created_at: Option<String>,
+    conflicting_fields: Option<Vec<Lenient<ConflictEntry>>>,
+}
+
+/// One of `conflictingFields`: `{field, value}`, the value of any shape (a custom field's).
+#[derive(Deserialize)]
+struct ConflictEntry {
+    field: String,
+    value: FieldValue,
 }
 
 impl From<Record> for ContactRecord {
@@ -213,6 +224,16 @@ impl From<Record> for ContactRecord {
             other_phones: phones.collect(),
             manager_id: manager.id,
             created_at: r.created_at,
+            conflicts: entries(r.conflicting_fields.unwrap_or_default())
+                .filter_map(|c| {
+                    let value = c.value.0?;
+                    Some(Conflict {
+                        field: c.field,
+                        shown: value.clone(),
+                        value,
+                    })
+                })
+                .collect(),
         }
     }
 }
