@@ -369,6 +369,20 @@ impl Browser {
             .expect("the click lands");
     }
 
+    /// Clicks the element `xpath` finds (an option, a radio), waiting for it; `what` names it
+    /// if it never comes.
+    pub async fn click_at(&self, what: &str, xpath: &str) {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no {what}: {e}"))
+            .click()
+            .await
+            .expect("the click lands");
+    }
+
     /// Whether a button reading `text` is on the page now.
     pub async fn has_button(&self, text: &str) -> bool {
         self.client
@@ -567,13 +581,8 @@ pub async fn open_found(url: &str, user: &str, theme: &str, search: &str, name: 
         "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
     )
     .await;
-    b.client
-        .find(Locator::Css(".ocf-results [role=option]"))
-        .await
-        .expect("the option")
-        .click()
-        .await
-        .expect("the click lands");
+    b.click_at("option", "//*[@class='ocf-results']//li[@role='option']")
+        .await;
     b.wait_value("name", name).await;
     b
 }

@@ -175,13 +175,8 @@ async fn audit_every_state(theme: &str) {
         "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
     )
     .await;
-    b.client
-        .find(fantoccini::Locator::Css(".ocf-results [role=option]"))
-        .await
-        .expect("the option")
-        .click()
-        .await
-        .expect("the click lands");
+    b.click_at("option", "//*[@class='ocf-results']//li[@role='option']")
+        .await;
     b.wait_js(
         "the unsaved-changes question",
         "return !!document.querySelector('.ocf-unsaved')",

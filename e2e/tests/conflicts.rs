@@ -5,7 +5,6 @@
 //! notice, light and dark.
 
 use e2e::{center_site, open_found, Browser};
-use fantoccini::Locator;
 use serde_json::json;
 
 async fn open_two(url: &str, theme: &str) -> Browser {
@@ -21,15 +20,8 @@ async fn groups(b: &Browser) -> Vec<String> {
 }
 
 async fn choose(b: &Browser, value: &str) {
-    b.client
-        .find(Locator::XPath(&format!(
-            "//fieldset//label[normalize-space()='{value}']/input"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("no radio {value}: {e}"))
-        .click()
-        .await
-        .expect("the radio is chosen");
+    let radio = format!("//fieldset//label[normalize-space()='{value}']/input");
+    b.click_at(&format!("radio {value}"), &radio).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,7 +4,6 @@
 //! the host page opens a contact by id.
 
 use e2e::{standin_seeded, Browser};
-use fantoccini::Locator;
 use std::time::{Duration, Instant};
 
 /// The search's options as shown, waiting until `expected` of them are listed.
@@ -28,15 +27,8 @@ async fn options(b: &Browser, expected: usize) -> Vec<String> {
 
 /// Clicks the option whose text starts with `text`.
 async fn pick(b: &Browser, text: &str) {
-    b.client
-        .find(Locator::XPath(&format!(
-            "//li[@role='option'][starts-with(normalize-space(), '{text}')]"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("no option {text}: {e}"))
-        .click()
-        .await
-        .expect("the click lands");
+    let option = format!("//li[@role='option'][starts-with(normalize-space(), '{text}')]");
+    b.click_at(&format!("option {text}"), &option).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

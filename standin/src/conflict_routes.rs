@@ -1,10 +1,8 @@
 //! Resolving a Contact Center contact's conflicting values (`contacts.conflicts`, 7.7+) and
 //! deleting a contact (`contacts.delete`, from 7.12 in the stand-in), as the contract page says.
 
-use crate::contacts_check::{self, invalid};
-use crate::contacts_routes::{
-    checked, contact_custom_fields, enter_as, parse_body, text, unknown_manager,
-};
+use crate::contacts_check;
+use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager, Admitted};
 use crate::http::{failure, success, with_headers, written, CONTACT_ROLES};
 use crate::ids;
 use crate::model::Version;
@@ -30,16 +28,23 @@ pub async fn resolve(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = "POST /api/v1/omnichannel/contacts.conflicts";
-    let roles = &CONTACT_ROLES;
-    let limit = match enter_as(&state, &headers, peer, route, Version::CONFLICTS, roles).await {
-        Ok(limit) => limit,
+    let route = (
+        "POST /api/v1/omnichannel/contacts.conflicts",
+        Version::CONFLICTS,
+        &CONTACT_ROLES[..],
+    );
+    let Admitted { map, limit } = match admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &body,
+        &contacts_check::CONFLICTS,
+    )
+    .await
+    {
+        Ok(admitted) => admitted,
         Err(response) => return response,
-    };
-    let mut body = parse_body(&body);
-    let map = match checked(&mut body, &contacts_check::CONFLICTS) {
-        Ok(map) => map,
-        Err(message) => return with_headers(invalid(&message), &limit),
     };
     let answer = state
         .store
@@ -104,16 +109,23 @@ pub async fn delete(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = "POST /api/v1/omnichannel/contacts.delete";
-    let roles = &DELETE_ROLES;
-    let limit = match enter_as(&state, &headers, peer, route, Version::DELETE, roles).await {
-        Ok(limit) => limit,
+    let route = (
+        "POST /api/v1/omnichannel/contacts.delete",
+        Version::DELETE,
+        &DELETE_ROLES[..],
+    );
+    let Admitted { map, limit } = match admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &body,
+        &contacts_check::DELETE,
+    )
+    .await
+    {
+        Ok(admitted) => admitted,
         Err(response) => return response,
-    };
-    let mut body = parse_body(&body);
-    let map = match checked(&mut body, &contacts_check::DELETE) {
-        Ok(map) => map,
-        Err(message) => return with_headers(invalid(&message), &limit),
     };
     let answer = state
         .store

@@ -43,7 +43,7 @@ async fn enter(
 }
 
 /// [`enter`] for a route whose permission only `roles` hold.
-pub(crate) async fn enter_as(
+async fn enter_as(
     state: &AppState,
     headers: &HeaderMap,
     peer: SocketAddr,
@@ -59,7 +59,7 @@ pub(crate) async fn enter_as(
         .map(|(_, limit)| limit)
 }
 
-pub(crate) fn parse_body(body: &Bytes) -> Value {
+fn parse_body(body: &Bytes) -> Value {
     if body.is_empty() {
         json!({})
     } else {
@@ -68,9 +68,36 @@ pub(crate) fn parse_body(body: &Bytes) -> Value {
 }
 
 /// The checked (and coerced) object, or the ajv message.
-pub(crate) fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
+fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
     check(value, schema)?;
     Ok(value.as_object().cloned().unwrap_or_default())
+}
+
+/// Where a POST to one of these routes is, once it passed the guard (404 before `since`,
+/// authentication, the rate limit, `roles`) and the body passed `schema`.
+pub(crate) struct Admitted {
+    /// The checked (and coerced) body.
+    pub map: Map<String, Value>,
+    /// The rate-limit headers for the answer.
+    pub limit: LimitHeaders,
+}
+
+/// The guard, then the body's check: what every POST of these routes does first; the answer
+/// that stops it otherwise.
+pub(crate) async fn admit(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: SocketAddr,
+    (route, since, roles): (&str, Version, &[&str]),
+    body: &Bytes,
+    schema: &Schema,
+) -> Result<Admitted, Response> {
+    let limit = enter_as(state, headers, peer, route, since, roles).await?;
+    let mut body = parse_body(body);
+    match checked(&mut body, schema) {
+        Ok(map) => Ok(Admitted { map, limit }),
+        Err(message) => Err(with_headers(invalid(&message), &limit)),
+    }
 }
 
 /// Whether a field is one the contacts routes take (`getAllowedCustomFields`): a visible
@@ -128,15 +155,23 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = "POST /api/v1/omnichannel/contacts";
-    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
-        Ok(limit) => limit,
+    let route = (
+        "POST /api/v1/omnichannel/contacts",
+        Version::CONTACTS,
+        &CONTACT_ROLES[..],
+    );
+    let Admitted { map, limit } = match admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &body,
+        &contacts_check::CREATE,
+    )
+    .await
+    {
+        Ok(admitted) => admitted,
         Err(response) => return response,
-    };
-    let mut body = parse_body(&body);
-    let map = match checked(&mut body, &contacts_check::CREATE) {
-        Ok(map) => map,
-        Err(message) => return with_headers(invalid(&message), &limit),
     };
     let answer = state
         .store
@@ -183,15 +218,23 @@ pub async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = "POST /api/v1/omnichannel/contacts.update";
-    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
-        Ok(limit) => limit,
+    let route = (
+        "POST /api/v1/omnichannel/contacts.update",
+        Version::CONTACTS,
+        &CONTACT_ROLES[..],
+    );
+    let Admitted { map, limit } = match admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &body,
+        &contacts_check::UPDATE,
+    )
+    .await
+    {
+        Ok(admitted) => admitted,
         Err(response) => return response,
-    };
-    let mut body = parse_body(&body);
-    let map = match checked(&mut body, &contacts_check::UPDATE) {
-        Ok(map) => map,
-        Err(message) => return with_headers(invalid(&message), &limit),
     };
     let answer = state
         .store

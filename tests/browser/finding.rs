@@ -51,17 +51,6 @@ fn search(host: &HtmlElement) -> web_sys::HtmlInputElement {
     input(host, "search")
 }
 
-async fn key(host: &HtmlElement, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    search(host).dispatch_event(&event).unwrap();
-    leptos::task::tick().await;
-}
-
 fn option_texts(host: &HtmlElement) -> Vec<String> {
     let list = host
         .query_selector_all(".ocf-results [role='option']")
@@ -134,8 +123,8 @@ async fn the_search_is_a_combobox_that_pages_and_opens_with_the_keyboard() {
         "all 12 are listed"
     );
 
-    key(&host, "ArrowDown").await;
-    key(&host, "ArrowDown").await;
+    press(&host, "search", "ArrowDown").await;
+    press(&host, "search", "ArrowDown").await;
     let active = field.get_attribute("aria-activedescendant").unwrap();
     let second = list
         .query_selector_all("[role='option']")
@@ -148,14 +137,14 @@ async fn the_search_is_a_combobox_that_pages_and_opens_with_the_keyboard() {
         second.get_attribute("aria-selected").as_deref(),
         Some("true")
     );
-    key(&host, "Escape").await;
+    press(&host, "search", "Escape").await;
     assert_eq!(
         field.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    key(&host, "ArrowDown").await;
-    key(&host, "ArrowDown").await;
-    key(&host, "Enter").await;
+    press(&host, "search", "ArrowDown").await;
+    press(&host, "search", "ArrowDown").await;
+    press(&host, "search", "Enter").await;
     wait_status(&host, "Contact findme 02 (id id02) opened.").await;
     assert_eq!(values(&host)[0], "findme 02");
     assert_eq!(values(&host)[3], "agent.two");

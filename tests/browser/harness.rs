@@ -420,3 +420,16 @@ pub fn serve_records() {
     )
     .expect("the record stub installs");
 }
+
+/// Presses `key` in the input named `name` (a `keydown` as the browser sends it), then lets
+/// the widget react.
+pub async fn press(host: &HtmlElement, name: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input(host, name).dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+}

@@ -8,18 +8,6 @@ use web_sys::HtmlElement;
 const AGENTS: &str = r#"{"users":[{"_id":"a1","username":"agent.one","name":"Agent One"},
   {"_id":"a2","username":"agent.two","name":"Agent Two"}],"count":2,"offset":0,"total":2,"success":true}"#;
 
-fn key(host: &HtmlElement, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    input(host, "contactManager")
-        .dispatch_event(&event)
-        .unwrap();
-}
-
 fn attr(host: &HtmlElement, name: &str) -> Option<String> {
     input(host, "contactManager").get_attribute(name)
 }
@@ -66,8 +54,8 @@ async fn suggestions_follow_typing_and_the_keyboard_picks_one() {
         .collect();
     assert_eq!(texts, ["Agent One (agent.one)", "Agent Two (agent.two)"]);
 
-    key(&host, "ArrowDown");
-    key(&host, "ArrowDown");
+    press(&host, "contactManager", "ArrowDown").await;
+    press(&host, "contactManager", "ArrowDown").await;
     leptos::task::tick().await;
     let second = options(&host)[1].id();
     assert_eq!(attr(&host, "aria-activedescendant"), Some(second));
@@ -75,8 +63,8 @@ async fn suggestions_follow_typing_and_the_keyboard_picks_one() {
         options(&host)[1].get_attribute("aria-selected").as_deref(),
         Some("true")
     );
-    key(&host, "ArrowUp");
-    key(&host, "Enter");
+    press(&host, "contactManager", "ArrowUp").await;
+    press(&host, "contactManager", "Enter").await;
     leptos::task::tick().await;
     assert_eq!(input(&host, "contactManager").value(), "agent.one");
     assert_eq!(attr(&host, "aria-expanded").as_deref(), Some("false"));
@@ -92,7 +80,7 @@ async fn escape_closes_the_list_and_the_mouse_picks_too() {
     let host = mount(Some(agent()));
     ready().await;
     open_with(&host, "age").await;
-    key(&host, "Escape");
+    press(&host, "contactManager", "Escape").await;
     leptos::task::tick().await;
     assert_eq!(attr(&host, "aria-expanded").as_deref(), Some("false"));
     assert_eq!(
