@@ -1,6 +1,9 @@
 //! Harness for the end-to-end tests: a stand-in server serving the release `dist/`, and a
 //! Chromium driven through chromedriver, used the way a person uses the page.
 
+mod center;
+pub use center::{center_site, open_found};
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use rc_standin::server::AppState;
@@ -533,56 +536,4 @@ pub async fn wait_data(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-}
-
-/// A host page mounting the widget in Contact Center mode with `?theme=`, recording
-/// `contact-deleted` in `window.deleted`.
-const CENTER_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Contacts</title>
-<link rel="stylesheet" href="widget.css"></head>
-<body><main><h1>Contacts</h1><div id="w"></div></main>
-<script type="module">
-  import init, { mount } from "./omnichannel-contact-form.js";
-  await init();
-  const query = new URLSearchParams(location.search);
-  const w = document.getElementById("w");
-  window.deleted = [];
-  w.addEventListener("contact-deleted", (e) => window.deleted.push(e.detail));
-  mount(w, { api: "contacts", theme: query.get("theme") || "light" });
-  window.ready = true;
-</script></body></html>"#;
-
-/// [`CENTER_PAGE`] at `page.html`, with a stand-in behaving as Rocket.Chat `version` that has
-/// three people to find (Findme 02 with conflicting values).
-pub async fn center_site(version: &str) -> HostSite {
-    host_site_with(
-        &[("page.html", CENTER_PAGE.to_owned())],
-        Options {
-            required_field: false,
-            seed_contacts: 3,
-            version: rc_standin::model::Version::parse(version).expect("MAJOR.MINOR"),
-            ..Options::default()
-        },
-    )
-    .await
-}
-
-/// Opens the page at `url` in `theme`, signs in as `user`, searches `search` and opens the one
-/// result, waiting until its name, `name`, is shown.
-pub async fn open_found(url: &str, user: &str, theme: &str, search: &str, name: &str) -> Browser {
-    let b = Browser::start().await;
-    b.open(&format!("{url}/page.html?theme={theme}")).await;
-    b.wait_js("the module", "return window.ready === true")
-        .await;
-    b.sign_in(user, &format!("{user}-pass")).await;
-    b.fill("search", search).await;
-    b.wait_js(
-        "the option",
-        "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
-    )
-    .await;
-    b.click_at("option", "//*[@class='ocf-results']//li[@role='option']")
-        .await;
-    b.wait_value("name", name).await;
-    b
 }

@@ -1,112 +1,34 @@
 //! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place, as serde
-//! types. An answer is read once, into [`Answer`]: the members that say how it failed, and each
-//! call's own member kept as text for that call's reader. Readers give `None` for a member of
-//! the wrong shape; the client turns that into the one "unexpected answer" error
-//! ([`crate::api`]). The domain types they fill know nothing of JSON.
+//! types: here the legacy endpoint's bodies and readers, the login and the lists; an answer
+//! read once (`answer`: the members that say how it failed, and each call's own member kept as
+//! text for that call's reader); a contact record of either API and the search pages
+//! (`record`); the Contact Center's bodies and readers (`center`); and what Rocket.Chat sends in
+//! more than one shape (`shapes`). Readers give `None` for a member of the wrong shape; the
+//! client turns that into the one "unexpected answer" error ([`crate::api`]). The domain types
+//! they fill know nothing of JSON.
 
 use crate::domain::agents::Agent;
 use crate::domain::credentials::Credentials;
 use crate::domain::custom_fields::{CustomField, FieldKind};
 use crate::domain::pairs;
-use crate::domain::record::{Conflict, ContactRecord};
+use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use shapes::{entries, read, FieldValue, FieldValues, Lenient, ManagerRef, Member, Object, User};
+use shapes::{entries, Lenient, User};
 
+mod answer;
 pub mod center;
+mod record;
 pub mod shapes;
+
+pub use answer::{answer, Answer, Details, Shape};
+use record::Record;
+pub use record::{contacts_page, visitors_page, Page};
 
 /// Writes a request body. Bodies are strings, lists and objects of strings, which cannot fail
 /// to be written.
 pub(crate) fn written(body: &impl Serialize) -> String {
     serde_json::to_string(body).unwrap_or_default()
-}
-
-/// Every answer's members that the widget reads. One type for all answers: each derived
-/// reader costs the download its own code, so the calls share this one.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Answer {
-    /// `false` on a refusal (7.x also sends it with 200 in a few places).
-    #[serde(default)]
-    pub success: Lenient<bool>,
-    /// The server's text, or a code like `totp-required`.
-    #[serde(default)]
-    pub error: Lenient<String>,
-    /// 6.x's text for some failures (`You must be logged in to do this.`).
-    #[serde(default)]
-    pub message: Lenient<String>,
-    /// A code such as `error-contact-manager-not-found`.
-    #[serde(default)]
-    pub error_type: Lenient<String>,
-    /// `{"method": "totp" | "email"}` of a two-factor answer.
-    #[serde(default)]
-    pub details: Lenient<Object<Details>>,
-    /// A saved visitor's id, a visitor record or `null`, a Contact Center contact.
-    #[serde(default)]
-    contact: Member,
-    /// `contacts.conflicts`' contact.
-    #[serde(default)]
-    result: Member,
-    /// `contacts.search`'s contacts.
-    #[serde(default)]
-    contacts: Member,
-    /// `livechat/visitors.search`'s visitors.
-    #[serde(default)]
-    visitors: Member,
-    /// How many a search found in all (its pages together).
-    #[serde(default)]
-    total: Member,
-    /// `POST omnichannel/contacts`'s new id.
-    #[serde(default)]
-    contact_id: Member,
-    /// `contacts.checkExistence`'s answer.
-    #[serde(default)]
-    exists: Member,
-    /// `GET /api/info`'s release.
-    #[serde(default)]
-    version: Member,
-    /// A login's credentials.
-    #[serde(default)]
-    data: Member,
-    /// `livechat/users/agent`'s agents.
-    #[serde(default)]
-    users: Member,
-    /// `livechat/custom-fields`' definitions.
-    #[serde(default)]
-    custom_fields: Member,
-}
-
-/// An error's `details`.
-#[derive(Debug, Deserialize)]
-pub struct Details {
-    /// How a two-factor code is delivered.
-    pub method: Option<String>,
-}
-
-/// What kind of JSON an answer's body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// Not JSON at all (an HTML page from a proxy, say).
-    NotJson,
-    /// JSON, but not an object.
-    Other,
-    /// An object.
-    Object,
-}
-
-/// Reads `body` once: its shape, and its members (all absent unless it is an object).
-pub fn answer(body: &str) -> (Shape, Answer) {
-    // The whole document first: a body that fails on its type before its syntax (`null\0`,
-    // an unclosed `[[`) is still not JSON. Skipped, not built: no recursion however deep.
-    if serde_json::from_str::<&RawValue>(body).is_err() {
-        return (Shape::NotJson, Answer::default());
-    }
-    match read::<Object<Answer>>(body) {
-        Some(object) => (Shape::Object, object.0),
-        None => (Shape::Other, Answer::default()),
-    }
 }
 
 /// The body of `POST /api/v1/omnichannel/contact`: only the keys that have a value. Rocket.Chat
@@ -161,118 +83,12 @@ pub fn saved_contact_id(answer: &Answer) -> Option<String> {
     answer.contact.read()
 }
 
-/// One entry of a record's emails (`{"address": …}`) or phones (`{"phoneNumber": …}`).
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(alias = "phoneNumber")]
-    address: Option<String>,
-}
-
-/// A record's emails or phones: a missing or `null` list has none.
-type Entries = Option<Vec<Lenient<Entry>>>;
-
-/// The values of a record's email or phone entries, in order; an entry without a value, or of
-/// another shape, is skipped.
-fn listed(list: Entries) -> impl Iterator<Item = String> {
-    entries(list.unwrap_or_default()).filter_map(|e| e.address)
-}
-
-/// A contact record of either API: a legacy visitor (`GET omnichannel/contact`,
-/// `contact.search`: `visitorEmails`, `phone`, `livechatData`, a manager `{username}`) or a
-/// Contact Center contact (`contacts.get`, `contacts.search`, `contacts.update`: `emails`,
-/// `phones`, `customFields`, a manager's user id). One type reads both.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Record {
-    #[serde(rename = "_id")]
-    id: String,
-    token: Option<String>,
-    name: Option<String>,
-    #[serde(alias = "visitorEmails")]
-    emails: Entries,
-    #[serde(alias = "phone")]
-    phones: Entries,
-    #[serde(default, alias = "livechatData")]
-    custom_fields: FieldValues,
-    contact_manager: Option<ManagerRef>,
-    created_at: Option<String>,
-    conflicting_fields: Option<Vec<Lenient<ConflictEntry>>>,
-}
-
-/// One of `conflictingFields`: `{field, value}`, the value of any shape (a custom field's).
-#[derive(Deserialize)]
-struct ConflictEntry {
-    field: String,
-    value: FieldValue,
-}
-
-impl From<Record> for ContactRecord {
-    fn from(r: Record) -> Self {
-        let mut emails = listed(r.emails);
-        let mut phones = listed(r.phones);
-        let manager = r.contact_manager.unwrap_or_default();
-        ContactRecord {
-            id: r.id,
-            token: r.token,
-            name: r.name.unwrap_or_default(),
-            email: emails.next(),
-            phone: phones.next(),
-            // A manager sent as a user names its username; a bare id is looked up.
-            contact_manager: manager.username,
-            custom_fields: r.custom_fields.0,
-            other_emails: emails.collect(),
-            other_phones: phones.collect(),
-            manager_id: manager.id,
-            created_at: r.created_at,
-            conflicts: entries(r.conflicting_fields.unwrap_or_default())
-                .filter_map(|c| {
-                    let value = c.value.0?;
-                    Some(Conflict {
-                        field: c.field,
-                        shown: value.clone(),
-                        value,
-                    })
-                })
-                .collect(),
-        }
-    }
-}
-
 /// `GET /api/v1/omnichannel/contact` and `contact.search`: `{"contact": {...} | null}`;
 /// `Some(None)` when there is no such contact. The member must be there: an answer without it
 /// is not Rocket.Chat's.
 pub fn contact_record(answer: &Answer) -> Option<Option<ContactRecord>> {
     let record: Option<Record> = answer.contact.read()?;
     Some(record.map(ContactRecord::from))
-}
-
-/// One page of a search: the contacts on it, and how many the search found in all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
-    /// The contacts on this page, in the server's order.
-    pub found: Vec<ContactRecord>,
-    /// How many contacts match in all.
-    pub total: usize,
-}
-
-/// A page of `list` (entries of another shape skipped) with the answer's `total` (the page's
-/// length when the server leaves it out).
-fn page(list: &Member, answer: &Answer) -> Option<Page> {
-    let listed: Vec<Lenient<Record>> = list.read()?;
-    let found: Vec<ContactRecord> = entries(listed).map(ContactRecord::from).collect();
-    let total = answer.total.read::<usize>().unwrap_or(found.len());
-    Some(Page { found, total })
-}
-
-/// `GET /api/v1/livechat/visitors.search`: `{"visitors": [...], "count", "offset", "total"}`
-/// (the visitors carry no token: opening one loads it in full).
-pub fn visitors_page(answer: &Answer) -> Option<Page> {
-    page(&answer.visitors, answer)
-}
-
-/// `GET /api/v1/omnichannel/contacts.search`: `{"contacts": [...], "count", "offset", "total"}`.
-pub fn contacts_page(answer: &Answer) -> Option<Page> {
-    page(&answer.contacts, answer)
 }
 
 /// `GET /api/info`: `{"version": "7.6", ...}`, as (major, minor), e.g. (7, 6).
