@@ -1,13 +1,6 @@
 //! The conflicting values of the Contact Center contact the form shows: which value the user
-//! picked for each field, and the flow that saves the choice ("Resolve").
+//! picked for each field (the flow that saves the choice is `resolve`).
 
-use crate::api::wire::center::Resolve;
-use crate::domain::conflicts::{self, Choice};
-use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
-use crate::state::status::Status;
-use crate::state::submit::report;
 use leptos::prelude::*;
 
 /// The value picked for each field, by the choices' order (cheap to copy). Nothing picked is
@@ -41,6 +34,11 @@ impl ConflictChoices {
             .with(|p| p.get(field).copied().unwrap_or(0) == value)
     }
 
+    /// The values picked, by field (untracked: for the flow that saves them).
+    pub fn picked_now(&self) -> Vec<usize> {
+        self.picked.get_untracked()
+    }
+
     /// Forgets the picks (another contact, or resolved).
     pub fn clear(&self) {
         self.picked.set(Vec::new());
@@ -50,61 +48,5 @@ impl ConflictChoices {
 impl Default for ConflictChoices {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// The choices of the contact the form shows (tracked: they follow the contact).
-pub fn shown(state: FormState) -> Vec<Choice> {
-    state
-        .contact()
-        .with_tracked(|t| t.record().map(conflicts::choices))
-        .unwrap_or_default()
-}
-
-/// "Resolve": saves the values picked and empties the contact's conflicts; the form then shows
-/// the values chosen. A save that does not resolve keeps the conflicts as they are.
-pub async fn resolve(session: Session, state: FormState) -> bool {
-    let Some(record) = state.contact().record() else {
-        return false;
-    };
-    let choices = conflicts::choices(&record);
-    let picked = state.conflicts().picked.get_untracked();
-    let chosen = conflicts::resolution(&choices, &picked);
-    // Every custom field, the chosen values in place: an update (before 7.7) replaces the set.
-    let mut custom = record.custom_fields.clone();
-    for (key, value) in &chosen.custom {
-        match custom.iter_mut().find(|(k, _)| k == key) {
-            Some(pair) => pair.1 = value.clone(),
-            None => custom.push((key.clone(), value.clone())),
-        }
-    }
-    let body = Resolve {
-        contact_id: &record.id,
-        name: chosen.name.as_deref(),
-        contact_manager: chosen.manager.as_deref(),
-        custom_fields: (!chosen.custom.is_empty()).then_some(&custom),
-        wipe_conflicts: true,
-    };
-    session.say(Status::Busy(session.text(Text::Resolving)));
-    let result = match session.client() {
-        Ok(client) => match client.center_resolve(&body).await {
-            Ok(mut updated) => {
-                client.name_managers(&mut updated).await;
-                Ok(updated)
-            }
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(updated) => {
-            state.resolved(updated, &chosen);
-            session.say(Status::Done(session.text(Text::Resolved)));
-            true
-        }
-        Err(error) => {
-            report(session, state, &error);
-            false
-        }
     }
 }

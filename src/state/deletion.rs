@@ -1,13 +1,6 @@
-//! Deleting the Contact Center contact the form shows: whether the confirmation is shown, and
-//! the flow, top to bottom. A deleted contact is forgotten here (its id, draft and queued save)
-//! and the form is ready for a new one.
+//! Whether "Delete <name>? This cannot be undone." is shown (the flow that deletes is
+//! `delete`).
 
-use crate::api::reply::ApiError;
-use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
-use crate::state::status::Status;
-use crate::state::submit::report;
 use leptos::prelude::*;
 
 /// Whether "Delete <name>? This cannot be undone." is shown (cheap to copy).
@@ -38,48 +31,5 @@ impl Deletion {
 impl Default for Deletion {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// How a delete ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Deleted {
-    /// Gone from the server, and forgotten here: the form is ready for a new contact.
-    Yes,
-    /// Nothing to delete (no saved contact), or a save under way.
-    Nothing,
-    /// The server has no `contacts.delete` (before Rocket.Chat's newest releases).
-    Unsupported,
-    /// Refused or failed, as a save's failure is said.
-    Failed(ApiError),
-}
-
-/// Deletes the contact the form shows (`contacts.delete`), then forgets it and empties the form.
-pub async fn delete(session: Session, state: FormState) -> Deleted {
-    state.deletion().ask(false);
-    let id = state.contact().with(|t| t.contact_id().map(str::to_owned));
-    let Some(id) = id.filter(|_| !state.is_saving_now()) else {
-        return Deleted::Nothing;
-    };
-    session.say(Status::Busy(session.text(Text::Deleting)));
-    let result = match session.client() {
-        Ok(client) => client.center_delete(&id).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => {
-            state.forget();
-            session.say(Status::Done(session.text(Text::Deleted)));
-            session.announce_deleted(&id);
-            Deleted::Yes
-        }
-        Err(ApiError::Unexpected { status: 404 }) => {
-            session.say(Status::Failed(session.text(Text::CannotDelete)));
-            Deleted::Unsupported
-        }
-        Err(error) => {
-            report(session, state, &error);
-            Deleted::Failed(error)
-        }
     }
 }

@@ -6,6 +6,7 @@
 pub mod conflicts;
 pub mod contact;
 pub mod custom;
+pub mod delete;
 pub mod deletion;
 pub mod drafts;
 pub mod duplicates;
@@ -18,6 +19,7 @@ pub mod loading;
 pub mod lookups;
 pub mod open;
 pub mod outbox;
+pub mod resolve;
 pub mod retry;
 pub mod session;
 pub mod signin;

@@ -5,8 +5,8 @@
 
 use crate::domain::conflicts::Field;
 use crate::domain::texts::Text;
-use crate::state::conflicts::{self, resolve};
 use crate::state::form_state::FormState;
+use crate::state::resolve::{self, resolve};
 use crate::state::session::Session;
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn ConflictNotice(
         });
     };
     move || {
-        let choices = conflicts::shown(state);
+        let choices = resolve::shown(state);
         (!choices.is_empty()).then(|| {
             let t = session.texts();
             let custom = state.custom().shown();

@@ -4,7 +4,7 @@
 
 use crate::domain::texts::Text;
 use crate::settings::config::ApiChoice;
-use crate::state::deletion::{delete, Deleted};
+use crate::state::delete::{delete, Deleted};
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::view::notice::{notice, Action};
