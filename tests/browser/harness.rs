@@ -344,9 +344,11 @@ pub async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Waits until `done` holds (checked every 10 ms, for at most 3 s), then panics with `what`.
+/// Waits until `done` holds (checked every 10 ms, for at most 10 s), then panics with `what`.
 pub async fn wait_for(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..300 {
+    // Ten seconds: generous, so that a loaded 2-core machine (CI building beside the tests)
+    // never fails a test that only waits; a test that fails waits this long once.
+    for _ in 0..1000 {
         if done() {
             return;
         }
