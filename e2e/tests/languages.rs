@@ -34,13 +34,20 @@ async fn chromium_in_french_shows_the_form_saves_and_fails_in_french() {
     b.sign_in_pressing("agent.one", "agent.one-pass", "Se connecter")
         .await;
     b.wait_status("Connecté.").await;
-    // The contact fields in French; the server's custom fields under them keep its labels.
+    // The search and the contact fields in French; the server's custom fields under them keep
+    // its labels.
     let labels = b
-        .js("return [...document.querySelectorAll('label')].slice(0, 4).map((l) => l.textContent)")
+        .js("return [...document.querySelectorAll('label')].slice(0, 5).map((l) => l.textContent)")
         .await;
     assert_eq!(
         labels,
-        json!(["Nom", "E-mail", "Téléphone", "Gestionnaire de contacts"])
+        json!([
+            "Rechercher un contact",
+            "Nom",
+            "E-mail",
+            "Téléphone",
+            "Gestionnaire de contacts"
+        ])
     );
 
     b.click("Enregistrer le contact").await;
