@@ -2,6 +2,7 @@
 //! manager or custom-field value): one choice per field, the stored value first, and what
 //! resolving them sends.
 
+use crate::domain::custom_fields::value_of;
 #[cfg(test)]
 use crate::domain::record::Conflict;
 use crate::domain::record::ContactRecord;
@@ -50,13 +51,8 @@ fn stored(record: &ContactRecord, field: &Field) -> (String, String) {
             (id, shown)
         }
         Field::Custom(key) => {
-            let value = record
-                .custom_fields
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
-            (value.clone(), value)
+            let value = value_of(&record.custom_fields, key).unwrap_or_default();
+            (value.to_owned(), value.to_owned())
         }
     }
 }

@@ -66,11 +66,7 @@ impl Duplicate {
     /// The warning, naming the stored contact and what would happen.
     pub fn message(&self, t: &Texts) -> String {
         let r = &self.record;
-        let name = if r.name.trim().is_empty() {
-            t.get(Text::NoName)
-        } else {
-            r.name.as_str()
-        };
+        let name = r.shown_name(t);
         let (key, value) = match (self.by, self.takes_over) {
             (Match::Email, false) => (Text::SameEmail, &r.email),
             (Match::Phone, false) => (Text::SamePhone, &r.phone),

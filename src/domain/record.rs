@@ -2,7 +2,9 @@
 //! The server replaces a record on update, so an update must carry every field the record keeps:
 //! fields the user did not touch go back exactly as stored, custom fields included.
 
+use crate::domain::catalogue::Texts;
 use crate::domain::field::{Field, FieldErrors};
+use crate::domain::texts::Text;
 use crate::domain::validate::{self, ContactDraft, Lower, ValidContact};
 
 /// A value a channel reported that differs from the stored one.
@@ -47,6 +49,15 @@ pub struct ContactRecord {
 }
 
 impl ContactRecord {
+    /// The name to show for the contact: its own, or `t`'s "(no name)" when it has none.
+    pub fn shown_name<'a>(&'a self, t: &'a Texts) -> &'a str {
+        if self.name.trim().is_empty() {
+            t.get(Text::NoName)
+        } else {
+            &self.name
+        }
+    }
+
     /// The record as the server now holds it after a save of `contact` over `before` (the
     /// loaded record, on update): the form's fields replace the stored ones; a Contact Center
     /// contact keeps its other emails and phones, and its manager's id unless `manager_id` (as

@@ -1,6 +1,7 @@
 //! Finding a contact: when a search is asked, how a result reads, and the results so far with
 //! their paging, as plain Rust.
 
+use crate::domain::catalogue::Texts;
 use crate::domain::record::ContactRecord;
 
 /// How many characters a search needs before the server is asked.
@@ -18,11 +19,9 @@ pub fn term(typed: &str) -> Option<&str> {
 
 /// A result as its option reads: the name, then the first email and the first phone when there
 /// are any ("Findme 03 · findme03@example.org · +493000000003"); a contact without a name
-/// shows `unnamed` in its place.
-pub fn label(record: &ContactRecord, unnamed: &str) -> String {
-    let name = Some(record.name.trim())
-        .filter(|n| !n.is_empty())
-        .unwrap_or(unnamed);
+/// shows `t`'s "(no name)" in its place.
+pub fn label(record: &ContactRecord, t: &Texts) -> String {
+    let name = record.shown_name(t).trim();
     [Some(name), record.email.as_deref(), record.phone.as_deref()]
         .into_iter()
         .flatten()
@@ -99,18 +98,13 @@ mod tests {
             Some("findme03@example.org"),
             Some("+493000000003"),
         );
+        let t = Texts::default();
         assert_eq!(
-            label(&full, "(no name)"),
+            label(&full, &t),
             "Findme 03 · findme03@example.org · +493000000003"
         );
-        assert_eq!(
-            label(&record("c", "Ada", None, Some("+1")), "-"),
-            "Ada · +1"
-        );
-        assert_eq!(
-            label(&record("c", " ", None, None), "(no name)"),
-            "(no name)"
-        );
+        assert_eq!(label(&record("c", "Ada", None, Some("+1")), &t), "Ada · +1");
+        assert_eq!(label(&record("c", " ", None, None), &t), "(no name)");
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub enum Finding {
     /// Nothing asked (fewer than two characters typed).
     #[default]
     Idle,
-    /// The server was asked for this text.
-    Searching(String),
+    /// The server was asked; no answer yet.
+    Searching,
     /// What it found (possibly nothing).
     Found(Results),
     /// Why the search failed, as said in the list area (the form is left as it is).
@@ -76,7 +76,7 @@ fn failed(session: Session, error: &ApiError) -> Finding {
 /// Asks the server for the first page of contacts matching `term`; the answer is shown only
 /// while `current()` says it is still wanted.
 pub async fn search(session: Session, finder: Finder, term: String, current: impl Fn() -> bool) {
-    finder.finding.set(Finding::Searching(term.clone()));
+    finder.finding.set(Finding::Searching);
     let page = match session.client() {
         Ok(client) => client.find(&term, 0).await,
         Err(e) => Err(e),

@@ -70,11 +70,7 @@ pub async fn open(session: Session, state: FormState, id: String) -> Opened {
         report(session, state, &error);
         return Opened::Failed(error);
     };
-    let name = if record.name.trim().is_empty() {
-        session.text(Text::NoName)
-    } else {
-        record.name.clone()
-    };
+    let name = record.shown_name(&session.texts_now()).to_owned();
     if state.has_unsaved_changes() && !state.unsaved().ask(name.clone()).await {
         session.say(Status::Idle);
         return Opened::Kept;

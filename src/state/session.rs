@@ -192,8 +192,7 @@ impl Session {
             created,
             api: api.name(),
         };
-        self.host
-            .with_value(|h| h.iter().for_each(|h| events::saved(h, &saved)));
+        self.dispatch_on_host(|h| events::saved(h, &saved));
         if let Some(on_saved) = self.listeners.on_saved {
             on_saved.run(saved);
         }
@@ -202,21 +201,23 @@ impl Session {
     /// Tells the host page which contact the form now shows.
     pub fn announce_opened(&self, contact: &str) {
         let api = self.config.with_value(|c| c.api.name());
-        self.host
-            .with_value(|h| h.iter().for_each(|h| events::opened(h, contact, api)));
+        self.dispatch_on_host(|h| events::opened(h, contact, api));
     }
 
     /// Tells the host page that the contact is deleted.
     pub fn announce_deleted(&self, contact: &str) {
-        self.host
-            .with_value(|h| h.iter().for_each(|h| events::deleted(h, contact)));
+        self.dispatch_on_host(|h| events::deleted(h, contact));
+    }
+
+    /// Dispatches an event on the element the widget is mounted on, if there is one.
+    fn dispatch_on_host(&self, dispatch: impl Fn(&web_sys::HtmlElement)) {
+        self.host.with_value(|h| h.iter().for_each(dispatch));
     }
 
     /// Tells the host page, and the Leptos app, that saving failed.
     pub fn announce_error(&self, error: &ApiError) {
         let failure = ContactError::from(error);
-        self.host
-            .with_value(|h| h.iter().for_each(|h| events::failed(h, &failure)));
+        self.dispatch_on_host(|h| events::failed(h, &failure));
         if let Some(on_error) = self.listeners.on_error {
             on_error.run(failure);
         }

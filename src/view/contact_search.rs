@@ -59,7 +59,7 @@ pub fn ContactSearch(
     let note = move || {
         let t = session.texts();
         finder.with(|f| match f {
-            Finding::Searching(_) => Some(t.get(Text::Searching).to_owned()),
+            Finding::Searching => Some(t.get(Text::Searching).to_owned()),
             Finding::Found(r) if r.found.is_empty() => {
                 Some(t.fill(Text::NoMatch, &[("text", &r.term)]))
             }
@@ -78,9 +78,9 @@ pub fn ContactSearch(
     };
     // The options' texts: name · first email · first phone.
     let labels = move || {
-        let unnamed = session.texts().get(Text::NoName).to_owned();
+        let t = session.texts();
         finder.with(|f| match f {
-            Finding::Found(r) => r.found.iter().map(|c| label(c, &unnamed)).collect(),
+            Finding::Found(r) => r.found.iter().map(|c| label(c, &t)).collect(),
             _ => Vec::new(),
         })
     };

@@ -53,12 +53,10 @@ pub fn DeleteNotice(
         let asked = state.deletion().asked() && deletable(session, state);
         asked.then(|| {
             let t = session.texts();
-            let name = state
-                .contact()
-                .record()
-                .map(|r| r.name)
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| t.get(Text::NoName).to_owned());
+            let record = state.contact().record();
+            let name = record
+                .as_ref()
+                .map_or(t.get(Text::NoName), |r| r.shown_name(&t));
             let action = |key, class, run| Action {
                 text: t.get(key).to_owned(),
                 class,
@@ -67,7 +65,7 @@ pub fn DeleteNotice(
             notice(
                 "ocf-delete",
                 t.get(Text::DeleteContact).to_owned(),
-                &t.fill(Text::DeleteConfirm, &[("name", &name)]),
+                &t.fill(Text::DeleteConfirm, &[("name", name)]),
                 vec![
                     action(Text::Delete, "ocf-danger", confirm),
                     action(Text::Cancel, "ocf-secondary", cancel),
