@@ -22,17 +22,21 @@ pub enum Deleted {
 }
 
 /// Deletes the contact the form shows (`contacts.delete`), then forgets it and empties the form.
+/// Like a save, it runs alone: no save starts meanwhile, and none may be under way.
 pub async fn delete(session: Session, state: FormState) -> Deleted {
     state.deletion().ask(false);
-    let id = state.contact().with(|t| t.contact_id().map(str::to_owned));
-    let Some(id) = id.filter(|_| !state.is_saving_now()) else {
+    let Some(id) = state.contact().with(|t| t.contact_id().map(str::to_owned)) else {
         return Deleted::Nothing;
     };
+    if !state.begin_save() {
+        return Deleted::Nothing;
+    }
     session.say(Status::Busy(session.text(Text::Deleting)));
     let result = match session.client() {
         Ok(client) => client.center_delete(&id).await,
         Err(e) => Err(e),
     };
+    state.end_save();
     match result {
         Ok(()) => {
             state.forget();

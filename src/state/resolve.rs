@@ -18,11 +18,15 @@ pub fn shown(state: FormState) -> Vec<Choice> {
 }
 
 /// "Resolve": saves the values picked and empties the contact's conflicts; the form then shows
-/// the values chosen. A save that does not resolve keeps the conflicts as they are.
+/// the values chosen. A save that does not resolve keeps the conflicts as they are. It is a
+/// save: none other runs meanwhile (a second press does nothing).
 pub async fn resolve(session: Session, state: FormState) -> bool {
     let Some(record) = state.contact().record() else {
         return false;
     };
+    if !state.begin_save() {
+        return false;
+    }
     let choices = conflicts::choices(&record);
     let picked = state.conflicts().picked_now();
     let chosen = conflicts::resolution(&choices, &picked);
@@ -52,6 +56,7 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
         },
         Err(e) => Err(e),
     };
+    state.end_save();
     match result {
         Ok(updated) => {
             state.resolved(updated, &chosen);

@@ -18,15 +18,9 @@ pub fn ConflictNotice(
     /// The contact form's state.
     state: FormState,
 ) -> impl IntoView {
-    let busy = RwSignal::new(false);
     let on_resolve = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
         session.spawn(async move {
             resolve(session, state).await;
-            busy.try_set(false);
         });
     };
     move || {
@@ -77,7 +71,7 @@ pub fn ConflictNotice(
                     <p>{t.get(Text::HasConflicts).to_owned()}</p>
                     {groups}
                     <div class="ocf-actions">
-                        <button type="button" class="ocf-primary" aria-disabled=move || busy.get().to_string() on:click=on_resolve>
+                        <button type="button" class="ocf-primary" aria-disabled=move || state.is_saving().to_string() on:click=on_resolve>
                             {t.get(Text::Resolve).to_owned()}
                         </button>
                     </div>
