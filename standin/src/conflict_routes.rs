@@ -2,7 +2,7 @@
 //! deleting a contact (`contacts.delete`, from 7.12 in the stand-in), as the contract page says.
 
 use crate::contacts_check;
-use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager, Admitted};
+use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager, Admitted, Post};
 use crate::http::{failure, success, with_headers, written, CONTACT_ROLES};
 use crate::ids;
 use crate::model::Version;
@@ -19,6 +19,22 @@ use std::sync::Arc;
 /// The roles that hold `delete-livechat-contact` in a default Rocket.Chat: not agents.
 pub const DELETE_ROLES: [&str; 2] = ["admin", "livechat-manager"];
 
+/// `POST omnichannel/contacts.conflicts` (7.7+, update-livechat-contact).
+const CONFLICTS_ROUTE: Post = Post {
+    route: "POST /api/v1/omnichannel/contacts.conflicts",
+    since: Version::CONFLICTS,
+    roles: &CONTACT_ROLES,
+    schema: &contacts_check::CONFLICTS,
+};
+
+/// `POST omnichannel/contacts.delete` (7.12+ here, delete-livechat-contact).
+const DELETE_ROUTE: Post = Post {
+    route: "POST /api/v1/omnichannel/contacts.delete",
+    since: Version::DELETE,
+    roles: &DELETE_ROLES,
+    schema: &contacts_check::DELETE,
+};
+
 /// `POST /api/v1/omnichannel/contacts.conflicts` (update-livechat-contact): the values sent
 /// replace the stored ones and their conflict entries go; `wipeConflicts: true` empties them
 /// all. `{"result": contact}`.
@@ -28,20 +44,7 @@ pub async fn resolve(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = (
-        "POST /api/v1/omnichannel/contacts.conflicts",
-        Version::CONFLICTS,
-        &CONTACT_ROLES[..],
-    );
-    let Admitted { map, limit } = match admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &body,
-        &contacts_check::CONFLICTS,
-    )
-    .await
+    let Admitted { map, limit } = match admit(&state, &headers, peer, &CONFLICTS_ROUTE, &body).await
     {
         Ok(admitted) => admitted,
         Err(response) => return response,
@@ -109,21 +112,7 @@ pub async fn delete(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = (
-        "POST /api/v1/omnichannel/contacts.delete",
-        Version::DELETE,
-        &DELETE_ROLES[..],
-    );
-    let Admitted { map, limit } = match admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &body,
-        &contacts_check::DELETE,
-    )
-    .await
-    {
+    let Admitted { map, limit } = match admit(&state, &headers, peer, &DELETE_ROUTE, &body).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };

@@ -73,8 +73,36 @@ fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, Str
     Ok(value.as_object().cloned().unwrap_or_default())
 }
 
-/// Where a POST to one of these routes is, once it passed the guard (404 before `since`,
-/// authentication, the rate limit, `roles`) and the body passed `schema`.
+/// One of these POST routes, as data: its path, the first release with it, the roles that
+/// hold its permission, and its body's schema.
+pub(crate) struct Post {
+    /// The method and path, as the rate limit counts it.
+    pub route: &'static str,
+    /// The first release with the route (older ones answer 404).
+    pub since: Version,
+    /// The roles that hold its permission.
+    pub roles: &'static [&'static str],
+    /// The body's schema.
+    pub schema: &'static Schema,
+}
+
+/// `POST omnichannel/contacts`.
+const CREATE_ROUTE: Post = Post {
+    route: "POST /api/v1/omnichannel/contacts",
+    since: Version::CONTACTS,
+    roles: &CONTACT_ROLES,
+    schema: &contacts_check::CREATE,
+};
+
+/// `POST omnichannel/contacts.update`.
+const UPDATE_ROUTE: Post = Post {
+    route: "POST /api/v1/omnichannel/contacts.update",
+    since: Version::CONTACTS,
+    roles: &CONTACT_ROLES,
+    schema: &contacts_check::UPDATE,
+};
+
+/// A POST that passed the guard and its body's check.
 pub(crate) struct Admitted {
     /// The checked (and coerced) body.
     pub map: Map<String, Value>,
@@ -82,19 +110,18 @@ pub(crate) struct Admitted {
     pub limit: LimitHeaders,
 }
 
-/// The guard, then the body's check: what every POST of these routes does first; the answer
-/// that stops it otherwise.
+/// What every POST of these routes does first: the guard (404 before `since`, authentication,
+/// the rate limit, the roles), then the body's check; the answer that stops it otherwise.
 pub(crate) async fn admit(
     state: &AppState,
     headers: &HeaderMap,
     peer: SocketAddr,
-    (route, since, roles): (&str, Version, &[&str]),
+    post: &Post,
     body: &Bytes,
-    schema: &Schema,
 ) -> Result<Admitted, Response> {
-    let limit = enter_as(state, headers, peer, route, since, roles).await?;
+    let limit = enter_as(state, headers, peer, post.route, post.since, post.roles).await?;
     let mut body = parse_body(body);
-    match checked(&mut body, schema) {
+    match checked(&mut body, post.schema) {
         Ok(map) => Ok(Admitted { map, limit }),
         Err(message) => Err(with_headers(invalid(&message), &limit)),
     }
@@ -155,21 +182,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = (
-        "POST /api/v1/omnichannel/contacts",
-        Version::CONTACTS,
-        &CONTACT_ROLES[..],
-    );
-    let Admitted { map, limit } = match admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &body,
-        &contacts_check::CREATE,
-    )
-    .await
-    {
+    let Admitted { map, limit } = match admit(&state, &headers, peer, &CREATE_ROUTE, &body).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -218,21 +231,7 @@ pub async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = (
-        "POST /api/v1/omnichannel/contacts.update",
-        Version::CONTACTS,
-        &CONTACT_ROLES[..],
-    );
-    let Admitted { map, limit } = match admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &body,
-        &contacts_check::UPDATE,
-    )
-    .await
-    {
+    let Admitted { map, limit } = match admit(&state, &headers, peer, &UPDATE_ROUTE, &body).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
