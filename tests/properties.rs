@@ -8,6 +8,7 @@ mod property;
 
 use omnichannel_contact_form::api::wire::contact_body as request_body;
 use omnichannel_contact_form::domain::custom_fields::{self, CustomField, FieldKind};
+use omnichannel_contact_form::domain::field::Field;
 use omnichannel_contact_form::domain::phone;
 use omnichannel_contact_form::domain::validate::{self, ContactDraft};
 use property::{property, CASES};
@@ -63,10 +64,57 @@ fn no_input_makes_a_validator_panic() {
                 name: text.clone(),
                 email: text.clone(),
                 phone: text.clone(),
-                contact_manager: text,
+                contact_manager: text.clone(),
+                more_emails: vec![text.clone(), String::new(), text.clone()],
+                more_phones: vec![text],
             },
             str::to_lowercase,
         );
+        Ok(())
+    });
+}
+
+#[test]
+fn rows_that_pass_are_sent_once_each_and_validate_to_themselves() {
+    let rows = proptest::collection::vec(
+        prop_oneof![Just(String::new()), "[A-Ca-c]{1,2}@x\\.co", phone_like()],
+        0..6,
+    );
+    property("rows", (rows.clone(), rows), |(emails, phones)| {
+        let draft = ContactDraft {
+            name: "Ada".into(),
+            email: emails.first().cloned().unwrap_or_default(),
+            phone: phones.first().cloned().unwrap_or_default(),
+            contact_manager: String::new(),
+            more_emails: emails.iter().skip(1).cloned().collect(),
+            more_phones: phones.iter().skip(1).cloned().collect(),
+        };
+        match validate::validate(&draft, str::to_lowercase) {
+            Ok(contact) => {
+                for list in [contact.emails(), contact.phones()] {
+                    let mut unique = list.clone();
+                    unique.sort();
+                    unique.dedup();
+                    prop_assert_eq!(unique.len(), list.len(), "a value twice: {:?}", list);
+                }
+                for email in contact.emails() {
+                    let again = validate::email(email, str::to_lowercase);
+                    prop_assert_eq!(again, Ok(Some(email.to_owned())));
+                }
+                for number in contact.phones() {
+                    prop_assert_eq!(phone::phone(number), Ok(Some(number.to_owned())));
+                }
+            }
+            Err(errors) => {
+                // Every error is on an input that exists.
+                let rows = [draft.more_emails.len(), draft.more_phones.len()];
+                for (place, _) in &errors.rows {
+                    let slot = usize::from(place.field == Field::Phone);
+                    prop_assert!(place.row >= 1 && place.row <= rows[slot]);
+                }
+                prop_assert!(errors.count() > 0);
+            }
+        }
         Ok(())
     });
 }
@@ -150,6 +198,7 @@ fn what_the_widget_sends_passes_the_servers_body_check() {
                 email,
                 phone,
                 contact_manager: manager,
+                ..ContactDraft::default()
             };
             if let Ok(contact) = validate::validate(&draft, str::to_lowercase) {
                 let body = request_body("0123456789abcdef0123456789abcdef", &contact, &custom);

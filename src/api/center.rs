@@ -18,15 +18,6 @@ const SEARCHED: &str = "100";
 /// How many agents a username or id is looked up among.
 const AGENTS: usize = 100;
 
-/// Whether `record` has exactly `value` as one of its emails or phones.
-fn has(record: &ContactRecord, by: Match, value: &str) -> bool {
-    let (first, others) = match by {
-        Match::Email => (&record.email, &record.other_emails),
-        Match::Phone => (&record.phone, &record.other_phones),
-    };
-    first.as_deref() == Some(value) || others.iter().any(|o| o == value)
-}
-
 impl Client {
     /// `contacts.get`: the contact, or `None` when the server has no such contact (404).
     pub async fn center_contact(&self, id: &str) -> Result<Option<ContactRecord>, ApiError> {
@@ -67,25 +58,23 @@ impl Client {
             Err(e) => return Err(e.needing(VIEW)),
         }
         let found = self.center_search(value).await?;
-        Ok(found.into_iter().find(|r| has(r, by, value)))
+        Ok(found.into_iter().find(|r| r.has(by.field(), value)))
     }
 
     /// After a create whose answer was lost: the contact it may have made, created at `since`
-    /// or later (ISO 8601), found by its exact email, else its exact phone, else its name.
+    /// or later (ISO 8601), found by one of its exact emails, else phones, else its name.
     pub async fn center_lost(
         &self,
         contact: &ValidContact,
         since: &str,
     ) -> Result<Option<ContactRecord>, ApiError> {
         let recent = |r: &ContactRecord| r.created_at.as_deref().is_some_and(|c| c >= since);
-        let keys = [
-            (Match::Email, contact.email.as_deref()),
-            (Match::Phone, contact.phone.as_deref()),
-        ];
-        for (by, value) in keys {
-            let Some(value) = value else { continue };
+        let emails = contact.emails().into_iter().map(|v| (Match::Email, v));
+        let phones = contact.phones().into_iter().map(|v| (Match::Phone, v));
+        for (by, value) in emails.chain(phones) {
             let found = self.center_search(value).await?;
-            if let Some(r) = found.into_iter().find(|r| has(r, by, value) && recent(r)) {
+            let made = |r: &ContactRecord| r.has(by.field(), value) && recent(r);
+            if let Some(r) = found.into_iter().find(made) {
                 return Ok(Some(r));
             }
         }

@@ -19,8 +19,10 @@ pub struct Draft {
     pub custom: Values,
 }
 
-/// A draft as stored: every key present, every value a string (the format of every release so
-/// far, so drafts written before an upgrade are still read).
+/// A draft as stored: every key of the first format present, every value a string (the format
+/// of every release so far, so drafts written before an upgrade are still read). The further
+/// email and phone rows came later: `moreEmails` and `morePhones`, written only when there are
+/// some (so a draft without rows is written exactly as before) and read as none when missing.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Written<'a> {
@@ -30,6 +32,10 @@ struct Written<'a> {
     contact_manager: &'a str,
     #[serde(serialize_with = "pairs::as_object")]
     custom_fields: &'a [(String, String)],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    more_emails: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    more_phones: &'a [String],
 }
 
 /// [`Written`], read back.
@@ -41,6 +47,10 @@ struct Read {
     phone: String,
     contact_manager: String,
     custom_fields: Pairs<String>,
+    #[serde(default)]
+    more_emails: Vec<String>,
+    #[serde(default)]
+    more_phones: Vec<String>,
 }
 
 impl Draft {
@@ -48,7 +58,9 @@ impl Draft {
     pub fn is_empty(&self) -> bool {
         let f = &self.fields;
         [&f.name, &f.email, &f.phone, &f.contact_manager]
-            .iter()
+            .into_iter()
+            .chain(&f.more_emails)
+            .chain(&f.more_phones)
             .all(|v| v.trim().is_empty())
             && self.custom.iter().all(|(_, v)| v.trim().is_empty())
     }
@@ -62,6 +74,8 @@ impl Draft {
             phone: &f.phone,
             contact_manager: &f.contact_manager,
             custom_fields: &self.custom,
+            more_emails: &f.more_emails,
+            more_phones: &f.more_phones,
         };
         // Strings and an object of strings: writing them cannot fail.
         serde_json::to_string(&written).unwrap_or_default()
@@ -76,6 +90,8 @@ impl Draft {
                 email: read.email,
                 phone: read.phone,
                 contact_manager: read.contact_manager,
+                more_emails: read.more_emails,
+                more_phones: read.more_phones,
             },
             custom: read.custom_fields.0,
         })
@@ -94,6 +110,7 @@ mod tests {
                 email: "ada@exa".into(),
                 phone: "+44 ".into(),
                 contact_manager: String::new(),
+                ..Default::default()
             },
             custom: vec![("company".into(), "ACME\nLtd".into())],
         };
@@ -118,6 +135,26 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_with_further_rows_keeps_them_in_order() {
+        let mut draft = Draft::default();
+        draft.fields.name = "Ada".into();
+        draft.fields.more_emails = vec!["".into(), "b@x.co".into()];
+        draft.fields.more_phones = vec!["+49 30".into()];
+        let stored = draft.encode();
+        assert!(
+            stored.ends_with(r#""moreEmails":["","b@x.co"],"morePhones":["+49 30"]}"#),
+            "{stored}"
+        );
+        assert_eq!(Draft::decode(&stored), Some(draft));
+
+        let mut rows_only = Draft::default();
+        rows_only.fields.more_phones = vec![" ".into()];
+        assert!(rows_only.is_empty(), "blank rows are nothing typed");
+        rows_only.fields.more_phones = vec!["+1".into()];
+        assert!(!rows_only.is_empty(), "a typed row is kept");
+    }
+
+    #[test]
     fn corrupt_or_foreign_data_is_no_draft() {
         for stored in [
             "",
@@ -126,6 +163,7 @@ mod tests {
             r#"{"name":"Ada"}"#,
             r#"{"name":1,"email":"","phone":"","contactManager":"","customFields":{}}"#,
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{"a":1}}"#,
+            r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"moreEmails":"a"}"#,
         ] {
             assert_eq!(Draft::decode(stored), None, "{stored}");
         }

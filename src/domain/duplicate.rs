@@ -4,6 +4,7 @@
 //! user must decide, so the form looks first (`contact.search`) and says what it found.
 
 use crate::domain::catalogue::Texts;
+use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
 use crate::domain::texts::Text;
 
@@ -16,6 +17,16 @@ pub enum Match {
     Phone,
 }
 
+impl Match {
+    /// The form's field that holds the value.
+    pub fn field(self) -> Field {
+        match self {
+            Match::Email => Field::Email,
+            Match::Phone => Field::Phone,
+        }
+    }
+}
+
 /// A stored contact that the new one would collide with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
@@ -25,6 +36,10 @@ pub struct Duplicate {
     pub by: Match,
     /// Whether saving would take the stored contact over (the legacy endpoint's email match).
     pub takes_over: bool,
+    /// The value both have, as the form sends it.
+    pub value: String,
+    /// Whether the form updates a contact (the value is one it adds), rather than registers one.
+    pub updating: bool,
 }
 
 /// The rules of the API a contact is saved through.
@@ -39,21 +54,24 @@ pub enum Rules {
 impl Duplicate {
     /// A found record, unless it is the contact being registered itself (a first save whose
     /// answer was lost already made it, with the pending token), or the one the user already
-    /// chose to register beside ("Register anyway", whose id is `accepted`).
+    /// chose to save beside ("Register anyway", "Save anyway": their ids are `accepted`).
+    /// `value` is what the form sends, which `record` has.
     pub fn of(
         record: ContactRecord,
-        by: Match,
+        (by, value): (Match, &str),
         pending_token: Option<&str>,
-        accepted: Option<&str>,
+        accepted: &[String],
         rules: Rules,
     ) -> Option<Self> {
         let ours = pending_token.is_some() && record.token.as_deref() == pending_token;
-        let accepted = accepted == Some(record.id.as_str());
+        let accepted = accepted.contains(&record.id);
         let takes_over = rules == Rules::Legacy && by == Match::Email;
-        (!ours && !accepted).then_some(Duplicate {
+        (!ours && !accepted).then(|| Duplicate {
             record,
             by,
             takes_over,
+            value: value.to_owned(),
+            updating: false,
         })
     }
 
@@ -67,14 +85,18 @@ impl Duplicate {
     pub fn message(&self, t: &Texts) -> String {
         let r = &self.record;
         let name = r.shown_name(t);
-        let (key, value) = match (self.by, self.takes_over) {
-            (Match::Email, false) => (Text::SameEmail, &r.email),
-            (Match::Phone, false) => (Text::SamePhone, &r.phone),
-            (Match::Email, true) => (Text::SameEmailTakesOver, &r.email),
-            (Match::Phone, true) => (Text::SamePhoneTakesOver, &r.phone),
+        let key = match (self.by, self.takes_over, self.updating) {
+            (Match::Email, _, true) => Text::OtherHasEmail,
+            (Match::Phone, _, true) => Text::OtherHasPhone,
+            (Match::Email, false, _) => Text::SameEmail,
+            (Match::Phone, false, _) => Text::SamePhone,
+            (Match::Email, true, _) => Text::SameEmailTakesOver,
+            (Match::Phone, true, _) => Text::SamePhoneTakesOver,
         };
-        let value = value.as_deref().unwrap_or_default();
-        t.fill(key, &[("value", value), ("name", name), ("id", &r.id)])
+        t.fill(
+            key,
+            &[("value", &self.value), ("name", name), ("id", &r.id)],
+        )
     }
 }
 
@@ -82,6 +104,9 @@ impl Duplicate {
 mod tests {
     use super::*;
     use crate::domain::catalogue::plain;
+
+    const EMAIL: (Match, &str) = (Match::Email, "ada@example.com");
+    const PHONE: (Match, &str) = (Match::Phone, "+442079460958");
 
     fn english(d: &Duplicate) -> String {
         plain(&d.message(&Texts::default()))
@@ -104,9 +129,9 @@ mod tests {
     fn an_email_match_warns_of_the_take_over_and_names_the_contact() {
         let d = Duplicate::of(
             stored(),
-            Match::Email,
+            (Match::Email, "ada@example.com"),
             Some("new-token"),
-            None,
+            &[],
             Rules::Legacy,
         )
         .unwrap();
@@ -119,11 +144,11 @@ mod tests {
 
     #[test]
     fn a_phone_match_may_be_registered_anyway() {
-        let d = Duplicate::of(stored(), Match::Phone, None, None, Rules::Legacy).unwrap();
+        let d = Duplicate::of(stored(), PHONE, None, &[], Rules::Legacy).unwrap();
         assert!(english(&d).contains("phone +442079460958"));
         assert!(d.may_register_anyway());
         assert_eq!(
-            Duplicate::of(stored(), Match::Phone, None, Some("c1"), Rules::Legacy),
+            Duplicate::of(stored(), PHONE, None, &["c1".into()], Rules::Legacy),
             None,
             "once chosen, not asked again"
         );
@@ -132,23 +157,17 @@ mod tests {
     #[test]
     fn the_contacts_own_earlier_save_is_no_duplicate() {
         assert_eq!(
-            Duplicate::of(
-                stored(),
-                Match::Email,
-                Some("old-token"),
-                None,
-                Rules::Legacy
-            ),
+            Duplicate::of(stored(), EMAIL, Some("old-token"), &[], Rules::Legacy),
             None
         );
         let mut tokenless = stored();
         tokenless.token = None;
-        assert!(Duplicate::of(tokenless, Match::Email, None, None, Rules::Legacy).is_some());
+        assert!(Duplicate::of(tokenless, EMAIL, None, &[], Rules::Legacy).is_some());
     }
 
     #[test]
     fn in_the_contact_center_an_equal_email_takes_nothing_over() {
-        let d = Duplicate::of(stored(), Match::Email, None, None, Rules::ContactCenter).unwrap();
+        let d = Duplicate::of(stored(), EMAIL, None, &[], Rules::ContactCenter).unwrap();
         assert!(d.may_register_anyway());
         let text = english(&d);
         assert!(text.contains("email ada@example.com"), "{text}");
@@ -157,5 +176,29 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("take that contact over"), "{text}");
+    }
+
+    #[test]
+    fn an_update_adding_another_contacts_value_names_that_contact_and_the_value() {
+        let d = Duplicate::of(
+            stored(),
+            (Match::Email, "ada@work.example"),
+            None,
+            &[],
+            Rules::ContactCenter,
+        )
+        .unwrap();
+        let d = Duplicate {
+            updating: true,
+            ..d
+        };
+        let text = english(&d);
+        assert!(
+            text.contains("ada@work.example"),
+            "the value matched, not the first: {text}"
+        );
+        assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
+        assert!(text.contains("Save anyway"), "{text}");
+        assert!(d.may_register_anyway());
     }
 }

@@ -60,6 +60,32 @@ impl Field {
     }
 }
 
+/// One input of the form: a field's first row (`row` 0, the input labelled by the field's own
+/// label), or a further email or phone row of a Contact Center contact ("Email 2" is row 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The field the input belongs to.
+    pub field: Field,
+    /// The row, from 0.
+    pub row: usize,
+}
+
+impl Place {
+    /// The first (often only) input of `field`.
+    pub fn first(field: Field) -> Self {
+        Place { field, row: 0 }
+    }
+
+    /// The input's `name` attribute: the field's own for the first row (fixed by DESIGN.md),
+    /// then `email-2`, `email-3`, … as labelled.
+    pub fn input_name(self) -> String {
+        match self.row {
+            0 => self.field.input_name().to_owned(),
+            row => format!("{}-{}", self.field.input_name(), row + 1),
+        }
+    }
+}
+
 /// Why a field's value cannot be sent, worded for the person typing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum FieldError {
@@ -98,6 +124,8 @@ pub enum FieldError {
     ManagerUnknown,
     /// The user exists but is not a livechat agent, so cannot manage contacts.
     ManagerNotAgent,
+    /// An email or phone row repeats an earlier row's value.
+    AlreadyListed,
 }
 
 impl Say for FieldError {
@@ -131,6 +159,7 @@ impl Say for FieldError {
             FieldError::UsernameTooLong => max(Text::UsernameTooLong, USERNAME_MAX),
             FieldError::ManagerUnknown => t.get(Text::ManagerUnknown).into(),
             FieldError::ManagerNotAgent => t.get(Text::ManagerNotAgent).into(),
+            FieldError::AlreadyListed => t.get(Text::AlreadyListed).into(),
         }
     }
 }
@@ -147,6 +176,8 @@ pub struct FieldErrors {
     pub phone: Option<FieldError>,
     /// Error of the "Contact manager" field.
     pub contact_manager: Option<FieldError>,
+    /// Errors of the further email and phone rows (row 1 and on), in form order.
+    pub rows: Vec<(Place, FieldError)>,
 }
 
 impl FieldErrors {
@@ -160,17 +191,53 @@ impl FieldErrors {
         *self.slot_mut(field) = error;
     }
 
-    /// The first field in form order that has an error: it gets the focus.
-    pub fn first(&self) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| self.get(*f).is_some())
+    /// The error of the input at `place`, if any.
+    pub fn at(&self, place: Place) -> Option<&FieldError> {
+        if place.row == 0 {
+            return self.get(place.field);
+        }
+        self.rows.iter().find(|(p, _)| *p == place).map(|(_, e)| e)
     }
 
-    /// How many fields have an error.
+    /// Records (or clears) the error of the input at `place`.
+    pub fn set_at(&mut self, place: Place, error: Option<FieldError>) {
+        if place.row == 0 {
+            return self.set(place.field, error);
+        }
+        self.rows.retain(|(p, _)| *p != place);
+        if let Some(error) = error {
+            self.rows.push((place, error));
+            self.rows.sort_by_key(|(p, _)| (p.field as usize, p.row));
+        }
+    }
+
+    /// Row `row` of `field` was removed: its error goes, and the rows after it move up.
+    pub fn row_removed(&mut self, field: Field, row: usize) {
+        self.rows.retain(|(p, _)| *p != Place { field, row });
+        for (p, _) in &mut self.rows {
+            if p.field == field && p.row > row {
+                p.row -= 1;
+            }
+        }
+    }
+
+    /// The first input in form order that has an error: it gets the focus.
+    pub fn first(&self) -> Option<Place> {
+        Field::ALL.into_iter().find_map(|field| {
+            if self.get(field).is_some() {
+                return Some(Place::first(field));
+            }
+            self.rows
+                .iter()
+                .find(|(p, _)| p.field == field)
+                .map(|(p, _)| *p)
+        })
+    }
+
+    /// How many inputs have an error.
     pub fn count(&self) -> usize {
-        Field::ALL
-            .iter()
-            .filter(|f| self.get(**f).is_some())
-            .count()
+        let firsts = Field::ALL.iter().filter(|f| self.get(**f).is_some());
+        firsts.count() + self.rows.len()
     }
 
     fn slot(&self, field: Field) -> &Option<FieldError> {
@@ -200,9 +267,40 @@ mod tests {
     fn field_errors_set_and_clear() {
         let mut errors = FieldErrors::default();
         errors.set(Field::Email, Some(FieldError::EmailShape));
-        assert_eq!(errors.first(), Some(Field::Email));
+        assert_eq!(errors.first(), Some(Place::first(Field::Email)));
         errors.set(Field::Email, None);
         assert_eq!(errors, FieldErrors::default());
         assert_eq!(Field::ContactManager.input_name(), "contactManager");
+    }
+
+    #[test]
+    fn row_errors_come_in_form_order_and_move_up_when_a_row_goes() {
+        let phone2 = Place {
+            field: Field::Phone,
+            row: 1,
+        };
+        let email3 = Place {
+            field: Field::Email,
+            row: 2,
+        };
+        let mut errors = FieldErrors::default();
+        errors.set_at(phone2, Some(FieldError::PhoneLength));
+        errors.set_at(email3, Some(FieldError::AlreadyListed));
+        errors.set(Field::Phone, Some(FieldError::PhoneCountryCode));
+        assert_eq!(errors.count(), 3);
+        assert_eq!(errors.first(), Some(email3), "Email 3 comes before Phone");
+        assert_eq!(errors.at(phone2), Some(&FieldError::PhoneLength));
+
+        errors.row_removed(Field::Email, 1);
+        let email2 = Place { row: 1, ..email3 };
+        assert_eq!(errors.at(email2), Some(&FieldError::AlreadyListed));
+        assert_eq!(errors.at(email3), None);
+        errors.row_removed(Field::Email, 1);
+        assert_eq!(errors.at(email2), None);
+        assert_eq!(errors.first(), Some(Place::first(Field::Phone)));
+        assert_eq!(phone2.input_name(), "phone-2");
+        assert_eq!(Place::first(Field::Phone).input_name(), "phone");
+        errors.set_at(phone2, None);
+        assert_eq!(errors.count(), 1);
     }
 }

@@ -16,6 +16,7 @@ pub mod pairs;
 pub mod phone;
 pub mod queued;
 pub mod record;
+pub mod rows;
 pub mod search;
 pub mod target;
 pub mod texts;

@@ -35,9 +35,9 @@ pub struct ContactRecord {
     pub contact_manager: Option<String>,
     /// Custom field values (`livechatData`), by field id.
     pub custom_fields: Vec<(String, String)>,
-    /// A Contact Center contact's further email addresses, sent back unchanged on update.
+    /// A Contact Center contact's further email addresses (the rows after the first).
     pub other_emails: Vec<String>,
-    /// A Contact Center contact's further phone numbers, sent back unchanged on update.
+    /// A Contact Center contact's further phone numbers (the rows after the first).
     pub other_phones: Vec<String>,
     /// A Contact Center contact's manager as stored: a user id (`contact_manager` holds its
     /// username once looked up).
@@ -59,9 +59,9 @@ impl ContactRecord {
     }
 
     /// The record as the server now holds it after a save of `contact` over `before` (the
-    /// loaded record, on update): the form's fields replace the stored ones; a Contact Center
-    /// contact keeps its other emails and phones, and its manager's id unless `manager_id` (as
-    /// sent: `""` cleared it) changed it.
+    /// loaded record, on update): the form's fields and rows replace the stored ones; a Contact
+    /// Center contact keeps its manager's id unless `manager_id` (as sent: `""` cleared it)
+    /// changed it.
     pub fn saved(
         id: String,
         token: String,
@@ -70,22 +70,24 @@ impl ContactRecord {
         before: Option<&ContactRecord>,
         manager_id: Option<String>,
     ) -> Self {
-        let others = |list: Option<&Vec<String>>, first: &Option<String>| {
-            let mut list = list.cloned().unwrap_or_default();
-            list.retain(|v| Some(v) != first.as_ref());
-            list
+        // As the server holds them: the first value, then the others (empty rows are gone).
+        let split = |all: Vec<&str>| {
+            let mut all = all.into_iter().map(str::to_owned);
+            (all.next(), all.collect())
         };
+        let (email, other_emails) = split(contact.emails());
+        let (phone, other_phones) = split(contact.phones());
         let kept_manager = before.and_then(|b| b.manager_id.clone());
         ContactRecord {
             id,
             token: Some(token),
             name: contact.name.clone(),
-            email: contact.email.clone(),
-            phone: contact.phone.clone(),
+            email,
+            phone,
             contact_manager: contact.contact_manager.clone(),
             custom_fields,
-            other_emails: others(before.map(|b| &b.other_emails), &contact.email),
-            other_phones: others(before.map(|b| &b.other_phones), &contact.phone),
+            other_emails,
+            other_phones,
             manager_id: match manager_id {
                 Some(sent) => (!sent.is_empty()).then_some(sent),
                 None => kept_manager,
@@ -103,7 +105,18 @@ impl ContactRecord {
             email: self.email.clone().unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
             contact_manager: self.contact_manager.clone().unwrap_or_default(),
+            more_emails: self.other_emails.clone(),
+            more_phones: self.other_phones.clone(),
         }
+    }
+
+    /// Whether `value` is one of the record's emails (or phones), exactly as stored.
+    pub fn has(&self, field: Field, value: &str) -> bool {
+        let (first, others) = match field {
+            Field::Phone => (&self.phone, &self.other_phones),
+            _ => (&self.email, &self.other_emails),
+        };
+        first.as_deref() == Some(value) || others.iter().any(|o| o == value)
     }
 }
 
@@ -119,20 +132,25 @@ pub fn merge(
         return validate::validate(draft, lower);
     };
     let stored = record.draft();
-    validate::validate_keeping(draft, lower, |field| {
-        let (now, then, value) = match field {
-            Field::Name => (&draft.name, &stored.name, Some(record.name.clone())),
-            Field::Email => (&draft.email, &stored.email, record.email.clone()),
-            Field::Phone => (&draft.phone, &stored.phone, record.phone.clone()),
-            Field::ContactManager => (
-                &draft.contact_manager,
-                &stored.contact_manager,
-                record.contact_manager.clone(),
-            ),
-        };
-        // An untouched empty name still has to be filled in.
-        (now == then && !then.trim().is_empty()).then_some(value)
-    })
+    validate::validate_keeping(
+        draft,
+        lower,
+        |field| {
+            let (now, then, value) = match field {
+                Field::Name => (&draft.name, &stored.name, Some(record.name.clone())),
+                Field::Email => (&draft.email, &stored.email, record.email.clone()),
+                Field::Phone => (&draft.phone, &stored.phone, record.phone.clone()),
+                Field::ContactManager => (
+                    &draft.contact_manager,
+                    &stored.contact_manager,
+                    record.contact_manager.clone(),
+                ),
+            };
+            // An untouched empty name still has to be filled in.
+            (now == then && !then.trim().is_empty()).then_some(value)
+        },
+        |field, raw| record.has(field, raw),
+    )
 }
 
 #[cfg(test)]
@@ -216,6 +234,8 @@ mod tests {
             email: Some("new@x.co".into()),
             phone: None,
             contact_manager: Some("agent.two".into()),
+            more_emails: vec!["b@x.co".into()],
+            more_phones: vec!["+4930999999".into()],
         };
         let saved = ContactRecord::saved(
             "c1".into(),
@@ -225,12 +245,18 @@ mod tests {
             Some(&before),
             None,
         );
+        assert_eq!(saved.email.as_deref(), Some("new@x.co"));
         assert_eq!(
             saved.other_emails,
             ["b@x.co"],
-            "the form's email is not repeated"
+            "what the form shows, in order"
         );
-        assert_eq!(saved.other_phones, ["+4930999999"]);
+        assert_eq!(
+            saved.phone.as_deref(),
+            Some("+4930999999"),
+            "an empty first row is not stored"
+        );
+        assert!(saved.other_phones.is_empty());
         assert_eq!(
             saved.manager_id.as_deref(),
             Some("agentTwo"),
@@ -253,7 +279,29 @@ mod tests {
             None,
             Some("agentOne".into()),
         );
-        assert!(new.other_emails.is_empty());
         assert_eq!(new.manager_id.as_deref(), Some("agentOne"));
+    }
+
+    #[test]
+    fn further_rows_holding_stored_values_go_back_as_stored() {
+        let r = ContactRecord {
+            other_phones: vec!["0049 30 1".into()],
+            other_emails: vec!["Old@X.co".into()],
+            ..record()
+        };
+        let mut draft = r.draft();
+        assert_eq!(draft.more_phones, ["0049 30 1"]);
+        draft.more_emails.push("new@x.co".into());
+        let merged = merge(Some(&r), &draft, str::to_lowercase).unwrap();
+        assert_eq!(merged.more_phones, ["0049 30 1"], "kept as stored");
+        assert_eq!(merged.emails(), ["ada@example.com", "Old@X.co", "new@x.co"]);
+        draft.more_emails.push("nope".into());
+        let errors = merge(Some(&r), &draft, str::to_lowercase).unwrap_err();
+        let email3 = crate::domain::field::Place {
+            field: Field::Email,
+            row: 3,
+        };
+        assert_eq!(errors.rows, [(email3, FieldError::EmailShape)]);
+        assert!(r.has(Field::Email, "Old@X.co") && !r.has(Field::Phone, "Old@X.co"));
     }
 }

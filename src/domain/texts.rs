@@ -148,4 +148,15 @@ texts! {
     Resolving = "Saving the values chosen…",
     Resolved = "Conflicting values resolved.",
     NoValue = "(no value)",
+    // Every email and phone of a Contact Center contact.
+    EmailRow = "Email {n}",
+    PhoneRow = "Phone {n}",
+    AddEmail = "Add email",
+    AddPhone = "Add phone",
+    RemoveEmail = "Remove email {n}",
+    RemovePhone = "Remove phone {n}",
+    AlreadyListed = "Already listed above.",
+    SaveAnyway = "Save anyway",
+    OtherHasEmail = "Another contact already has the email {value}: {name} (id {id}). Save anyway, or go back and change it.",
+    OtherHasPhone = "Another contact already has the phone {value}: {name} (id {id}). Save anyway, or go back and change it.",
 }

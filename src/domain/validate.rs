@@ -5,6 +5,7 @@
 
 use crate::domain::field::{Field, FieldError, FieldErrors, EMAIL_MAX, NAME_MAX, USERNAME_MAX};
 use crate::domain::phone::phone;
+use crate::domain::rows::check_rows;
 
 /// What the user typed, exactly as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,10 +18,14 @@ pub struct ContactDraft {
     pub phone: String,
     /// The "Contact manager" input.
     pub contact_manager: String,
+    /// The further email rows ("Email 2" and on) of a Contact Center contact.
+    pub more_emails: Vec<String>,
+    /// The further phone rows ("Phone 2" and on) of a Contact Center contact.
+    pub more_phones: Vec<String>,
 }
 
 /// A contact that passed validation, normalised and ready to send.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ValidContact {
     /// Trimmed name.
     pub name: String,
@@ -30,6 +35,30 @@ pub struct ValidContact {
     pub phone: Option<String>,
     /// Contact manager's username, when given.
     pub contact_manager: Option<String>,
+    /// The further email rows' addresses, normalised, empty rows dropped.
+    pub more_emails: Vec<String>,
+    /// The further phone rows' numbers, normalised, empty rows dropped.
+    pub more_phones: Vec<String>,
+}
+
+impl ValidContact {
+    /// Every email address, in the order shown.
+    pub fn emails(&self) -> Vec<&str> {
+        self.email
+            .iter()
+            .chain(&self.more_emails)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Every phone number, in the order shown.
+    pub fn phones(&self) -> Vec<&str> {
+        self.phone
+            .iter()
+            .chain(&self.more_phones)
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 /// Lower-cases an email as the server will: the browser build passes JavaScript's
@@ -39,15 +68,17 @@ pub type Lower = fn(&str) -> String;
 
 /// Validates every field at once, so the user sees all problems together.
 pub fn validate(draft: &ContactDraft, lower: Lower) -> Result<ValidContact, FieldErrors> {
-    validate_keeping(draft, lower, |_| None)
+    validate_keeping(draft, lower, |_| None, |_, _| false)
 }
 
-/// Like [`validate`], but `kept(field)` may give a value to send instead of checking the field
-/// (`Some(None)`: send nothing). Updates use it for fields the user left as stored.
+/// Like [`validate`], but `kept(field)` may give a value to send instead of checking the
+/// field's first input (`Some(None)`: send nothing), and `kept_row(field, raw)` says a further
+/// row still holds a stored value. Updates use them for what the user left as stored.
 pub fn validate_keeping(
     draft: &ContactDraft,
     lower: Lower,
     kept: impl Fn(Field) -> Option<Option<String>>,
+    kept_row: impl Fn(Field, &str) -> bool,
 ) -> Result<ValidContact, FieldErrors> {
     let optional = |field, check: &dyn Fn(&str) -> Result<Option<String>, FieldError>, raw| {
         match kept(field) {
@@ -55,27 +86,60 @@ pub fn validate_keeping(
             None => check(raw),
         }
     };
+    let check_email = |raw: &str| email(raw, lower);
     let name = match kept(Field::Name) {
         Some(Some(stored)) => Ok(stored),
         _ => name(&draft.name),
     };
-    let email = optional(Field::Email, &|raw| email(raw, lower), &draft.email);
-    let phone = optional(Field::Phone, &phone, &draft.phone);
+    let first_email = optional(Field::Email, &check_email, &draft.email);
+    let first_phone = optional(Field::Phone, &phone, &draft.phone);
     let manager = optional(Field::ContactManager, &username, &draft.contact_manager);
-    match (name, email, phone, manager) {
-        (Ok(name), Ok(email), Ok(phone), Ok(contact_manager)) => Ok(ValidContact {
-            name,
-            email,
-            phone,
-            contact_manager,
-        }),
-        (name, email, phone, manager) => Err(FieldErrors {
+    type Check<'a> = &'a dyn Fn(&str) -> Result<Option<String>, FieldError>;
+    let rows = |field, first: &Result<Option<String>, _>, typed, check: Check| {
+        let first = first.as_ref().ok().and_then(Option::as_deref);
+        check_rows(field, first, typed, |raw| kept_row(field, raw), check)
+    };
+    let more_emails = rows(Field::Email, &first_email, &draft.more_emails, &check_email);
+    let more_phones = rows(Field::Phone, &first_phone, &draft.more_phones, &phone);
+    match (
+        name,
+        first_email,
+        first_phone,
+        manager,
+        more_emails,
+        more_phones,
+    ) {
+        (Ok(name), Ok(email), Ok(phone), Ok(contact_manager), Ok(more_emails), Ok(more_phones)) => {
+            Ok(ValidContact {
+                name,
+                email,
+                phone,
+                contact_manager,
+                more_emails,
+                more_phones,
+            })
+        }
+        (name, email, phone, manager, more_emails, more_phones) => Err(FieldErrors {
             name: name.err(),
             email: email.err(),
             phone: phone.err(),
             contact_manager: manager.err(),
+            rows: [more_emails.err(), more_phones.err()]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .collect(),
         }),
     }
+}
+
+/// Whether `raw`, as typed in an input of `field`, is `value` as sent (itself, or normalised).
+pub fn holds(field: Field, raw: &str, value: &str, lower: Lower) -> bool {
+    let sent = match field {
+        Field::Phone => phone(raw),
+        _ => email(raw, lower),
+    };
+    raw == value || sent.ok().flatten().as_deref() == Some(value)
 }
 
 /// Required; trimmed; at most [`NAME_MAX`] characters.
@@ -162,6 +226,7 @@ pub fn username(raw: &str) -> Result<Option<String>, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::field::Place;
 
     #[test]
     fn name_is_required_trimmed_and_bounded() {
@@ -246,10 +311,11 @@ mod tests {
             email: "nope".into(),
             phone: "12".into(),
             contact_manager: "bad name".into(),
+            ..Default::default()
         };
         let errors = validate(&draft, str::to_lowercase).unwrap_err();
         assert_eq!(errors.count(), 4);
-        assert_eq!(errors.first(), Some(Field::Name));
+        assert_eq!(errors.first(), Some(Place::first(Field::Name)));
         assert_eq!(
             errors.get(Field::Phone),
             Some(&FieldError::PhoneCountryCode)
@@ -261,7 +327,7 @@ mod tests {
             ..Default::default()
         };
         let errors = validate(&only_phone, str::to_lowercase).unwrap_err();
-        assert_eq!(errors.first(), Some(Field::Phone));
+        assert_eq!(errors.first(), Some(Place::first(Field::Phone)));
         assert_eq!(errors.count(), 1);
     }
 
@@ -272,6 +338,7 @@ mod tests {
             email: " ADA@Example.com".into(),
             phone: "+44 20 7946 0958".into(),
             contact_manager: "@agent.one".into(),
+            ..Default::default()
         };
         assert_eq!(
             validate(&draft, str::to_lowercase),
@@ -280,7 +347,54 @@ mod tests {
                 email: Some("ada@example.com".into()),
                 phone: Some("+442079460958".into()),
                 contact_manager: Some("agent.one".into()),
+                ..ValidContact::default()
             })
         );
+    }
+
+    #[test]
+    fn further_rows_are_validated_with_the_first_and_marked_under_themselves() {
+        let draft = ContactDraft {
+            name: "Ada".into(),
+            email: "ada@example.com".into(),
+            more_emails: vec!["".into(), "ADA@example.com".into(), "x".into()],
+            more_phones: vec!["+44 20 7946 0958".into()],
+            ..Default::default()
+        };
+        let errors = validate(&draft, str::to_lowercase).unwrap_err();
+        let email = |row| Place {
+            field: Field::Email,
+            row,
+        };
+        assert_eq!(
+            errors.rows,
+            [
+                (email(2), FieldError::AlreadyListed),
+                (email(3), FieldError::EmailShape)
+            ]
+        );
+        assert_eq!(errors.count(), 2);
+        assert_eq!(errors.first(), Some(email(2)));
+
+        let fixed = ContactDraft {
+            more_emails: vec!["".into(), "b@example.com".into()],
+            ..draft
+        };
+        let valid = validate(&fixed, str::to_lowercase).unwrap();
+        assert_eq!(valid.emails(), ["ada@example.com", "b@example.com"]);
+        assert_eq!(valid.phones(), ["+442079460958"]);
+    }
+
+    #[test]
+    fn a_row_holds_a_value_as_typed_or_as_sent() {
+        assert!(holds(Field::Email, " B@X.co", "b@x.co", str::to_lowercase));
+        assert!(holds(
+            Field::Phone,
+            "+44 20 7946 0958",
+            "+442079460958",
+            str::to_lowercase
+        ));
+        assert!(holds(Field::Phone, "12345", "12345", str::to_lowercase));
+        assert!(!holds(Field::Email, "c@x.co", "b@x.co", str::to_lowercase));
     }
 }

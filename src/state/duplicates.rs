@@ -1,16 +1,17 @@
-//! The duplicate notice's state: the stored contact a new one would collide with while the user
-//! decides, and the one the user chose to register beside.
+//! The duplicate notice's state: the stored contact a save would collide with while the user
+//! decides, and the ones the user chose to save beside.
 
-use crate::domain::duplicate::{Duplicate, Match};
+use crate::domain::duplicate::Duplicate;
 use leptos::prelude::*;
 
 /// The found duplicate and the accepted one (cheap to copy).
 #[derive(Debug, Clone, Copy)]
 pub struct Duplicates {
     found: RwSignal<Option<Duplicate>>,
-    /// The id of a stored contact the user chose to register beside ("Register anyway"): a
-    /// resend (after a 429, or offline) does not ask again.
-    accepted: RwSignal<Option<String>>,
+    /// The ids of stored contacts the user chose to save beside ("Register anyway", "Save
+    /// anyway"): a resend (after a 429, or offline) does not ask again, nor does the next value
+    /// checked of the same save.
+    accepted: RwSignal<Vec<String>>,
 }
 
 impl Duplicates {
@@ -18,7 +19,7 @@ impl Duplicates {
     pub fn new() -> Self {
         Duplicates {
             found: RwSignal::new(None),
-            accepted: RwSignal::new(None),
+            accepted: RwSignal::new(Vec::new()),
         }
     }
 
@@ -42,15 +43,16 @@ impl Duplicates {
         self.found.get_untracked()
     }
 
-    /// "Go back": hides the notice and says which field matched.
-    pub fn back(&self) -> Option<Match> {
-        self.take().map(|d| d.by)
+    /// "Go back": hides the notice and gives what it showed (which value matched).
+    pub fn back(&self) -> Option<Duplicate> {
+        self.take()
     }
 
-    /// "Register anyway": the shown contact no longer counts as a duplicate.
+    /// "Register anyway" or "Save anyway": the shown contact no longer counts as a duplicate.
     pub fn accept(&self) {
-        let id = self.take().map(|d| d.record.id);
-        self.accepted.set(id);
+        if let Some(d) = self.take() {
+            self.accepted.update(|a| a.push(d.record.id));
+        }
     }
 
     fn take(&self) -> Option<Duplicate> {
@@ -59,15 +61,15 @@ impl Duplicates {
         found
     }
 
-    /// The id of the contact accepted with "Register anyway", if any.
-    pub fn accepted(&self) -> Option<String> {
+    /// The ids of the contacts accepted with "Register anyway" or "Save anyway".
+    pub fn accepted(&self) -> Vec<String> {
         self.accepted.get_untracked()
     }
 
     /// Forgets both ("New contact").
     pub fn clear(&self) {
         self.found.set(None);
-        self.accepted.set(None);
+        self.accepted.set(Vec::new());
     }
 }
 
@@ -80,6 +82,7 @@ impl Default for Duplicates {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::duplicate::Match;
     use crate::domain::record::ContactRecord;
 
     fn duplicate(id: &str, by: Match) -> Duplicate {
@@ -92,6 +95,8 @@ mod tests {
             },
             by,
             takes_over: false,
+            value: "+4930123456".into(),
+            updating: false,
         }
     }
 
@@ -100,9 +105,9 @@ mod tests {
         let d = Duplicates::new();
         d.found(duplicate("c1", Match::Phone));
         assert!(d.current().is_some());
-        assert_eq!(d.back(), Some(Match::Phone));
+        assert_eq!(d.back().map(|d| d.by), Some(Match::Phone));
         assert_eq!(d.current(), None);
-        assert_eq!(d.accepted(), None, "going back accepts nothing");
+        assert!(d.accepted().is_empty(), "going back accepts nothing");
     }
 
     #[test]
@@ -111,11 +116,17 @@ mod tests {
         d.found(duplicate("c1", Match::Phone));
         d.accept();
         assert_eq!(d.current(), None);
-        assert_eq!(d.accepted().as_deref(), Some("c1"));
+        d.found(duplicate("c2", Match::Phone));
+        d.accept();
+        assert_eq!(
+            d.accepted(),
+            ["c1", "c2"],
+            "each contact saved beside counts"
+        );
         d.clear();
-        assert_eq!(d.accepted(), None);
+        assert!(d.accepted().is_empty());
         // With nothing shown, accepting accepts nothing.
         d.accept();
-        assert_eq!(d.accepted(), None);
+        assert!(d.accepted().is_empty());
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::domain::conflicts::Resolution;
 use crate::domain::draft::Draft;
-use crate::domain::field::Field;
+use crate::domain::field::{Field, Place};
 use crate::domain::record::ContactRecord;
 use crate::domain::token::StoredContact;
 use crate::settings::config::{ApiChoice, Config};
@@ -160,10 +160,24 @@ impl FormState {
 
     /// An edit of a contact input: kept, re-checked if marked, and the draft written once
     /// typing pauses.
-    pub fn typed(&self, field: Field, value: String) {
-        self.inputs.set(field, value);
-        self.inputs.recheck(field, self.contact.record().as_ref());
+    pub fn typed(&self, place: Place, value: String) {
+        self.inputs.set_at(place, value);
+        self.inputs.recheck(place, self.contact.record().as_ref());
         self.edited();
+    }
+
+    /// "Add email" or "Add phone": an empty row, whose place is given (to focus it). An empty
+    /// row is nothing typed, so the draft is left as it is.
+    pub fn add_row(&self, field: Field) -> Place {
+        self.inputs.add_row(field)
+    }
+
+    /// "Remove email 2" and the like: the row goes (with what it held), and the draft is
+    /// written; gives the place the focus goes to.
+    pub fn remove_row(&self, place: Place) -> Place {
+        let next = self.inputs.remove_row(place);
+        self.edited();
+        next
     }
 
     /// An edit of custom field `id`: kept, re-checked if marked, and the draft written once

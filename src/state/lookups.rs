@@ -29,7 +29,6 @@ pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> 
     if client.contact_center() {
         let body = Body {
             contact: save.contact,
-            record: save.record,
             custom: save.custom,
             manager_id: save.manager_id,
         };
@@ -41,20 +40,43 @@ pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> 
     }
 }
 
-/// The stored contact that has the new one's email, else its phone, if any: not the one a lost
-/// first save made (`pending_token`), nor the one the user chose to register beside.
+/// The values a save adds, which another contact may already have: a new contact's email and
+/// phone (in the Contact Center every email, then every phone); on a Contact Center update, each
+/// one the stored `record` does not have (the legacy endpoint keeps one email and one phone, and
+/// is not checked on update).
+pub fn new_values<'a>(
+    contact: &'a ValidContact,
+    record: Option<&ContactRecord>,
+    center: bool,
+) -> Vec<(Match, &'a str)> {
+    if record.is_some() && !center {
+        return Vec::new();
+    }
+    let (emails, phones) = if center {
+        (contact.emails(), contact.phones())
+    } else {
+        let first = |v: &'a Option<String>| v.as_deref().into_iter().collect();
+        (first(&contact.email), first(&contact.phone))
+    };
+    let emails = emails.into_iter().map(|v| (Match::Email, v));
+    let phones = phones.into_iter().map(|v| (Match::Phone, v));
+    emails
+        .chain(phones)
+        .filter(|(by, v)| record.is_none_or(|r| !r.has(by.field(), v)))
+        .collect()
+}
+
+/// The stored contact that already has one of `values` (see [`new_values`]), if any: never the
+/// contact updated (`record`) itself, nor the one a lost first save made (`pending_token`), nor
+/// one the user chose to save beside (`accepted`).
 pub async fn find_duplicate(
     client: &Client,
-    contact: &ValidContact,
+    values: &[(Match, &str)],
+    record: Option<&ContactRecord>,
     pending_token: Option<&str>,
-    accepted: Option<&str>,
+    accepted: &[String],
 ) -> Result<Option<Duplicate>, ApiError> {
-    let checks = [
-        (Match::Email, "email", contact.email.as_deref()),
-        (Match::Phone, "phone", contact.phone.as_deref()),
-    ];
-    for (by, key, value) in checks {
-        let Some(value) = value else { continue };
+    for &(by, value) in values {
         let (found, rules) = if client.contact_center() {
             // A Contact Center record has no token: it gets the key this browser would keep
             // it by, should the user choose to update it.
@@ -64,12 +86,18 @@ pub async fn find_duplicate(
             });
             (found, Rules::ContactCenter)
         } else {
+            let key = by.field().input_name();
             (client.search_contact(key, value).await?, Rules::Legacy)
         };
+        let found = found.filter(|r| record.is_none_or(|own| own.id != r.id));
         if let Some(duplicate) =
-            found.and_then(|r| Duplicate::of(r, by, pending_token, accepted, rules))
+            found.and_then(|r| Duplicate::of(r, (by, value), pending_token, accepted, rules))
         {
-            return Ok(Some(duplicate));
+            let updating = record.is_some();
+            return Ok(Some(Duplicate {
+                updating,
+                ..duplicate
+            }));
         }
     }
     Ok(None)
@@ -128,5 +156,43 @@ pub async fn manager_id(
         // An empty field clears the manager, unless the stored one could not be shown.
         None if shown.is_some() => Ok(Some(String::new())),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_values_checked_are_the_ones_a_save_adds() {
+        let contact = ValidContact {
+            name: "Ada".into(),
+            email: Some("a@x.co".into()),
+            phone: Some("+4930123456".into()),
+            more_emails: vec!["b@x.co".into()],
+            ..ValidContact::default()
+        };
+        let all = [
+            (Match::Email, "a@x.co"),
+            (Match::Email, "b@x.co"),
+            (Match::Phone, "+4930123456"),
+        ];
+        assert_eq!(new_values(&contact, None, true), all);
+        let record = ContactRecord {
+            email: Some("a@x.co".into()),
+            other_phones: vec!["+4930123456".into()],
+            ..ContactRecord::default()
+        };
+        assert_eq!(
+            new_values(&contact, Some(&record), true),
+            [(Match::Email, "b@x.co")],
+            "an update checks only what the contact does not have yet"
+        );
+        assert_eq!(
+            new_values(&contact, None, false),
+            [all[0], all[2]],
+            "legacy: the one email and phone"
+        );
+        assert!(new_values(&contact, Some(&record), false).is_empty());
     }
 }

@@ -21,6 +21,7 @@ pub mod open;
 pub mod outbox;
 pub mod resolve;
 pub mod retry;
+pub mod rows;
 pub mod session;
 pub mod signin;
 pub mod status;

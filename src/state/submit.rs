@@ -9,7 +9,7 @@ use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
 use crate::domain::draft::Draft;
 use crate::domain::duplicate::Duplicate;
-use crate::domain::field::{Field, FieldError, FieldErrors};
+use crate::domain::field::{Field, FieldError, FieldErrors, Place};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::texts::Text;
@@ -27,10 +27,17 @@ use crate::web::text::lowercase;
 /// What to focus after a failed check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Focus {
-    /// A contact field.
-    Field(Field),
+    /// A contact input: a field's first, or a further email or phone row.
+    Input(Place),
     /// A custom field, by id.
     Custom(String),
+}
+
+impl Focus {
+    /// The first input of `field`.
+    pub fn field(field: Field) -> Self {
+        Focus::Input(Place::first(field))
+    }
 }
 
 /// How a submit ended.
@@ -108,7 +115,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
             let count = errors.count() + custom_count;
             let focus = errors
                 .first()
-                .map(Focus::Field)
+                .map(Focus::Input)
                 .or(first_custom.map(Focus::Custom));
             state.inputs().mark(errors);
             return Outcome::Invalid { count, focus };
@@ -144,12 +151,13 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
             Err(error) => return Outcome::Failed(error),
         }
     }
-    if !existing && (contact.email.is_some() || contact.phone.is_some()) {
+    let updated = record.as_ref().filter(|_| existing);
+    let values = lookups::new_values(&contact, updated, center);
+    if !values.is_empty() {
         session.say(Status::Busy(session.text(Text::CheckingDuplicate)));
         let accepted = state.duplicates().accepted();
         let found =
-            lookups::find_duplicate(&client, &contact, pending.as_deref(), accepted.as_deref())
-                .await;
+            lookups::find_duplicate(&client, &values, updated, pending.as_deref(), &accepted).await;
         match found {
             Ok(None) => {}
             Ok(Some(duplicate)) => return Outcome::Duplicate(duplicate),
@@ -177,7 +185,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
                 ..FieldErrors::default()
             };
             state.inputs().mark(errors);
-            let focus = Some(Focus::Field(Field::ContactManager));
+            let focus = Some(Focus::field(Field::ContactManager));
             return Outcome::Invalid { count: 1, focus };
         }
         Err(Manager::Failed(error)) => return Outcome::Failed(error),

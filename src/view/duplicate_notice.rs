@@ -1,7 +1,7 @@
 //! The warning shown when a new contact's email or phone already belongs to a stored contact,
 //! with the user's choices: update that contact, register anyway (phone only), or go back.
 
-use crate::domain::duplicate::Match;
+use crate::domain::field::Place;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
@@ -15,10 +15,11 @@ use leptos::prelude::*;
 pub enum Choice {
     /// The form now updates that contact.
     UpdateThat,
-    /// Register the new contact beside that one (it is no longer a duplicate).
+    /// Save beside that one (it is no longer a duplicate): register the new contact, or
+    /// update this one with the value that contact also has.
     RegisterAnyway,
-    /// Back to the form, at the field that matched.
-    Back(Match),
+    /// Back to the form, at the input that holds the value that matched.
+    Back(Place),
 }
 
 /// The duplicate warning and its buttons; nothing while there is no duplicate.
@@ -41,10 +42,11 @@ pub fn DuplicateNotice(
         }
     });
     let back = Callback::new(move |()| {
-        let by = state.duplicates().back();
+        let shown = state.duplicates().back();
         session.say(Status::Idle);
-        if let Some(by) = by {
-            on_choice.run(Choice::Back(by));
+        if let Some(d) = shown {
+            let place = state.inputs().place_of(d.by.field(), &d.value);
+            on_choice.run(Choice::Back(place));
         }
     });
     let anyway = Callback::new(move |()| {
@@ -54,7 +56,8 @@ pub fn DuplicateNotice(
     move || {
         let t = session.texts();
         state.duplicates().shown().map(|duplicate| {
-            let can_update = duplicate.record.token.is_some();
+            // Updating one contact, the other is not offered: its own values would be lost.
+            let can_update = duplicate.record.token.is_some() && !duplicate.updating;
             let may_register = duplicate.may_register_anyway();
             let action = |key, primary: bool, run| Action {
                 text: t.get(key).to_owned(),
@@ -70,7 +73,12 @@ pub fn DuplicateNotice(
                 actions.push(action(Text::UpdateThat, true, update_that));
             }
             if may_register {
-                actions.push(action(Text::RegisterAnyway, false, anyway));
+                let key = if duplicate.updating {
+                    Text::SaveAnyway
+                } else {
+                    Text::RegisterAnyway
+                };
+                actions.push(action(key, false, anyway));
             }
             actions.push(action(Text::GoBack, false, back));
             notice(

@@ -1,8 +1,7 @@
 //! The contact form view: fields and actions. What a submit does is in `submit`.
 
 use crate::domain::catalogue::{Say, Texts};
-use crate::domain::duplicate::Match;
-use crate::domain::field::Field;
+use crate::domain::field::{Field, Place};
 use crate::domain::queued::Queued;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
@@ -18,6 +17,7 @@ use crate::view::delete_contact::{delete_button, DeleteNotice};
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
 use crate::view::input::{InputSpec, LabeledInput};
 use crate::view::manager_picker::{agent_list, Picker};
+use crate::view::rows::MoreRows;
 use crate::view::unsaved_notice::UnsavedNotice;
 use leptos::html;
 use leptos::prelude::*;
@@ -78,15 +78,19 @@ pub fn ContactForm(
     let form_ref = NodeRef::<html::Form>::new();
     let focus = move |target: Focus| {
         // The form may be gone (signed out meanwhile): then there is nothing to focus.
+        let named = |name: String| {
+            let form = form_ref.try_get_untracked().flatten()?;
+            form.query_selector(&format!("[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        };
         let input = match target {
-            Focus::Field(field) => refs[field as usize]
+            Focus::Input(Place { field, row: 0 }) => refs[field as usize]
                 .try_get_untracked()
                 .flatten()
                 .map(Into::into),
-            Focus::Custom(id) => form_ref.try_get_untracked().flatten().and_then(|form| {
-                let selector = format!("[name=\"{}\"]", custom_inputs::input_name(&id));
-                form.query_selector(&selector).ok().flatten()
-            }),
+            Focus::Input(place) => named(place.input_name()),
+            Focus::Custom(id) => named(custom_inputs::input_name(&id)),
         };
         if let Some(input) =
             input.and_then(|i: web_sys::Element| i.dyn_into::<web_sys::HtmlElement>().ok())
@@ -126,7 +130,7 @@ pub fn ContactForm(
         }
         state.forget();
         session.say(Status::Done(session.text(Text::ReadyForNew)));
-        focus(Focus::Field(Field::Name));
+        focus(Focus::field(Field::Name));
     };
 
     let sign_out = move |_| {
@@ -141,12 +145,11 @@ pub fn ContactForm(
     };
 
     let on_choice = Callback::new(move |choice: Choice| {
-        let field = match choice {
-            Choice::UpdateThat | Choice::RegisterAnyway => Field::Name,
-            Choice::Back(Match::Email) => Field::Email,
-            Choice::Back(Match::Phone) => Field::Phone,
+        let place = match choice {
+            Choice::UpdateThat | Choice::RegisterAnyway => Place::first(Field::Name),
+            Choice::Back(place) => place,
         };
-        focus(Focus::Field(field));
+        focus(Focus::Input(place));
         if choice == Choice::RegisterAnyway {
             submit_now();
         }
@@ -158,7 +161,7 @@ pub fn ContactForm(
             if field == Field::ContactManager {
                 picker.typed(session, value.clone());
             }
-            state.typed(field, value);
+            state.typed(Place::first(field), value);
         });
         let id = session.id(field.input_name());
         let (combobox, after) = if field == Field::ContactManager {
@@ -172,11 +175,17 @@ pub fn ContactForm(
             let error = state.inputs().error(field)?;
             Some(error.say(&session.texts()))
         });
+        let spec = spec(field, t);
+        let rows = matches!(field, Field::Email | Field::Phone).then(|| {
+            let focus = Callback::new(focus);
+            let spec = spec.clone();
+            view! { <MoreRows session=session state=state field=field focus=focus spec=spec /> }
+        });
         view! {
             <LabeledInput
                 id=id
                 label=t.get(field.label()).to_owned()
-                spec=spec(field, t)
+                spec=spec
                 value=state.inputs().value(field)
                 error=error
                 node_ref=refs[field as usize]
@@ -184,14 +193,15 @@ pub fn ContactForm(
                 combobox=combobox
                 after=after
             />
+            {rows}
         }
     };
 
-    let on_deleted = Callback::new(move |()| focus(Focus::Field(Field::Name)));
+    let on_deleted = Callback::new(move |()| focus(Focus::field(Field::Name)));
     let on_open = Callback::new(move |id: String| {
         session.spawn(async move {
             if open(session, state, id).await == Opened::Yes {
-                focus(Focus::Field(Field::Name));
+                focus(Focus::field(Field::Name));
             }
         });
     });

@@ -10,6 +10,7 @@ pub mod form;
 pub mod input;
 pub mod manager_picker;
 pub mod notice;
+pub mod rows;
 pub mod signin;
 pub mod unsaved_notice;
 pub mod widget;

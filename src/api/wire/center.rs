@@ -87,27 +87,12 @@ pub fn delete_body(id: &str) -> String {
     written(&Deleted { contact_id: id })
 }
 
-/// The first value (the form's) followed by the others, without repeating it: the server
-/// refuses duplicate items.
-fn list<'a>(first: Option<&'a str>, others: &'a [String]) -> Vec<&'a str> {
-    first
-        .into_iter()
-        .chain(
-            others
-                .iter()
-                .map(String::as_str)
-                .filter(|o| Some(*o) != first),
-        )
-        .collect()
-}
-
-/// What a save sends: the contact, the others of the stored record, the custom fields, and the
-/// manager's user id (`Some("")` clears it; `None` leaves it out, and so unchanged).
+/// What a save sends: the contact with every email and phone shown (they replace the stored
+/// ones), the custom fields, and the manager's user id (`Some("")` clears it; `None` leaves it
+/// out, and so unchanged).
 pub struct Body<'a> {
     /// The validated contact.
     pub contact: &'a ValidContact,
-    /// The stored record, on update.
-    pub record: Option<&'a ContactRecord>,
     /// Every shown custom field's value.
     pub custom: &'a [(String, String)],
     /// The manager's user id.
@@ -131,15 +116,11 @@ struct Sent<'a> {
 
 impl Body<'_> {
     fn sent(&self, contact_id: Option<&str>) -> String {
-        let (other_emails, other_phones) = match self.record {
-            Some(r) => (r.other_emails.as_slice(), r.other_phones.as_slice()),
-            None => (&[][..], &[][..]),
-        };
         written(&Sent {
             contact_id,
             name: &self.contact.name,
-            emails: list(self.contact.email.as_deref(), other_emails),
-            phones: list(self.contact.phone.as_deref(), other_phones),
+            emails: self.contact.emails(),
+            phones: self.contact.phones(),
             custom_fields: self.custom,
             contact_manager: self.manager_id,
         })
@@ -200,23 +181,18 @@ mod tests {
     }
 
     #[test]
-    fn an_update_edits_the_first_email_and_phone_and_sends_the_others_back() {
+    fn a_save_sends_every_row_in_the_order_shown() {
         let contact = ValidContact {
             name: "Ada".into(),
-            email: Some("new@x.co".into()),
-            phone: None,
+            email: None,
+            phone: Some("+4930999999".into()),
             contact_manager: Some("agent.one".into()),
-        };
-        let record = ContactRecord {
-            email: Some("a@x.co".into()),
-            other_emails: vec!["b@x.co".into(), "new@x.co".into()],
-            other_phones: vec!["+4930999999".into()],
-            ..ContactRecord::default()
+            more_emails: vec!["new@x.co".into(), "b@x.co".into()],
+            more_phones: Vec::new(),
         };
         let custom = [("company".to_owned(), "ACME".to_owned())];
         let body = Body {
             contact: &contact,
-            record: Some(&record),
             custom: &custom,
             manager_id: Some("agentOne000000001"),
         };
@@ -228,14 +204,14 @@ mod tests {
                    "contactManager": "agentOne000000001"})
         );
         let new = Body {
-            record: None,
             manager_id: None,
             ..body
         };
         let created: Value = serde_json::from_str(&new.create()).unwrap();
         assert_eq!(
             created,
-            json!({"name": "Ada", "emails": ["new@x.co"], "phones": [], "customFields": {"company": "ACME"}})
+            json!({"name": "Ada", "emails": ["new@x.co", "b@x.co"], "phones": ["+4930999999"],
+                   "customFields": {"company": "ACME"}})
         );
     }
 }

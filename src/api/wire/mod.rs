@@ -229,6 +229,7 @@ mod tests {
             email: Some("ada@example.com".into()),
             phone: Some("+442079460958".into()),
             contact_manager: Some("agent.one".into()),
+            ..Default::default()
         };
         assert_eq!(
             parsed(&contact_body(
@@ -254,6 +255,7 @@ mod tests {
             email: None,
             phone: None,
             contact_manager: None,
+            ..Default::default()
         };
         let text = contact_body("t", &contact, &[]);
         assert_eq!(parsed(&text), json!({"token": "t", "name": "Ada"}));
