@@ -19,6 +19,7 @@ mod harness;
 mod languages;
 mod picker;
 mod retry;
+mod rows;
 mod save;
 mod signin;
 mod storage;
