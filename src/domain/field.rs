@@ -206,8 +206,11 @@ impl FieldErrors {
         }
         self.rows.retain(|(p, _)| *p != place);
         if let Some(error) = error {
-            self.rows.push((place, error));
-            self.rows.sort_by_key(|(p, _)| (p.field as usize, p.row));
+            // Kept in form order: before the first row that comes after it.
+            let key = |p: &Place| (p.field as usize, p.row);
+            let at = self.rows.iter().position(|(p, _)| key(p) > key(&place));
+            self.rows
+                .insert(at.unwrap_or(self.rows.len()), (place, error));
         }
     }
 
