@@ -28,7 +28,7 @@ trunk build --release
 scripts/size.sh
 
 step "the example Leptos app (examples/leptos-app), built to be run by the end-to-end tests"
-trunk build examples/leptos-app/index.html --dist target/leptos-app
+trunk --config examples/leptos-app/Trunk.toml build
 
 step "end-to-end tests (the release build in Chromium against the stand-in)"
 cargo test -p e2e

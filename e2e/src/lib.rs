@@ -2,6 +2,7 @@
 //! Chromium driven through chromedriver, used the way a person uses the page.
 
 mod center;
+pub mod shell;
 pub use center::{center_site, open_found};
 
 use fantoccini::elements::Element;
@@ -39,6 +40,13 @@ pub struct HostSite {
     /// The same-origin stand-in's state.
     pub state: Arc<AppState>,
     dir: PathBuf,
+}
+
+impl HostSite {
+    /// Removes the file `name` from what the site serves (e.g. the wasm, to see it missing).
+    pub fn remove(&self, name: &str) {
+        std::fs::remove_file(self.dir.join(name)).expect("the file is removed");
+    }
 }
 
 impl Drop for HostSite {
@@ -282,14 +290,24 @@ impl Browser {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 
-    /// Opens `url`.
+    /// Opens `url`; on the demo page, waits until the wasm has taken the drawn form over.
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("the page opens");
+        self.taken_over().await;
     }
 
-    /// Reloads the page.
+    /// Reloads the page, and waits as [`Browser::open`] does.
     pub async fn reload(&self) {
         self.client.refresh().await.expect("the page reloads");
+        self.taken_over().await;
+    }
+
+    /// On the demo page (the loader draws the form before the wasm is there), waits for the
+    /// takeover, so that what a test types goes to the wasm's form.
+    pub async fn taken_over(&self) {
+        let script = "const demo = document.getElementById('omnichannel-contact-form-demo'); \
+                      return !demo || document.body.hasAttribute('data-ready')";
+        self.wait_js("the wasm's form", script).await;
     }
 
     /// Waits for the input (or select) named `name`.

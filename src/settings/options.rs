@@ -8,8 +8,9 @@ use crate::settings::labels::Labels;
 use crate::settings::option_value::OptionValue;
 use crate::web::storage::StorageArea;
 
-/// The option names `mount` knows (DESIGN.md fixes them).
-pub const KNOWN: [&str; 11] = [
+/// The option names `mount` knows (DESIGN.md fixes them). `load` is the loader's
+/// (`contact-form.js`), which passes every option on: the wasm takes it and has no use for it.
+pub const KNOWN: [&str; 12] = [
     "server",
     "api",
     "contactId",
@@ -21,6 +22,7 @@ pub const KNOWN: [&str; 11] = [
     "theme",
     "labels",
     "timeout",
+    "load",
 ];
 
 /// What `mount` makes of its options.

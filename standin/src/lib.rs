@@ -91,6 +91,7 @@ impl Standin {
             cors: options.cors.clone(),
             faults: options.faults.then(faults::Faults::default),
             version: options.version,
+            hold_wasm: tokio::sync::watch::channel(false).0,
             csp: match &options.csp {
                 Some(csp) => Some(
                     axum::http::HeaderValue::from_str(csp)

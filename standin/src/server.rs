@@ -77,6 +77,16 @@ pub struct AppState {
     pub csp: Option<HeaderValue>,
     /// The release `/api/info` reports; before 7.1 the contacts routes do not exist.
     pub version: crate::model::Version,
+    /// While `true`, a static `.wasm` file is not answered (the end-to-end tests type into the
+    /// form the loader draws before the wasm is there); it goes once this is `false` again.
+    pub hold_wasm: tokio::sync::watch::Sender<bool>,
+}
+
+impl AppState {
+    /// Holds static `.wasm` answers back (`true`) or lets them go (`false`).
+    pub fn hold_wasm(&self, hold: bool) {
+        self.hold_wasm.send_replace(hold);
+    }
 }
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
@@ -182,6 +192,10 @@ async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) 
             HeaderValue::from_static(ALLOW_HEADERS),
         );
         return response;
+    }
+    if request.uri().path().ends_with(".wasm") {
+        let mut held = state.hold_wasm.subscribe();
+        let _ = held.wait_for(|hold| !*hold).await;
     }
     let mut response = next.run(request).await;
     if let (false, Some(csp)) = (is_api, &state.csp) {
