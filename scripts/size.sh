@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints the release build's wasm, JS and CSS sizes: raw, gzip -9 and brotli -q 11, and each
-# language catalogue's.
+# Prints the release build's wasm, JS and CSS sizes: raw, gzip -9 and brotli -q 11, each
+# language catalogue's, and what a page fetches before the first input (the loader and the CSS).
 # Usage: scripts/size.sh [DIST]   (default: dist/, built with `trunk build --release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,8 @@ files=()
 for f in "${found[@]}"; do
   case "$f" in
     "$dist"/snippets/*) grep -qF "${f#"$dist"/}" "$dist"/*.js || continue ;;
+    # The loader is counted on its own below; the demo page's script is no host page's.
+    "$dist"/contact-form.js | "$dist"/demo.js) continue ;;
   esac
   files+=("$f")
 done
@@ -66,11 +68,23 @@ if compgen -G "$dist/i18n/*.txt" >/dev/null; then
   done
 fi
 
-# The gate: scripts/size-ceiling holds the most the build may weigh. It only moves down, or up
-# in a commit that says why.
-read -r ceiling_br ceiling_memory_kb < <(grep -v '^#' scripts/size-ceiling)
-if [ "$total_br" -gt "$ceiling_br" ] || [ "$memory_kb" -gt "$ceiling_memory_kb" ]; then
-  echo "size: OVER the ceiling in scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory)" >&2
+# Before the first input: a page using the loader fetches it and the stylesheet, and the form
+# is there to type into; the module and the wasm follow.
+if [ ! -f "$dist/contact-form.js" ]; then
+  echo "size: no contact-form.js in $dist (Trunk.toml's hook writes it)" >&2
   exit 1
 fi
-echo "within the ceiling of scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory)"
+loader_br=$(brotli -q 11 -c "$dist/contact-form.js" | wc -c)
+css_br=$(brotli -q 11 -c "$dist/widget.css" | wc -c)
+first_br=$((loader_br + css_br))
+echo "before the first input: contact-form.js $loader_br + widget.css $css_br = $first_br bytes brotli"
+
+# The gate: scripts/size-ceiling holds the most the build may weigh. It only moves down, or up
+# in a commit that says why.
+read -r ceiling_br ceiling_memory_kb ceiling_first_br < <(grep -v '^#' scripts/size-ceiling)
+if [ "$total_br" -gt "$ceiling_br" ] || [ "$memory_kb" -gt "$ceiling_memory_kb" ] ||
+  [ "$first_br" -gt "$ceiling_first_br" ] || [ "$loader_br" -gt 3072 ]; then
+  echo "size: OVER the ceiling in scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory, $ceiling_first_br bytes before the first input) or the loader over 3 KB" >&2
+  exit 1
+fi
+echo "within the ceiling of scripts/size-ceiling ($ceiling_br bytes brotli, $ceiling_memory_kb KB memory, $ceiling_first_br bytes before the first input)"

@@ -173,8 +173,10 @@ pub fn LabeledInput(
     };
     view! {
         <div class="ocf-field" class:ocf-field--invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone()>{hint}</p> })}
+            // Labels and hints may hold isolated values (a phone number in an Arabic hint): as
+            // HTML their isolates are <bdi>s, which show them the right way round.
+            <label for=id inner_html=to_html(&label)></label>
+            {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone() inner_html=to_html(&hint)></p> })}
             {control}
             {after}
             <p

@@ -110,6 +110,46 @@ async fn german_labels_messages_plurals_and_a_save() {
     );
 }
 
+/// The left edge, on screen, of characters `from..to` of the text inside `element`.
+fn left_of(element: &web_sys::Element, from: u32, to: u32) -> f64 {
+    let measure = js_sys::Function::new_with_args(
+        "element, from, to",
+        "const range = document.createRange(); const text = element.firstChild; \
+         range.setStart(text, from); range.setEnd(text, to); \
+         return range.getBoundingClientRect().left;",
+    );
+    let left = measure.call3(
+        &wasm_bindgen::JsValue::NULL,
+        element,
+        &from.into(),
+        &to.into(),
+    );
+    left.unwrap().as_f64().expect("a position")
+}
+
+#[wasm_bindgen_test]
+async fn the_arabic_phone_hint_shows_the_number_the_right_way_round() {
+    clear_storage();
+    stub_fetch(&[]);
+    serve_catalogues();
+    let host = mount_in(Some("ar"), Labels::default());
+    wait_label(&host, "الاسم").await;
+    let number = host
+        .query_selector("[name='phone']")
+        .unwrap()
+        .and_then(|input| {
+            let hint = format!("[id='{}-hint'] bdi", input.id());
+            host.query_selector(&hint).unwrap()
+        })
+        .expect("the number in the hint is isolated in a <bdi>");
+    assert_eq!(number.text_content().as_deref(), Some("+966 11 234 5678"));
+    let (plus, last) = (left_of(&number, 0, 4), left_of(&number, 12, 16));
+    assert!(
+        plus < last,
+        "+966 is drawn left of 5678 in a right-to-left form ({plus} < {last})"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn arabic_is_right_to_left_on_the_root_with_ltr_email_and_phone() {
     clear_storage();
