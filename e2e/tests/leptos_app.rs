@@ -11,7 +11,7 @@ async fn the_example_app_saves_a_contact_and_lists_it() {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/leptos-app");
     assert!(
         dist.join("index.html").is_file(),
-        "no example build in {}: run `trunk build examples/leptos-app/index.html --dist target/leptos-app` (scripts/test.sh does)",
+        "no example build in {}: run `trunk --config examples/leptos-app/Trunk.toml build` (scripts/test.sh does)",
         dist.display()
     );
     let options = Options {
