@@ -8,6 +8,8 @@ cd "$ROOT"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 AXE_VERSION=4.11.0 # the accessibility audit of the end-to-end tests
+TYPESCRIPT_VERSION=5.9.3 # the npm package's types, checked with tsc --strict
+ESBUILD_VERSION=0.28.2 # bundles the npm package's sample app
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or trunk tries to download one.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -48,16 +50,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  say "npm install binaryen@$BINARYEN_VERSION into .tools/"
+# The npm tools, pinned, into .tools/ (one install for all, when any is missing or another
+# version).
+npm_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
+  [ "$(npm_version axe-core)" != "$AXE_VERSION" ] ||
+  [ "$(npm_version typescript)" != "$TYPESCRIPT_VERSION" ] ||
+  [ "$(npm_version esbuild)" != "$ESBUILD_VERSION" ]; then
+  say "npm install binaryen@$BINARYEN_VERSION axe-core@$AXE_VERSION typescript@$TYPESCRIPT_VERSION esbuild@$ESBUILD_VERSION into .tools/"
   mkdir -p .tools
-  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
-fi
-
-if [ "$(node -p "require('./.tools/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
-  say "npm install axe-core@$AXE_VERSION into .tools/"
-  mkdir -p .tools
-  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
+  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" \
+    "axe-core@$AXE_VERSION" "typescript@$TYPESCRIPT_VERSION" "esbuild@$ESBUILD_VERSION"
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version)"

@@ -27,6 +27,9 @@ step "release build and size"
 trunk build --release
 scripts/size.sh
 
+step "the npm package (target/npm), installed and bundled by the end-to-end tests"
+scripts/package.sh
+
 step "the example Leptos app (examples/leptos-app), built to be run by the end-to-end tests"
 trunk --config examples/leptos-app/Trunk.toml build
 

@@ -1,0 +1,271 @@
+//! The npm package (`scripts/package.sh`'s tarball) as a web developer takes it: installed into
+//! a clean project, a sample using every option, the handle, each event and the element
+//! type-checks with `tsc --strict`, a wrong option value and a wrong `detail` field do not, and
+//! a sample bundled with esbuild, the wasm and catalogues served beside the bundle as the
+//! package's README says, saves a contact in Chromium against the stand-in. TypeScript and
+//! esbuild are the pinned ones `scripts/setup.sh` installs into `.tools/`.
+
+use e2e::Browser;
+use rc_standin::{Options, Standin};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn tool(name: &str) -> PathBuf {
+    let path = root().join(".tools/node_modules/.bin").join(name);
+    assert!(
+        path.exists(),
+        "no {name}: scripts/setup.sh installs it into .tools/"
+    );
+    path
+}
+
+/// The tarball `scripts/package.sh` packed, for the crate's version.
+fn tarball() -> PathBuf {
+    let cargo = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml reads");
+    let version = cargo
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("the crate's version");
+    let path = root().join(format!("target/npm/omnichannel-contact-form-{version}.tgz"));
+    assert!(
+        path.is_file(),
+        "no {}: run scripts/package.sh (scripts/test.sh does)",
+        path.display()
+    );
+    path
+}
+
+/// Runs `program` in `dir`; gives whether it succeeded and what it printed.
+fn run(dir: &Path, program: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{} does not run: {e}", program.display()));
+    let printed =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), printed)
+}
+
+/// A clean project with the tarball installed (no registry needed: it has no dependencies).
+fn project() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("npm-sample-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(
+        dir.join("package.json"),
+        r#"{"name": "sample", "private": true, "type": "module"}"#,
+    )
+    .expect("package.json");
+    let tarball = tarball();
+    let (ok, printed) = run(
+        &dir,
+        Path::new("npm"),
+        &[
+            "install",
+            "--offline",
+            "--no-audit",
+            "--no-fund",
+            tarball.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "npm install of the tarball failed:\n{printed}");
+    dir
+}
+
+/// `tsc --strict --noEmit` over `file` (written with `source`): whether it type-checks, and why not.
+fn check(dir: &Path, file: &str, source: &str) -> (bool, String) {
+    std::fs::write(dir.join(file), source).expect("the sample is written");
+    let args = [
+        "--strict",
+        "--noEmit",
+        "--target",
+        "ES2022",
+        "--module",
+        "ESNext",
+        "--moduleResolution",
+        "bundler",
+        "--lib",
+        "ES2022,DOM",
+        file,
+    ];
+    run(dir, &tool("tsc"), &args)
+}
+
+/// Every option with each kind of value, the handle, each event's `detail`, the element and the
+/// module entry: all of it must type-check.
+const EVERYTHING: &str = r#"
+import { mount, type Handle, type Options, type Locale } from "omnichannel-contact-form";
+import init, { mount as mountModule } from "omnichannel-contact-form/module";
+
+const element = document.createElement("div");
+const options: Options = {
+  server: "https://chat.example.com",
+  api: "auto",
+  allowInsecure: false,
+  authToken: "token",
+  userId: "user",
+  storage: "local",
+  theme: "dark",
+  locale: "pt-BR",
+  timeout: 20,
+  contactId: "c1",
+  labels: { name: "Nom", email: "Courriel", signIn: "Entrer", contactManager: "Gestionnaire" },
+  load: "interaction",
+};
+const handle: Handle = mount(element, options);
+mount(element, { api: "legacy", theme: "auto", storage: "session", load: "idle", locale: "de-AT" });
+mount(element, { api: "contacts", theme: "light", load: "visible" });
+mount(element, { load: "eager", locale: "ar" });
+mount(element);
+const locale: Locale = "fr";
+handle.setLocale(locale);
+handle.setLocale();
+const opened: Promise<void> = handle.open("c2");
+handle.unmount();
+handle.free();
+
+element.addEventListener("contact-saved", (e) => {
+  const id: string = e.detail.contact;
+  const token: string | undefined = e.detail.token;
+  const created: boolean = e.detail.created;
+  const api: "legacy" | "contacts" = e.detail.api;
+  console.log(id, token, created, api);
+});
+element.addEventListener("contact-error", (e) => {
+  const status: number = e.detail.status;
+  const error: string = e.detail.error;
+  console.log(status, error);
+});
+element.addEventListener("contact-opened", (e) => console.log(e.detail.contact, e.detail.api));
+element.addEventListener("contact-deleted", (e) => console.log(e.detail.contact));
+element.addEventListener("contact-form-ready", (e) => console.log(e.detail === null));
+
+const custom = document.createElement("omnichannel-contact-form");
+custom.setAttribute("server", "https://chat.example.com");
+const found = document.querySelector("omnichannel-contact-form");
+if (found) void found.open("c3");
+void custom.open("c4");
+
+await init();
+mountModule(element, { api: "contacts" }).unmount();
+void opened;
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_package_installs_type_checks_and_saves_a_contact_when_bundled() {
+    let dir = project();
+    let (ok, printed) = check(&dir, "everything.ts", EVERYTHING);
+    assert!(
+        ok,
+        "a sample using all of the API must type-check:\n{printed}"
+    );
+
+    let (ok, printed) = check(
+        &dir,
+        "wrong-option.ts",
+        r#"import { mount } from "omnichannel-contact-form";
+mount(document.body, { api: "contact" });
+"#,
+    );
+    assert!(!ok, "api: \"contact\" must not type-check");
+    assert!(
+        printed.contains("wrong-option.ts(2,") && printed.contains("\"contact\""),
+        "{printed}"
+    );
+
+    let (ok, printed) = check(
+        &dir,
+        "wrong-detail.ts",
+        r#"document.body.addEventListener("contact-saved", (e) => console.log(e.detail.contactId));
+export {};
+import "omnichannel-contact-form";
+"#,
+    );
+    assert!(!ok, "reading detail.contactId must not type-check");
+    assert!(printed.contains("contactId"), "{printed}");
+
+    // The runtime sample, bundled; the rest of the widget served beside the bundle.
+    let main = r#"import { mount } from "omnichannel-contact-form";
+const element = document.getElementById("form")!;
+element.addEventListener("contact-form-ready", () => document.body.setAttribute("data-ready", ""));
+element.addEventListener("contact-saved", (e) => document.body.setAttribute("data-saved", e.detail.contact));
+mount(element, { load: "eager" });
+"#;
+    let (ok, printed) = check(&dir, "main.ts", main);
+    assert!(ok, "{printed}");
+    let site = dir.join("public");
+    std::fs::create_dir_all(&site).expect("public/");
+    let (ok, printed) = run(
+        &dir,
+        &tool("esbuild"),
+        &[
+            "main.ts",
+            "--bundle",
+            "--format=esm",
+            "--outfile=public/app.js",
+        ],
+    );
+    assert!(ok, "esbuild failed:\n{printed}");
+    let package = dir.join("node_modules/omnichannel-contact-form");
+    for name in [
+        "omnichannel-contact-form.js",
+        "omnichannel-contact-form_bg.wasm",
+        "snippets",
+        "i18n",
+        "widget.css",
+    ] {
+        let (ok, printed) = run(
+            &dir,
+            Path::new("cp"),
+            &[
+                "-r",
+                package.join(name).to_str().unwrap(),
+                site.to_str().unwrap(),
+            ],
+        );
+        assert!(ok, "{printed}");
+    }
+    std::fs::write(
+        site.join("index.html"),
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bundled</title>
+<link rel="stylesheet" href="widget.css"><script type="module" src="app.js"></script></head>
+<body><div id="form"></div></body></html>"#,
+    )
+    .expect("the page");
+
+    let options = Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        static_dir: Some(site.clone()),
+        required_field: false,
+        ..Options::default()
+    };
+    let standin = Standin::bind(&options).await.expect("the stand-in starts");
+    let state = standin.state.clone();
+    let url = format!("http://{}", standin.spawn());
+    let b = Browser::start().await;
+    b.open(&format!("{url}/index.html")).await;
+    b.wait_js(
+        "the takeover",
+        "return document.body.hasAttribute('data-ready')",
+    )
+    .await;
+    b.sign_in("agent.one", "agent.one-pass").await;
+    b.wait_status("Signed in.").await;
+    b.fill("name", "Bundled Ada").await;
+    b.click("Register contact").await;
+    b.wait_status("Contact registered").await;
+    let saved = state
+        .store
+        .read(|d| d.visitors.iter().any(|v| v.name == "Bundled Ada"))
+        .await;
+    assert!(saved, "the stand-in has the contact");
+    b.finish().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,169 @@
+// Types of the loader, `omnichannel-contact-form` (the package's main entry). Written by hand
+// and kept true by tests/typescript_types.rs (every option, value, label key and event of the
+// widget is here) and by e2e/tests/npm_package.rs (a sample using all of it type-checks with
+// `tsc --strict`, and wrong values do not).
+
+/** Which Rocket.Chat API saves contacts. */
+export type Api =
+  /** `POST /api/v1/omnichannel/contact`, every Rocket.Chat (the default). */
+  | "legacy"
+  /** The Contact Center of Rocket.Chat 7.1 and later (`omnichannel/contacts*`). */
+  | "contacts"
+  /** The Contact Center when the server has it, else the legacy endpoint. */
+  | "auto";
+
+/** The languages the widget speaks: English and the five catalogues beside the module. */
+export type Language = "en" | "de" | "fr" | "es" | "pt" | "ar";
+
+/**
+ * A BCP 47 tag: `en`, `de`, `fr`, `es`, `pt-BR` or `ar`; a region is allowed (`de-AT` speaks
+ * German, any `pt` Brazilian Portuguese).
+ */
+export type Locale = Language | `${Language}-${string}`;
+
+/** When the loader fetches the wasm. */
+export type Load =
+  /** At once (the default). */
+  | "eager"
+  /** When the browser is idle (`requestIdleCallback`). */
+  | "idle"
+  /** When the form scrolls into view. */
+  | "visible"
+  /** On the first focus, pointer or key in the form. */
+  | "interaction";
+
+/** The keys of the `labels` option: the texts a host page may word its own way. */
+export type LabelKey =
+  | "name"
+  | "email"
+  | "phone"
+  | "contactManager"
+  | "register"
+  | "update"
+  | "newContact"
+  | "signOut"
+  | "user"
+  | "password"
+  | "code"
+  | "signIn";
+
+/** The options of `mount()`. Every one may be left out. */
+export interface Options {
+  /**
+   * The Rocket.Chat base URL: `https://`, or plain `http://` only on this computer (`localhost`,
+   * `127.0.0.0/8`, `[::1]`) unless `allowInsecure`. Default: the page's own origin.
+   */
+  server?: string;
+  /** Which API saves contacts. Default: `"legacy"`. */
+  api?: Api;
+  /**
+   * Lets a plain-`http://` server on another host through: the password and token then cross the
+   * network unencrypted. Only for a network you trust. Default: `false`.
+   */
+  allowInsecure?: boolean;
+  /** The signed-in user's own token (with `userId`; without both, the user signs in). */
+  authToken?: string;
+  /** The signed-in user's id (with `authToken`). */
+  userId?: string;
+  /** Where a sign-in made in the widget is kept. Default: `"session"`. */
+  storage?: "session" | "local";
+  /** Light, dark, or following `prefers-color-scheme`. Default: `"light"`. */
+  theme?: "light" | "dark" | "auto";
+  /** The language. Default: the browser's languages, else English. */
+  locale?: Locale;
+  /** Seconds a request may take before it is cancelled and said so (0.1 to 600). Default: 15. */
+  timeout?: number;
+  /** The id of a contact to open first (a CRM record that stores the Rocket.Chat contact id). */
+  contactId?: string;
+  /** Texts that win over the language's. */
+  labels?: Partial<Record<LabelKey, string>>;
+  /** When the loader fetches the wasm (the module takes the option and ignores it). Default: `"eager"`. */
+  load?: Load;
+}
+
+/** A mounted widget. It stays until `unmount()`, whether or not the page keeps the handle. */
+export interface Handle {
+  /** Removes the widget from its element. */
+  unmount(): void;
+  /** Switches the language (none: the browser's languages), keeping what was typed. */
+  setLocale(locale?: Locale): void;
+  /**
+   * Opens the contact with this id, asking first over unsaved changes. Resolves once the form
+   * shows it; rejects with an `Error` saying why it did not (no such contact, the user kept
+   * editing, a save under way, the server's refusal, the widget unmounted).
+   */
+  open(id: string): Promise<void>;
+  /** Frees the handle's own memory (the widget stays: see `unmount`). */
+  free(): void;
+}
+
+/** `contact-saved`: the server accepted the contact. */
+export interface ContactSavedDetail {
+  /** The contact's id. */
+  contact: string;
+  /** The contact's token (legacy API only: a Contact Center contact has none). */
+  token?: string;
+  /** Whether the save made a new contact. */
+  created: boolean;
+  /** The API it was saved through. */
+  api: "legacy" | "contacts";
+}
+
+/** `contact-error`: a failure the user was told about. */
+export interface ContactErrorDetail {
+  /** The HTTP status; 0 when no answer came (network, timeout, CORS). */
+  status: number;
+  /** The English sentence, for logs. */
+  error: string;
+}
+
+/** `contact-opened`: the form now shows this contact. */
+export interface ContactOpenedDetail {
+  /** The contact's id. */
+  contact: string;
+  /** The API it was opened through. */
+  api: "legacy" | "contacts";
+}
+
+/** `contact-deleted`: the contact is deleted from the server (Contact Center). */
+export interface ContactDeletedDetail {
+  /** The deleted contact's id. */
+  contact: string;
+}
+
+/**
+ * Mounts the widget into `element`: the form is drawn at once and the wasm (fetched as
+ * `options.load` says) takes it over, keeping what was typed; then `contact-form-ready` fires.
+ * Mounting again on the same element replaces the first widget.
+ */
+export function mount(element: HTMLElement, options?: Options): Handle;
+
+/**
+ * `<omnichannel-contact-form>`, defined by importing the package. Attributes: `server`, `api`,
+ * `locale`, `theme`, `auth-token`, `user-id`, `contact-id`, `storage`, `load` and the boolean
+ * `allow-insecure`, as the options of the same names. Changing `locale` or `theme` keeps what
+ * was typed; changing `contact-id` opens that contact; changing `server`, `api` or the
+ * credentials mounts a fresh widget.
+ */
+export interface OmnichannelContactFormElement extends HTMLElement {
+  /** Opens contact `id`, as `Handle.open` does. */
+  open(id: string): Promise<void>;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The server accepted the contact. */
+    "contact-saved": CustomEvent<ContactSavedDetail>;
+    /** A failure the user was told about. */
+    "contact-error": CustomEvent<ContactErrorDetail>;
+    /** The form now shows this contact. */
+    "contact-opened": CustomEvent<ContactOpenedDetail>;
+    /** The contact was deleted. */
+    "contact-deleted": CustomEvent<ContactDeletedDetail>;
+    /** The wasm has taken the drawn form over (the loader's). */
+    "contact-form-ready": CustomEvent<null>;
+  }
+  interface HTMLElementTagNameMap {
+    "omnichannel-contact-form": OmnichannelContactFormElement;
+  }
+}

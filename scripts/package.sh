@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Turns the release build (dist/, from `trunk build --release`) into the npm package
+# omnichannel-contact-form: the folder target/npm/package and its tarball (`npm pack`),
+# target/npm/omnichannel-contact-form-<version>.tgz. The version and description are the
+# crate's (Cargo.toml), so they are written in one place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:-dist}
+out=target/npm
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+description=$(awk -F'"' '/^description = / { print $2; exit }' Cargo.toml)
+for f in contact-form.js omnichannel-contact-form.js omnichannel-contact-form_bg.wasm widget.css; do
+  [ -f "$dist/$f" ] || { echo "package: no $dist/$f: run 'trunk build --release' first" >&2; exit 1; }
+done
+rm -rf "$out"
+mkdir -p "$out/package"
+cp -r "$dist"/{contact-form.js,omnichannel-contact-form.js,omnichannel-contact-form_bg.wasm,widget.css,i18n} "$out/package/"
+# The snippets the module imports (a stale one from an earlier build may linger in dist/).
+find "$dist/snippets" -type f -name '*.js' | while read -r f; do
+  if grep -qF "${f#"$dist"/}" "$dist/omnichannel-contact-form.js"; then
+    mkdir -p "$out/package/$(dirname "${f#"$dist"/}")"
+    cp "$f" "$out/package/${f#"$dist"/}"
+  fi
+done
+cp npm/contact-form.d.ts npm/module.d.ts npm/README.md CHANGELOG.md "$out/package/"
+# The repository's address, where this checkout knows one.
+repository=$(git remote get-url origin 2>/dev/null || true)
+node - "$out/package/package.json" "$version" "$description" "$repository" <<'JS'
+const [file, version, description, repository] = process.argv.slice(2);
+const manifest = {
+  name: "omnichannel-contact-form",
+  version,
+  description,
+  type: "module",
+  main: "./contact-form.js",
+  types: "./contact-form.d.ts",
+  exports: {
+    ".": { types: "./contact-form.d.ts", default: "./contact-form.js" },
+    "./module": { types: "./module.d.ts", default: "./omnichannel-contact-form.js" },
+    "./widget.css": "./widget.css",
+    "./i18n/*": "./i18n/*",
+    "./package.json": "./package.json",
+  },
+  files: [
+    "contact-form.js", "contact-form.d.ts", "module.d.ts", "omnichannel-contact-form.js",
+    "omnichannel-contact-form_bg.wasm", "snippets/", "i18n/", "widget.css", "CHANGELOG.md",
+  ],
+  // Importing the loader or the module defines <omnichannel-contact-form>; the CSS styles it.
+  sideEffects: ["./contact-form.js", "./omnichannel-contact-form.js", "./snippets/*", "*.css"],
+  license: "MIT",
+  keywords: ["rocket.chat", "rocketchat", "omnichannel", "contact", "crm", "form", "widget",
+    "web-component", "custom-element", "webassembly", "wasm", "leptos"],
+};
+if (repository) manifest.repository = { type: "git", url: repository };
+require("fs").writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+JS
+(cd "$out" && npm pack --silent ./package >/dev/null)
+echo "npm package: $out/omnichannel-contact-form-$version.tgz ($(wc -c <"$out/omnichannel-contact-form-$version.tgz") bytes)"
