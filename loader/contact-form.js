@@ -27,7 +27,8 @@ function signedIn(o) {
     const cut = rest.indexOf("/") < 0 ? rest.length : rest.indexOf("/");
     const base = scheme.toLowerCase() + "://" + rest.slice(0, cut).toLowerCase() + rest.slice(cut);
     const kept = (o.storage === "local" ? localStorage : sessionStorage).getItem(KEY + "auth:" + base);
-    return !!kept && kept.split("\n").length === 2;
+    const parts = (kept || "").split("\n");
+    return parts.length === 2 && parts.every(Boolean);
   } catch { return false; }
 }
 
@@ -72,7 +73,8 @@ export function mount(element, options = {}) {
     if (view) view.hidden = true;
     const swap = () => {
       if (gone || !view) return;
-      if (!view.querySelector("form")) return requestAnimationFrame(swap);
+      // Its form, or the words saying why the settings cannot be used.
+      if (!view.querySelector("form") && view.getAttribute("role") !== "alert") return requestAnimationFrame(swap);
       const root = element.getRootNode();
       const focus = root.activeElement && element.contains(root.activeElement) ? root.activeElement : null;
       for (const old of shell ? shell.querySelectorAll("input[name]") : []) {

@@ -35,8 +35,10 @@ new PerformanceObserver((list) => {
 }).observe({ type: "layout-shift", buffered: true });
 const element = document.getElementById("form");
 element.addEventListener("contact-form-ready", () => { window.ready = true; });
-const load = new URLSearchParams(location.search).get("load") || "eager";
-window.handle = mount(element, { load });
+const params = new URLSearchParams(location.search);
+const options = { load: params.get("load") || "eager" };
+if (params.get("server")) options.server = params.get("server");
+window.handle = mount(element, options);
 </script></body></html>"#;
 
 const ELEMENT_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>element</title></head><body>
@@ -193,6 +195,26 @@ async fn a_wasm_that_cannot_load_is_said_and_what_was_typed_stays() {
     assert!(said.contains("reload the page"), "{said}");
     assert_eq!(b.value("user").await, "agent.one");
     assert!(!ready(&b).await);
+    b.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_the_wasm_refuses_are_said_in_place_of_the_drawn_form() {
+    let site = site().await;
+    let b = Browser::start().await;
+    b.open(&format!(
+        "{}/loader.html?server=ftp://chat.example.com",
+        site.url
+    ))
+    .await;
+    b.wait_js("the takeover", "return window.ready === true")
+        .await;
+    let shown = b
+        .js("const f = document.getElementById('form'); return [f.querySelectorAll('form').length, f.textContent]")
+        .await;
+    assert_eq!(shown[0], json!(0), "the drawn form is gone");
+    let said = shown[1].as_str().unwrap_or_default();
+    assert!(said.contains("ftp://chat.example.com"), "{said}");
     b.finish().await;
 }
 

@@ -198,6 +198,13 @@ async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) 
         let _ = held.wait_for(|hold| !*hold).await;
     }
     let mut response = next.run(request).await;
+    if !is_api {
+        // Asked again each time (an unchanged file answers 304): a rebuilt widget is seen at
+        // once, and a held wasm is held on a reload too.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
     if let (false, Some(csp)) = (is_api, &state.csp) {
         response
             .headers_mut()
