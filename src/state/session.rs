@@ -19,6 +19,9 @@ use std::task::{Context, Poll, Waker};
 pub struct Session {
     /// The widget's settings.
     config: StoredValue<Config>,
+    /// Notified when `api: "auto"` has settled which API saves: what the Contact Center alone
+    /// offers (rows, delete) appears then.
+    api_settled: Trigger,
     /// The signed-in user; `None` shows the sign-in form.
     credentials: RwSignal<Option<Credentials>>,
     /// The one status region's message.
@@ -50,6 +53,7 @@ impl Session {
         });
         Session {
             config: StoredValue::new(config),
+            api_settled: Trigger::new(),
             credentials: RwSignal::new(credentials),
             status: RwSignal::new(Status::Idle),
             texts: RwSignal::new(None),
@@ -98,6 +102,14 @@ impl Session {
     /// Settles which API saves contacts (what `api: "auto"` found, or the one given).
     pub fn use_api(&self, api: ApiChoice) {
         self.config.update_value(|c| c.api = api);
+        self.api_settled.notify();
+    }
+
+    /// Whether contacts are saved through the Contact Center (`api: "contacts"`, or `"auto"`
+    /// that chose it). Tracked: a view made before `"auto"` settled follows it.
+    pub fn is_contact_center(&self) -> bool {
+        self.api_settled.track();
+        self.with_config(|c| c.api == ApiChoice::Contacts)
     }
 
     /// The contact the host page asked to open first, once: it is opened when the contact form

@@ -3,7 +3,6 @@
 //! Enter does not delete).
 
 use crate::domain::texts::Text;
-use crate::settings::config::ApiChoice;
 use crate::state::delete::{delete, Deleted};
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
@@ -14,7 +13,7 @@ use leptos::prelude::*;
 /// (tracked: it follows the target).
 fn deletable(session: Session, state: FormState) -> bool {
     state.contact().is_existing()
-        && session.with_config(|c| c.api == ApiChoice::Contacts)
+        && session.is_contact_center()
         && state.contact().with(|t| t.contact_id().is_some())
 }
 

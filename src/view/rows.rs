@@ -5,7 +5,6 @@
 use crate::domain::catalogue::{plain, Say};
 use crate::domain::field::{Field, Place};
 use crate::domain::texts::Text;
-use crate::settings::config::ApiChoice;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
 use crate::state::submit::Focus;
@@ -80,8 +79,7 @@ pub fn MoreRows(
     view! {
         {move || (1..=state.inputs().rows().count(field)).map(&row).collect_view()}
         {move || {
-            let center = session.with_config(|c| c.api == ApiChoice::Contacts);
-            center.then(|| view! {
+            session.is_contact_center().then(|| view! {
                 <button type="button" class="ocf-secondary ocf-add" on:click=add>
                     {session.texts().get(add_key).to_owned()}
                 </button>

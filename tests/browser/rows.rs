@@ -277,3 +277,17 @@ async fn legacy_mode_keeps_one_email_and_one_phone() {
     assert!(find_button(&host, "Add email").is_none());
     assert!(find_button(&host, "Add phone").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn auto_offers_rows_once_it_has_chosen_the_contact_center() {
+    clear_storage();
+    center(&[]);
+    route("/api/info", 200, r#"{"version":"7.6","success":true}"#);
+    let host = mount_api(ApiChoice::Auto);
+    ready().await;
+    wait_for("Add email, once auto has chosen", || {
+        find_button(&host, "Add email").is_some()
+    })
+    .await;
+    assert!(find_button(&host, "Add phone").is_some());
+}
