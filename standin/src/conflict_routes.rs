@@ -53,7 +53,7 @@ pub async fn resolve(
         .store
         .write(|d| {
             let id = text(&map, "contactId").unwrap_or_default();
-            let Some(index) = d.contacts.iter().position(|c| c.id == id && !c.disabled) else {
+            let Some(index) = d.live_contact(&id) else {
                 return failure("error-contact-not-found");
             };
             if d.contacts[index].conflicting_fields.is_empty() {
@@ -120,7 +120,7 @@ pub async fn delete(
         .store
         .write(|d| {
             let id = text(&map, "contactId").unwrap_or_default();
-            match d.contacts.iter_mut().find(|c| c.id == id && !c.disabled) {
+            match d.live_contact(&id).map(|i| &mut d.contacts[i]) {
                 Some(contact) => {
                     contact.disabled = true;
                     contact.updated_at = ids::now();

@@ -239,7 +239,7 @@ pub async fn update(
         .store
         .write(|d| {
             let id = text(&map, "contactId").unwrap_or_default();
-            let Some(index) = d.contacts.iter().position(|c| c.id == id && !c.disabled) else {
+            let Some(index) = d.live_contact(&id) else {
                 return failure("error-contact-not-found");
             };
             let manager = text(&map, "contactManager");
@@ -313,10 +313,7 @@ pub async fn get(
     let id = text(&map, "contactId").unwrap_or_default();
     let found = state
         .store
-        .read(|d| {
-            let found = d.contacts.iter().find(|c| c.id == id && !c.disabled);
-            found.map(Contact::to_json)
-        })
+        .read(|d| d.live_contact(&id).map(|i| d.contacts[i].to_json()))
         .await;
     let answer = match found {
         Some(contact) => success(json!({"contact": contact})),

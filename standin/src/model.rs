@@ -156,6 +156,12 @@ pub struct Data {
 }
 
 impl Data {
+    /// Where contact `id` is in `contacts`, unless it was deleted (a deleted contact is gone
+    /// for every route).
+    pub fn live_contact(&self, id: &str) -> Option<usize> {
+        self.contacts.iter().position(|c| c.id == id && !c.disabled)
+    }
+
     /// The user a pair of auth headers names, if the token is one of theirs.
     pub fn user_by_token(&self, user_id: &str, token: &str) -> Option<&User> {
         self.users
