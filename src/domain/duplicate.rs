@@ -7,6 +7,7 @@ use crate::domain::catalogue::Texts;
 use crate::domain::field::Field;
 use crate::domain::record::ContactRecord;
 use crate::domain::texts::Text;
+use crate::domain::validate::ValidContact;
 
 /// What the new contact shares with a stored one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +99,32 @@ impl Duplicate {
             &[("value", &self.value), ("name", name), ("id", &r.id)],
         )
     }
+}
+
+/// The values a save adds, which another contact may already have: a new contact's email and
+/// phone (in the Contact Center every email, then every phone); on a Contact Center update, each
+/// one the stored `record` does not have (the legacy endpoint keeps one email and one phone, and
+/// is not checked on update).
+pub fn new_values<'a>(
+    contact: &'a ValidContact,
+    record: Option<&ContactRecord>,
+    center: bool,
+) -> Vec<(Match, &'a str)> {
+    if record.is_some() && !center {
+        return Vec::new();
+    }
+    let (emails, phones) = if center {
+        (contact.emails(), contact.phones())
+    } else {
+        let first = |v: &'a Option<String>| v.as_deref().into_iter().collect();
+        (first(&contact.email), first(&contact.phone))
+    };
+    let emails = emails.into_iter().map(|v| (Match::Email, v));
+    let phones = phones.into_iter().map(|v| (Match::Phone, v));
+    emails
+        .chain(phones)
+        .filter(|(by, v)| record.is_none_or(|r| !r.has(by.field(), v)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -200,5 +227,38 @@ mod tests {
         assert!(text.contains("Ada Lovelace (id c1)"), "{text}");
         assert!(text.contains("Save anyway"), "{text}");
         assert!(d.may_register_anyway());
+    }
+
+    #[test]
+    fn the_values_checked_are_the_ones_a_save_adds() {
+        let contact = ValidContact {
+            name: "Ada".into(),
+            email: Some("a@x.co".into()),
+            phone: Some("+4930123456".into()),
+            more_emails: vec!["b@x.co".into()],
+            ..ValidContact::default()
+        };
+        let all = [
+            (Match::Email, "a@x.co"),
+            (Match::Email, "b@x.co"),
+            (Match::Phone, "+4930123456"),
+        ];
+        assert_eq!(new_values(&contact, None, true), all);
+        let record = ContactRecord {
+            email: Some("a@x.co".into()),
+            other_phones: vec!["+4930123456".into()],
+            ..ContactRecord::default()
+        };
+        assert_eq!(
+            new_values(&contact, Some(&record), true),
+            [(Match::Email, "b@x.co")],
+            "an update checks only what the contact does not have yet"
+        );
+        assert_eq!(
+            new_values(&contact, None, false),
+            [all[0], all[2]],
+            "legacy: the one email and phone"
+        );
+        assert!(new_values(&contact, Some(&record), false).is_empty());
     }
 }

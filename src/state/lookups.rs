@@ -40,33 +40,7 @@ pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> 
     }
 }
 
-/// The values a save adds, which another contact may already have: a new contact's email and
-/// phone (in the Contact Center every email, then every phone); on a Contact Center update, each
-/// one the stored `record` does not have (the legacy endpoint keeps one email and one phone, and
-/// is not checked on update).
-pub fn new_values<'a>(
-    contact: &'a ValidContact,
-    record: Option<&ContactRecord>,
-    center: bool,
-) -> Vec<(Match, &'a str)> {
-    if record.is_some() && !center {
-        return Vec::new();
-    }
-    let (emails, phones) = if center {
-        (contact.emails(), contact.phones())
-    } else {
-        let first = |v: &'a Option<String>| v.as_deref().into_iter().collect();
-        (first(&contact.email), first(&contact.phone))
-    };
-    let emails = emails.into_iter().map(|v| (Match::Email, v));
-    let phones = phones.into_iter().map(|v| (Match::Phone, v));
-    emails
-        .chain(phones)
-        .filter(|(by, v)| record.is_none_or(|r| !r.has(by.field(), v)))
-        .collect()
-}
-
-/// The stored contact that already has one of `values` (see [`new_values`]), if any: never the
+/// The stored contact that already has one of `values` (see [`duplicate::new_values`](crate::domain::duplicate::new_values)), if any: never the
 /// contact updated (`record`) itself, nor the one a lost first save made (`pending_token`), nor
 /// one the user chose to save beside (`accepted`).
 pub async fn find_duplicate(
@@ -156,43 +130,5 @@ pub async fn manager_id(
         // An empty field clears the manager, unless the stored one could not be shown.
         None if shown.is_some() => Ok(Some(String::new())),
         None => Ok(None),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_values_checked_are_the_ones_a_save_adds() {
-        let contact = ValidContact {
-            name: "Ada".into(),
-            email: Some("a@x.co".into()),
-            phone: Some("+4930123456".into()),
-            more_emails: vec!["b@x.co".into()],
-            ..ValidContact::default()
-        };
-        let all = [
-            (Match::Email, "a@x.co"),
-            (Match::Email, "b@x.co"),
-            (Match::Phone, "+4930123456"),
-        ];
-        assert_eq!(new_values(&contact, None, true), all);
-        let record = ContactRecord {
-            email: Some("a@x.co".into()),
-            other_phones: vec!["+4930123456".into()],
-            ..ContactRecord::default()
-        };
-        assert_eq!(
-            new_values(&contact, Some(&record), true),
-            [(Match::Email, "b@x.co")],
-            "an update checks only what the contact does not have yet"
-        );
-        assert_eq!(
-            new_values(&contact, None, false),
-            [all[0], all[2]],
-            "legacy: the one email and phone"
-        );
-        assert!(new_values(&contact, Some(&record), false).is_empty());
     }
 }

@@ -8,7 +8,7 @@ use crate::api::refusal::field_error;
 use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
 use crate::domain::draft::Draft;
-use crate::domain::duplicate::Duplicate;
+use crate::domain::duplicate::{self, Duplicate};
 use crate::domain::field::{Field, FieldError, FieldErrors, Place};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
@@ -152,7 +152,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         }
     }
     let updated = record.as_ref().filter(|_| existing);
-    let values = lookups::new_values(&contact, updated, center);
+    let values = duplicate::new_values(&contact, updated, center);
     if !values.is_empty() {
         session.say(Status::Busy(session.text(Text::CheckingDuplicate)));
         let accepted = state.duplicates().accepted();
