@@ -1,7 +1,8 @@
 //! The shape of `src/`, checked on every test run: no module cycles (each module's
 //! `crate::…` uses form a graph that must have no loop), pure layers stay pure (a folder
 //! named `domain` may not touch the browser, Leptos or `web`), views reach the server only
-//! through the state, and browser snippets are `.js` files. A failure names the loop or the file.
+//! through the state, and browser snippets are `.js` files. The stand-in (`standin/src`) is held
+//! to the same rule of no module cycles. A failure names the loop or the file.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,6 +24,11 @@ fn src() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
+/// The stand-in's sources: the same rule of no module cycles holds there.
+fn standin_src() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("standin/src")
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src/ reads") {
         let path = entry.expect("an entry").path();
@@ -35,8 +41,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// `src/a/b.rs` → `a::b`; `src/a/mod.rs` → `a`; `lib.rs` and `main.rs` are the roots.
-fn module_of(file: &Path) -> String {
-    let relative = file.strip_prefix(src()).expect("under src/");
+fn module_of(root: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(root).expect("under the crate's src/");
     let mut parts: Vec<String> = relative
         .with_extension("")
         .components()
@@ -48,39 +54,60 @@ fn module_of(file: &Path) -> String {
     parts.join("::")
 }
 
-/// The modules a file names with `crate::…` (in `use` lines and paths alike), resolved to the
-/// longest module that exists. Comments are skipped.
+/// The modules a file names with `crate::…` (in `use` lines, grouped `crate::{a, b::c}` ones
+/// included, and paths alike), resolved to the longest module that exists. Comments are skipped.
 fn uses(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let code: String = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let path_at = |from: &str| -> String {
+        from.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect()
+    };
+    let mut paths = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + 7..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // Each item of the group, up to its own nested group if it has one.
+            let inner = &group[..group.find('}').unwrap_or(group.len())];
+            paths.extend(inner.split(',').map(|item| path_at(item.trim())));
+        } else {
+            paths.push(path_at(rest));
+        }
+    }
     let mut found = BTreeSet::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
-        for (at, _) in line.match_indices("crate::") {
-            let path: String = line[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-                .collect();
-            let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
-            if let Some(module) = (1..=segments.len())
-                .rev()
-                .map(|n| segments[..n].join("::"))
-                .find(|m| modules.contains(m))
-            {
-                found.insert(module);
-            }
+    for path in paths {
+        let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+        if let Some(module) = (1..=segments.len())
+            .rev()
+            .map(|n| segments[..n].join("::"))
+            .find(|m| modules.contains(m))
+        {
+            found.insert(module);
         }
     }
     found
 }
 
 fn graph() -> BTreeMap<String, (PathBuf, BTreeSet<String>)> {
+    graph_of(&src())
+}
+
+/// The modules under `root` and the modules each one uses.
+fn graph_of(root: &Path) -> BTreeMap<String, (PathBuf, BTreeSet<String>)> {
     let mut files = Vec::new();
-    rust_files(&src(), &mut files);
-    let modules: BTreeSet<String> = files.iter().map(|f| module_of(f)).collect();
+    rust_files(root, &mut files);
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(root, f)).collect();
     files
         .into_iter()
-        .filter(|f| !matches!(module_of(f).as_str(), "lib" | "main"))
+        .filter(|f| !matches!(module_of(root, f).as_str(), "lib" | "main"))
         .map(|file| {
             let text = std::fs::read_to_string(&file).expect("a source file reads");
-            let module = module_of(&file);
+            let module = module_of(root, &file);
             let mut deps = uses(&text, &modules);
             deps.remove(&module);
             // A folder's mod.rs naming its own children is structure, not a dependency.
@@ -131,6 +158,19 @@ fn the_modules_have_no_cycle() {
     }
 }
 
+#[test]
+fn the_stand_in_has_no_module_cycle() {
+    let graph = graph_of(&standin_src());
+    assert!(
+        graph.contains_key("state") && graph.contains_key("server"),
+        "the scan found the stand-in's modules: {:?}",
+        graph.keys()
+    );
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("a module cycle in the stand-in: {}", cycle.join(" → "));
+    }
+}
+
 fn layer_of(module: &str) -> Option<usize> {
     let top = module.split("::").next()?;
     LAYERS.iter().position(|l| *l == top)
@@ -157,6 +197,18 @@ fn every_module_sits_in_a_layer_and_uses_none_above_it() {
             );
         }
     }
+}
+
+#[test]
+fn grouped_imports_count_as_uses() {
+    let modules: BTreeSet<String> = ["a", "b", "b::c", "d"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let text =
+        "use crate::{\n    a, b::c::Item,\n};\n// crate::d in a comment\nlet x = crate::b::f();";
+    let found: Vec<String> = uses(text, &modules).into_iter().collect();
+    assert_eq!(found, ["a", "b", "b::c"]);
 }
 
 #[test]

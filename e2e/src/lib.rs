@@ -7,7 +7,7 @@ pub use center::{center_site, open_found};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use rc_standin::server::AppState;
+use rc_standin::state::AppState;
 use rc_standin::{Options, Standin};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -46,6 +46,11 @@ impl HostSite {
     /// Removes the file `name` from what the site serves (e.g. the wasm, to see it missing).
     pub fn remove(&self, name: &str) {
         std::fs::remove_file(self.dir.join(name)).expect("the file is removed");
+    }
+
+    /// Adds (or replaces) the page `name`, for a page that must name the site's own URL.
+    pub fn write(&self, name: &str, html: &str) {
+        std::fs::write(self.dir.join(name), html).expect("the page is written");
     }
 }
 
@@ -97,7 +102,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 
 /// An API-only stand-in with the given CORS setting (the Rocket.Chat of a cross-origin embed),
 /// with fault injection on.
-pub async fn api_server(cors: rc_standin::server::Cors) -> (String, Arc<AppState>) {
+pub async fn api_server(cors: rc_standin::state::Cors) -> (String, Arc<AppState>) {
     let options = Options {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         required_field: false,

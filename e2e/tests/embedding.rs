@@ -3,7 +3,7 @@
 
 use e2e::{api_server, click_script, host_site, type_script, Browser};
 use rc_standin::seed;
-use rc_standin::server::Cors;
+use rc_standin::state::Cors;
 use serde_json::json;
 
 const AGENT_ONE: &str = "agentOne000000001";

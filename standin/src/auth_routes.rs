@@ -2,7 +2,7 @@
 
 use crate::http::{authenticate, reply, success};
 use crate::ids;
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};

@@ -6,7 +6,7 @@ use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager
 use crate::http::{failure, success, with_headers, written, CONTACT_ROLES};
 use crate::ids;
 use crate::model::Version;
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;

@@ -6,7 +6,7 @@ use crate::http::{
 use crate::ids;
 use crate::meteor_check::{check_object, check_query, Key, Pattern, CONTACT_BODY};
 use crate::model::{CustomField, Data, Visitor};
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;

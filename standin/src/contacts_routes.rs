@@ -8,7 +8,7 @@ use crate::http::{
 };
 use crate::ids;
 use crate::model::{Contact, CustomField, Data, Version};
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};

@@ -1,7 +1,7 @@
 //! Answers in Rocket.Chat's shapes, the authentication guard and the rate-limit guard.
 
 use crate::model::{User, BYPASS_RATE_LIMIT_ROLES, VIEW_L_ROOM_ROLES};
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;

@@ -7,6 +7,7 @@ pub mod conflict_routes;
 pub mod contact_routes;
 pub mod contacts_check;
 pub mod contacts_routes;
+pub mod fault_routes;
 pub mod faults;
 pub mod http;
 pub mod ids;
@@ -17,6 +18,7 @@ pub mod rate_limit;
 pub mod search_routes;
 pub mod seed;
 pub mod server;
+pub mod state;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -35,7 +37,7 @@ pub struct Options {
     /// Serve this directory (a built `dist/`) at `/`.
     pub static_dir: Option<PathBuf>,
     /// The CORS setting.
-    pub cors: server::Cors,
+    pub cors: state::Cors,
     /// Whether the seeded `company` custom field is required.
     pub required_field: bool,
     /// Enables fault injection (`POST /_standin/fault`); never on by default.
@@ -56,7 +58,7 @@ impl Default for Options {
             allow_remote: false,
             data: None,
             static_dir: None,
-            cors: server::Cors::Off,
+            cors: state::Cors::Off,
             required_field: true,
             faults: false,
             csp: None,
@@ -71,7 +73,7 @@ pub struct Standin {
     /// The address it listens on (the real port when 0 was asked for).
     pub addr: SocketAddr,
     /// The shared state, for tests that look inside.
-    pub state: Arc<server::AppState>,
+    pub state: Arc<state::AppState>,
     listener: tokio::net::TcpListener,
     app: axum::Router,
 }
@@ -85,7 +87,7 @@ impl Standin {
             Some(file) => store::Store::file(file, seed).map_err(|e| e.to_string())?,
             None => store::Store::memory(seed),
         };
-        let state = Arc::new(server::AppState {
+        let state = Arc::new(state::AppState {
             store,
             limiter: rate_limit::RateLimiter::default(),
             cors: options.cors.clone(),

@@ -1,7 +1,7 @@
 //! `GET /api/v1/livechat/custom-fields` and `GET /api/v1/livechat/users/agent`.
 
 use crate::http::{guard, success, with_headers, CONTACT_ROLES};
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;

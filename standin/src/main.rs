@@ -1,6 +1,6 @@
 //! `rc-standin`: run the stand-in Rocket.Chat server.
 
-use rc_standin::{server::Cors, Options, Standin};
+use rc_standin::{state::Cors, Options, Standin};
 use std::process::ExitCode;
 
 const USAGE: &str = r#"rc-standin: a stand-in Rocket.Chat server for the omnichannel contact form widget

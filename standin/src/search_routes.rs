@@ -5,7 +5,7 @@
 use crate::contacts_check::invalid;
 use crate::http::{guard, success, with_headers, CONTACT_ROLES};
 use crate::model::{Contact, Version, Visitor};
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;

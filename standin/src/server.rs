@@ -1,10 +1,11 @@
 //! The router, CORS as Rocket.Chat's "REST API > Enable CORS" setting does it, static files,
-//! and start-up (loopback only unless told otherwise).
+//! and start-up (loopback only unless told otherwise). The state the routes share is
+//! `state.rs`, which the routes import instead of this file, so no module imports its importer.
 
-use crate::store::Store;
+use crate::state::{AppState, Cors};
 use crate::{
-    auth_routes, conflict_routes, contact_routes, contacts_routes, livechat_routes,
-    rate_limit::RateLimiter, search_routes,
+    auth_routes, conflict_routes, contact_routes, contacts_routes, fault_routes, livechat_routes,
+    search_routes,
 };
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -23,71 +24,6 @@ pub const CORS_DISABLED: &str =
 const ALLOW_HEADERS: &str =
     "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization";
 const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
-
-/// `API_Enable_CORS` and `API_CORS_Origin`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Cors {
-    /// Off (Rocket.Chat's default): preflights get 405.
-    #[default]
-    Off,
-    /// On for every origin (`*`).
-    Any,
-    /// On for these origins.
-    Origins(Vec<String>),
-}
-
-impl Cors {
-    /// Parses the `--cors` value: `*` or a comma-separated list of origins.
-    pub fn parse(value: &str) -> Cors {
-        if value.trim() == "*" {
-            Cors::Any
-        } else {
-            Cors::Origins(
-                value
-                    .split(',')
-                    .map(|o| o.trim().trim_end_matches('/').to_owned())
-                    .collect(),
-            )
-        }
-    }
-
-    fn allow_origin(&self, origin: Option<&str>) -> Option<String> {
-        match self {
-            Cors::Off => None,
-            Cors::Any => Some("*".into()),
-            Cors::Origins(list) => origin
-                .filter(|o| list.iter().any(|l| l == o))
-                .map(str::to_owned),
-        }
-    }
-}
-
-/// Shared by every handler.
-pub struct AppState {
-    /// The data.
-    pub store: Store,
-    /// The REST rate limiter.
-    pub limiter: RateLimiter,
-    /// The CORS setting.
-    pub cors: Cors,
-    /// Injected faults, only with `--faults`.
-    pub faults: Option<crate::faults::Faults>,
-    /// A `Content-Security-Policy` sent with every static file (`--csp`), to try a host page's
-    /// policy against the widget.
-    pub csp: Option<HeaderValue>,
-    /// The release `/api/info` reports; before 7.1 the contacts routes do not exist.
-    pub version: crate::model::Version,
-    /// While `true`, a static `.wasm` file is not answered (the end-to-end tests type into the
-    /// form the loader draws before the wasm is there); it goes once this is `false` again.
-    pub hold_wasm: tokio::sync::watch::Sender<bool>,
-}
-
-impl AppState {
-    /// Holds static `.wasm` answers back (`true`) or lets them go (`false`).
-    pub fn hold_wasm(&self, hold: bool) {
-        self.hold_wasm.send_replace(hold);
-    }
-}
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
 pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
@@ -142,14 +78,14 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
             get(contacts_routes::check_existence),
         )
         .route("/api/{*rest}", get(not_found).post(not_found))
-        .route("/_standin/fault", post(crate::faults::control));
+        .route("/_standin/fault", post(fault_routes::control));
     let app = match static_dir {
         Some(dir) => api.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => api,
     };
     app.layer(middleware::from_fn_with_state(
         state.clone(),
-        crate::faults::inject,
+        fault_routes::inject,
     ))
     .layer(middleware::from_fn_with_state(state.clone(), cors))
     .with_state(state)

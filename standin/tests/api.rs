@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use rc_standin::{seed, server::Cors, Options, Standin};
+use rc_standin::{seed, state::Cors, Options, Standin};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
