@@ -130,7 +130,7 @@ fn option_value(value: &JsValue, nested: bool) -> OptionValue {
 
 /// Mounts a contact form widget into `element`, replacing one mounted there before. `options`:
 /// `server`, `api`, `allowInsecure`, `authToken`, `userId`, `locale`, `storage`, `theme`, `labels`,
-/// `timeout`, `contactId` (the contact to open first; see the README). Problems with the options are reported in the console; an
+/// `timeout`, `contactId` (the contact to open first; see docs/embedding.md). Problems with the options are reported in the console; an
 /// unusable `server` is shown in the element. The widget lives until `unmount()`, whether or
 /// not the page keeps the handle.
 #[wasm_bindgen]

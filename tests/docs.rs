@@ -1,0 +1,304 @@
+//! The guides cannot go stale unnoticed: every relative link and anchor in `README.md` and
+//! `docs/` resolves, and every name a host page can use — each option `mount` knows, each
+//! attribute of `<omnichannel-contact-form>`, each event, each label key, each handle method
+//! and each theming property — is written in `docs/embedding.md`, the way
+//! `tests/typescript_types.rs` keeps the types true. The checks are functions over text, and a
+//! test feeds them a broken link and an undocumented option to show that they fail.
+#![cfg(not(target_arch = "wasm32"))]
+
+use omnichannel_contact_form::settings::labels::KEYS;
+use omnichannel_contact_form::settings::options::KNOWN;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The lines of a Markdown text outside fenced code blocks.
+fn prose(markdown: &str) -> impl Iterator<Item = &str> {
+    let mut fenced = false;
+    markdown.lines().filter(move |line| {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            return false;
+        }
+        !fenced
+    })
+}
+
+/// A heading's anchor as GitHub makes it: lower case, punctuation dropped but `-` and `_`,
+/// each space a `-`.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a Markdown text's headings (a repeated heading gets `-1`, `-2`, … as on
+/// GitHub).
+fn anchors(markdown: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in prose(markdown) {
+        let Some(heading) = line.strip_prefix('#') else {
+            continue;
+        };
+        let base = slug(heading.trim_start_matches('#'));
+        let mut anchor = base.clone();
+        let mut n = 0;
+        while !found.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{base}-{n}");
+        }
+    }
+    found
+}
+
+/// The link targets in a line of prose, `[text](target)` and `![alt](target)`, leaving out
+/// what stands in inline code.
+fn targets(line: &str) -> Vec<String> {
+    let outside_code: String = line
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join(" ");
+    outside_code
+        .match_indices("](")
+        .filter_map(|(at, _)| {
+            let rest = &outside_code[at + 2..];
+            rest.find(')').map(|end| rest[..end].trim().to_owned())
+        })
+        .collect()
+}
+
+/// Why each relative link of the Markdown file `file` (its text `text`) does not resolve:
+/// a missing file, or an anchor its target file has no heading for.
+fn broken_links(file: &Path, text: &str) -> Vec<String> {
+    let dir = file.parent().expect("a file has a folder");
+    let mut broken = Vec::new();
+    for target in prose(text).flat_map(targets) {
+        if target.contains("://") || target.starts_with("mailto:") {
+            continue;
+        }
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (target.as_str(), None),
+        };
+        let linked = dir.join(path);
+        if !path.is_empty() && !linked.exists() {
+            broken.push(format!("{}: {target}: no such file", file.display()));
+            continue;
+        }
+        if let Some(anchor) = anchor {
+            let headings = if path.is_empty() {
+                anchors(text)
+            } else {
+                anchors(&read(&linked))
+            };
+            if !headings.contains(anchor) {
+                broken.push(format!(
+                    "{}: {target}: no heading #{anchor} there",
+                    file.display()
+                ));
+            }
+        }
+    }
+    broken
+}
+
+/// The front page and every guide.
+fn documents() -> Vec<PathBuf> {
+    let mut files = vec![root().join("README.md")];
+    let mut guides: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
+        .expect("docs/ reads")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    guides.sort();
+    files.extend(guides);
+    files
+}
+
+/// The keys of `const ATTRIBUTES = { … }` in a JS file, quoted or not.
+fn attribute_keys(js: &str) -> BTreeSet<String> {
+    let start = js
+        .find("const ATTRIBUTES = {")
+        .expect("an ATTRIBUTES table")
+        + 20;
+    let body = &js[start..start + js[start..].find('}').expect("its end")];
+    body.split(',')
+        .filter_map(|pair| pair.split(':').next())
+        .map(|key| key.trim().trim_matches('"').to_owned())
+        .filter(|key| !key.is_empty())
+        .collect()
+}
+
+/// The quoted `contact-…` names in a text: the events it dispatches.
+fn event_names(text: &str) -> BTreeSet<String> {
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.starts_with("contact-")
+                && s.len() > 8
+                && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `--ocf-…` custom properties a stylesheet reads.
+fn theming_properties(css: &str) -> BTreeSet<String> {
+    css.match_indices("var(--ocf-")
+        .map(|(at, _)| {
+            css[at + 4..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect()
+        })
+        .collect()
+}
+
+/// The methods of the handle, as the npm types declare them (`tests/typescript_types.rs`
+/// holds those to the widget).
+fn handle_methods(dts: &str) -> BTreeSet<String> {
+    let start = dts.find("export interface Handle {").expect("a Handle");
+    let body = &dts[start..start + dts[start..].find("\n}").expect("its end")];
+    body.lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split('(').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every name a host page can write, by kind: options, attributes, events, labels, handle
+/// methods and theming properties, read from the code that declares them.
+fn declared_names() -> Vec<(&'static str, BTreeSet<String>)> {
+    let element = read(&root().join("src/embed/custom_element.js"));
+    let loader = read(&root().join("loader/contact-form.js"));
+    let mut attributes = attribute_keys(&element);
+    attributes.extend(attribute_keys(&loader));
+    // The boolean attribute, and `theme`, which the element's own CSS reads.
+    assert!(
+        element.contains("\"allow-insecure\""),
+        "the element reads allow-insecure"
+    );
+    assert!(element.contains("[theme="), "the element's CSS reads theme");
+    attributes.extend(["allow-insecure".to_owned(), "theme".to_owned()]);
+    let mut events = event_names(&read(&root().join("src/state/events.rs")));
+    events.extend(event_names(&loader));
+    vec![
+        ("option", KNOWN.iter().map(|s| s.to_string()).collect()),
+        ("attribute", attributes),
+        ("event", events),
+        ("label", KEYS.iter().map(|(k, _)| k.to_string()).collect()),
+        (
+            "handle method",
+            handle_methods(&read(&root().join("npm/contact-form.d.ts"))),
+        ),
+        (
+            "theming property",
+            theming_properties(&read(&root().join("style/widget.css"))),
+        ),
+    ]
+}
+
+/// The declared names that `guide` does not write as code (`` `name` ``, or a call `` `name(…)` ``).
+fn undocumented(guide: &str, declared: &[(&str, BTreeSet<String>)]) -> Vec<String> {
+    declared
+        .iter()
+        .flat_map(|(kind, names)| {
+            names
+                .iter()
+                .filter(|name| {
+                    !guide.contains(&format!("`{name}`")) && !guide.contains(&format!("`{name}("))
+                })
+                .map(move |name| format!("the {kind} `{name}`"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_link_and_anchor_in_the_readme_and_the_guides_resolves() {
+    let documents = documents();
+    assert!(
+        documents.len() >= 9,
+        "the README and eight guides: {documents:?}"
+    );
+    let broken: Vec<String> = documents
+        .iter()
+        .flat_map(|file| broken_links(file, &read(file)))
+        .collect();
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn every_name_the_code_declares_is_in_the_embedding_guide() {
+    let declared = declared_names();
+    for (kind, names) in &declared {
+        assert!(names.len() >= 3, "the {kind}s were found: {names:?}");
+    }
+    let missing = undocumented(&read(&root().join("docs/embedding.md")), &declared);
+    assert!(
+        missing.is_empty(),
+        "docs/embedding.md does not name:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_readme_stays_a_short_front_page() {
+    let lines = read(&root().join("README.md")).lines().count();
+    assert!(
+        lines <= 150,
+        "README.md has {lines} lines: move the detail into a guide"
+    );
+}
+
+#[test]
+fn the_check_finds_a_broken_link_a_missing_anchor_and_an_undocumented_option() {
+    let dir = std::env::temp_dir().join(format!("docs-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("other.md"), "# Other\n\n## Its part (`x`)\n").unwrap();
+    let page = dir.join("page.md");
+    let text = "# Page\n\nSee [there](other.md#its-part-x), [here](#page), \
+                [gone](missing.md), [nowhere](other.md#nope) and [web](https://example.com).\n\
+                `[not a link](nothing.md)`\n```\n[fenced](fenced.md)\n```\n";
+    let broken = broken_links(&page, text);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(broken.len(), 2, "{broken:?}");
+    assert!(
+        broken[0].ends_with("missing.md: no such file"),
+        "{broken:?}"
+    );
+    assert!(broken[1].ends_with("no heading #nope there"), "{broken:?}");
+
+    let declared = vec![("option", BTreeSet::from(["server".into(), "secret".into()]))];
+    assert_eq!(
+        undocumented("| `server` | the URL |", &declared),
+        vec!["the option `secret`".to_owned()]
+    );
+}
+
+#[test]
+fn anchors_are_made_as_github_makes_them() {
+    assert_eq!(
+        slug(" Legacy endpoint or Contact Center (`api`)"),
+        "legacy-endpoint-or-contact-center-api"
+    );
+    assert_eq!(slug("Copying `dist/`"), "copying-dist");
+    assert_eq!(slug("The widget's lifetime"), "the-widgets-lifetime");
+    let twice = anchors("# A\n## A\n```\n# not a heading\n```\n");
+    assert_eq!(twice, BTreeSet::from(["a".into(), "a-1".into()]));
+}
