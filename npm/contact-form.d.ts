@@ -132,6 +132,17 @@ export interface ContactDeletedDetail {
 }
 
 /**
+ * `contact-changed-elsewhere`: someone else changed the contact since the form read it. The
+ * form kept their values (and says so), or asks about the fields both sides changed.
+ */
+export interface ContactChangedElsewhereDetail {
+  /** The contact's id. */
+  contact: string;
+  /** The fields: `name`, `email`, `phone`, `contactManager`, `customFields.<id>`. */
+  fields: string[];
+}
+
+/**
  * Mounts the widget into `element`: the form is drawn at once and the wasm (fetched as
  * `options.load` says) takes it over, keeping what was typed; then `contact-form-ready` fires.
  * Mounting again on the same element replaces the first widget.
@@ -160,6 +171,8 @@ declare global {
     "contact-opened": CustomEvent<ContactOpenedDetail>;
     /** The contact was deleted. */
     "contact-deleted": CustomEvent<ContactDeletedDetail>;
+    /** Someone else changed the contact meanwhile: their values were kept, or are asked about. */
+    "contact-changed-elsewhere": CustomEvent<ContactChangedElsewhereDetail>;
     /** The wasm has taken the drawn form over (the loader's). */
     "contact-form-ready": CustomEvent<null>;
   }

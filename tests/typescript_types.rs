@@ -132,6 +132,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
         "contact-error",
         "contact-opened",
         "contact-deleted",
+        "contact-changed-elsewhere",
         "contact-form-ready",
     ]
     .iter()
@@ -139,5 +140,5 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     .map(|e| e.to_string())
     .collect();
     assert_eq!(declared, dispatched);
-    assert_eq!(declared.len(), 5, "{declared:?}");
+    assert_eq!(declared.len(), 6, "{declared:?}");
 }

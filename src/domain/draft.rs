@@ -3,6 +3,7 @@
 //! a successful save and on "New contact".
 
 use crate::domain::custom_fields::Values;
+use crate::domain::merge;
 use crate::domain::pairs::{self, Pairs};
 use crate::domain::validate::ContactDraft;
 use serde::{Deserialize, Serialize};
@@ -17,12 +18,42 @@ pub struct Draft {
     pub fields: ContactDraft,
     /// Custom field values by id.
     pub custom: Values,
+    /// What it was typed over, when it was typed over a saved contact: so that a draft written
+    /// yesterday is merged with what the server holds today instead of overwriting it.
+    pub base: Option<Base>,
+}
+
+/// A saved contact as a draft was typed over it: its id and its values then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base {
+    /// The contact's id.
+    pub contact: String,
+    /// Its values as the form had them from the server.
+    pub values: merge::Values,
+}
+
+/// [`Base`] as stored.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredBase {
+    contact: String,
+    name: String,
+    manager: String,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    #[serde(serialize_with = "pairs_as_object")]
+    custom_fields: Pairs<String>,
+}
+
+fn pairs_as_object<S: serde::Serializer>(pairs: &Pairs<String>, s: S) -> Result<S::Ok, S::Error> {
+    pairs::as_object(&pairs.0, s)
 }
 
 /// A draft as stored: every key of the first format present, every value a string (the format
 /// of every release so far, so drafts written before an upgrade are still read). The further
 /// email and phone rows came later: `moreEmails` and `morePhones`, written only when there are
-/// some (so a draft without rows is written exactly as before) and read as none when missing.
+/// some (so a draft without rows is written exactly as before) and read as none when missing;
+/// and so did `base`, what the draft was typed over, written only for a saved contact.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Written<'a> {
@@ -36,6 +67,8 @@ struct Written<'a> {
     more_emails: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     more_phones: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<StoredBase>,
 }
 
 /// [`Written`], read back.
@@ -51,6 +84,8 @@ struct Read {
     more_emails: Vec<String>,
     #[serde(default)]
     more_phones: Vec<String>,
+    #[serde(default)]
+    base: Option<StoredBase>,
 }
 
 impl Draft {
@@ -76,6 +111,14 @@ impl Draft {
             custom_fields: &self.custom,
             more_emails: &f.more_emails,
             more_phones: &f.more_phones,
+            base: self.base.as_ref().map(|b| StoredBase {
+                contact: b.contact.clone(),
+                name: b.values.name.clone(),
+                manager: b.values.manager.clone(),
+                emails: b.values.emails.clone(),
+                phones: b.values.phones.clone(),
+                custom_fields: Pairs(b.values.custom.clone()),
+            }),
         };
         // Strings and an object of strings: writing them cannot fail.
         serde_json::to_string(&written).unwrap_or_default()
@@ -94,6 +137,16 @@ impl Draft {
                 more_phones: read.more_phones,
             },
             custom: read.custom_fields.0,
+            base: read.base.map(|b| Base {
+                contact: b.contact,
+                values: merge::Values {
+                    name: b.name,
+                    manager: b.manager,
+                    emails: b.emails,
+                    phones: b.phones,
+                    custom: b.custom_fields.0,
+                },
+            }),
         })
     }
 }
@@ -113,6 +166,7 @@ mod tests {
                 ..Default::default()
             },
             custom: vec![("company".into(), "ACME\nLtd".into())],
+            base: None,
         };
         assert!(!draft.is_empty());
         assert_eq!(Draft::decode(&draft.encode()), Some(draft));
@@ -155,6 +209,36 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_keeps_what_it_was_typed_over_and_older_drafts_have_no_base() {
+        let mut draft = Draft::default();
+        draft.fields.name = "Ada King".into();
+        draft.base = Some(Base {
+            contact: "c1".into(),
+            values: merge::Values {
+                name: "Ada".into(),
+                manager: "agent.one".into(),
+                emails: vec!["ada@x.co".into()],
+                phones: vec![],
+                custom: vec![("company".into(), "ACME".into())],
+            },
+        });
+        let stored = draft.encode();
+        assert!(
+            stored.ends_with(
+                r#""base":{"contact":"c1","name":"Ada","manager":"agent.one","emails":["ada@x.co"],"phones":[],"customFields":{"company":"ACME"}}}"#
+            ),
+            "{stored}"
+        );
+        assert_eq!(Draft::decode(&stored), Some(draft));
+
+        // The release before wrote no base: read as none, and written back the same.
+        let old = r#"{"name":"Ada","email":"","phone":"","contactManager":"","customFields":{},"moreEmails":["b@x.co"]}"#;
+        let read = Draft::decode(old).unwrap();
+        assert_eq!(read.base, None);
+        assert_eq!(read.encode(), old);
+    }
+
+    #[test]
     fn corrupt_or_foreign_data_is_no_draft() {
         for stored in [
             "",
@@ -164,6 +248,7 @@ mod tests {
             r#"{"name":1,"email":"","phone":"","contactManager":"","customFields":{}}"#,
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{"a":1}}"#,
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"moreEmails":"a"}"#,
+            r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"base":{"contact":"c1"}}"#,
         ] {
             assert_eq!(Draft::decode(stored), None, "{stored}");
         }

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod duplicate;
 pub mod field;
 pub mod language;
+pub mod merge;
 pub mod pairs;
 pub mod phone;
 pub mod queued;

@@ -3,6 +3,7 @@
 //! value instead of three signals, so that "a pending token exists only while no contact is
 //! remembered" and "the loaded record belongs to the remembered contact" hold by construction.
 
+use crate::domain::merge::Values;
 use crate::domain::record::ContactRecord;
 use crate::domain::token::StoredContact;
 
@@ -24,6 +25,10 @@ pub enum Target {
         /// The record as the server stores it, once loaded (or as last saved): an update sends
         /// back what it holds and the user did not change.
         record: Option<ContactRecord>,
+        /// What the form's values were typed over, where that is not the record itself: a
+        /// draft typed over an older copy, or a field changed on both sides that is still to
+        /// be asked about. The next update merges against it.
+        base: Option<Values>,
     },
 }
 
@@ -42,6 +47,7 @@ impl Target {
             Some(stored) => Target::Existing {
                 stored,
                 record: None,
+                base: None,
             },
             None => Target::default(),
         }
@@ -68,6 +74,55 @@ impl Target {
         }
     }
 
+    /// What the form's values were typed over: the base of the next merge (`None` before the
+    /// record is loaded, unless a draft brought its own).
+    pub fn base(&self) -> Option<Values> {
+        match self {
+            Target::Existing {
+                base: Some(base), ..
+            } => Some(base.clone()),
+            Target::Existing { record, .. } => record.as_ref().map(Values::of),
+            Target::New { .. } => None,
+        }
+    }
+
+    /// Whether a draft or an unanswered clash left a base other than the record.
+    pub fn has_own_base(&self) -> bool {
+        matches!(self, Target::Existing { base: Some(_), .. })
+    }
+
+    /// Contact `id` as the server has it now, with the base the merge left (none: the record
+    /// itself); `false` (and nothing changes) when the form has moved on meanwhile.
+    pub fn rebase(&mut self, id: &str, server: ContactRecord, next: Option<Values>) -> bool {
+        match self {
+            Target::Existing {
+                stored,
+                record,
+                base,
+            } if stored.contact_id.as_deref() == Some(id) => {
+                *base = next.filter(|b| *b != Values::of(&server));
+                *record = Some(server);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The remembered contact, before its record is loaded, gets the base a draft was typed
+    /// over (when the draft was typed for contact `id`).
+    pub fn drafted_over(&mut self, id: &str, values: Values) {
+        if let Target::Existing {
+            stored,
+            record: None,
+            base,
+        } = self
+        {
+            if stored.contact_id.as_deref() == Some(id) {
+                *base = Some(values);
+            }
+        }
+    }
+
     /// A new contact's pending token.
     pub fn pending_token(&self) -> Option<&str> {
         match self {
@@ -86,7 +141,7 @@ impl Target {
 
     /// Whether an update must load the stored record first (so that it sends back every field).
     pub fn needs_record(&self) -> bool {
-        matches!(self, Target::Existing { stored, record: None } if stored.contact_id.is_some())
+        matches!(self, Target::Existing { stored, record: None, .. } if stored.contact_id.is_some())
     }
 
     /// A new contact's save is under way with `token`: a retry will reuse it.
@@ -101,6 +156,7 @@ impl Target {
         *self = Target::Existing {
             stored,
             record: Some(record),
+            base: None,
         };
     }
 
@@ -108,7 +164,7 @@ impl Target {
     /// moved on to another contact meanwhile.
     pub fn loaded(&mut self, id: &str, loaded: ContactRecord) -> bool {
         match self {
-            Target::Existing { stored, record } if stored.contact_id.as_deref() == Some(id) => {
+            Target::Existing { stored, record, .. } if stored.contact_id.as_deref() == Some(id) => {
                 *record = Some(loaded);
                 true
             }
@@ -140,6 +196,7 @@ impl Target {
         Some(Target::Existing {
             stored,
             record: Some(record),
+            base: None,
         })
     }
 }

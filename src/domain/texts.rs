@@ -159,4 +159,9 @@ texts! {
     SaveAnyway = "Save anyway",
     OtherHasEmail = "Another contact already has the email {value}: {name} (id {id}). Save anyway, or go back and change it.",
     OtherHasPhone = "Another contact already has the phone {value}: {name} (id {id}). Save anyway, or go back and change it.",
+    // A contact shared by a team.
+    ChangedOnServer = "{name} was changed on the server since you opened it.",
+    SaveTheseValues = "Save these values",
+    KeptChange = "{fields} was changed by someone else and is kept.",
+    KeptChanges = "{fields} were changed by someone else and are kept.",
 }

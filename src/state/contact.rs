@@ -1,6 +1,7 @@
 //! The contact the form saves to, held as one [`Target`] in one signal, and where this browser
 //! remembers it (the token and id, in localStorage, under a key of the server's).
 
+use crate::domain::merge::Values;
 use crate::domain::record::ContactRecord;
 use crate::domain::target::Target;
 use crate::domain::token::{token_from_bytes, StoredContact};
@@ -119,6 +120,17 @@ impl TargetContact {
     /// the widget is gone).
     pub fn loaded(&self, id: &str, record: ContactRecord) -> bool {
         self.target.try_update(|t| t.loaded(id, record)) == Some(true)
+    }
+
+    /// A draft typed for contact `id` was typed over `values`: the base of its first merge.
+    pub fn drafted_over(&self, id: &str, values: Values) {
+        self.target.update(|t| t.drafted_over(id, values));
+    }
+
+    /// Contact `id` as the server has it now, with the base a merge left (`None`: the record
+    /// itself); `false` when the form has moved on meanwhile.
+    pub fn rebase(&self, id: &str, server: ContactRecord, base: Option<Values>) -> bool {
+        self.target.try_update(|t| t.rebase(id, server, base)) == Some(true)
     }
 
     /// Contact `id` is gone from the server: it is forgotten here, its token kept as the

@@ -150,14 +150,25 @@ impl CustomFields {
     pub fn to_send(&self, stored: &[(String, String)], shown_only: bool) -> Values {
         self.shown.with_untracked(|shown| {
             let shown = shown.as_deref().unwrap_or_default();
-            let mut values = self
+            let values = self
                 .values
                 .with_untracked(|typed| custom_fields::to_send(stored, shown, typed));
-            if shown_only {
-                values.retain(|(k, _)| shown.iter().any(|f| &f.id == k));
-            }
-            values
+            Self::keep(values, shown, shown_only)
         })
+    }
+
+    /// `values` as sent: with `shown_only`, just the shown fields (see [`CustomFields::to_send`]).
+    pub fn as_sent(&self, values: Values, shown_only: bool) -> Values {
+        self.shown.with_untracked(|shown| {
+            Self::keep(values, shown.as_deref().unwrap_or_default(), shown_only)
+        })
+    }
+
+    fn keep(mut values: Values, shown: &[CustomField], shown_only: bool) -> Values {
+        if shown_only {
+            values.retain(|(k, _)| shown.iter().any(|f| &f.id == k));
+        }
+        values
     }
 }
 

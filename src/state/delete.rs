@@ -4,6 +4,8 @@
 use crate::api::reply::ApiError;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
+use crate::state::loading::gone;
+use crate::state::merging;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::report;
@@ -19,6 +21,10 @@ pub enum Deleted {
     Unsupported,
     /// Refused or failed, as a save's failure is said.
     Failed(ApiError),
+    /// Changed on the server since it was read: the confirmation asks again, with its name now.
+    Changed,
+    /// Already gone from the server (deleted meanwhile): forgotten here, as a save finds it.
+    Gone,
 }
 
 /// Deletes the contact the form shows (`contacts.delete`), then forgets it and empties the form.
@@ -31,9 +37,24 @@ pub async fn delete(session: Session, state: FormState) -> Deleted {
     if !state.begin_save() {
         return Deleted::Nothing;
     }
+    // Read again first: a contact changed meanwhile is asked about again, with its name now.
     session.say(Status::Busy(session.text(Text::Deleting)));
     let result = match session.client() {
-        Ok(client) => client.center_delete(&id).await,
+        Ok(client) => match merging::recheck(session, state, &client).await {
+            Ok(Some(false)) => client.center_delete(&id).await,
+            Ok(Some(true)) => {
+                state.end_save();
+                session.say(Status::Failed(merging::changed_text(session, state)));
+                state.deletion().ask(true);
+                return Deleted::Changed;
+            }
+            Ok(None) => {
+                state.end_save();
+                gone(session, state, &id);
+                return Deleted::Gone;
+            }
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     state.end_save();

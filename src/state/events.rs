@@ -1,4 +1,5 @@
-//! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted` and `contact-error`, dispatched on the
+//! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted`,
+//! `contact-changed-elsewhere` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -73,6 +74,18 @@ pub fn opened(host: &HtmlElement, contact: &str, api: &'static str) {
         host,
         "contact-opened",
         &[("contact", contact.into()), ("api", api.into())],
+    );
+}
+
+/// `contact-changed-elsewhere` with `detail = {contact, fields}`: a merge took values someone
+/// else saved meanwhile, or asks about fields both sides changed (`fields`: their names, as
+/// `name`, `email`, `phone`, `contactManager`, `customFields.<id>`).
+pub fn changed_elsewhere(host: &HtmlElement, contact: &str, fields: &[String]) {
+    let names: js_sys::Array = fields.iter().map(|f| JsValue::from_str(f)).collect();
+    dispatch(
+        host,
+        "contact-changed-elsewhere",
+        &[("contact", contact.into()), ("fields", names.into())],
     );
 }
 

@@ -4,11 +4,14 @@
 //! way for the sign-in form. The methods here are the steps that touch several parts at once.
 
 use crate::domain::conflicts::Resolution;
-use crate::domain::draft::Draft;
+use crate::domain::custom_fields::value_of;
+use crate::domain::draft::{Base, Draft};
 use crate::domain::field::{Field, Place};
+use crate::domain::merge::{Part, Values};
 use crate::domain::record::ContactRecord;
 use crate::domain::token::StoredContact;
 use crate::settings::config::{ApiChoice, Config};
+use crate::state::changes::Changes;
 use crate::state::conflicts::ConflictChoices;
 use crate::state::contact::TargetContact;
 use crate::state::custom::CustomFields;
@@ -37,6 +40,7 @@ pub struct FormState {
     unsaved: UnsavedPrompt,
     deletion: Deletion,
     conflicts: ConflictChoices,
+    changes: Changes,
     /// A save is under way (a second submit is ignored).
     saving: RwSignal<bool>,
 }
@@ -49,7 +53,19 @@ impl FormState {
         let settled = config.api != ApiChoice::Auto;
         let contact = TargetContact::open(settled.then(|| config.contact_key()), storage);
         let (drafts, draft) = DraftStore::open(config.draft_key(), storage);
-        let Draft { fields, custom } = draft.unwrap_or_default();
+        let Draft {
+            fields,
+            custom,
+            base,
+        } = draft.unwrap_or_default();
+        // A draft typed over a saved contact is merged with it once it is loaded.
+        if let Some(Base {
+            contact: id,
+            values,
+        }) = base
+        {
+            contact.drafted_over(&id, values);
+        }
         FormState {
             inputs: Inputs::new(fields),
             contact,
@@ -62,6 +78,7 @@ impl FormState {
             unsaved: UnsavedPrompt::new(),
             deletion: Deletion::new(),
             conflicts: ConflictChoices::new(),
+            changes: Changes::new(),
             saving: RwSignal::new(false),
         }
     }
@@ -116,6 +133,11 @@ impl FormState {
         self.conflicts
     }
 
+    /// What a colleague changed meanwhile, while the user chooses.
+    pub fn changes(&self) -> Changes {
+        self.changes
+    }
+
     /// Whether something typed is not saved yet.
     pub fn has_unsaved_changes(&self) -> bool {
         self.drafts.unsaved()
@@ -150,11 +172,35 @@ impl FormState {
         self.saving.set(false);
     }
 
-    /// Everything typed now, custom fields included.
+    /// Everything typed now, custom fields included, with what it is typed over.
     pub fn snapshot(&self) -> Draft {
+        let base = self.contact.with(|t| {
+            let contact = t.contact_id()?.to_owned();
+            t.base().map(|values| Base { contact, values })
+        });
         Draft {
             fields: self.inputs.draft(),
             custom: self.custom.values(),
+            base,
+        }
+    }
+
+    /// Shows `values` in the fields `parts` (what a merge took from the server, or the values
+    /// picked); the others keep what is typed.
+    pub fn show(&self, send: &Values, parts: &[Part]) {
+        for part in parts {
+            match part {
+                Part::Field(Field::Name) => self.inputs.set(Field::Name, send.name.clone()),
+                Part::Field(Field::ContactManager) => {
+                    self.inputs.set(Field::ContactManager, send.manager.clone())
+                }
+                Part::Field(Field::Email) => self.inputs.set_all(Field::Email, &send.emails),
+                Part::Field(Field::Phone) => self.inputs.set_all(Field::Phone, &send.phones),
+                Part::Custom(id) => {
+                    let value = value_of(&send.custom, id).unwrap_or_default();
+                    self.custom.set(id, value.to_owned());
+                }
+            }
         }
     }
 
@@ -227,6 +273,7 @@ impl FormState {
     pub fn forget(&self) {
         self.deletion.ask(false);
         self.conflicts.clear();
+        self.changes.clear();
         self.outbox.release();
         self.drafts.drop();
         self.contact.forget();
@@ -241,6 +288,7 @@ impl FormState {
     /// any notice go.
     pub fn open(&self, stored: StoredContact, record: ContactRecord) {
         self.conflicts.clear();
+        self.changes.clear();
         self.outbox.release();
         self.drafts.drop();
         self.duplicates.clear();

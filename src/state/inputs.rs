@@ -50,6 +50,18 @@ impl Inputs {
         self.values[field as usize].set(value);
     }
 
+    /// Replaces every value of `field`: the first input's, then its further rows (a merge took
+    /// the server's).
+    pub fn set_all(&self, field: Field, values: &[String]) {
+        let (first, more) = values
+            .split_first()
+            .map_or((String::new(), &[][..]), |(f, m)| (f.clone(), m));
+        self.set(field, first);
+        if matches!(field, Field::Email | Field::Phone) {
+            self.rows.replace(field, more.to_vec());
+        }
+    }
+
     /// Replaces the value of the input at `place`.
     pub fn set_at(&self, place: Place, value: String) {
         match place.row {

@@ -8,6 +8,7 @@ use crate::api::reply::ApiError;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
+use crate::state::merging;
 use crate::state::session::Session;
 use crate::state::status::Status;
 
@@ -70,17 +71,23 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
     // "New contact" (or another save) may have changed the contact while this was loading: then
     // this answer belongs to a contact the form no longer shows, and the target ignores it.
     match loaded {
+        // A draft typed over an older copy of this contact is laid over it as it is now.
+        Some(record) if state.contact().with(Target::has_own_base) => {
+            let center = session.client()?.contact_center();
+            let here = merging::typed(state);
+            if let Some(merged) = merging::catch_up(session, state, record, &here, center) {
+                if let Some(note) = merging::kept_note(session, state, &merged.taken) {
+                    session.say(Status::Done(note));
+                }
+            }
+        }
         Some(record) => {
             let shown = record.clone();
             if state.contact().loaded(&id, record) {
                 state.prefill(&shown);
             }
         }
-        None => {
-            if state.contact_gone(&id) {
-                session.say(Status::Failed(gone_text(session, &id)));
-            }
-        }
+        None => gone(session, state, &id),
     }
     Ok(())
 }
@@ -88,4 +95,12 @@ async fn load_record(session: Session, state: FormState) -> Result<(), ApiError>
 /// What the status says when the remembered contact is gone from the server.
 pub fn gone_text(session: Session, id: &str) -> String {
     session.texts_now().fill(Text::ContactGone, &[("id", id)])
+}
+
+/// The remembered contact `id` is gone from the server: forgotten (the next save registers it
+/// again), and said, unless the form has moved on meanwhile.
+pub fn gone(session: Session, state: FormState, id: &str) {
+    if state.contact_gone(id) {
+        session.say(Status::Failed(gone_text(session, id)));
+    }
 }

@@ -3,6 +3,7 @@
 //! by the views, the sign-in, the one save pipeline (`submit`), loading, saving later, finding
 //! and opening a contact, the status region and the events the host page hears.
 
+pub mod changes;
 pub mod conflicts;
 pub mod contact;
 pub mod custom;
@@ -17,6 +18,7 @@ pub mod inputs;
 pub mod language;
 pub mod loading;
 pub mod lookups;
+pub mod merging;
 pub mod open;
 pub mod outbox;
 pub mod resolve;

@@ -8,6 +8,7 @@ use crate::domain::token::StoredContact;
 use crate::state::contact::new_token;
 use crate::state::form_state::FormState;
 use crate::state::loading;
+use crate::state::merging;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::report;
@@ -71,6 +72,24 @@ pub async fn open(session: Session, state: FormState, id: String) -> Opened {
         return Opened::Failed(error);
     };
     let name = record.shown_name(&session.texts_now()).to_owned();
+    // What is typed was typed for this very contact (a draft after a reload, the host page
+    // naming it again): it is laid over the contact as it is now, nothing asked, nothing lost.
+    let same = state
+        .contact()
+        .with(|t| t.contact_id() == Some(id.as_str()));
+    if same && state.has_unsaved_changes() {
+        let here = merging::typed(state);
+        let merged = merging::catch_up(session, state, record, &here, center);
+        let mut said = session
+            .texts_now()
+            .fill(Text::Opened, &[("name", &name), ("id", &id)]);
+        if let Some(note) = merged.and_then(|m| merging::kept_note(session, state, &m.taken)) {
+            said = format!("{said} {note}");
+        }
+        session.say(Status::Done(said));
+        session.announce_opened(&id);
+        return Opened::Yes;
+    }
     if state.has_unsaved_changes() && !state.unsaved().ask(name.clone()).await {
         session.say(Status::Idle);
         return Opened::Kept;

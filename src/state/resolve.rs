@@ -5,6 +5,8 @@ use crate::api::wire::center::Resolve;
 use crate::domain::conflicts::{self, Choice};
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
+use crate::state::loading::gone;
+use crate::state::merging;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::report;
@@ -27,6 +29,29 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
     if !state.begin_save() {
         return false;
     }
+    // A colleague may have changed the contact (or its conflicts) meanwhile: then the form and
+    // the notice show it as it is now, and the user resolves again.
+    session.say(Status::Busy(session.text(Text::LoadingContact)));
+    let checked = match session.client() {
+        Ok(client) => merging::recheck(session, state, &client).await,
+        Err(e) => Err(e),
+    };
+    match checked {
+        Ok(Some(false)) => {}
+        outcome => {
+            state.end_save();
+            match outcome {
+                Ok(Some(_)) => session.say(Status::Failed(merging::changed_text(session, state))),
+                Ok(None) => gone(session, state, &record.id),
+                Err(error) => report(session, state, &error),
+            }
+            return false;
+        }
+    }
+    let Some(record) = state.contact().record() else {
+        state.end_save();
+        return false;
+    };
     let choices = conflicts::choices(&record);
     let picked = state.conflicts().picked_now();
     let chosen = conflicts::resolution(&choices, &picked);

@@ -221,6 +221,11 @@ impl Session {
         self.dispatch_on_host(|h| events::deleted(h, contact));
     }
 
+    /// Tells the host page that someone else changed the contact meanwhile (`fields`).
+    pub fn announce_changed(&self, contact: &str, fields: &[String]) {
+        self.dispatch_on_host(|h| events::changed_elsewhere(h, contact, fields));
+    }
+
     /// Dispatches an event on the element the widget is mounted on, if there is one.
     fn dispatch_on_host(&self, dispatch: impl Fn(&web_sys::HtmlElement)) {
         self.host.with_value(|h| h.iter().for_each(dispatch));

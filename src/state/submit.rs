@@ -10,6 +10,7 @@ use crate::domain::catalogue::Say;
 use crate::domain::draft::Draft;
 use crate::domain::duplicate::{self, Duplicate};
 use crate::domain::field::{Field, FieldError, FieldErrors, Place};
+use crate::domain::merge::{Merged, Part, Values};
 use crate::domain::queued::{self, Queued};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::texts::Text;
@@ -19,6 +20,7 @@ use crate::state::contact::new_token;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::lookups::{self, Manager, Save};
+use crate::state::merging;
 use crate::state::retry;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -41,6 +43,8 @@ impl Focus {
 }
 
 /// How a submit ended.
+// One at a time, shown at once: boxing the larger outcomes would cost code for no memory saved.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Outcome {
     /// Fields need attention (already marked under them): how many, and which to focus.
@@ -62,6 +66,8 @@ pub enum Outcome {
     NoToken,
     /// The remembered contact (this id) is gone from the server: the form registers it again.
     Gone(String),
+    /// Someone else changed fields this save changes too: nothing was sent, the user chooses.
+    Changed(Merged),
 }
 
 /// A contact the server accepted, with what was sent.
@@ -78,6 +84,8 @@ pub struct Saved {
     sent: Draft,
     /// The API it was saved through.
     api: ApiChoice,
+    /// The fields someone else changed meanwhile, whose values were kept.
+    taken: Vec<Part>,
 }
 
 /// Starts a submit unless one is under way (a double click sends one request): [`submit`],
@@ -108,7 +116,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 
     let mut record = state.contact().record();
     let (custom_count, first_custom) = state.custom().check();
-    let contact = match merge(record.as_ref(), &state.inputs().draft(), lowercase) {
+    let mut contact = match merge(record.as_ref(), &state.inputs().draft(), lowercase) {
         Ok(contact) if custom_count == 0 => contact,
         checked => {
             let errors = checked.err().unwrap_or_default();
@@ -131,12 +139,34 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Err(error) => return Outcome::Failed(error),
     };
     let center = client.contact_center();
-    let stored = record.as_ref().map_or(&[][..], |r| &r.custom_fields);
-    let custom = state.custom().to_send(stored, center);
-
     let (mut existing, pending) = state
         .contact()
         .with(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
+    let base = state.contact().with(|t| t.base()).unwrap_or_default();
+    let mut custom = state.custom().to_send(&base.custom, false);
+
+    // A colleague may have changed the contact since it was opened: it is read again, and
+    // what is typed here is laid over it; a field both sides changed is asked about first.
+    let mut taken = Vec::new();
+    if let Some(id) = record.as_ref().filter(|_| existing).map(|r| r.id.clone()) {
+        session.say(Status::Busy(session.text(Text::LoadingContact)));
+        let here = Values::sent(&contact, &custom);
+        match merging::reread(session, state, &client, &here).await {
+            Ok(Some(merged)) if merged.clashes.is_empty() => {
+                contact = merged.send.contact();
+                custom = merged.send.custom;
+                taken = merged.taken;
+                record = state.contact().record();
+            }
+            Ok(Some(merged)) => return Outcome::Changed(merged),
+            Ok(None) => return Outcome::Gone(id),
+            Err(error) => return Outcome::Failed(error),
+        }
+    }
+    // What the server keeps: every custom field; what is sent: the Contact Center takes only
+    // the shown ones (it keeps the others itself).
+    let kept = custom.clone();
+    let custom = state.custom().as_sent(custom, center);
     // A Contact Center create is not idempotent: one whose answer was lost may have made the
     // contact, which this save then updates instead of making a second.
     if let (false, Some(token), Some(since)) = (existing, &pending, state.contact().since()) {
@@ -203,8 +233,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     match lookups::save(&client, &save).await {
         Ok(id) => {
             let before = record.as_ref();
-            let saved =
-                ContactRecord::saved(id, token.clone(), &contact, custom, before, manager_id);
+            let saved = ContactRecord::saved(id, token.clone(), &contact, kept, before, manager_id);
             Outcome::Saved(Saved {
                 token: (!center).then_some(token),
                 created: !existing,
@@ -212,6 +241,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
                 record: saved,
                 sent,
                 api: client.config().api,
+                taken,
             })
         }
         // The Contact Center's answer to an update of a contact deleted meanwhile.
@@ -252,11 +282,12 @@ pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl F
         }
         Outcome::Saved(saved) => remember(session, state, saved),
         Outcome::Failed(error) => fail(session, state, &error),
-        Outcome::Gone(id) => {
-            state.contact_gone(&id);
-            session.say(Status::Failed(loading::gone_text(session, &id)));
-        }
+        Outcome::Gone(id) => loading::gone(session, state, &id),
         Outcome::NoToken => session.say(Status::Failed(session.text(Text::NoCrypto))),
+        Outcome::Changed(merged) => {
+            session.say(Status::Failed(merging::changed_text(session, state)));
+            state.changes().ask(merged);
+        }
     }
 }
 
@@ -268,6 +299,7 @@ fn remember(session: Session, state: FormState, saved: Saved) {
         record,
         sent,
         api,
+        taken,
     } = saved;
     let id = record.id.clone();
     let said = if created {
@@ -275,7 +307,11 @@ fn remember(session: Session, state: FormState, saved: Saved) {
     } else {
         Text::Updated
     };
-    session.say(Status::Done(session.texts_now().fill(said, &[("id", &id)])));
+    let mut said = session.texts_now().fill(said, &[("id", &id)]);
+    if let Some(note) = merging::kept_note(session, state, &taken) {
+        said = format!("{said} {note}");
+    }
+    session.say(Status::Done(said));
     session.announce_saved(&id, token.as_deref(), created, api);
     // Typing that went on during the save is not saved yet: it stays a draft.
     if state.snapshot() == sent {

@@ -8,6 +8,7 @@ use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::resolve::{self, resolve};
 use crate::state::session::Session;
+use crate::view::notice::choice_groups;
 use leptos::prelude::*;
 
 /// The notice, while the contact the form shows has conflicting values.
@@ -28,44 +29,30 @@ pub fn ConflictNotice(
         (!choices.is_empty()).then(|| {
             let t = session.texts();
             let custom = state.custom().shown();
-            let group = session.id("conflict");
-            let groups = choices.into_iter().enumerate().map(|(i, choice)| {
-                let legend = match &choice.field {
-                    Field::Name => t.get(Text::Name).to_owned(),
-                    Field::Manager => t.get(Text::ContactManager).to_owned(),
-                    Field::Custom(key) => custom
-                        .iter()
-                        .find(|f| f.id == *key)
-                        .map(|f| f.label.clone())
-                        .unwrap_or_else(|| key.clone()),
-                };
-                let name = format!("{group}-{i}");
-                let radios = choice.values.into_iter().enumerate().map(|(j, (_, shown))| {
-                    let shown = if shown.trim().is_empty() {
-                        t.get(Text::NoValue).to_owned()
-                    } else {
-                        shown
+            let groups = choices
+                .into_iter()
+                .map(|choice| {
+                    let legend = match &choice.field {
+                        Field::Name => t.get(Text::Name).to_owned(),
+                        Field::Manager => t.get(Text::ContactManager).to_owned(),
+                        Field::Custom(key) => custom
+                            .iter()
+                            .find(|f| f.id == *key)
+                            .map(|f| f.label.clone())
+                            .unwrap_or_else(|| key.clone()),
                     };
-                    view! {
-                        <label class="ocf-radio">
-                            <input
-                                type="radio"
-                                name=name.clone()
-                                dir="auto"
-                                prop:checked=move || state.conflicts().is_picked(i, j)
-                                on:change=move |_| state.conflicts().pick(i, j)
-                            />
-                            <span dir="auto">{shown}</span>
-                        </label>
-                    }
-                }).collect_view();
-                view! {
-                    <fieldset class="ocf-choice">
-                        <legend>{legend}</legend>
-                        {radios}
-                    </fieldset>
-                }
-            }).collect_view();
+                    let values = choice.values.into_iter().map(|(_, shown)| shown).collect();
+                    (legend, values)
+                })
+                .collect();
+            let none = t.get(Text::NoValue);
+            let groups = choice_groups(
+                session.id("conflict"),
+                groups,
+                none,
+                state.conflicts(),
+                false,
+            );
             view! {
                 <div class="ocf-notice ocf-conflicts" role="group" aria-label=t.get(Text::HasConflicts).to_owned()>
                     <p>{t.get(Text::HasConflicts).to_owned()}</p>

@@ -10,6 +10,7 @@ use crate::state::open::{open, Opened};
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::{self, report, Focus};
+use crate::view::changed_notice::ChangedNotice;
 use crate::view::conflict_notice::ConflictNotice;
 use crate::view::contact_search::ContactSearch;
 use crate::view::custom_inputs::{self, CustomInputs};
@@ -198,6 +199,7 @@ pub fn ContactForm(
     };
 
     let on_deleted = Callback::new(move |()| focus(Focus::field(Field::Name)));
+    let on_save = Callback::new(move |()| submit_now());
     let on_open = Callback::new(move |id: String| {
         session.spawn(async move {
             if open(session, state, id).await == Opened::Yes {
@@ -236,6 +238,7 @@ pub fn ContactForm(
                 {fields}
                 <CustomInputs session=session state=state />
                 <DuplicateNotice session=session state=state on_choice=on_choice />
+                <ChangedNotice session=session state=state on_save=on_save />
                 <div class="ocf-actions">
                     <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}

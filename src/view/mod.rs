@@ -1,5 +1,6 @@
 //! Components only: they show the state and start its flows.
 
+pub mod changed_notice;
 pub mod combo;
 pub mod conflict_notice;
 pub mod contact_search;

@@ -3,6 +3,7 @@
 //! contact would drop).
 
 use crate::domain::catalogue::to_html;
+use crate::state::conflicts::ConflictChoices;
 use leptos::prelude::*;
 
 /// One choice of a notice: its button's text, its look, what it does.
@@ -49,4 +50,63 @@ pub fn notice(
             </div>
         </div>
     }
+}
+
+/// One radio group per field, for a notice that asks which value to keep: each group's legend
+/// and its values (an empty one shown as `none`), each radio labelled by its value; `picks`
+/// holds the value picked in each group (the first at first); `focus` takes the focus to the
+/// first radio once it is drawn.
+pub fn choice_groups(
+    name: String,
+    groups: Vec<(String, Vec<String>)>,
+    none: &str,
+    picks: ConflictChoices,
+    focus: bool,
+) -> impl IntoView {
+    let first = NodeRef::<leptos::html::Input>::new();
+    if focus {
+        request_animation_frame(move || {
+            if let Some(radio) = first.try_get_untracked().flatten() {
+                let _ = radio.focus();
+            }
+        });
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (legend, values))| {
+            let name = format!("{name}-{i}");
+            let radios = values
+                .into_iter()
+                .enumerate()
+                .map(|(j, shown)| {
+                    let shown = if shown.trim().is_empty() {
+                        none.to_owned()
+                    } else {
+                        shown
+                    };
+                    let node_ref = if i + j == 0 { first } else { NodeRef::new() };
+                    view! {
+                        <label class="ocf-radio">
+                            <input
+                                type="radio"
+                                name=name.clone()
+                                dir="auto"
+                                node_ref=node_ref
+                                prop:checked=move || picks.is_picked(i, j)
+                                on:change=move |_| picks.pick(i, j)
+                            />
+                            <span dir="auto">{shown}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="ocf-choice">
+                    <legend>{legend}</legend>
+                    {radios}
+                </fieldset>
+            }
+        })
+        .collect_view()
 }

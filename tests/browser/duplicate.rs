@@ -19,7 +19,11 @@ fn notice(host: &web_sys::HtmlElement) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_known_email_is_named_and_that_contact_can_be_updated_instead() {
     clear_storage();
-    stub_fetch(&[Answer(200, r#"{"contact":"c9","success":true}"#, &[])]);
+    // The update of that contact reads it again first, then saves.
+    stub_fetch(&[
+        Answer(200, STORED, &[]),
+        Answer(200, r#"{"contact":"c9","success":true}"#, &[]),
+    ]);
     route(SEARCH, 200, STORED);
     let host = mount(Some(agent()));
     ready().await;
@@ -58,7 +62,11 @@ async fn a_known_email_is_named_and_that_contact_can_be_updated_instead() {
     );
     click(&host, "Update contact");
     wait_status(&host, "Contact updated (id c9).").await;
-    let sent = body(0);
+    assert!(calls()[0]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("contactId=c9"));
+    let sent = body(1);
     assert_eq!(sent["token"], "stored-token", "that contact's own token");
     assert_eq!(sent["name"], "Ada King");
     assert_eq!(sent["customFields"], serde_json::json!({"company": "ACME"}));

@@ -261,9 +261,19 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
         serde_json::json!([{"contact": "c9", "api": "legacy"}])
     );
 
-    // Typed and not saved: the user is asked, and keeping them changes nothing.
+    // Typed and not saved, the same contact opened again (the host page naming it once more):
+    // what is typed is laid over it as it is now, nothing asked.
     type_into(&host, "name", "Grace B. Hopper");
-    let asked = handle.open("c9".into());
+    assert_eq!(settled(handle.open("c9".into())).await, Ok(()));
+    assert_eq!(values(&host)[0], "Grace B. Hopper", "the typing is kept");
+    assert!(
+        find_button(&host, "Keep editing").is_none(),
+        "nothing asked"
+    );
+
+    // Another contact (the stub answers every id with Grace's record): the user is asked, and
+    // keeping what is typed changes nothing.
+    let asked = handle.open("c10".into());
     wait_for("the question", || {
         find_button(&host, "Keep editing").is_some()
     })
@@ -288,7 +298,7 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
     );
 
     // Asked again and accepted: the contact replaces what was typed.
-    let accepted = handle.open("c9".into());
+    let accepted = handle.open("c10".into());
     wait_for("the question", || {
         find_button(&host, "Open contact").is_some()
     })
@@ -307,7 +317,11 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
     assert!(missing.contains("no contact with id nope"), "{missing}");
     assert_eq!(status(&host), "No contact with id nope.");
     assert_eq!(values(&host)[0], "Grace Hopper");
-    assert_eq!(opened_events().as_array().unwrap().len(), 2);
+    assert_eq!(
+        opened_events().as_array().unwrap().len(),
+        3,
+        "c9, c9 again, c10"
+    );
 }
 
 #[wasm_bindgen_test]

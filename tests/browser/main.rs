@@ -21,6 +21,7 @@ mod picker;
 mod retry;
 mod rows;
 mod save;
+mod shared;
 mod signin;
 mod storage;
 

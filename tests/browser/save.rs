@@ -19,6 +19,15 @@ const RECORD: Answer = Answer(
     &[],
 );
 
+/// The record as the first save of `fill_valid`'s values stored it (read again before an update).
+const SAVED: Answer = Answer(
+    200,
+    r#"{"contact":{"_id":"65f0c0ffee0123456789abcd","username":"guest-1","name":"Ada Lovelace",
+        "visitorEmails":[{"address":"ada@example.com"}],"phone":[{"phoneNumber":"+442079460958"}],
+        "contactManager":{"username":"agent.one"},"livechatData":{}},"success":true}"#,
+    &[],
+);
+
 #[wasm_bindgen_test]
 async fn a_valid_submit_sends_exactly_the_expected_request() {
     clear_storage();
@@ -70,7 +79,7 @@ async fn only_filled_fields_are_sent() {
 #[wasm_bindgen_test]
 async fn success_stores_the_token_and_switches_to_update_and_a_remount_reuses_it() {
     clear_storage();
-    stub_fetch(&[OK, OK, OK]);
+    stub_fetch(&[OK, SAVED, OK]);
     let host = mount(Some(agent()));
     fill_valid(&host);
     assert!(local(CONTACT_KEY).is_none());
@@ -93,16 +102,17 @@ async fn success_stores_the_token_and_switches_to_update_and_a_remount_reuses_it
         "the form keeps what was saved"
     );
 
-    // Updating from the same widget sends the same token.
+    // Updating from the same widget reads the contact again, then sends the same token.
     type_into(&host, "name", "Ada King");
     click(&host, "Update contact");
     wait_status(&host, "Contact updated (id 65f0c0ffee0123456789abcd).").await;
-    assert_eq!(body(1)["token"], token.as_str());
-    assert_eq!(body(1)["name"], "Ada King");
+    assert_eq!(calls()[1]["method"], "GET", "read again first");
+    assert_eq!(body(2)["token"], token.as_str());
+    assert_eq!(body(2)["name"], "Ada King");
 
     // A new widget on the same browser (a page reload) loads the stored record, shows it, and
     // updates the same contact sending back everything it has that was not changed.
-    stub_fetch(&[RECORD, OK]);
+    stub_fetch(&[RECORD, RECORD, OK]);
     host.remove();
     let again = mount(Some(agent()));
     wait_for("the record to load", || {
@@ -125,7 +135,7 @@ async fn success_stores_the_token_and_switches_to_update_and_a_remount_reuses_it
     click(&again, "Update contact");
     wait_status(&again, "Contact updated").await;
     assert_eq!(
-        body(1),
+        body(2),
         serde_json::json!({
             "token": token,
             "name": "Ada Lovelace",
