@@ -108,7 +108,7 @@ async fn the_front_page_picture_is_taken_from_the_form_as_it_is() {
     site.write("picture.html", &page);
     let b = Browser::start().await;
     b.client
-        .set_window_size(1200, 760)
+        .set_window_size(1200, 1230)
         .await
         .expect("the window resizes");
     b.open(&format!("{}/picture.html", site.url)).await;
