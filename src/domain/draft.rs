@@ -32,28 +32,12 @@ pub struct Base {
     pub values: merge::Values,
 }
 
-/// [`Base`] as stored.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct StoredBase {
-    contact: String,
-    name: String,
-    manager: String,
-    emails: Vec<String>,
-    phones: Vec<String>,
-    #[serde(serialize_with = "pairs_as_object")]
-    custom_fields: Pairs<String>,
-}
-
-fn pairs_as_object<S: serde::Serializer>(pairs: &Pairs<String>, s: S) -> Result<S::Ok, S::Error> {
-    pairs::as_object(&pairs.0, s)
-}
-
 /// A draft as stored: every key of the first format present, every value a string (the format
 /// of every release so far, so drafts written before an upgrade are still read). The further
 /// email and phone rows came later: `moreEmails` and `morePhones`, written only when there are
 /// some (so a draft without rows is written exactly as before) and read as none when missing;
-/// and so did `base`, what the draft was typed over, written only for a saved contact.
+/// and so did `base`, what the draft was typed over, written only for a saved contact: the
+/// same shape nested, with that contact's id as `contact`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Written<'a> {
@@ -68,7 +52,9 @@ struct Written<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     more_phones: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
-    base: Option<StoredBase>,
+    contact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<Box<Written<'a>>>,
 }
 
 /// [`Written`], read back.
@@ -85,7 +71,9 @@ struct Read {
     #[serde(default)]
     more_phones: Vec<String>,
     #[serde(default)]
-    base: Option<StoredBase>,
+    contact: Option<String>,
+    #[serde(default)]
+    base: Option<Box<Read>>,
 }
 
 impl Draft {
@@ -102,52 +90,65 @@ impl Draft {
 
     /// The stored form.
     pub fn encode(&self) -> String {
-        let f = &self.fields;
-        let written = Written {
-            name: &f.name,
-            email: &f.email,
-            phone: &f.phone,
-            contact_manager: &f.contact_manager,
-            custom_fields: &self.custom,
-            more_emails: &f.more_emails,
-            more_phones: &f.more_phones,
-            base: self.base.as_ref().map(|b| StoredBase {
-                contact: b.contact.clone(),
-                name: b.values.name.clone(),
-                manager: b.values.manager.clone(),
-                emails: b.values.emails.clone(),
-                phones: b.values.phones.clone(),
-                custom_fields: Pairs(b.values.custom.clone()),
-            }),
-        };
-        // Strings and an object of strings: writing them cannot fail.
+        let base = self.base.as_ref().map(|b| (b, b.values.draft()));
+        let base = base
+            .as_ref()
+            .map(|(b, fields)| Box::new(written(fields, &b.values.custom, Some(&b.contact), None)));
+        let written = written(&self.fields, &self.custom, None, base);
+        // Strings and objects of strings: writing them cannot fail.
         serde_json::to_string(&written).unwrap_or_default()
     }
 
     /// Reads [`Draft::encode`]'s form; anything else (corrupt, or from another version) is `None`.
     pub fn decode(stored: &str) -> Option<Self> {
-        let read: Read = serde_json::from_str(stored).ok()?;
-        Some(Draft {
+        let mut read: Read = serde_json::from_str(stored).ok()?;
+        let base = read.base.take().map(|b| {
+            let (contact, draft) = b.into_draft();
+            Base {
+                contact: contact.unwrap_or_default(),
+                values: merge::Values::typed(&draft.fields, &draft.custom),
+            }
+        });
+        let (_, draft) = read.into_draft();
+        Some(Draft { base, ..draft })
+    }
+}
+
+fn written<'a>(
+    f: &'a ContactDraft,
+    custom: &'a [(String, String)],
+    contact: Option<&'a str>,
+    base: Option<Box<Written<'a>>>,
+) -> Written<'a> {
+    Written {
+        name: &f.name,
+        email: &f.email,
+        phone: &f.phone,
+        contact_manager: &f.contact_manager,
+        custom_fields: custom,
+        more_emails: &f.more_emails,
+        more_phones: &f.more_phones,
+        contact,
+        base,
+    }
+}
+
+impl Read {
+    /// The draft read (its base left to the caller), and the `contact` it names, if any.
+    fn into_draft(self) -> (Option<String>, Draft) {
+        let draft = Draft {
             fields: ContactDraft {
-                name: read.name,
-                email: read.email,
-                phone: read.phone,
-                contact_manager: read.contact_manager,
-                more_emails: read.more_emails,
-                more_phones: read.more_phones,
+                name: self.name,
+                email: self.email,
+                phone: self.phone,
+                contact_manager: self.contact_manager,
+                more_emails: self.more_emails,
+                more_phones: self.more_phones,
             },
-            custom: read.custom_fields.0,
-            base: read.base.map(|b| Base {
-                contact: b.contact,
-                values: merge::Values {
-                    name: b.name,
-                    manager: b.manager,
-                    emails: b.emails,
-                    phones: b.phones,
-                    custom: b.custom_fields.0,
-                },
-            }),
-        })
+            custom: self.custom_fields.0,
+            base: None,
+        };
+        (self.contact, draft)
     }
 }
 
@@ -225,7 +226,7 @@ mod tests {
         let stored = draft.encode();
         assert!(
             stored.ends_with(
-                r#""base":{"contact":"c1","name":"Ada","manager":"agent.one","emails":["ada@x.co"],"phones":[],"customFields":{"company":"ACME"}}}"#
+                r#""base":{"name":"Ada","email":"ada@x.co","phone":"","contactManager":"agent.one","customFields":{"company":"ACME"},"contact":"c1"}}"#
             ),
             "{stored}"
         );
@@ -249,6 +250,7 @@ mod tests {
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{"a":1}}"#,
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"moreEmails":"a"}"#,
             r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"base":{"contact":"c1"}}"#,
+            r#"{"name":"","email":"","phone":"","contactManager":"","customFields":{},"base":"c1"}"#,
         ] {
             assert_eq!(Draft::decode(stored), None, "{stored}");
         }

@@ -70,43 +70,55 @@ impl Values {
         }
     }
 
-    /// What the form holds as typed (a draft, checked or not), empty rows left out.
+    /// What the form holds as typed (a draft, checked or not), exactly, blank rows and custom
+    /// values left out: so a stored record's values read back as they were ([`Values::draft`]).
     pub fn typed(draft: &ContactDraft, custom: &[(String, String)]) -> Self {
+        let filled = |v: &&String| !v.trim().is_empty();
         let rows = |first: &String, more: &[String]| {
             std::iter::once(first)
                 .chain(more)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
+                .filter(filled)
+                .cloned()
                 .collect()
         };
         Values {
-            name: draft.name.trim().to_owned(),
-            manager: draft.contact_manager.trim().to_owned(),
+            name: draft.name.clone(),
+            manager: draft.contact_manager.clone(),
             emails: rows(&draft.email, &draft.more_emails),
             phones: rows(&draft.phone, &draft.more_phones),
-            custom: custom
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(k, v)| (k.clone(), v.trim().to_owned()))
-                .collect(),
+            custom: custom.iter().filter(|(_, v)| filled(&v)).cloned().collect(),
+        }
+    }
+
+    /// These values as form fields (their custom fields aside).
+    pub fn draft(&self) -> ContactDraft {
+        let split = |all: &[String]| {
+            let mut all = all.iter().cloned();
+            (all.next().unwrap_or_default(), all.collect())
+        };
+        let (email, more_emails) = split(&self.emails);
+        let (phone, more_phones) = split(&self.phones);
+        ContactDraft {
+            name: self.name.clone(),
+            email,
+            phone,
+            contact_manager: self.manager.clone(),
+            more_emails,
+            more_phones,
         }
     }
 
     /// The contact these values make, to send.
     pub fn contact(&self) -> ValidContact {
-        let split = |all: &[String]| {
-            let mut all = all.iter().cloned();
-            (all.next(), all.collect())
-        };
-        let (email, more_emails) = split(&self.emails);
-        let (phone, more_phones) = split(&self.phones);
+        let d = self.draft();
+        let given = |v: String| (!v.is_empty()).then_some(v);
         ValidContact {
-            name: self.name.clone(),
-            email,
-            phone,
-            contact_manager: (!self.manager.is_empty()).then(|| self.manager.clone()),
-            more_emails,
-            more_phones,
+            name: d.name,
+            email: given(d.email),
+            phone: given(d.phone),
+            contact_manager: given(d.contact_manager),
+            more_emails: d.more_emails,
+            more_phones: d.more_phones,
         }
     }
 

@@ -45,20 +45,17 @@ pub async fn recheck(
     state: FormState,
     client: &Client,
 ) -> Result<Option<bool>, ApiError> {
-    let before = state.contact().record();
-    if reread(session, state, client, &typed(state))
-        .await?
-        .is_none()
-    {
+    let conflicts = state
+        .contact()
+        .with(|t| t.record().map(|r| r.conflicts.clone()));
+    let Some(merged) = reread(session, state, client, &typed(state)).await? else {
         return Ok(None);
-    }
-    let after = state.contact().record();
-    let changed = |b: &ContactRecord, a: &ContactRecord| {
-        Values::of(b) != Values::of(a) || b.conflicts != a.conflicts
     };
-    Ok(Some(
-        before.zip(after).is_some_and(|(b, a)| changed(&b, &a)),
-    ))
+    let now = state
+        .contact()
+        .with(|t| t.record().map(|r| r.conflicts.clone()));
+    let asked = !merged.taken.is_empty() || !merged.clashes.is_empty();
+    Ok(Some(asked || now != conflicts))
 }
 
 /// Lays `here` over the contact as the server has it now: the fields only the server changed
