@@ -18,6 +18,28 @@ const wasm = () => module ||= (typeof WebAssembly === "object"
   ? import(new URL("omnichannel-contact-form.js", HERE).href).then(async (m) => { await m.default(); return m; })
   : Promise.reject(new Error("this browser has no WebAssembly")));
 
+// The language the wasm will speak: the `locale` it is given when it has that one (by its
+// primary subtag: de-AT is German, any pt Brazilian Portuguese), else the browser's first it
+// has, else English (src/domain/language.rs, the same rule).
+const TAGS = ["en", "de", "fr", "es", "pt-BR", "ar"];
+const known = (t) => TAGS.find((x) => x.slice(0, 2) === String(t || "").trim().split(/[-_]/)[0].toLowerCase());
+const language = (locale) => known(locale) || (navigator.languages || []).map(known).find(Boolean) || "en";
+
+// A drawn form's texts in document order: each element holding text but a <bdi> (its HTML), then
+// each aria-label; `put` writes another language's (i18n/shell/<tag>.json, written by
+// scripts/shell.sh from what the wasm draws in that language). Exported for that script only.
+export function texts(root) {
+  const holders = [...root.querySelectorAll("*")].filter((e) => e.localName !== "bdi" && [...e.childNodes].some((n) => n.nodeType === 3 && n.data.trim()));
+  const named = [...root.querySelectorAll("[aria-label]")];
+  return {
+    values: [...holders.map((e) => e.innerHTML), ...named.map((e) => e.getAttribute("aria-label"))],
+    put: (v) => { holders.forEach((e, i) => { e.innerHTML = v[i]; }); named.forEach((e, i) => e.setAttribute("aria-label", v[holders.length + i])); },
+  };
+}
+
+// Where the `labels` option's text goes in a drawn form.
+const LABEL = { register: "form:not(.ocf-signin) [type=submit]", newContact: ".ocf-actions .ocf-secondary", signOut: ".ocf-link", signIn: ".ocf-signin [type=submit]" };
+
 // Whether the wasm will find a sign-in: given in the options, or kept for this server.
 function signedIn(o) {
   if (o.authToken && o.userId) return true;
@@ -54,14 +76,28 @@ export function mount(element, options = {}) {
   const kind = !signedIn(o) ? "signin" : o.api === "contacts" ? "center" : "form";
   const theme = { dark: " ocf--dark", auto: " ocf--auto" }[o.theme] || "";
   const id = "ocfl" + made++;
-  element.replaceChildren();
-  element.insertAdjacentHTML("beforeend", (SHELL[kind] || "").replace(/ocf0-/g, id + "-").replace('class="ocf"', 'class="ocf' + theme + '"'));
   let pressed = null;
-  const drawn = [...element.querySelectorAll("form")];
-  drawn.forEach((f) => f.addEventListener("submit", (e) => { e.preventDefault(); pressed = drawn.indexOf(f); }));
   let handle = null;
   let gone = false;
   let ready;
+  element.replaceChildren();
+  // Drawn as the wasm will draw it: in its language (another one's texts are one small
+  // request first), with the page's labels.
+  const draw = (t) => {
+    if (gone || handle) return;
+    element.insertAdjacentHTML("beforeend", (SHELL[kind] || "").replace(/ocf0-/g, id + "-").replace('class="ocf"', 'class="ocf' + theme + '"'));
+    const root = element.firstElementChild;
+    if (t && t[kind]) { root.lang = t.lang; root.dir = t.dir; texts(root).put(t[kind]); }
+    for (const [key, text] of Object.entries(o.labels || {})) {
+      const e = typeof text === "string" && root.querySelector(LABEL[key] || `label[for$='-${key}']`);
+      if (e) e.textContent = text;
+    }
+    const drawn = [...element.querySelectorAll("form")];
+    drawn.forEach((f) => f.addEventListener("submit", (e) => { e.preventDefault(); pressed = drawn.indexOf(f); }));
+  };
+  const tag = language(o.locale);
+  if (tag === "en") draw();
+  else fetch(new URL(`i18n/shell/${tag}.json`, HERE)).then((r) => r.json()).then(draw, () => draw());
   const taken = new Promise((resolve) => { ready = resolve; });
   when(o.load, element, () => wasm().then((m) => {
     if (gone) return;

@@ -2,6 +2,7 @@
 //! Chromium driven through chromedriver, used the way a person uses the page.
 
 mod center;
+pub mod loader_page;
 pub mod shell;
 pub use center::{center_site, open_found};
 

@@ -4,62 +4,9 @@
 //! a wasm that cannot load is said; `load: "interaction"` fetches nothing until the form is
 //! used; nothing shifts; the custom element draws at once too.
 
-use e2e::{host_site_with, shell, Browser, HostSite};
+use e2e::loader_page::site;
+use e2e::{shell, Browser};
 use serde_json::json;
-
-/// A host page that mounts through the loader (`?load=` as the option), counting the contact
-/// saves it sends and every layout shift. Nothing follows the form: whatever a module script
-/// draws comes after the page's first paint, and would move what is below it.
-const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>loader</title>
-<link rel="stylesheet" href="widget.css"></head><body>
-<h1>A host page</h1>
-<div id="form"></div>
-<script type="module">
-import { mount } from "./contact-form.js";
-window.saves = 0;
-window.shifts = 0;
-const real = window.fetch;
-window.fetch = (input, init) => {
-  const url = new URL(input.url || String(input), location.href);
-  const method = (init && init.method) || input.method || "GET";
-  if (method === "POST" && url.pathname === "/api/v1/omnichannel/contact") window.saves++;
-  return real(input, init);
-};
-new PerformanceObserver((list) => {
-  // Cumulative layout shift as browsers define it (a shift right after an input is the
-  // user's doing), and every shift with what moved.
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.shifts += entry.value;
-    (window.shifted ||= []).push([entry.value, ...entry.sources.map((s) => s.node && (s.node.className || s.node.nodeName))]);
-  }
-}).observe({ type: "layout-shift", buffered: true });
-const element = document.getElementById("form");
-element.addEventListener("contact-form-ready", () => { window.ready = true; });
-const params = new URLSearchParams(location.search);
-const options = { load: params.get("load") || "eager" };
-if (params.get("server")) options.server = params.get("server");
-window.handle = mount(element, options);
-</script></body></html>"#;
-
-const ELEMENT_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>element</title></head><body>
-<omnichannel-contact-form theme="dark"></omnichannel-contact-form>
-<script type="module">
-import "./contact-form.js";
-document.querySelector("omnichannel-contact-form")
-  .addEventListener("contact-form-ready", () => { window.ready = true; });
-</script></body></html>"#;
-
-async fn site() -> HostSite {
-    let pages = [
-        ("loader.html", PAGE.to_owned()),
-        ("element.html", ELEMENT_PAGE.to_owned()),
-    ];
-    let options = rc_standin::Options {
-        required_field: false,
-        ..rc_standin::Options::default()
-    };
-    host_site_with(&pages, options).await
-}
 
 /// Whether the wasm has taken over (`contact-form-ready` fired).
 async fn ready(b: &Browser) -> bool {
@@ -74,12 +21,21 @@ async fn wasm_fetched(b: &Browser) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_loader_draws_what_the_wasm_draws_first() {
-    let drawn = shell::first_draws().await;
+    let (drawn, texts) = shell::first_draws().await;
     assert_eq!(
         shell::in_loader(),
         drawn,
         "the loader's markup is not what the wasm draws first: run scripts/shell.sh"
     );
+    let tags = texts.as_object().expect("texts by tag");
+    assert_eq!(tags.len(), 5, "every language but English: {tags:?}");
+    for (tag, table) in tags {
+        assert_eq!(
+            &shell::kept_texts(tag),
+            table,
+            "i18n/shell/{tag}.json is not what the wasm draws in {tag}: run scripts/shell.sh"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
