@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Turns the release build (dist/, from `trunk build --release`) into the npm package
-# omnichannel-contact-form: the folder target/npm/package and its tarball (`npm pack`),
+# Builds the release into a folder of its own (target/npm-dist, whatever dist/ holds: `trunk
+# serve` leaves a debug build there) and turns it into the npm package omnichannel-contact-form:
+# the folder target/npm/package and its tarball (`npm pack`),
 # target/npm/omnichannel-contact-form-<version>.tgz. The version and description are the
 # crate's (Cargo.toml), so they are written in one place.
+# Usage: scripts/package.sh [DIST] — with DIST, packs that release build instead of building
+# one (scripts/test.sh passes the dist/ it has just built). A wasm that is not the release
+# build is refused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dist=${1:-dist}
+source scripts/env.sh
+dist=${1:-}
+if [ -z "$dist" ]; then
+  dist=target/npm-dist
+  echo "package: trunk build --release --dist $dist"
+  trunk build --release --dist "$dist" >/dev/null
+fi
 out=target/npm
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 description=$(awk -F'"' '/^description = / { print $2; exit }' Cargo.toml)
 for f in contact-form.js omnichannel-contact-form.js omnichannel-contact-form_bg.wasm widget.css; do
-  [ -f "$dist/$f" ] || { echo "package: no $dist/$f: run 'trunk build --release' first" >&2; exit 1; }
+  [ -f "$dist/$f" ] || { echo "package: no $dist/$f: run scripts/package.sh without a folder to build the release" >&2; exit 1; }
 done
+# A debug build's wasm is megabytes (6.5 MB), unoptimised and with its debug information; the
+# release build's is a tenth of that, and its JS glue is minified.
+wasm_bytes=$(wc -c <"$dist/omnichannel-contact-form_bg.wasm")
+if [ "$wasm_bytes" -gt 2000000 ] || [ "$(wc -l <"$dist/omnichannel-contact-form.js")" -gt 5 ]; then
+  echo "package: $dist is not the release build (its wasm is $wasm_bytes bytes, its JS glue $(wc -l <"$dist/omnichannel-contact-form.js") lines): run scripts/package.sh without a folder to build it" >&2
+  exit 1
+fi
 rm -rf "$out"
 mkdir -p "$out/package"
 cp -r "$dist"/{contact-form.js,omnichannel-contact-form.js,omnichannel-contact-form_bg.wasm,widget.css,i18n} "$out/package/"

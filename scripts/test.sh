@@ -28,7 +28,7 @@ trunk build --release
 scripts/size.sh
 
 step "the npm package (target/npm), installed and bundled by the end-to-end tests"
-scripts/package.sh
+scripts/package.sh dist
 
 step "the example Leptos app (examples/leptos-app), built to be run by the end-to-end tests"
 trunk --config examples/leptos-app/Trunk.toml build

@@ -269,3 +269,33 @@ mount(element, { load: "eager" });
     b.finish().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `scripts/package.sh DIST` packs only a release build: a debug build's wasm (what `trunk
+/// serve` leaves in `dist/`) is refused in words, and nothing is packed.
+#[test]
+fn a_build_that_is_not_the_release_is_refused() {
+    let debug = std::env::temp_dir().join(format!("npm-debug-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&debug).unwrap();
+    for file in ["contact-form.js", "widget.css"] {
+        std::fs::write(debug.join(file), "/* drawn */\n").unwrap();
+    }
+    std::fs::write(
+        debug.join("omnichannel-contact-form.js"),
+        "// glue\n".repeat(900),
+    )
+    .unwrap();
+    std::fs::write(
+        debug.join("omnichannel-contact-form_bg.wasm"),
+        vec![0u8; 6_500_000],
+    )
+    .unwrap();
+    let script = root().join("scripts/package.sh");
+    let (ok, said) = run(
+        &root(),
+        Path::new("bash"),
+        &[script.to_str().unwrap(), debug.to_str().unwrap()],
+    );
+    std::fs::remove_dir_all(&debug).unwrap();
+    assert!(!ok, "packed a debug build: {said}");
+    assert!(said.contains("is not the release build"), "{said}");
+}
