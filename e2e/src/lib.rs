@@ -504,6 +504,14 @@ impl Browser {
         }
     }
 
+    /// Writes a screenshot to `target/e2e-screenshots/<name>.png`, to be looked at.
+    pub async fn picture(&self, name: &str) {
+        let shot = self.client.screenshot().await.expect("a screenshot");
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("a folder for screenshots");
+        std::fs::write(dir.join(format!("{name}.png")), shot).expect("the screenshot is written");
+    }
+
     /// Signs in through the widget's sign-in form.
     pub async fn sign_in(&self, user: &str, password: &str) {
         self.sign_in_pressing(user, password, "Sign in").await;

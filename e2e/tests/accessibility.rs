@@ -240,12 +240,8 @@ const SPILLS: &str = r##"
 async fn check_layout(b: &Browser, state: &str, found: &mut Vec<String>) {
     let spills: Vec<String> = serde_json::from_value(b.js(SPILLS).await).unwrap();
     found.extend(spills.into_iter().map(|s| format!("[{state}] {s}")));
-    let shot = b.client.screenshot().await.expect("a screenshot");
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
-    std::fs::create_dir_all(&dir).expect("a folder for screenshots");
-    let file = dir.join(format!("narrow-200-{}.png", state.replace(' ', "-")));
-    std::fs::write(&file, shot).expect("the screenshot is written");
+    b.picture(&format!("narrow-200-{}", state.replace(' ', "-")))
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

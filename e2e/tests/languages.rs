@@ -160,12 +160,7 @@ async fn arabic_with_field_errors_is_right_to_left_and_passes_axe_light_and_dark
         for violation in b.audit().await {
             found.push(format!("[arabic, {theme}] {violation}"));
         }
-        let shot = b.client.screenshot().await.expect("a screenshot");
-        let dir =
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
-        std::fs::create_dir_all(&dir).expect("a folder for screenshots");
-        std::fs::write(dir.join(format!("arabic-{theme}.png")), shot)
-            .expect("the screenshot is written");
+        b.picture(&format!("arabic-{theme}")).await;
         b.finish().await;
     }
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));

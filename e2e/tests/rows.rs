@@ -24,15 +24,6 @@ async fn stored(site: &e2e::HostSite, n: u64) -> (Vec<String>, Vec<String>) {
         .await
 }
 
-/// Writes a screenshot to `target/e2e-screenshots/<name>.png`, to be looked at.
-async fn picture(b: &Browser, name: &str) {
-    let shot = b.client.screenshot().await.expect("a screenshot");
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
-    std::fs::create_dir_all(&dir).expect("a folder for screenshots");
-    std::fs::write(dir.join(format!("{name}.png")), shot).expect("the screenshot is written");
-}
-
 async fn remove(b: &Browser, name: &str) {
     b.click_at(name, &format!("//button[@aria-label='{name}']"))
         .await;
@@ -101,7 +92,7 @@ async fn a_repeat_and_another_contacts_value_are_said_and_axe_finds_nothing() {
         );
         let found = b.audit().await;
         assert!(found.is_empty(), "[{theme}] {found:#?}");
-        picture(&b, &format!("rows-{theme}")).await;
+        b.picture(&format!("rows-{theme}")).await;
         b.finish().await;
     }
 

@@ -189,11 +189,7 @@ async fn the_question_passes_axe_light_and_dark() {
         for violation in b.audit().await {
             found.push(format!("[{theme}] {violation}"));
         }
-        let shot = b.client.screenshot().await.expect("a screenshot");
-        let dir =
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
-        std::fs::create_dir_all(&dir).expect("a folder for screenshots");
-        std::fs::write(dir.join(format!("changed-{theme}.png")), shot).expect("written");
+        b.picture(&format!("changed-{theme}")).await;
         b.finish().await;
     }
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
