@@ -4,8 +4,11 @@
 //! **Resolve**, which saves the choice.
 
 use crate::domain::conflicts::Field;
+use crate::domain::field;
+use crate::domain::merge::Part;
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
+use crate::state::merging::label_of;
 use crate::state::resolve::{self, resolve};
 use crate::state::session::Session;
 use crate::view::notice::choice_groups;
@@ -32,15 +35,12 @@ pub fn ConflictNotice(
             let groups = choices
                 .into_iter()
                 .map(|choice| {
-                    let legend = match &choice.field {
-                        Field::Name => t.get(Text::Name).to_owned(),
-                        Field::Manager => t.get(Text::ContactManager).to_owned(),
-                        Field::Custom(key) => custom
-                            .iter()
-                            .find(|f| f.id == *key)
-                            .map(|f| f.label.clone())
-                            .unwrap_or_else(|| key.clone()),
+                    let part = match &choice.field {
+                        Field::Name => Part::Field(field::Field::Name),
+                        Field::Manager => Part::Field(field::Field::ContactManager),
+                        Field::Custom(key) => Part::Custom(key.clone()),
                     };
+                    let legend = label_of(&t, &custom, &part);
                     let values = choice.values.into_iter().map(|(_, shown)| shown).collect();
                     (legend, values)
                 })
