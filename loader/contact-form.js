@@ -159,7 +159,8 @@ const styles = () => sheet ||= fetch(new URL("widget.css", HERE)).then((r) => r.
   return s;
 });
 
-if (window.customElements && !customElements.get("omnichannel-contact-form")) {
+// Where there is no DOM (a page rendered on the server first), importing defines nothing.
+if (typeof customElements === "object" && !customElements.get("omnichannel-contact-form")) {
   customElements.define("omnichannel-contact-form", class extends HTMLElement {
     static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
     connectedCallback() { this.render(); }

@@ -299,3 +299,24 @@ fn a_build_that_is_not_the_release_is_refused() {
     assert!(!ok, "packed a debug build: {said}");
     assert!(said.contains("is not the release build"), "{said}");
 }
+
+/// Frameworks that render on the server first (Next.js, Nuxt, SvelteKit, Astro) import the
+/// page's modules in Node: importing the package's loader and its module there does nothing and
+/// throws nothing (the element is defined when they run in a browser).
+#[test]
+fn both_entries_import_in_node_without_a_dom() {
+    let package = root().join("target/npm/package");
+    assert!(
+        package.join("package.json").is_file(),
+        "scripts/package.sh first"
+    );
+    let script = "await import('./contact-form.js'); await import('./omnichannel-contact-form.js'); \
+                  console.log(typeof globalThis.window, typeof globalThis.customElements, 'imported');";
+    let (ok, said) = run(
+        &package,
+        Path::new("node"),
+        &["--input-type=module", "-e", script],
+    );
+    assert!(ok, "an import threw in Node: {said}");
+    assert_eq!(said.trim(), "undefined undefined imported");
+}
