@@ -39,7 +39,7 @@ find "$dist/snippets" -type f -name '*.js' | while read -r f; do
     cp "$f" "$out/package/${f#"$dist"/}"
   fi
 done
-cp npm/contact-form.d.ts npm/module.d.ts npm/README.md CHANGELOG.md "$out/package/"
+cp npm/contact-form.d.ts npm/module.d.ts npm/custom-elements.json npm/README.md CHANGELOG.md "$out/package/"
 # The repository's address, where this checkout knows one.
 repository=$(git remote get-url origin 2>/dev/null || true)
 node - "$out/package/package.json" "$version" "$description" "$repository" <<'JS'
@@ -51,16 +51,21 @@ const manifest = {
   type: "module",
   main: "./contact-form.js",
   types: "./contact-form.d.ts",
+  // The Custom Elements Manifest: the element, its attributes, events and theming, for editors,
+  // Storybook and framework tooling.
+  customElements: "./custom-elements.json",
   exports: {
     ".": { types: "./contact-form.d.ts", default: "./contact-form.js" },
     "./module": { types: "./module.d.ts", default: "./omnichannel-contact-form.js" },
     "./widget.css": "./widget.css",
     "./i18n/*": "./i18n/*",
+    "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
   files: [
     "contact-form.js", "contact-form.d.ts", "module.d.ts", "omnichannel-contact-form.js",
-    "omnichannel-contact-form_bg.wasm", "snippets/", "i18n/", "widget.css", "CHANGELOG.md",
+    "omnichannel-contact-form_bg.wasm", "snippets/", "i18n/", "widget.css", "custom-elements.json",
+    "CHANGELOG.md",
   ],
   // Importing the loader or the module defines <omnichannel-contact-form>; the CSS styles it.
   sideEffects: ["./contact-form.js", "./omnichannel-contact-form.js", "./snippets/*", "*.css"],

@@ -8,16 +8,11 @@
 
 use omnichannel_contact_form::settings::labels::KEYS;
 use omnichannel_contact_form::settings::options::KNOWN;
+mod declared;
+
+use declared::{read, root};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// The lines of a Markdown text outside fenced code blocks.
 fn prose(markdown: &str) -> impl Iterator<Item = &str> {
@@ -129,88 +124,16 @@ fn documents() -> Vec<PathBuf> {
     files
 }
 
-/// The keys of `const ATTRIBUTES = { … }` in a JS file, quoted or not.
-fn attribute_keys(js: &str) -> BTreeSet<String> {
-    let start = js
-        .find("const ATTRIBUTES = {")
-        .expect("an ATTRIBUTES table")
-        + 20;
-    let body = &js[start..start + js[start..].find('}').expect("its end")];
-    body.split(',')
-        .filter_map(|pair| pair.split(':').next())
-        .map(|key| key.trim().trim_matches('"').to_owned())
-        .filter(|key| !key.is_empty())
-        .collect()
-}
-
-/// The quoted `contact-…` names in a text: the events it dispatches.
-fn event_names(text: &str) -> BTreeSet<String> {
-    text.split('"')
-        .skip(1)
-        .step_by(2)
-        .filter(|s| {
-            s.starts_with("contact-")
-                && s.len() > 8
-                && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-        })
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The `--ocf-…` custom properties a stylesheet reads.
-fn theming_properties(css: &str) -> BTreeSet<String> {
-    css.match_indices("var(--ocf-")
-        .map(|(at, _)| {
-            css[at + 4..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-                .collect()
-        })
-        .collect()
-}
-
-/// The methods of the handle, as the npm types declare them (`tests/typescript_types.rs`
-/// holds those to the widget).
-fn handle_methods(dts: &str) -> BTreeSet<String> {
-    let start = dts.find("export interface Handle {").expect("a Handle");
-    let body = &dts[start..start + dts[start..].find("\n}").expect("its end")];
-    body.lines()
-        .filter_map(|l| l.strip_prefix("  "))
-        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-        .filter_map(|l| l.split('(').next())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Every name a host page can write, by kind: options, attributes, events, labels, handle
 /// methods and theming properties, read from the code that declares them.
 fn declared_names() -> Vec<(&'static str, BTreeSet<String>)> {
-    let element = read(&root().join("src/embed/custom_element.js"));
-    let loader = read(&root().join("loader/contact-form.js"));
-    let mut attributes = attribute_keys(&element);
-    attributes.extend(attribute_keys(&loader));
-    // The boolean attribute, and `theme`, which the element's own CSS reads.
-    assert!(
-        element.contains("\"allow-insecure\""),
-        "the element reads allow-insecure"
-    );
-    assert!(element.contains("[theme="), "the element's CSS reads theme");
-    attributes.extend(["allow-insecure".to_owned(), "theme".to_owned()]);
-    let mut events = event_names(&read(&root().join("src/state/events.rs")));
-    events.extend(event_names(&loader));
     vec![
         ("option", KNOWN.iter().map(|s| s.to_string()).collect()),
-        ("attribute", attributes),
-        ("event", events),
+        ("attribute", declared::attributes()),
+        ("event", declared::events()),
         ("label", KEYS.iter().map(|(k, _)| k.to_string()).collect()),
-        (
-            "handle method",
-            handle_methods(&read(&root().join("npm/contact-form.d.ts"))),
-        ),
-        (
-            "theming property",
-            theming_properties(&read(&root().join("style/widget.css"))),
-        ),
+        ("handle method", declared::handle_methods()),
+        ("theming property", declared::theming_properties()),
     ]
 }
 

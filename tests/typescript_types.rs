@@ -1,7 +1,12 @@
 //! The npm package's hand-written types (`npm/contact-form.d.ts`) stay true to the widget: every
 //! option `mount` knows is declared and nothing else; each declared value of `api`, `theme` and
 //! `storage` is one the options accept, and one they do not is refused; the label keys, the
-//! languages, the `load` values and the events are exactly the widget's and the loader's.
+//! languages, the `load` values and the events are exactly the widget's and the loader's. And
+//! the Custom Elements Manifest (`npm/custom-elements.json`) says the same as the types and the
+//! code: the element's attributes with the options' value types, its method, its events with
+//! their `detail` types, its theming properties.
+
+mod declared;
 
 use omnichannel_contact_form::domain::language::Language;
 use omnichannel_contact_form::settings::labels::KEYS;
@@ -141,4 +146,118 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     .collect();
     assert_eq!(declared, dispatched);
     assert_eq!(declared.len(), 6, "{declared:?}");
+}
+
+fn manifest_element() -> serde_json::Value {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read("npm/custom-elements.json")).expect("the manifest is JSON");
+    assert!(
+        manifest["schemaVersion"]
+            .as_str()
+            .unwrap()
+            .starts_with("2."),
+        "schema 2.x"
+    );
+    let module = &manifest["modules"][0];
+    assert_eq!(module["path"], "contact-form.js");
+    let element = module["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["customElement"] == true)
+        .expect("the element's declaration")
+        .clone();
+    assert_eq!(element["tagName"], "omnichannel-contact-form");
+    element
+}
+
+/// The `name`s of a manifest list, with their `type.text`.
+fn named(list: &serde_json::Value) -> Vec<(String, String)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let name = e["name"].as_str().unwrap().to_owned();
+            (
+                name,
+                e["type"]["text"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_manifest_names_the_elements_attributes_with_the_options_types() {
+    let element = manifest_element();
+    let attributes = named(&element["attributes"]);
+    let names: BTreeSet<String> = attributes.iter().map(|(n, _)| n.clone()).collect();
+    assert_eq!(names, declared::attributes());
+    let options = interface("Options");
+    let option_type = |key: &str| {
+        let line = options
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{key}?:")))
+            .unwrap_or_else(|| panic!("no option {key}"));
+        line.split_once(':')
+            .unwrap()
+            .1
+            .trim()
+            .trim_end_matches(';')
+            .to_owned()
+    };
+    for (name, ty) in attributes {
+        let values = quoted(&ty);
+        match name.as_str() {
+            "api" => assert_eq!(values, union("Api"), "api"),
+            "load" => assert_eq!(values, union("Load"), "load"),
+            "theme" | "storage" => assert_eq!(ty, option_type(&name), "{name}"),
+            "locale" => assert_eq!(ty, "Locale"),
+            "allow-insecure" => assert_eq!(ty, "boolean"),
+            _ => assert_eq!(ty, "string", "{name}"),
+        }
+    }
+}
+
+#[test]
+fn the_manifest_names_the_elements_method_events_and_theming() {
+    let element = manifest_element();
+    let methods: Vec<&str> = element["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        set(&methods),
+        properties(&interface("OmnichannelContactFormElement")),
+        "the element's methods, as the types declare them"
+    );
+
+    let dts = dts();
+    let map = &dts[dts.find("interface HTMLElementEventMap").unwrap()..];
+    let map = &map[..map.find("\n  }").unwrap()];
+    let events = named(&element["events"]);
+    let names: BTreeSet<String> = events.iter().map(|(n, _)| n.clone()).collect();
+    assert_eq!(names, declared::events());
+    for (name, ty) in events {
+        assert!(
+            map.contains(&format!("\"{name}\": {ty};")),
+            "{name}: the types say otherwise than {ty}"
+        );
+    }
+
+    let css: BTreeSet<String> = element["cssProperties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(css, declared::theming_properties());
+
+    let package = read("scripts/package.sh");
+    assert!(
+        package.contains("customElements: \"./custom-elements.json\"")
+            && package.contains("npm/custom-elements.json"),
+        "the package ships the manifest and names it"
+    );
 }

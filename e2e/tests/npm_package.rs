@@ -300,8 +300,8 @@ fn a_build_that_is_not_the_release_is_refused() {
     assert!(said.contains("is not the release build"), "{said}");
 }
 
-/// Frameworks that render on the server first (Next.js, Nuxt, SvelteKit, Astro) import the
-/// page's modules in Node: importing the package's loader and its module there does nothing and
+/// The package ships its Custom Elements Manifest. Frameworks that render on the server first
+/// (Next.js, Nuxt, SvelteKit, Astro) import the page's modules in Node: importing the package's loader and its module there does nothing and
 /// throws nothing (the element is defined when they run in a browser).
 #[test]
 fn both_entries_import_in_node_without_a_dom() {
@@ -310,6 +310,11 @@ fn both_entries_import_in_node_without_a_dom() {
         package.join("package.json").is_file(),
         "scripts/package.sh first"
     );
+    // The Custom Elements Manifest ships beside the types, named by package.json.
+    let json = std::fs::read_to_string(package.join("package.json")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(manifest["customElements"], "./custom-elements.json");
+    assert!(package.join("custom-elements.json").is_file());
     let script = "await import('./contact-form.js'); await import('./omnichannel-contact-form.js'); \
                   console.log(typeof globalThis.window, typeof globalThis.customElements, 'imported');";
     let (ok, said) = run(
