@@ -93,12 +93,16 @@ pub fn catch_up(
     Some(merged)
 }
 
-/// What the form holds now, as the merge compares it: the custom fields it does not show as
-/// they were (they are never typed here).
+/// What the form holds now, as the merge compares it ([`custom_here`] for its custom fields).
 pub fn typed(state: FormState) -> Values {
+    Values::typed(&state.inputs().draft(), &custom_here(state))
+}
+
+/// The custom fields as they stand here: the shown ones as typed, the others as the base had
+/// them (they are never typed here), every one of them (what is sent is narrowed later).
+pub fn custom_here(state: FormState) -> Vec<(String, String)> {
     let base = state.contact().with(|t| t.base()).unwrap_or_default();
-    let custom = state.custom().to_send(&base.custom, false);
-    Values::typed(&state.inputs().draft(), &custom)
+    state.custom().to_send(&base.custom, false)
 }
 
 /// "Save these values": the values picked replace the clashing ones in the form, and the

@@ -142,8 +142,7 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     let (mut existing, pending) = state
         .contact()
         .with(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
-    let base = state.contact().with(|t| t.base()).unwrap_or_default();
-    let mut custom = state.custom().to_send(&base.custom, false);
+    let mut custom = merging::custom_here(state);
 
     // A colleague may have changed the contact since it was opened: it is read again, and
     // what is typed here is laid over it; a field both sides changed is asked about first.
