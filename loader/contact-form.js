@@ -183,7 +183,8 @@ if (typeof customElements === "object" && !customElements.get("omnichannel-conta
         const value = this.getAttribute(attribute);
         if (value !== null) options[key] = value;
       }
-      if (this.hasAttribute("allow-insecure")) options.allowInsecure = true;
+      // Present, or "true": Vue and Solid write a false one as "false", which must not open http://.
+      if (![null, "false"].includes(this.getAttribute("allow-insecure"))) options.allowInsecure = true;
       // Drawn once styled, so that nothing moves when the styles arrive.
       point.hidden = true;
       styles().then((s) => { root.adoptedStyleSheets = [s]; point.hidden = false; }, () => { point.hidden = false; });

@@ -161,21 +161,42 @@ export interface OmnichannelContactFormElement extends HTMLElement {
   open(id: string): Promise<void>;
 }
 
+/**
+ * The element's attributes as a template writes them, each the option of the same name (the
+ * framework declarations beside this file type the element with them).
+ */
+export interface ContactFormAttributes {
+  server?: string;
+  api?: Api;
+  locale?: Locale;
+  theme?: "light" | "dark" | "auto";
+  "auth-token"?: string;
+  "user-id"?: string;
+  "contact-id"?: string;
+  storage?: "session" | "local";
+  load?: Load;
+  /** Present (and not `"false"`) lets a plain-`http://` server through, as `allowInsecure`. */
+  "allow-insecure"?: boolean;
+}
+
+/** The events the widget dispatches on its element, by name. */
+export interface ContactFormEventMap {
+  /** The server accepted the contact. */
+  "contact-saved": CustomEvent<ContactSavedDetail>;
+  /** A failure the user was told about. */
+  "contact-error": CustomEvent<ContactErrorDetail>;
+  /** The form now shows this contact. */
+  "contact-opened": CustomEvent<ContactOpenedDetail>;
+  /** The contact was deleted. */
+  "contact-deleted": CustomEvent<ContactDeletedDetail>;
+  /** Someone else changed the contact meanwhile: their values were kept, or are asked about. */
+  "contact-changed-elsewhere": CustomEvent<ContactChangedElsewhereDetail>;
+  /** The wasm has taken the drawn form over (the loader's). */
+  "contact-form-ready": CustomEvent<null>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    /** The server accepted the contact. */
-    "contact-saved": CustomEvent<ContactSavedDetail>;
-    /** A failure the user was told about. */
-    "contact-error": CustomEvent<ContactErrorDetail>;
-    /** The form now shows this contact. */
-    "contact-opened": CustomEvent<ContactOpenedDetail>;
-    /** The contact was deleted. */
-    "contact-deleted": CustomEvent<ContactDeletedDetail>;
-    /** Someone else changed the contact meanwhile: their values were kept, or are asked about. */
-    "contact-changed-elsewhere": CustomEvent<ContactChangedElsewhereDetail>;
-    /** The wasm has taken the drawn form over (the loader's). */
-    "contact-form-ready": CustomEvent<null>;
-  }
+  interface HTMLElementEventMap extends ContactFormEventMap {}
   interface HTMLElementTagNameMap {
     "omnichannel-contact-form": OmnichannelContactFormElement;
   }

@@ -39,7 +39,7 @@ find "$dist/snippets" -type f -name '*.js' | while read -r f; do
     cp "$f" "$out/package/${f#"$dist"/}"
   fi
 done
-cp npm/contact-form.d.ts npm/module.d.ts npm/custom-elements.json npm/README.md CHANGELOG.md "$out/package/"
+cp npm/*.d.ts npm/custom-elements.json npm/README.md CHANGELOG.md "$out/package/"
 # The repository's address, where this checkout knows one.
 repository=$(git remote get-url origin 2>/dev/null || true)
 node - "$out/package/package.json" "$version" "$description" "$repository" <<'JS'
@@ -60,18 +60,33 @@ const manifest = {
     "./widget.css": "./widget.css",
     "./i18n/*": "./i18n/*",
     "./custom-elements.json": "./custom-elements.json",
+    // Types only, for a framework's templates: `import type {} from "omnichannel-contact-form/react"`.
+    "./react": { types: "./react.d.ts" },
+    "./vue": { types: "./vue.d.ts" },
+    "./svelte": { types: "./svelte.d.ts" },
+    "./solid": { types: "./solid.d.ts" },
     "./package.json": "./package.json",
   },
   files: [
-    "contact-form.js", "contact-form.d.ts", "module.d.ts", "omnichannel-contact-form.js",
+    "contact-form.js", "contact-form.d.ts", "module.d.ts", "react.d.ts", "vue.d.ts", "svelte.d.ts",
+    "solid.d.ts", "omnichannel-contact-form.js",
     "omnichannel-contact-form_bg.wasm", "snippets/", "i18n/", "widget.css", "custom-elements.json",
     "CHANGELOG.md",
   ],
   // Importing the loader or the module defines <omnichannel-contact-form>; the CSS styles it.
   sideEffects: ["./contact-form.js", "./omnichannel-contact-form.js", "./snippets/*", "*.css"],
   license: "MIT",
+  // The framework declarations import these types; none is needed to use the package.
+  peerDependencies: { "@types/react": ">=19", vue: ">=3.3", svelte: ">=5", "solid-js": ">=1.8" },
+  peerDependenciesMeta: {
+    "@types/react": { optional: true },
+    vue: { optional: true },
+    svelte: { optional: true },
+    "solid-js": { optional: true },
+  },
   keywords: ["rocket.chat", "rocketchat", "omnichannel", "contact", "crm", "form", "widget",
-    "web-component", "custom-element", "webassembly", "wasm", "leptos"],
+    "web-component", "custom-element", "webassembly", "wasm", "leptos", "react", "vue", "svelte",
+    "solid", "angular"],
 };
 if (repository) manifest.repository = { type: "git", url: repository };
 require("fs").writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");

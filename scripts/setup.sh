@@ -6,10 +6,19 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
-AXE_VERSION=4.11.0 # the accessibility audit of the end-to-end tests
-TYPESCRIPT_VERSION=5.9.3 # the npm package's types, checked with tsc --strict
-ESBUILD_VERSION=0.28.2 # bundles the npm package's sample app
+# The npm tools, pinned, installed into .tools/:
+NPM_TOOLS=(
+  binaryen@132.0.0 # wasm-opt (Debian's 108 breaks the wasm)
+  axe-core@4.11.0 # the accessibility audit of the end-to-end tests
+  typescript@5.9.3 # the npm package's types, checked with tsc --strict
+  esbuild@0.28.2 # minifies the release's JS; bundles the npm package's sample apps
+  # The frameworks the package's declarations are compiled against (e2e/tests/frameworks.rs):
+  react@19.3.1 react-dom@19.3.1 @types/react@19.3.3 @types/react-dom@19.3.0
+  vue@3.5.45 vue-tsc@3.3.14
+  svelte@5.57.3 svelte-check@4.7.8
+  solid-js@1.9.20
+  @angular/core@21.2.26 @angular/compiler@21.2.26 @angular/compiler-cli@21.2.26 rxjs@7.8.2
+)
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or trunk tries to download one.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -50,17 +59,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# The npm tools, pinned, into .tools/ (one install for all, when any is missing or another
-# version).
+# The npm tools, in one install, when any is missing or another version.
 npm_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
-  [ "$(npm_version axe-core)" != "$AXE_VERSION" ] ||
-  [ "$(npm_version typescript)" != "$TYPESCRIPT_VERSION" ] ||
-  [ "$(npm_version esbuild)" != "$ESBUILD_VERSION" ]; then
-  say "npm install binaryen@$BINARYEN_VERSION axe-core@$AXE_VERSION typescript@$TYPESCRIPT_VERSION esbuild@$ESBUILD_VERSION into .tools/"
+npm_missing=()
+for tool in "${NPM_TOOLS[@]}"; do
+  [ "$(npm_version "${tool%@*}")" = "${tool##*@}" ] || npm_missing+=("$tool")
+done
+if [ ${#npm_missing[@]} -gt 0 ]; then
+  say "npm install ${npm_missing[*]} into .tools/"
   mkdir -p .tools
-  npm install --silent --no-save --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" \
-    "axe-core@$AXE_VERSION" "typescript@$TYPESCRIPT_VERSION" "esbuild@$ESBUILD_VERSION"
+  npm install --silent --no-save --no-audit --no-fund --prefix .tools "${NPM_TOOLS[@]}"
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version)"

@@ -4,7 +4,9 @@
 //! languages, the `load` values and the events are exactly the widget's and the loader's. And
 //! the Custom Elements Manifest (`npm/custom-elements.json`) says the same as the types and the
 //! code: the element's attributes with the options' value types, its method, its events with
-//! their `detail` types, its theming properties.
+//! their `detail` types, its theming properties. The element's attributes and events are
+//! declared once (`ContactFormAttributes`, `ContactFormEventMap`), and each framework's
+//! declarations (`npm/react.d.ts`, `vue.d.ts`, `svelte.d.ts`, `solid.d.ts`) maps over them.
 
 mod declared;
 
@@ -125,9 +127,9 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     assert_eq!(union("Load").len(), 4);
 
     let dts = dts();
-    let map = &dts[dts.find("interface HTMLElementEventMap").unwrap()..];
-    let map = &map[..map.find("\n  }").unwrap()];
-    let declared: BTreeSet<String> = quoted(map)
+    let map = interface("ContactFormEventMap");
+    assert!(dts.contains("interface HTMLElementEventMap extends ContactFormEventMap {}"));
+    let declared: BTreeSet<String> = quoted(&map)
         .into_iter()
         .filter(|e| e.starts_with("contact-"))
         .collect();
@@ -233,9 +235,7 @@ fn the_manifest_names_the_elements_method_events_and_theming() {
         "the element's methods, as the types declare them"
     );
 
-    let dts = dts();
-    let map = &dts[dts.find("interface HTMLElementEventMap").unwrap()..];
-    let map = &map[..map.find("\n  }").unwrap()];
+    let map = interface("ContactFormEventMap");
     let events = named(&element["events"]);
     let names: BTreeSet<String> = events.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(names, declared::events());
@@ -260,4 +260,81 @@ fn the_manifest_names_the_elements_method_events_and_theming() {
             && package.contains("npm/custom-elements.json"),
         "the package ships the manifest and names it"
     );
+}
+
+/// `ContactFormAttributes` (what the framework declarations type the element with) names the
+/// manifest's attributes, each with its type.
+#[test]
+fn the_attributes_interface_is_the_manifests() {
+    let element = manifest_element();
+    let manifest: std::collections::BTreeMap<String, String> =
+        named(&element["attributes"]).into_iter().collect();
+    let declared: std::collections::BTreeMap<String, String> = interface("ContactFormAttributes")
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter_map(|l| l.split_once("?: "))
+        .map(|(name, ty)| {
+            (
+                name.trim_matches('"').to_owned(),
+                ty.trim_end_matches(';').to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        declared.keys().collect::<Vec<_>>(),
+        manifest.keys().collect::<Vec<_>>()
+    );
+    for (name, ty) in &declared {
+        let said = &manifest[name];
+        let alias = matches!(ty.as_str(), "Api" | "Load");
+        assert!(
+            ty == said || (alias && union(ty) == quoted(said)),
+            "{name}: {ty} here, {said} in the manifest"
+        );
+    }
+}
+
+/// Each framework's declarations are types only, for the element's tag, built from the one list
+/// of attributes and of events, and the package ships and exports each.
+#[test]
+fn each_framework_declaration_maps_over_the_element_and_ships() {
+    let package = read("scripts/package.sh");
+    assert!(
+        package.contains("cp npm/*.d.ts "),
+        "the package ships every declaration"
+    );
+    for framework in ["react", "vue", "svelte", "solid"] {
+        let types = read(&format!("npm/{framework}.d.ts"));
+        assert!(
+            types.contains("\"omnichannel-contact-form\":"),
+            "{framework}: the tag"
+        );
+        assert!(
+            types.contains("in keyof ContactFormAttributes")
+                || types.contains("ContactFormAttributes &"),
+            "{framework}: the attributes"
+        );
+        assert!(
+            types.contains("in keyof ContactFormEventMap"),
+            "{framework}: the events"
+        );
+        for runtime in [
+            "export function",
+            "export const",
+            "export class",
+            "export default",
+            "export let",
+        ] {
+            assert!(
+                !types.contains(runtime),
+                "{framework}: {runtime}: types only"
+            );
+        }
+        assert!(
+            package.contains(&format!(
+                "\"./{framework}\": {{ types: \"./{framework}.d.ts\" }}"
+            )),
+            "{framework}: exported"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 
 mod center;
 pub mod loader_page;
+pub mod npm;
 pub mod shell;
 pub use center::{center_site, open_found};
 

@@ -5,79 +5,11 @@
 //! package's README says, saves a contact in Chromium against the stand-in. TypeScript and
 //! esbuild are the pinned ones `scripts/setup.sh` installs into `.tools/`.
 
+use e2e::npm::{copy_widget_files, project, root, run, tool};
 use e2e::Browser;
 use rc_standin::{Options, Standin};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn tool(name: &str) -> PathBuf {
-    let path = root().join(".tools/node_modules/.bin").join(name);
-    assert!(
-        path.exists(),
-        "no {name}: scripts/setup.sh installs it into .tools/"
-    );
-    path
-}
-
-/// The tarball `scripts/package.sh` packed, for the crate's version.
-fn tarball() -> PathBuf {
-    let cargo = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml reads");
-    let version = cargo
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .and_then(|v| v.strip_suffix('"'))
-        .expect("the crate's version");
-    let path = root().join(format!("target/npm/omnichannel-contact-form-{version}.tgz"));
-    assert!(
-        path.is_file(),
-        "no {}: run scripts/package.sh (scripts/test.sh does)",
-        path.display()
-    );
-    path
-}
-
-/// Runs `program` in `dir`; gives whether it succeeded and what it printed.
-fn run(dir: &Path, program: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("{} does not run: {e}", program.display()));
-    let printed =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), printed)
-}
-
-/// A clean project with the tarball installed (no registry needed: it has no dependencies).
-fn project() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("npm-sample-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a folder");
-    std::fs::write(
-        dir.join("package.json"),
-        r#"{"name": "sample", "private": true, "type": "module"}"#,
-    )
-    .expect("package.json");
-    let tarball = tarball();
-    let (ok, printed) = run(
-        &dir,
-        Path::new("npm"),
-        &[
-            "install",
-            "--offline",
-            "--no-audit",
-            "--no-fund",
-            tarball.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "npm install of the tarball failed:\n{printed}");
-    dir
-}
+use std::path::Path;
 
 /// `tsc --strict --noEmit` over `file` (written with `source`): whether it type-checks, and why not.
 fn check(dir: &Path, file: &str, source: &str) -> (bool, String) {
@@ -160,7 +92,7 @@ void opened;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_package_installs_type_checks_and_saves_a_contact_when_bundled() {
-    let dir = project();
+    let dir = project("npm-sample", &[]);
     let (ok, printed) = check(&dir, "everything.ts", EVERYTHING);
     assert!(
         ok,
@@ -213,25 +145,7 @@ mount(element, { load: "eager" });
         ],
     );
     assert!(ok, "esbuild failed:\n{printed}");
-    let package = dir.join("node_modules/omnichannel-contact-form");
-    for name in [
-        "omnichannel-contact-form.js",
-        "omnichannel-contact-form_bg.wasm",
-        "snippets",
-        "i18n",
-        "widget.css",
-    ] {
-        let (ok, printed) = run(
-            &dir,
-            Path::new("cp"),
-            &[
-                "-r",
-                package.join(name).to_str().unwrap(),
-                site.to_str().unwrap(),
-            ],
-        );
-        assert!(ok, "{printed}");
-    }
+    copy_widget_files(&dir, &site);
     std::fs::write(
         site.join("index.html"),
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bundled</title>

@@ -54,7 +54,8 @@ export function define_contact_form_element(mount, css) {
         const value = this.getAttribute(attribute);
         if (value !== null) options[key] = value;
       }
-      if (this.hasAttribute("allow-insecure")) options.allowInsecure = true;
+      // Present, or "true": Vue and Solid write a false one as "false", which must not open http://.
+      if (![null, "false"].includes(this.getAttribute("allow-insecure"))) options.allowInsecure = true;
       this.handle = mount(mountPoint, options);
     }
   });

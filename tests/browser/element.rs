@@ -155,6 +155,35 @@ async fn without_credentials_the_element_asks_to_sign_in() {
     assert!(has_input(&inside(&el), "user"));
 }
 
+/// `allow-insecure` lets a plain-http server through when present (React writes `true` as ""),
+/// but not as "false", which Vue and Solid write for `false`.
+#[wasm_bindgen_test]
+async fn allow_insecure_opens_plain_http_unless_it_says_false() {
+    clear_storage();
+    let server = r#"server="http://chat.example.com""#;
+    for (attribute, allowed) in [
+        ("", false),
+        ("allow-insecure", true),
+        ("allow-insecure=\"true\"", true),
+        ("allow-insecure=\"false\"", false),
+    ] {
+        let el = element(&format!("{server} {attribute}"));
+        leptos::task::tick().await;
+        let root = inside(&el);
+        assert_eq!(
+            has_input(&root, "user"),
+            allowed,
+            "{attribute}: the sign-in form"
+        );
+        assert_eq!(
+            root.query_selector("[role='alert']").unwrap().is_some(),
+            !allowed,
+            "{attribute}: the refusal"
+        );
+        el.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_api_attribute_saves_through_the_contact_center() {
     clear_storage();

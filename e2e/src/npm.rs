@@ -1,0 +1,113 @@
+//! The npm package as a web developer takes it: `scripts/package.sh`'s tarball installed into a
+//! clean project, the pinned tools of `.tools/` (`scripts/setup.sh`) run over it, and its
+//! widget files copied beside a bundle. Shared by the package's and the frameworks' tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A pinned tool of `.tools/node_modules/.bin`.
+pub fn tool(name: &str) -> PathBuf {
+    let path = root().join(".tools/node_modules/.bin").join(name);
+    assert!(
+        path.exists(),
+        "no {name}: scripts/setup.sh installs it into .tools/"
+    );
+    path
+}
+
+/// The tarball `scripts/package.sh` packed, for the crate's version.
+pub fn tarball() -> PathBuf {
+    let cargo = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml reads");
+    let version = cargo
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("the crate's version");
+    let path = root().join(format!("target/npm/omnichannel-contact-form-{version}.tgz"));
+    assert!(
+        path.is_file(),
+        "no {}: run scripts/package.sh (scripts/test.sh does)",
+        path.display()
+    );
+    path
+}
+
+/// Runs `program` in `dir`; gives whether it succeeded and what it printed.
+pub fn run(dir: &Path, program: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{} does not run: {e}", program.display()));
+    let printed =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), printed)
+}
+
+/// A clean project named `name` with the tarball installed (offline: it has no dependencies),
+/// and these packages of `.tools/` linked into its `node_modules` as a project's own install
+/// would put them.
+pub fn project(name: &str, packages: &[&str]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(
+        dir.join("package.json"),
+        format!(r#"{{"name": "{name}", "private": true, "type": "module"}}"#),
+    )
+    .expect("package.json");
+    let tarball = tarball();
+    let (ok, printed) = run(
+        &dir,
+        Path::new("npm"),
+        &[
+            "install",
+            "--offline",
+            "--no-audit",
+            "--no-fund",
+            tarball.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "npm install of the tarball failed:\n{printed}");
+    for package in packages {
+        let from = root().join(".tools/node_modules").join(package);
+        assert!(
+            from.is_dir(),
+            "no {package}: scripts/setup.sh installs it into .tools/"
+        );
+        let to = dir.join("node_modules").join(package);
+        std::fs::create_dir_all(to.parent().unwrap()).expect("node_modules/@scope");
+        std::os::unix::fs::symlink(&from, &to).expect("the package is linked");
+    }
+    dir
+}
+
+/// Copies the package's widget files (the module, the wasm, its snippets, the catalogues and
+/// the styles) into `site`, beside a bundle, as the package's README says.
+pub fn copy_widget_files(project: &Path, site: &Path) {
+    std::fs::create_dir_all(site).expect("the site's folder");
+    let package = project.join("node_modules/omnichannel-contact-form");
+    for name in [
+        "omnichannel-contact-form.js",
+        "omnichannel-contact-form_bg.wasm",
+        "snippets",
+        "i18n",
+        "widget.css",
+    ] {
+        let (ok, printed) = run(
+            project,
+            Path::new("cp"),
+            &[
+                "-r",
+                package.join(name).to_str().unwrap(),
+                site.to_str().unwrap(),
+            ],
+        );
+        assert!(ok, "{printed}");
+    }
+}
