@@ -20,6 +20,8 @@ pub enum Kind {
     Object,
     /// A boolean (`"true"`/`"false"` coerced).
     Bool,
+    /// A number (`"10"` coerced), as the paging's `count` and `offset`.
+    Number,
 }
 
 /// One schema: its properties (no others allowed) and which are required.
@@ -126,7 +128,8 @@ fn coerce_str(value: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-fn check_value(value: &mut Value, kind: Kind) -> Result<(), String> {
+/// Checks (and coerces in place) one value as `kind`; the ajv message when it fails.
+pub fn check_value(value: &mut Value, kind: Kind) -> Result<(), String> {
     match kind {
         Kind::Str => coerce_str(value),
         Kind::NonEmpty => {
@@ -156,6 +159,24 @@ fn check_value(value: &mut Value, kind: Kind) -> Result<(), String> {
             Value::Object(_) => Ok(()),
             _ => Err("must be object".into()),
         },
+        Kind::Number => {
+            let n = match value {
+                Value::Number(_) => return Ok(()),
+                Value::String(s) => s
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|_| !s.trim().is_empty()),
+                _ => None,
+            };
+            match n.and_then(serde_json::Number::from_f64) {
+                Some(n) => {
+                    *value = Value::Number(n);
+                    Ok(())
+                }
+                None => Err("must be number".into()),
+            }
+        }
         Kind::Bool => {
             let b = match value {
                 Value::Bool(_) => return Ok(()),

@@ -107,6 +107,21 @@ pub async fn guard(
     route: &str,
     roles: &[&str],
 ) -> Result<(User, LimitHeaders), Response> {
+    let (user, limit_headers) = limited(state, headers, peer, route).await?;
+    if !user.has_any_role(roles) {
+        return Err(with_headers(not_permitted(), &limit_headers));
+    }
+    Ok((user, limit_headers))
+}
+
+/// Authenticates, then applies the rate limit: [`guard`] without the permission, for a route
+/// that checks its parameters before it (7.x's order).
+pub async fn limited(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: SocketAddr,
+    route: &str,
+) -> Result<(User, LimitHeaders), Response> {
     let user = authenticate(state, headers).await?;
     let mut limit_headers = LimitHeaders::new();
     if !user.has_any_role(&BYPASS_RATE_LIMIT_ROLES) {
@@ -133,9 +148,6 @@ pub async fn guard(
                 &limit_headers,
             ));
         }
-    }
-    if !user.has_any_role(roles) {
-        return Err(with_headers(not_permitted(), &limit_headers));
     }
     Ok((user, limit_headers))
 }

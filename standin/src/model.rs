@@ -78,6 +78,9 @@ pub struct Visitor {
     /// Custom field values by field id.
     #[serde(default)]
     pub livechat_data: Map<String, Value>,
+    /// The visitor's newest chat: `{_id, ts}` (none: the visitor never chatted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_chat: Option<Value>,
     /// Username of the agent who manages the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_manager: Option<String>,
@@ -108,6 +111,9 @@ impl Visitor {
         }
         if let Some(manager) = &self.contact_manager {
             obj.insert("contactManager".into(), json!({"username": manager}));
+        }
+        if let Some(last_chat) = &self.last_chat {
+            obj.insert("lastChat".into(), last_chat.clone());
         }
         record
     }
@@ -151,6 +157,15 @@ pub struct Data {
     pub contacts: Vec<Contact>,
     /// Custom field definitions.
     pub custom_fields: Vec<CustomField>,
+    /// Livechat rooms: the contacts' chats, open and closed.
+    #[serde(default)]
+    pub rooms: Vec<crate::history_model::Room>,
+    /// The rooms' messages.
+    #[serde(default)]
+    pub messages: Vec<crate::history_model::Message>,
+    /// The Contact Center contacts' channels.
+    #[serde(default)]
+    pub channels: Vec<crate::history_model::Channel>,
     /// Last `guest-N` number handed out.
     pub guest_count: u64,
 }

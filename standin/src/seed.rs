@@ -123,6 +123,9 @@ pub fn data(required_field: bool) -> Data {
             ),
         ],
         guest_count: 0,
+        rooms: Vec::new(),
+        messages: Vec::new(),
+        channels: Vec::new(),
     }
 }
 
@@ -149,6 +152,7 @@ pub fn people(data: &mut Data, n: usize) {
             email: Some(email.clone()),
             phone: Some(phone.clone()),
             livechat_data: Default::default(),
+            last_chat: None,
             contact_manager: None,
             ts: created.clone(),
             updated_at: created.clone(),
@@ -181,6 +185,7 @@ pub fn people(data: &mut Data, n: usize) {
         created_at: "2026-10-31T00:00:00.000Z".into(),
         updated_at: "2026-10-31T00:00:00.000Z".into(),
     });
+    crate::history_seed::conversations(data);
 }
 
 /// The conflicting values `Findme 02` is seeded with: another name, another manager and another
@@ -218,6 +223,19 @@ pub fn describe(data: &Data) -> String {
             "People to find: {} visitors and {} Contact Center contacts, one unknown (try \"findme\")\n",
             data.visitors.len(),
             data.contacts.len()
+        ));
+    }
+    if !data.rooms.is_empty() {
+        let closed = |name: &str| {
+            data.rooms
+                .iter()
+                .filter(|r| r.fname == name && r.closed_at.is_some())
+                .count()
+        };
+        out.push_str(&format!(
+            "Conversations: Findme 01 has {} closed chats and one open, through six kinds of source; Findme 03 has {}, served by agent.two; Findme 02 none\n",
+            closed("Findme 01"),
+            closed("Findme 03"),
         ));
     }
     if let Some(owner) = data

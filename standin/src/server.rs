@@ -4,8 +4,8 @@
 
 use crate::state::{AppState, Cors};
 use crate::{
-    auth_routes, conflict_routes, contact_routes, contacts_routes, fault_routes, livechat_routes,
-    search_routes,
+    auth_routes, conflict_routes, contact_routes, contacts_routes, fault_routes, history_routes,
+    livechat_routes, search_routes,
 };
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -76,6 +76,22 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/v1/omnichannel/contacts.checkExistence",
             get(contacts_routes::check_existence),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.history",
+            get(history_routes::history),
+        )
+        .route(
+            "/api/v1/omnichannel/contacts.channels",
+            get(history_routes::channels),
+        )
+        .route(
+            "/api/v1/livechat/{rid}/messages",
+            get(history_routes::messages),
+        )
+        .route(
+            "/api/v1/livechat/visitors.searchChats/room/{rid}/visitor/{vid}",
+            get(history_routes::search_chats),
         )
         .route("/api/{*rest}", get(not_found).post(not_found))
         .route("/_standin/fault", post(fault_routes::control));

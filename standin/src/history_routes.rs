@@ -1,0 +1,442 @@
+//! A contact's conversations (`rocketchat-history.md`): `GET omnichannel/contacts.history` and
+//! `contacts.channels` (7.1+), `GET livechat/:rid/messages` and, for visitors on every release,
+//! `GET livechat/visitors.searchChats/room/:rid/visitor/:vid`. Check order: authentication,
+//! rate limit, parameters, permission on 7.x; the permission before the parameters on 8.x.
+
+use crate::contacts_check::{check, check_value, invalid, Kind, Schema};
+use crate::history_model::{Message, Room};
+use crate::http::{
+    failure, limited, meteor_error, not_permitted, query_map, success, with_headers, LimitHeaders,
+    CONTACT_ROLES,
+};
+use crate::model::{Data, User, Version, VIEW_L_ROOM_ROLES};
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Map, Value};
+use std::cmp::Ordering;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Who may open any room (`view-livechat-rooms`); others only the rooms they served.
+const ROOM_READERS: [&str; 3] = ["admin", "livechat-manager", "livechat-monitor"];
+
+const HISTORY: Schema = Schema {
+    props: &[
+        ("contactId", Kind::Str),
+        ("source", Kind::Str),
+        ("count", Kind::Number),
+        ("offset", Kind::Number),
+        ("sort", Kind::Str),
+    ],
+    required: &["contactId"],
+};
+const CHANNELS: Schema = Schema {
+    props: &[("contactId", Kind::Str)],
+    required: &["contactId"],
+};
+const MESSAGES: Schema = Schema {
+    props: &[
+        ("count", Kind::Number),
+        ("offset", Kind::Number),
+        ("sort", Kind::Str),
+        ("searchTerm", Kind::Str),
+    ],
+    required: &[],
+};
+
+/// A query admitted: its checked parameters, the user, the rate-limit headers.
+struct Admitted {
+    query: Map<String, Value>,
+    user: User,
+    limit: LimitHeaders,
+}
+
+/// Authentication, rate limit, then the parameters and the permission in the release's order.
+async fn admit(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: SocketAddr,
+    route: &str,
+    query: &[(String, String)],
+    schema: &Schema,
+    roles: &[&str],
+) -> Result<Admitted, Response> {
+    let (user, limit) = limited(state, headers, peer, route).await?;
+    let permitted = user.has_any_role(roles);
+    let permission_first = state.version.major >= 8;
+    if permission_first && !permitted {
+        return Err(with_headers(not_permitted(), &limit));
+    }
+    let mut value = Value::Object(query_map(query));
+    if let Err(message) = check(&mut value, schema) {
+        return Err(with_headers(invalid(&message), &limit));
+    }
+    if !permitted {
+        return Err(with_headers(not_permitted(), &limit));
+    }
+    let query = value.as_object().cloned().unwrap_or_default();
+    Ok(Admitted { query, user, limit })
+}
+
+/// `count` (default 50, at most 100, 0 = all) and `offset` (default 0).
+fn page_of(query: &Map<String, Value>) -> (usize, usize) {
+    let number = |key: &str| {
+        query
+            .get(key)
+            .and_then(Value::as_f64)
+            .map(|n| n.max(0.0) as usize)
+    };
+    (
+        number("count").unwrap_or(50).min(100),
+        number("offset").unwrap_or(0),
+    )
+}
+
+/// The page of `items`: `count` from `offset`, all of them when `count` is 0.
+fn page<T>(items: Vec<T>, count: usize, offset: usize) -> Vec<T> {
+    let take = if count == 0 { usize::MAX } else { count };
+    items.into_iter().skip(offset).take(take).collect()
+}
+
+/// `sort` as JSON `{field: 1|-1}`, else `default`; anything else is `error-invalid-sort`.
+fn sort_of(
+    query: &Map<String, Value>,
+    default: (&str, i64),
+) -> Result<(String, i64), Box<Response>> {
+    let Some(raw) = query.get("sort").and_then(Value::as_str) else {
+        return Ok((default.0.to_owned(), default.1));
+    };
+    let parsed: Option<(String, i64)> = serde_json::from_str::<Map<String, Value>>(raw)
+        .ok()
+        .and_then(|m| m.into_iter().next())
+        .and_then(|(k, v)| v.as_i64().filter(|d| *d == 1 || *d == -1).map(|d| (k, d)));
+    parsed.ok_or_else(|| {
+        Box::new(meteor_error(
+            "error-invalid-sort",
+            &format!("Invalid sort parameter provided: \"{raw}\""),
+        ))
+    })
+}
+
+fn ordered(order: Ordering, direction: i64) -> Ordering {
+    if direction < 0 {
+        order.reverse()
+    } else {
+        order
+    }
+}
+
+/// A room's visitor as a history item names it.
+fn visitor_of(data: &Data, room: &Room) -> Value {
+    match data.visitors.iter().find(|v| v.id == room.visitor_id) {
+        Some(v) => {
+            json!({"_id": v.id, "username": v.username, "token": v.token, "status": "offline"})
+        }
+        None => json!({"_id": room.visitor_id}),
+    }
+}
+
+fn messages_of<'a>(data: &'a Data, room: &str) -> Vec<&'a Message> {
+    data.messages.iter().filter(|m| m.rid == room).collect()
+}
+
+/// Whether `user` may open `room`: a reader of every room, or the agent who served it.
+fn may_open(user: &User, room: &Room) -> bool {
+    user.has_any_role(&ROOM_READERS) || room.served_by.as_ref().is_some_and(|s| s.id == user.id)
+}
+
+fn not_found() -> Response {
+    crate::http::reply(
+        StatusCode::NOT_FOUND,
+        json!({"success": false, "error": "API endpoint not found"}),
+    )
+}
+
+/// `GET /api/v1/omnichannel/contacts.history?contactId=&count=&offset=&sort=`: the contact's
+/// closed chats, newest `closedAt` first.
+pub async fn history(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    if state.version < Version::CONTACTS {
+        return not_found();
+    }
+    let route = "GET /api/v1/omnichannel/contacts.history";
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &query,
+        &HISTORY,
+        &VIEW_L_ROOM_ROLES,
+    )
+    .await;
+    let Admitted { query, limit, .. } = match admitted {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let sort = match sort_of(&query, ("closedAt", -1)) {
+        Ok(sort) => sort,
+        Err(response) => return with_headers(*response, &limit),
+    };
+    let id = query
+        .get("contactId")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let (count, offset) = page_of(&query);
+    let eight = state.version.major >= 8;
+    let answer = state
+        .store
+        .read(|d| {
+            let known = d
+                .contacts
+                .iter()
+                .any(|c| c.id == id && !(eight && c.disabled));
+            if id.is_empty() || !known {
+                return failure("error-contact-not-found");
+            }
+            let mut rooms: Vec<&Room> = d
+                .rooms
+                .iter()
+                .filter(|r| r.contact_id.as_deref() == Some(id.as_str()) && r.closed_at.is_some())
+                .collect();
+            rooms.sort_by(|a, b| {
+                let order = match sort.0.as_str() {
+                    "ts" => a.ts.cmp(&b.ts),
+                    "fname" => a.fname.cmp(&b.fname),
+                    _ => a.closed_at.cmp(&b.closed_at),
+                };
+                ordered(order, sort.1)
+            });
+            let total = rooms.len();
+            let items: Vec<Value> = page(rooms, count, offset)
+                .into_iter()
+                .map(|r| r.to_json(&visitor_of(d, r), &messages_of(d, &r.id), "lastMessage"))
+                .collect();
+            success(
+                json!({"history": items, "count": items.len(), "offset": offset, "total": total}),
+            )
+        })
+        .await;
+    with_headers(answer, &limit)
+}
+
+/// `GET /api/v1/omnichannel/contacts.channels?contactId=`: the contact's channels, each with
+/// its newest chat; an unknown contact has none.
+pub async fn channels(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    if state.version < Version::CONTACTS {
+        return not_found();
+    }
+    let route = "GET /api/v1/omnichannel/contacts.channels";
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &query,
+        &CHANNELS,
+        &CONTACT_ROLES,
+    )
+    .await;
+    let Admitted { query, limit, .. } = match admitted {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let id = query
+        .get("contactId")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let channels = state
+        .store
+        .read(|d| {
+            d.channels
+                .iter()
+                .filter(|c| c.contact_id == id)
+                .map(|c| {
+                    let mut channel = json!({
+                        "name": c.name,
+                        "visitor": {"visitorId": c.visitor_id, "source": {"type": c.details.kind}},
+                        "blocked": c.blocked,
+                        "verified": c.verified,
+                        "details": c.details,
+                    });
+                    let last = d
+                        .rooms
+                        .iter()
+                        .filter(|r| {
+                            r.contact_id.as_deref() == Some(id.as_str())
+                                && r.source.kind == c.details.kind
+                        })
+                        .max_by(|a, b| a.ts.cmp(&b.ts));
+                    if let Some(room) = last {
+                        channel["lastChat"] = json!({"_id": room.id, "ts": room.ts});
+                    }
+                    if let Some((field, value, at)) = &c.verified_by {
+                        channel["field"] = json!(field);
+                        channel["value"] = json!(value);
+                        channel["verifiedAt"] = json!(at);
+                    }
+                    channel
+                })
+                .collect::<Vec<_>>()
+        })
+        .await;
+    with_headers(success(json!({"channels": channels})), &limit)
+}
+
+/// `GET /api/v1/livechat/:rid/messages?count=&offset=&sort=&searchTerm=`: the room's ordinary
+/// messages and its closing message; `count` in the answer is the page size asked.
+pub async fn messages(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(rid): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/livechat/:rid/messages";
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        route,
+        &query,
+        &MESSAGES,
+        &VIEW_L_ROOM_ROLES,
+    )
+    .await;
+    let Admitted { query, user, limit } = match admitted {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let sort = match sort_of(&query, ("ts", -1)) {
+        Ok(sort) => sort,
+        Err(response) => return with_headers(*response, &limit),
+    };
+    let (count, offset) = page_of(&query);
+    let term = query
+        .get("searchTerm")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_lowercase();
+    let answer = state
+        .store
+        .read(|d| {
+            let Some(room) = d.rooms.iter().find(|r| r.id == rid) else {
+                return failure("invalid-room");
+            };
+            if !may_open(&user, room) {
+                return failure("not-allowed");
+            }
+            let mut shown: Vec<&Message> = messages_of(d, &rid)
+                .into_iter()
+                .filter(|m| m.t.is_none() || m.t.as_deref() == Some("livechat-close"))
+                .filter(|m| term.is_empty() || m.msg.to_lowercase().contains(&term))
+                .collect();
+            shown.sort_by(|a, b| ordered(a.ts.cmp(&b.ts), sort.1));
+            let total = shown.len();
+            let items: Vec<Value> = page(shown, count, offset)
+                .iter()
+                .map(|m| m.to_json())
+                .collect();
+            success(json!({"messages": items, "offset": offset, "count": count, "total": total}))
+        })
+        .await;
+    with_headers(answer, &limit)
+}
+
+/// `GET /api/v1/livechat/visitors.searchChats/room/:rid/visitor/:vid` (every release): the
+/// visitor's chats, to a user who may open room `rid`.
+pub async fn search_chats(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path((rid, vid)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let route = "GET /api/v1/livechat/visitors.searchChats/room/:roomId/visitor/:visitorId";
+    let (user, limit) =
+        match crate::http::guard(&state, &headers, peer, route, &VIEW_L_ROOM_ROLES).await {
+            Ok(admitted) => admitted,
+            Err(response) => return response,
+        };
+    let mut value = Value::Object(query_map(&query));
+    for key in ["count", "offset"] {
+        if let Some(v) = value.get_mut(key) {
+            if let Err(message) = check_value(v, Kind::Number) {
+                return with_headers(invalid(&message), &limit);
+            }
+        }
+    }
+    let query = value.as_object().cloned().unwrap_or_default();
+    let sort = match sort_of(&query, ("ts", -1)) {
+        Ok(sort) => sort,
+        Err(response) => return with_headers(*response, &limit),
+    };
+    let flag = |key: &str| query.get(key).and_then(Value::as_str) == Some("true");
+    let (closed_only, served_only) = (flag("closedChatsOnly"), flag("servedChatsOnly"));
+    let text = query
+        .get("searchText")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_lowercase();
+    let (count, offset) = page_of(&query);
+    let answer = state
+        .store
+        .read(|d| {
+            let Some(room) = d.rooms.iter().find(|r| r.id == rid) else {
+                return failure("invalid-room");
+            };
+            if !may_open(&user, room) {
+                return failure("error-not-allowed");
+            }
+            let mut rooms: Vec<&Room> = d
+                .rooms
+                .iter()
+                .filter(|r| r.visitor_id == vid)
+                .filter(|r| !closed_only || r.closed_at.is_some())
+                .filter(|r| !served_only || r.served_by.is_some())
+                .filter(|r| {
+                    text.is_empty()
+                        || messages_of(d, &r.id)
+                            .iter()
+                            .any(|m| m.msg.to_lowercase().contains(&text))
+                })
+                .collect();
+            rooms.sort_by(|a, b| {
+                let order = match sort.0.as_str() {
+                    "closedAt" => a.closed_at.cmp(&b.closed_at),
+                    _ => a.ts.cmp(&b.ts),
+                };
+                ordered(order, sort.1)
+            });
+            let total = rooms.len();
+            let items: Vec<Value> = page(rooms, count, offset)
+                .into_iter()
+                .map(|r| {
+                    let mut item =
+                        r.to_json(&visitor_of(d, r), &messages_of(d, &r.id), "closingMessage");
+                    let object = item.as_object_mut().expect("an object");
+                    object.remove("source");
+                    object.remove("verified");
+                    item
+                })
+                .collect();
+            success(
+                json!({"history": items, "count": items.len(), "offset": offset, "total": total}),
+            )
+        })
+        .await;
+    with_headers(answer, &limit)
+}
