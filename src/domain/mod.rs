@@ -5,6 +5,7 @@
 pub mod agents;
 pub mod catalogue;
 pub mod conflicts;
+pub mod conversation;
 pub mod country_codes;
 pub mod credentials;
 pub mod custom_fields;

@@ -1,5 +1,5 @@
 //! Finding a contact: when a search is asked, how a result reads, and the results so far with
-//! their paging, as plain Rust.
+//! their paging (which the conversations' lists share), as plain Rust.
 
 use crate::domain::catalogue::Texts;
 use crate::domain::record::ContactRecord;
@@ -29,20 +29,44 @@ pub fn label(record: &ContactRecord, t: &Texts) -> String {
         .join(" · ")
 }
 
-/// What a search has found so far: the pages fetched, in order, and how many there are in all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Results {
-    /// What was searched for.
+/// A listed item's key: a page that repeats one already listed (the list moved on the server
+/// meanwhile) does not list it twice.
+pub trait Keyed {
+    /// What tells this item from the others (an id).
+    fn key(&self) -> &str;
+}
+
+impl Keyed for ContactRecord {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+/// What a paged list has fetched so far (a search's contacts, a contact's conversations, a
+/// conversation's messages): the pages, in order, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results<T = ContactRecord> {
+    /// What was searched for (empty: the whole list).
     pub term: String,
-    /// The results of the pages fetched so far.
-    pub found: Vec<ContactRecord>,
+    /// The items of the pages fetched so far.
+    pub found: Vec<T>,
     /// How many the server has in all.
     pub total: usize,
 }
 
-impl Results {
+impl<T> Default for Results<T> {
+    fn default() -> Self {
+        Results {
+            term: String::new(),
+            found: Vec::new(),
+            total: 0,
+        }
+    }
+}
+
+impl<T: Keyed> Results<T> {
     /// The first page of a search for `term`.
-    pub fn first(term: String, found: Vec<ContactRecord>, total: usize) -> Self {
+    pub fn first(term: String, found: Vec<T>, total: usize) -> Self {
         Results { term, found, total }
     }
 
@@ -56,12 +80,12 @@ impl Results {
         self.found.len()
     }
 
-    /// Adds the next page; a contact already listed (the list moved on the server meanwhile)
+    /// Adds the next page; an item already listed (the list moved on the server meanwhile)
     /// is not listed twice.
-    pub fn extend(&mut self, page: Vec<ContactRecord>, total: usize) {
-        for record in page {
-            if !self.found.iter().any(|r| r.id == record.id) {
-                self.found.push(record);
+    pub fn extend(&mut self, page: Vec<T>, total: usize) {
+        for item in page {
+            if !self.found.iter().any(|r| r.key() == item.key()) {
+                self.found.push(item);
             }
         }
         self.total = total;

@@ -1,5 +1,5 @@
 //! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted`,
-//! `contact-changed-elsewhere` and `contact-error`, dispatched on the
+//! `contact-changed-elsewhere`, `conversation-opened` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -86,6 +86,16 @@ pub fn changed_elsewhere(host: &HtmlElement, contact: &str, fields: &[String]) {
         host,
         "contact-changed-elsewhere",
         &[("contact", contact.into()), ("fields", names.into())],
+    );
+}
+
+/// `conversation-opened` with `detail = {contact, room}`: the agent opened one of the contact's
+/// past chats (a host page may link to it in Rocket.Chat).
+pub fn conversation_opened(host: &HtmlElement, contact: &str, room: &str) {
+    dispatch(
+        host,
+        "conversation-opened",
+        &[("contact", contact.into()), ("room", room.into())],
     );
 }
 

@@ -6,6 +6,7 @@
 pub mod changes;
 pub mod conflicts;
 pub mod contact;
+pub mod conversations;
 pub mod custom;
 pub mod delete;
 pub mod deletion;

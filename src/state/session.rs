@@ -226,6 +226,11 @@ impl Session {
         self.dispatch_on_host(|h| events::changed_elsewhere(h, contact, fields));
     }
 
+    /// Tells the host page that the agent opened chat `room` of contact `contact`.
+    pub fn announce_conversation(&self, contact: &str, room: &str) {
+        self.dispatch_on_host(|h| events::conversation_opened(h, contact, room));
+    }
+
     /// Dispatches an event on the element the widget is mounted on, if there is one.
     fn dispatch_on_host(&self, dispatch: impl Fn(&web_sys::HtmlElement)) {
         self.host.with_value(|h| h.iter().for_each(dispatch));

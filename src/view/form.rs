@@ -13,6 +13,7 @@ use crate::state::submit::{self, report, Focus};
 use crate::view::changed_notice::ChangedNotice;
 use crate::view::conflict_notice::ConflictNotice;
 use crate::view::contact_search::ContactSearch;
+use crate::view::conversations::Conversations;
 use crate::view::custom_inputs::{self, CustomInputs};
 use crate::view::delete_contact::{delete_button, DeleteNotice};
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
@@ -254,11 +255,23 @@ pub fn ContactForm(
             </form>
         }
     };
+    // The contact's conversations, below the form: made again (closed) for another contact.
+    let opened = Memo::new(move |_| {
+        state
+            .contact()
+            .with_tracked(|t| t.contact_id().map(str::to_owned))
+    });
+    let conversations = move || {
+        opened
+            .get()
+            .map(|contact| view! { <Conversations session=session contact=contact /> })
+    };
     // The question asked before opening another contact sits right under the search.
     view! {
         {search}
         <UnsavedNotice session=session state=state />
         <ConflictNotice session=session state=state />
         {form}
+        {conversations}
     }
 }

@@ -1,8 +1,9 @@
 //! Thin adapters to the browser: storage, text functions that must match JavaScript's, timers,
-//! the clock, random bytes and the languages' files.
+//! the clock, dates in the agent's language, random bytes and the languages' files.
 
 pub mod clock;
 pub mod crypto;
+pub mod dates;
 pub mod locale;
 pub mod storage;
 pub mod text;

@@ -6,6 +6,7 @@
 mod api_choice;
 mod center;
 mod component;
+mod conversations;
 mod custom;
 mod deleting;
 mod drafts;

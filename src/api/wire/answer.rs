@@ -58,6 +58,15 @@ pub struct Answer {
     /// `livechat/custom-fields`' definitions.
     #[serde(default)]
     pub(in crate::api::wire) custom_fields: Member,
+    /// `contacts.history`'s and `visitors.searchChats`' chats.
+    #[serde(default)]
+    pub(in crate::api::wire) history: Member,
+    /// `livechat/:rid/messages`' messages.
+    #[serde(default)]
+    pub(in crate::api::wire) messages: Member,
+    /// `contacts.channels`' channels.
+    #[serde(default)]
+    pub(in crate::api::wire) channels: Member,
 }
 
 /// An error's `details`.

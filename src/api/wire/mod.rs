@@ -18,6 +18,7 @@ use shapes::{entries, Lenient, User};
 
 mod answer;
 pub mod center;
+pub mod history;
 mod record;
 pub mod shapes;
 

@@ -1,0 +1,82 @@
+//! A contact's conversations, as more methods of [`Client`]: its past chats (the Contact
+//! Center's `contacts.history`, or before it a visitor's chats found through its last one), one
+//! chat's messages, and a Contact Center contact's channels. Each 403 names its permission.
+
+use crate::api::client::decoded;
+use crate::api::reply::ApiError;
+use crate::api::wire::history;
+use crate::api::Client;
+use crate::domain::conversation::{Channel, ChatMessage, Conversation, CHATS_PAGE, MESSAGES_PAGE};
+use crate::domain::search::Results;
+
+const HISTORY: &str = "view-livechat-contact-history";
+const VIEW: &str = "view-livechat-contact";
+
+impl Client {
+    /// The page of contact `contact`'s closed chats from `offset`, newest first. Before the
+    /// Contact Center, a visitor's chats are found through its last chat (a visitor that never
+    /// chatted has none).
+    pub async fn conversations(
+        &self,
+        contact: &str,
+        offset: usize,
+    ) -> Result<Results<Conversation>, ApiError> {
+        let (count, offset) = (CHATS_PAGE.to_string(), offset.to_string());
+        let page = [("count", count.as_str()), ("offset", offset.as_str())];
+        let answer = if self.contact_center() {
+            let query = [("contactId", contact)].into_iter().chain(page);
+            self.get("/api/v1/omnichannel/contacts.history", query)
+                .await
+                .map_err(|e| e.needing(HISTORY))?
+        } else {
+            let visitor = self
+                .get("/api/v1/omnichannel/contact", [("contactId", contact)])
+                .await?;
+            let Some(room) = decoded(history::last_chat(&visitor))? else {
+                return Ok(Results::default());
+            };
+            let path =
+                format!("/api/v1/livechat/visitors.searchChats/room/{room}/visitor/{contact}");
+            let query = [("closedChatsOnly", "true"), ("servedChatsOnly", "false")];
+            self.get(&path, query.into_iter().chain(page)).await?
+        };
+        decoded(history::history_page(&answer))
+    }
+
+    /// The page of chat `room`'s messages from `offset`, oldest first; only those whose text
+    /// holds `term`, when it is not empty.
+    pub async fn messages(
+        &self,
+        room: &str,
+        offset: usize,
+        term: &str,
+    ) -> Result<Results<ChatMessage>, ApiError> {
+        let (count, from) = (MESSAGES_PAGE.to_string(), offset.to_string());
+        let mut query = vec![
+            ("sort", r#"{"ts":1}"#),
+            ("count", &count),
+            ("offset", &from),
+        ];
+        if !term.is_empty() {
+            query.push(("searchTerm", term));
+        }
+        let answer = self
+            .get(&format!("/api/v1/livechat/{room}/messages"), query)
+            .await?;
+        let mut page = decoded(history::messages_page(&answer))?;
+        page.term = term.to_owned();
+        Ok(page)
+    }
+
+    /// `contacts.channels`: the Contact Center contact's channels.
+    pub async fn channels(&self, contact: &str) -> Result<Vec<Channel>, ApiError> {
+        let answer = self
+            .get(
+                "/api/v1/omnichannel/contacts.channels",
+                [("contactId", contact)],
+            )
+            .await
+            .map_err(|e| e.needing(VIEW))?;
+        decoded(history::channels(&answer))
+    }
+}

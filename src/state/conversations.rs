@@ -1,0 +1,320 @@
+//! The Conversations section's own state and its flows: closed, loading, the list of a
+//! contact's past chats (with its channels in the Contact Center), one chat's messages, or why
+//! the list could not be had. It needs only the opened contact's id and the [`Session`], not the
+//! form. Paging is the contact search's ([`Results`]); which answer of a message search is
+//! still wanted is the combobox's ticket, given as `current`, as the search's flows take it.
+
+use crate::api::reply::ApiError;
+use crate::domain::catalogue::{Say, Texts};
+use crate::domain::conversation::{Channel, ChatMessage, Conversation};
+use crate::domain::search::Results;
+use crate::domain::texts::Text;
+use crate::state::session::Session;
+use leptos::prelude::*;
+
+/// One chat's messages, as far as they are had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Messages {
+    /// Asked for; no answer yet.
+    Loading,
+    /// The pages fetched (of a search, when `term` is not empty).
+    Shown(Results<ChatMessage>),
+    /// Why not, in words (`not-allowed`: only the agent who served it, or a manager).
+    Failed(String),
+}
+
+/// The list: the chats fetched so far, and the Contact Center contact's channels (`None`
+/// before the Contact Center; `Err` says why they could not be had).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The pages of past chats.
+    pub chats: Results<Conversation>,
+    /// The channels, or why not.
+    pub channels: Option<Result<Vec<Channel>, String>>,
+}
+
+/// Where the section stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Section {
+    /// Not opened (nothing is fetched).
+    #[default]
+    Closed,
+    /// Opened; the first page is asked for.
+    Loading,
+    /// The list.
+    List(Listed),
+    /// One chat, `at` in the list (where "Back" puts the focus), and its messages.
+    Chat {
+        /// The list it was opened from, kept for "Back".
+        list: Listed,
+        /// Its place in the list.
+        at: usize,
+        /// Its messages.
+        messages: Messages,
+    },
+    /// Why the list could not be had (the form is left as it is).
+    Failed(String),
+}
+
+/// The section's state (cheap to copy), for one contact.
+#[derive(Debug, Clone, Copy)]
+pub struct ConversationsState {
+    section: RwSignal<Section>,
+    contact: StoredValue<String>,
+    /// A "Show more" is under way (a second press asks nothing more).
+    paging: StoredValue<bool>,
+}
+
+/// A failure as the section says it: a chat the user may not open in words of its own.
+fn said(error: &ApiError, t: &Texts) -> String {
+    match error {
+        ApiError::Rejected { message, .. } if message.ends_with("not-allowed") => {
+            t.get(Text::NotAllowedChat).to_owned()
+        }
+        other => other.say(t),
+    }
+}
+
+impl ConversationsState {
+    /// Closed, for contact `contact`.
+    pub fn new(contact: String) -> Self {
+        ConversationsState {
+            section: RwSignal::new(Section::Closed),
+            contact: StoredValue::new(contact),
+            paging: StoredValue::new(false),
+        }
+    }
+
+    /// Reads where the section stands (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Section) -> R) -> R {
+        self.section.with(f)
+    }
+
+    /// Whether the section is open (tracked: `aria-expanded` follows it).
+    pub fn is_open(&self) -> bool {
+        self.section.with(|s| *s != Section::Closed)
+    }
+
+    /// Closes the section (what was fetched is dropped: opening fetches again).
+    pub fn close(&self) {
+        self.section.set(Section::Closed);
+    }
+
+    /// Back from a chat to the list; gives the chat's place in it, for the focus.
+    pub fn back(&self) -> Option<usize> {
+        let mut at = None;
+        self.section.update(|s| {
+            if let Section::Chat {
+                list, at: place, ..
+            } = s
+            {
+                at = Some(*place);
+                *s = Section::List(list.clone());
+            }
+        });
+        at
+    }
+
+    fn listed_now(&self) -> Option<Listed> {
+        self.section.with_untracked(|s| match s {
+            Section::List(list) => Some(list.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// Opens the section: the first page of the contact's past chats, then (Contact Center) its
+/// channels. A failure is said in the section.
+pub async fn open(session: Session, state: ConversationsState) {
+    state.section.set(Section::Loading);
+    let contact = state.contact.get_value();
+    let client = match session.client() {
+        Ok(client) => client,
+        Err(e) => {
+            state
+                .section
+                .try_set(Section::Failed(said(&e, &session.texts_now())));
+            return;
+        }
+    };
+    let chats = match client.conversations(&contact, 0).await {
+        Ok(chats) => chats,
+        Err(e) => {
+            state
+                .section
+                .try_set(Section::Failed(said(&e, &session.texts_now())));
+            return;
+        }
+    };
+    let channels = match client.contact_center() {
+        true => Some(
+            client
+                .channels(&contact)
+                .await
+                .map_err(|e| said(&e, &session.texts_now())),
+        ),
+        false => None,
+    };
+    // Closed meanwhile: what came is dropped.
+    if state.section.try_with_untracked(|s| *s == Section::Loading) == Some(true) {
+        state.section.set(Section::List(Listed { chats, channels }));
+    }
+}
+
+/// "Show more" under the list: the next page of past chats. A failure replaces the list with
+/// the words (opening the section again starts over).
+pub async fn more(session: Session, state: ConversationsState) {
+    let Some(offset) = state
+        .listed_now()
+        .filter(|l| l.chats.more())
+        .map(|l| l.chats.next_offset())
+    else {
+        return;
+    };
+    if state.paging.get_value() {
+        return;
+    }
+    state.paging.set_value(true);
+    let page = match session.client() {
+        Ok(client) => {
+            client
+                .conversations(&state.contact.get_value(), offset)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    state.paging.try_set_value(false);
+    let failed = |e: ApiError| Section::Failed(said(&e, &session.texts_now()));
+    let _ = state.section.try_update(|s| match (page, &mut *s) {
+        (Ok(page), Section::List(list)) => list.chats.extend(page.found, page.total),
+        (Err(e), Section::List(_)) => *s = failed(e),
+        _ => {}
+    });
+}
+
+/// Opens chat `at` of the list: its first messages, oldest first, shown while `current()`
+/// (a search typed meanwhile wins); the host page hears `conversation-opened`.
+pub async fn read(
+    session: Session,
+    state: ConversationsState,
+    at: usize,
+    current: impl Fn() -> bool,
+) {
+    let Some(list) = state.listed_now() else {
+        return;
+    };
+    let Some(room) = list.chats.found.get(at).map(|c| c.room.clone()) else {
+        return;
+    };
+    state.section.set(Section::Chat {
+        list,
+        at,
+        messages: Messages::Loading,
+    });
+    session.announce_conversation(&state.contact.get_value(), &room);
+    messages(session, state, room, String::new(), current).await;
+}
+
+/// Where the messages shown stand: the search's term, where its next page starts, and whether
+/// the server has more.
+struct Shown {
+    term: String,
+    next: usize,
+    more: bool,
+}
+
+/// The chat shown, if any: its room, and its messages once they are shown.
+fn chat_now(state: ConversationsState) -> Option<(String, Option<Shown>)> {
+    state.section.with_untracked(|s| match s {
+        Section::Chat { list, at, messages } => {
+            let room = list.chats.found.get(*at)?.room.clone();
+            let shown = match messages {
+                Messages::Shown(r) => Some(Shown {
+                    term: r.term.clone(),
+                    next: r.next_offset(),
+                    more: r.more(),
+                }),
+                _ => None,
+            };
+            Some((room, shown))
+        }
+        _ => None,
+    })
+}
+
+/// The first page of the chat's messages whose text holds `term` (all, when empty), shown
+/// while `current()` says it is still the search wanted.
+pub async fn search(
+    session: Session,
+    state: ConversationsState,
+    term: String,
+    current: impl Fn() -> bool,
+) {
+    let Some((room, _)) = chat_now(state) else {
+        return;
+    };
+    messages(session, state, room, term, current).await;
+}
+
+async fn messages(
+    session: Session,
+    state: ConversationsState,
+    room: String,
+    term: String,
+    current: impl Fn() -> bool,
+) {
+    let page = match session.client() {
+        Ok(client) => client.messages(&room, 0, &term).await,
+        Err(e) => Err(e),
+    };
+    if !current() {
+        return; // a later search replaced this one
+    }
+    let shown = match page {
+        Ok(page) => Messages::Shown(page),
+        Err(e) => Messages::Failed(said(&e, &session.texts_now())),
+    };
+    show_messages(state, &room, |m| *m = shown);
+}
+
+/// Sets the messages of the chat shown, if it is still chat `room`.
+fn show_messages(state: ConversationsState, room: &str, f: impl FnOnce(&mut Messages)) {
+    let _ = state.section.try_update(|s| {
+        if let Section::Chat { list, at, messages } = s {
+            if list.chats.found.get(*at).is_some_and(|c| c.room == room) {
+                f(messages);
+            }
+        }
+    });
+}
+
+/// "Show more" under the messages: the next page (of the same search), while `current()`.
+pub async fn more_messages(
+    session: Session,
+    state: ConversationsState,
+    current: impl Fn() -> bool,
+) {
+    let Some((room, Some(shown))) =
+        chat_now(state).filter(|(_, s)| s.as_ref().is_some_and(|s| s.more))
+    else {
+        return;
+    };
+    let (term, offset) = (shown.term, shown.next);
+    if state.paging.get_value() {
+        return;
+    }
+    state.paging.set_value(true);
+    let page = match session.client() {
+        Ok(client) => client.messages(&room, offset, &term).await,
+        Err(e) => Err(e),
+    };
+    state.paging.try_set_value(false);
+    if !current() {
+        return;
+    }
+    show_messages(state, &room, |m| match (page, &mut *m) {
+        (Ok(page), Messages::Shown(shown)) => shown.extend(page.found, page.total),
+        (Err(e), _) => *m = Messages::Failed(said(&e, &session.texts_now())),
+        _ => {}
+    });
+}
