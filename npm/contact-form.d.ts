@@ -131,6 +131,14 @@ export interface ContactDeletedDetail {
   contact: string;
 }
 
+/** `conversation-opened`: the agent opened one of the contact's past chats in the form. */
+export interface ConversationOpenedDetail {
+  /** The contact's id. */
+  contact: string;
+  /** The chat's room id (a host page may link to it in Rocket.Chat). */
+  room: string;
+}
+
 /**
  * `contact-changed-elsewhere`: someone else changed the contact since the form read it. The
  * form kept their values (and says so), or asks about the fields both sides changed.
@@ -191,6 +199,8 @@ export interface ContactFormEventMap {
   "contact-deleted": CustomEvent<ContactDeletedDetail>;
   /** Someone else changed the contact meanwhile: their values were kept, or are asked about. */
   "contact-changed-elsewhere": CustomEvent<ContactChangedElsewhereDetail>;
+  /** The agent opened one of the contact's past chats. */
+  "conversation-opened": CustomEvent<ConversationOpenedDetail>;
   /** The wasm has taken the drawn form over (the loader's). */
   "contact-form-ready": CustomEvent<null>;
 }

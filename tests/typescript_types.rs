@@ -131,7 +131,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     assert!(dts.contains("interface HTMLElementEventMap extends ContactFormEventMap {}"));
     let declared: BTreeSet<String> = quoted(&map)
         .into_iter()
-        .filter(|e| e.starts_with("contact-"))
+        .filter(|e| e.starts_with("contact-") || e.starts_with("conversation-"))
         .collect();
     let events = read("src/state/events.rs") + &loader;
     let dispatched: BTreeSet<String> = [
@@ -140,6 +140,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
         "contact-opened",
         "contact-deleted",
         "contact-changed-elsewhere",
+        "conversation-opened",
         "contact-form-ready",
     ]
     .iter()
@@ -147,7 +148,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     .map(|e| e.to_string())
     .collect();
     assert_eq!(declared, dispatched);
-    assert_eq!(declared.len(), 6, "{declared:?}");
+    assert_eq!(declared.len(), 7, "{declared:?}");
 }
 
 fn manifest_element() -> serde_json::Value {

@@ -11,6 +11,16 @@ use crate::domain::record::ContactRecord;
 use crate::settings::config::{ApiChoice, Config};
 use gloo_net::http::{Request, RequestBuilder};
 
+/// A request on its way: the transport's one future, boxed.
+pub(super) type Sent =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<Answer, ApiError>>>>;
+
+/// `send`, boxed: the one place its future is made for the calls.
+#[inline(never)]
+fn sent(request: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Sent {
+    Box::pin(send(request, body, timeout_ms))
+}
+
 /// A signed-in user's connection to one server.
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -32,7 +42,7 @@ pub async fn login(
 ) -> Result<Credentials, ApiError> {
     let request = Request::post(&config.url("/api/v1/login"));
     let body = wire::login_body(user, password, code);
-    match send(request, Some(body), config.timeout_ms).await {
+    match sent(request, Some(body), config.timeout_ms).await {
         Ok(answer) => decoded(wire::credentials(&answer)),
         Err(ApiError::SignedOut) => Err(ApiError::WrongCredentials),
         Err(other) => Err(other),
@@ -111,23 +121,25 @@ impl Client {
     /// `POST /api/v1/logout`: ends the login token on the server.
     pub async fn logout(&self) -> Result<(), ApiError> {
         let request = self.authorised(Request::post(&self.config.url("/api/v1/logout")));
-        send(request, None, self.config.timeout_ms).await.map(drop)
+        sent(request, None, self.config.timeout_ms).await.map(drop)
     }
 
-    /// An authorised `GET` of `path` with `query`: its successful answer.
-    pub(super) async fn get<'a>(
+    /// An authorised `GET` of `path` with `query`: its successful answer. The request is built
+    /// here and then sent as one boxed future, so that each call awaits the same code rather
+    /// than a copy of the transport's.
+    pub(super) fn get<'a>(
         &self,
         path: &str,
         query: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Answer, ApiError> {
+    ) -> Sent {
         let request = self.authorised(Request::get(&self.config.url(path)).query(query));
-        send(request, None, self.config.timeout_ms).await
+        sent(request, None, self.config.timeout_ms)
     }
 
-    /// An authorised `POST` of `body` to `path`: its successful answer.
-    pub(super) async fn post(&self, path: &str, body: String) -> Result<Answer, ApiError> {
+    /// An authorised `POST` of `body` to `path`: its successful answer (boxed, as `get`'s).
+    pub(super) fn post(&self, path: &str, body: String) -> Sent {
         let request = self.authorised(Request::post(&self.config.url(path)));
-        send(request, Some(body), self.config.timeout_ms).await
+        sent(request, Some(body), self.config.timeout_ms)
     }
 
     /// Whether this client saves to the Contact Center (`api: "contacts"`, or what `"auto"`

@@ -22,24 +22,25 @@ impl Client {
         offset: usize,
     ) -> Result<Results<Conversation>, ApiError> {
         let (count, offset) = (CHATS_PAGE.to_string(), offset.to_string());
-        let page = [("count", count.as_str()), ("offset", offset.as_str())];
-        let answer = if self.contact_center() {
-            let query = [("contactId", contact)].into_iter().chain(page);
-            self.get("/api/v1/omnichannel/contacts.history", query)
-                .await
-                .map_err(|e| e.needing(HISTORY))?
+        // One query type for every call here, so the request code is made once.
+        let mut query = Vec::new();
+        let (path, needs) = if self.contact_center() {
+            query.push(("contactId", contact));
+            ("/api/v1/omnichannel/contacts.history".to_owned(), HISTORY)
         } else {
             let visitor = self
-                .get("/api/v1/omnichannel/contact", [("contactId", contact)])
+                .get("/api/v1/omnichannel/contact", vec![("contactId", contact)])
                 .await?;
             let Some(room) = decoded(history::last_chat(&visitor))? else {
                 return Ok(Results::default());
             };
+            query.extend([("closedChatsOnly", "true"), ("servedChatsOnly", "false")]);
             let path =
                 format!("/api/v1/livechat/visitors.searchChats/room/{room}/visitor/{contact}");
-            let query = [("closedChatsOnly", "true"), ("servedChatsOnly", "false")];
-            self.get(&path, query.into_iter().chain(page)).await?
+            (path, "view-l-room")
         };
+        query.extend([("count", count.as_str()), ("offset", offset.as_str())]);
+        let answer = self.get(&path, query).await.map_err(|e| e.needing(needs))?;
         decoded(history::history_page(&answer))
     }
 

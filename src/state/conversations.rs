@@ -212,7 +212,7 @@ pub async fn read(
         messages: Messages::Loading,
     });
     session.announce_conversation(&state.contact.get_value(), &room);
-    messages(session, state, room, String::new(), current).await;
+    messages(session, state, room, String::new(), &current).await;
 }
 
 /// Where the messages shown stand: the search's term, where its next page starts, and whether
@@ -253,15 +253,17 @@ pub async fn search(
     let Some((room, _)) = chat_now(state) else {
         return;
     };
-    messages(session, state, room, term, current).await;
+    messages(session, state, room, term, &current).await;
 }
 
+/// The first page of chat `room`'s messages holding `term`, shown while `current()` (one body
+/// for every caller: the flows' own `current` closures are each another type).
 async fn messages(
     session: Session,
     state: ConversationsState,
     room: String,
     term: String,
-    current: impl Fn() -> bool,
+    current: &dyn Fn() -> bool,
 ) {
     let page = match session.client() {
         Ok(client) => client.messages(&room, 0, &term).await,

@@ -4,6 +4,7 @@ pub mod changed_notice;
 pub mod combo;
 pub mod conflict_notice;
 pub mod contact_search;
+pub mod conversation_markup;
 pub mod conversations;
 pub mod custom_inputs;
 pub mod delete_contact;

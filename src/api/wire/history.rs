@@ -3,192 +3,150 @@
 //! closing message is `lastMessage` in one, `closingMessage` in the other), the messages of
 //! `livechat/:rid/messages`, the channels of `contacts.channels`, and a visitor's `lastChat`.
 
-use super::shapes::{entries, Lenient, Member, User};
+use super::shapes::{entries, Lenient, Member};
 use super::Answer;
 use crate::domain::conversation::{Body, Channel, ChatMessage, Conversation, Source};
+use crate::domain::pairs::Pairs;
 use crate::domain::search::{Keyed, Results};
-use serde::Deserialize;
 
-/// `{_id}` of something referred to (a visitor's last chat).
-#[derive(Deserialize)]
-struct Ref {
-    #[serde(rename = "_id")]
-    id: String,
-}
+/// An object of the history routes, its members kept raw until read. One reader type serves
+/// every shape here (chats, messages, sources, channels): a derived struct per shape would cost
+/// the download its own parsing code each.
+struct Fields(Pairs<Member>);
 
-/// `source` of a chat, `details` of a channel.
-#[derive(Deserialize)]
-struct SourceShape {
-    #[serde(rename = "type")]
-    kind: String,
-    alias: Option<String>,
-    label: Option<String>,
-    destination: Option<String>,
-}
+impl Fields {
+    fn member(&self, key: &str) -> Option<&Member> {
+        self.0 .0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
+    }
 
-impl SourceShape {
-    fn source(&self) -> Source {
-        Source {
-            kind: self.kind.clone(),
-            alias: self.alias.clone(),
-        }
+    /// The member `key` as text, when it is text.
+    fn text(&self, key: &str) -> Option<String> {
+        self.member(key)?.read()
+    }
+
+    /// The member `key` as an object.
+    fn object(&self, key: &str) -> Option<Fields> {
+        self.member(key)?.read().map(Fields)
+    }
+
+    /// Whether the member `key` is `true`.
+    fn yes(&self, key: &str) -> bool {
+        self.member(key)
+            .and_then(|m| m.0.as_ref())
+            .is_some_and(|raw| raw.get() == "true")
+    }
+
+    /// A `source` or `details`: its type and its app's alias.
+    fn source(&self) -> Option<Source> {
+        Some(Source {
+            kind: self.text("type")?,
+            alias: self.text("alias"),
+        })
     }
 }
 
-/// A message: one of a chat, or a chat's closing message.
-#[derive(Deserialize)]
-struct MessageShape {
-    #[serde(rename = "_id")]
-    id: String,
-    #[serde(default)]
-    msg: Lenient<String>,
-    #[serde(default)]
-    ts: Lenient<String>,
-    #[serde(default)]
-    u: Lenient<User>,
-    #[serde(default)]
-    t: Lenient<String>,
-    #[serde(default)]
-    file: Lenient<FileShape>,
+/// The items of `list` that are objects, read by `item` (an item it cannot read is skipped).
+fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
+    let listed: Vec<Lenient<Pairs<Member>>> = list.read()?;
+    Some(
+        entries(listed)
+            .filter_map(|pairs| item(Fields(pairs)))
+            .collect(),
+    )
 }
 
-#[derive(Deserialize)]
-struct FileShape {
-    name: String,
-    size: Option<u64>,
+/// One chat of a history page. The closing comment comes only from the closing message
+/// (`lastMessage` is any message before a chat is closed; `closingMessage` in a visitor's
+/// chats).
+fn conversation(chat: Fields) -> Option<Conversation> {
+    let last = chat
+        .object("lastMessage")
+        .or_else(|| chat.object("closingMessage"));
+    let closing = last
+        .filter(|m| m.text("t").as_deref() == Some("livechat-close"))
+        .and_then(|m| m.text("msg"))
+        .filter(|comment| !comment.trim().is_empty());
+    let tags: Option<Vec<Lenient<String>>> = chat.member("tags").and_then(Member::read);
+    Some(Conversation {
+        room: chat.text("_id")?,
+        source: chat.object("source").and_then(|s| s.source()),
+        when: chat
+            .text("closedAt")
+            .or_else(|| chat.text("ts"))
+            .unwrap_or_default(),
+        agent: chat.object("servedBy").and_then(|u| u.text("username")),
+        tags: entries(tags.unwrap_or_default()).collect(),
+        closing,
+    })
 }
 
-/// One chat of a history page.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ChatShape {
-    #[serde(rename = "_id")]
-    id: String,
-    #[serde(default)]
-    ts: Lenient<String>,
-    #[serde(default)]
-    closed_at: Lenient<String>,
-    #[serde(default)]
-    served_by: Lenient<User>,
-    #[serde(default)]
-    tags: Lenient<Vec<Lenient<String>>>,
-    #[serde(default)]
-    source: Lenient<SourceShape>,
-    #[serde(default, alias = "closingMessage")]
-    last_message: Lenient<MessageShape>,
+/// One message of a chat: text, a file, or the closing message.
+fn message(m: Fields) -> Option<ChatMessage> {
+    let author = m.object("u").and_then(|u| {
+        u.text("name")
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| u.text("username"))
+    });
+    let text = m.text("msg").unwrap_or_default();
+    let file = m.object("file").and_then(|f| {
+        let size = f.member("size").and_then(Member::read::<u64>);
+        Some((f.text("name")?, size))
+    });
+    let body = match (m.text("t").as_deref(), file) {
+        (Some("livechat-close"), _) => Body::Closed(text),
+        (_, Some((name, size))) => Body::File { name, size },
+        _ => Body::Text(text),
+    };
+    Some(ChatMessage {
+        id: m.text("_id")?,
+        author: author.unwrap_or_default(),
+        ts: m.text("ts").unwrap_or_default(),
+        body,
+    })
 }
 
-impl From<ChatShape> for Conversation {
-    fn from(c: ChatShape) -> Self {
-        // A closing comment only from the closing message (`lastMessage` is any message
-        // before a chat is closed).
-        let closing = c
-            .last_message
-            .0
-            .filter(|m| m.t.0.as_deref() == Some("livechat-close"))
-            .and_then(|m| m.msg.0)
-            .filter(|comment| !comment.trim().is_empty());
-        Conversation {
-            room: c.id,
-            source: c.source.0.map(|s| s.source()),
-            when: c.closed_at.0.or(c.ts.0).unwrap_or_default(),
-            agent: c.served_by.0.and_then(|u| u.username),
-            tags: entries(c.tags.0.unwrap_or_default()).collect(),
-            closing,
-        }
-    }
-}
-
-impl From<MessageShape> for ChatMessage {
-    fn from(m: MessageShape) -> Self {
-        let user = m.u.0;
-        let author = user
-            .and_then(|u| u.name.filter(|n| !n.trim().is_empty()).or(u.username))
-            .unwrap_or_default();
-        let text = m.msg.0.unwrap_or_default();
-        let body = match (m.t.0.as_deref(), m.file.0) {
-            (Some("livechat-close"), _) => Body::Closed(text),
-            (_, Some(file)) => Body::File {
-                name: file.name,
-                size: file.size,
-            },
-            _ => Body::Text(text),
-        };
-        ChatMessage {
-            id: m.id,
-            author,
-            ts: m.ts.0.unwrap_or_default(),
-            body,
-        }
-    }
-}
-
-/// A page of `list` (items of another shape skipped) with the answer's `total`.
-fn page<S: serde::de::DeserializeOwned, T: From<S> + Keyed>(
+/// A page of `list` with the answer's `total` (the page's length when the server leaves it out).
+fn page<T: Keyed>(
     list: &Member,
     answer: &Answer,
+    item: impl Fn(Fields) -> Option<T>,
 ) -> Option<Results<T>> {
-    let listed: Vec<Lenient<S>> = list.read()?;
-    let found: Vec<T> = entries(listed).map(T::from).collect();
+    let found = items(list, item)?;
     let total = answer.total.read::<usize>().unwrap_or(found.len());
     Some(Results::first(String::new(), found, total))
 }
 
 /// `contacts.history` and `livechat/visitors.searchChats`: `{"history": [...], "total"}`.
 pub fn history_page(answer: &Answer) -> Option<Results<Conversation>> {
-    page::<ChatShape, Conversation>(&answer.history, answer)
+    page(&answer.history, answer, conversation)
 }
 
 /// `livechat/:rid/messages`: `{"messages": [...], "total"}`.
 pub fn messages_page(answer: &Answer) -> Option<Results<ChatMessage>> {
-    page::<MessageShape, ChatMessage>(&answer.messages, answer)
+    page(&answer.messages, answer, message)
 }
 
-/// One of `contacts.channels`' channels.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ChannelShape {
-    #[serde(default)]
-    blocked: Lenient<bool>,
-    #[serde(default)]
-    verified: Lenient<bool>,
-    details: SourceShape,
-    #[serde(default)]
-    last_chat: Lenient<ChatStart>,
-}
-
-#[derive(Deserialize)]
-struct ChatStart {
-    ts: String,
-}
-
-/// `contacts.channels`: `{"channels": [...]}`.
+/// `contacts.channels`: `{"channels": [...]}`, each with its `details` and its last chat.
 pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
-    let listed: Vec<Lenient<ChannelShape>> = answer.channels.read()?;
-    Some(
-        entries(listed)
-            .map(|c| Channel {
-                source: c.details.source(),
-                blocked: c.blocked.0 == Some(true),
-                label: c.details.destination.or(c.details.label),
-                verified: c.verified.0 == Some(true),
-                last_chat: c.last_chat.0.map(|l| l.ts),
-            })
-            .collect(),
-    )
+    items(&answer.channels, |c| {
+        let details = c.object("details")?;
+        Some(Channel {
+            source: details.source()?,
+            blocked: c.yes("blocked"),
+            label: details
+                .text("destination")
+                .or_else(|| details.text("label")),
+            verified: c.yes("verified"),
+            last_chat: c.object("lastChat").and_then(|l| l.text("ts")),
+        })
+    })
 }
 
 /// A visitor record's (`GET omnichannel/contact`) last chat: `Some(None)` when it never
 /// chatted, `None` when the answer has no visitor.
 pub fn last_chat(answer: &Answer) -> Option<Option<String>> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Visitor {
-        #[serde(default)]
-        last_chat: Lenient<Ref>,
-    }
-    let visitor: Option<Visitor> = answer.contact.read()?;
-    Some(visitor?.last_chat.0.map(|r| r.id))
+    let visitor = Fields(answer.contact.read()?);
+    Some(visitor.object("lastChat").and_then(|l| l.text("_id")))
 }
 
 #[cfg(test)]

@@ -1,0 +1,452 @@
+//! The Conversations section's lists as markup: past chats, channels and a chat's messages,
+//! each item escaped as text. They are drawn once per answer and never edited in place, so
+//! one string each costs the download far less than a reactive view per item; what a person
+//! typed is escaped (never markup) and isolated (`<bdi>`). Plain Rust, with native tests.
+
+use crate::domain::catalogue::{to_html, Texts};
+use crate::domain::conversation::{file_size, Body, Channel, ChatMessage, Conversation};
+use crate::domain::search::{Keyed, Results};
+use crate::domain::texts::Text;
+use crate::state::conversations::{Messages, Section};
+
+/// How the section writes moments (in the agent's language, in the browser).
+pub struct Dates<'a> {
+    /// A date and time: "30 Nov 2026, 00:15".
+    pub when: &'a dyn Fn(&str) -> String,
+    /// How long ago: "2 hours ago".
+    pub ago: &'a dyn Fn(&str) -> String,
+    /// A day: "Monday, 30 November 2026".
+    pub day: &'a dyn Fn(&str) -> String,
+    /// A time: "00:15".
+    pub time: &'a dyn Fn(&str) -> String,
+}
+
+/// Text escaped for markup: it can only ever read as those characters.
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Text a person typed (or the server sent), escaped and isolated: never markup.
+fn typed(out: &mut String, text: &str) {
+    out.push_str("<bdi>");
+    escape(out, text);
+    out.push_str("</bdi>");
+}
+
+/// A chat as its item is named (and its messages headed): where it came in, and when.
+pub fn heading(chat: &Conversation, t: &Texts, dates: &Dates) -> String {
+    let when = (dates.when)(&chat.when);
+    match &chat.source {
+        Some(source) => format!("{} · {when}", source.name(t)),
+        None => when,
+    }
+}
+
+/// `<time datetime>` of `iso`, reading `shown`.
+fn time(out: &mut String, iso: &str, shown: &str) {
+    out.push_str("<time datetime=\"");
+    escape(out, iso);
+    out.push_str("\">");
+    typed(out, shown);
+    out.push_str("</time>");
+}
+
+/// The items of the past chats: each a button named by its source and date (`data-at`: its
+/// place), then who served it, its tags, and its closing message when there is one.
+pub fn chats(chats: &[Conversation], t: &Texts, dates: &Dates) -> String {
+    let mut out = String::new();
+    for (at, chat) in chats.iter().enumerate() {
+        out.push_str(&format!(
+            "<li><button type=\"button\" class=\"ocf-chat\" data-at=\"{at}\">"
+        ));
+        typed(&mut out, &heading(chat, t, dates));
+        out.push_str(" · ");
+        time(&mut out, &chat.when, &(dates.ago)(&chat.when));
+        out.push_str("</button>");
+        let mut details = Vec::new();
+        if let Some(agent) = &chat.agent {
+            details.push(t.fill(Text::ServedBy, &[("agent", agent)]));
+        }
+        if !chat.tags.is_empty() {
+            details.push(t.fill(Text::Tags, &[("tags", &chat.tags.join(", "))]));
+        }
+        if let Some(comment) = &chat.closing {
+            details.push(t.fill(Text::ClosingMessage, &[("comment", comment)]));
+        }
+        for line in details {
+            out.push_str("<p class=\"ocf-note\">");
+            out.push_str(&to_html(&line));
+            out.push_str("</p>");
+        }
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// The items of the channels: the source (" (Blocked)"), its label, "Verified", its last chat.
+pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> String {
+    let mut out = String::new();
+    for channel in channels {
+        let name = channel.source.name(t);
+        let name = match channel.blocked {
+            true => t.fill(Text::Blocked, &[("name", &name)]),
+            false => name,
+        };
+        let mut line = vec![to_html(&name)];
+        let mut label = String::new();
+        match &channel.label {
+            Some(given) => typed(&mut label, given),
+            None => label.push_str(&to_html(t.get(Text::NoAppLabel))),
+        }
+        line.push(label);
+        if channel.verified {
+            line.push(to_html(t.get(Text::Verified)));
+        }
+        if let Some(last) = &channel.last_chat {
+            line.push(to_html(
+                &t.fill(Text::LastChat, &[("when", &(dates.ago)(last))]),
+            ));
+        }
+        out.push_str("<li>");
+        out.push_str(&line.join(" · "));
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// The items of a chat's messages, oldest first: a day line when the day changes, the author
+/// and the time, then the text as typed, the closing message, or a file's name and size.
+pub fn messages(messages: &[ChatMessage], t: &Texts, dates: &Dates) -> String {
+    let mut out = String::new();
+    let mut last_day = String::new();
+    for m in messages {
+        out.push_str("<li>");
+        let day = (dates.day)(&m.ts);
+        if day != last_day {
+            out.push_str("<p class=\"ocf-day\">");
+            typed(&mut out, &day);
+            out.push_str("</p>");
+            last_day = day;
+        }
+        out.push_str("<p class=\"ocf-message\"><strong>");
+        typed(&mut out, &m.author);
+        out.push_str("</strong> ");
+        time(&mut out, &m.ts, &(dates.time)(&m.ts));
+        out.push_str("</p><p class=\"ocf-text\" dir=\"auto\">");
+        match &m.body {
+            Body::Text(text) => typed(&mut out, text),
+            Body::Closed(comment) if comment.trim().is_empty() => {
+                out.push_str(&to_html(t.get(Text::ConversationClosedBare)));
+            }
+            Body::Closed(comment) => {
+                out.push_str(&to_html(
+                    &t.fill(Text::ConversationClosed, &[("comment", comment)]),
+                ));
+            }
+            Body::File { name, size } => {
+                let size = size.map(file_size).unwrap_or_default();
+                out.push_str(&to_html(
+                    &t.fill(Text::FileSent, &[("name", name), ("size", &size)]),
+                ));
+            }
+        }
+        out.push_str("</p></li>");
+    }
+    out
+}
+
+/// What the section shows for where it stands, each part bound to one element: the list's
+/// markup (chats or messages), a status line ("Showing 10 of 23", "No conversations yet."), a
+/// failure, whether "Show more" is offered, the channels' markup, and, in a chat, its heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The chats' or messages' `<li>`s.
+    pub items: String,
+    /// The status line (a polite live region).
+    pub status: String,
+    /// Why something could not be had (an alert).
+    pub failure: String,
+    /// Whether the server has more of the list shown.
+    pub more: bool,
+    /// The channels part: its heading and list, or its own failure or "No channels yet.".
+    pub channels: String,
+    /// In a chat: its heading (none: the list).
+    pub chat: Option<String>,
+}
+
+fn counted<T: Keyed>(results: &Results<T>, t: &Texts) -> String {
+    let (shown, total) = (results.found.len().to_string(), results.total.to_string());
+    t.fill(Text::ShowingOf, &[("shown", &shown), ("total", &total)])
+}
+
+/// The parts of `section`, in `t`'s language.
+pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
+    let mut parts = Parts::default();
+    match section {
+        Section::Closed => {}
+        Section::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
+        Section::Failed(why) => parts.failure = why.clone(),
+        Section::List(list) => {
+            let found = &list.chats;
+            match found.found.is_empty() {
+                true => parts.status = t.get(Text::NoConversations).to_owned(),
+                false => {
+                    parts.items = chats(&found.found, t, dates);
+                    parts.status = counted(found, t);
+                    parts.more = found.more();
+                }
+            }
+            if let Some(channels) = &list.channels {
+                let mut out = format!(
+                    "<h3 class=\"ocf-subhead\">{}</h3>",
+                    to_html(t.get(Text::Channels))
+                );
+                match channels {
+                    Err(why) => out.push_str(&format!(
+                        "<p class=\"ocf-note\" role=\"alert\">{}</p>",
+                        to_html(why)
+                    )),
+                    Ok(c) if c.is_empty() => out.push_str(&format!(
+                        "<p class=\"ocf-note\">{}</p>",
+                        to_html(t.get(Text::NoChannels))
+                    )),
+                    Ok(c) => out.push_str(&format!(
+                        "<ul class=\"ocf-channels\">{}</ul>",
+                        self::channels(c, t, dates)
+                    )),
+                }
+                parts.channels = out;
+            }
+        }
+        Section::Chat {
+            list,
+            at,
+            messages: shown,
+        } => {
+            parts.chat = Some(
+                list.chats
+                    .found
+                    .get(*at)
+                    .map(|c| heading(c, t, dates))
+                    .unwrap_or_default(),
+            );
+            match shown {
+                Messages::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
+                Messages::Failed(why) => parts.failure = why.clone(),
+                Messages::Shown(found) if found.found.is_empty() => {
+                    parts.status = match found.term.as_str() {
+                        "" => t.get(Text::NoMessages).to_owned(),
+                        term => t.fill(Text::NoMessageMatch, &[("text", term)]),
+                    }
+                }
+                Messages::Shown(found) => {
+                    parts.items = messages(&found.found, t, dates);
+                    parts.status = counted(found, t);
+                    parts.more = found.more();
+                }
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::conversation::Source;
+
+    fn dates() -> Dates<'static> {
+        Dates {
+            when: &|iso| format!("W{iso}"),
+            ago: &|iso| format!("A{iso}"),
+            day: &|iso| format!("D{}", &iso[..1]),
+            time: &|iso| format!("T{iso}"),
+        }
+    }
+
+    fn message(id: &str, ts: &str, body: Body) -> ChatMessage {
+        ChatMessage {
+            id: id.into(),
+            author: "Maria <b>".into(),
+            ts: ts.into(),
+            body,
+        }
+    }
+
+    #[test]
+    fn each_state_has_its_parts() {
+        use crate::state::conversations::Listed;
+        let t = Texts::default();
+        let chat = Conversation {
+            room: "r".into(),
+            when: "2026".into(),
+            ..Conversation::default()
+        };
+        let list = Listed {
+            chats: Results::first(String::new(), vec![chat], 23),
+            channels: Some(Ok(Vec::new())),
+        };
+        let listed = parts(&Section::List(list.clone()), &t, &dates());
+        assert_eq!(
+            listed.status,
+            "Showing \u{2068}1\u{2069} of \u{2068}23\u{2069}"
+        );
+        assert!(listed.more && listed.chat.is_none());
+        assert!(listed.items.contains("data-at=\"0\""));
+        assert_eq!(
+            listed.channels,
+            "<h3 class=\"ocf-subhead\">Channels</h3><p class=\"ocf-note\">No channels yet.</p>"
+        );
+        let empty = Listed {
+            chats: Results::default(),
+            channels: None,
+        };
+        let nothing = parts(&Section::List(empty), &t, &dates());
+        assert_eq!(nothing.status, "No conversations yet.");
+        assert!(nothing.items.is_empty() && !nothing.more && nothing.channels.is_empty());
+        let searched = Section::Chat {
+            list,
+            at: 0,
+            messages: Messages::Shown(Results::first("zz".into(), Vec::new(), 0)),
+        };
+        let searched = parts(&searched, &t, &dates());
+        assert_eq!(searched.chat.as_deref(), Some("W2026"));
+        assert_eq!(searched.status, "No message matches “\u{2068}zz\u{2069}”.");
+        let failed = parts(&Section::Failed("No network.".into()), &t, &dates());
+        assert_eq!(
+            (failed.failure.as_str(), failed.status.as_str()),
+            ("No network.", "")
+        );
+        assert_eq!(parts(&Section::Closed, &t, &dates()), Parts::default());
+    }
+
+    #[test]
+    fn what_a_person_typed_is_never_markup() {
+        let t = Texts::default();
+        let html = messages(
+            &[message(
+                "1",
+                "1a",
+                Body::Text("<img src=x onerror=alert(1)> & 'q' \"d\"".into()),
+            )],
+            &t,
+            &dates(),
+        );
+        assert!(
+            html.contains(
+                "<bdi>&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39; &quot;d&quot;</bdi>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<strong><bdi>Maria &lt;b&gt;</bdi></strong>"),
+            "{html}"
+        );
+        assert!(!html.contains("<img") && !html.contains("<b>"));
+    }
+
+    #[test]
+    fn messages_have_a_day_line_when_the_day_changes_and_say_closes_and_files() {
+        let t = Texts::default();
+        let html = messages(
+            &[
+                message("1", "1a", Body::Text("hi".into())),
+                message(
+                    "2",
+                    "1b",
+                    Body::File {
+                        name: "designs.png".into(),
+                        size: Some(17_466),
+                    },
+                ),
+                message("3", "2a", Body::Closed("Solved".into())),
+                message("4", "2b", Body::Closed("  ".into())),
+            ],
+            &t,
+            &dates(),
+        );
+        assert_eq!(html.matches("ocf-day").count(), 2, "{html}");
+        assert!(
+            html.contains("File: <bdi>designs.png</bdi> (<bdi>17 KB</bdi>)"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Conversation closed: <bdi>Solved</bdi>."),
+            "{html}"
+        );
+        assert!(html.contains(">Conversation closed.</p>"), "{html}");
+        assert!(
+            html.contains("<time datetime=\"1a\"><bdi>T1a</bdi></time>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_chat_is_a_button_named_by_its_source_and_date_then_its_details() {
+        let t = Texts::default();
+        let chat = Conversation {
+            room: "r1".into(),
+            source: Some(Source {
+                kind: "app".into(),
+                alias: Some("Whats<App>".into()),
+            }),
+            when: "2026".into(),
+            agent: Some("agent.one".into()),
+            tags: vec!["billing".into(), "urgent".into()],
+            closing: Some("Solved <now>".into()),
+        };
+        let bare = Conversation {
+            room: "r2".into(),
+            when: "2025".into(),
+            ..Conversation::default()
+        };
+        let html = chats(&[chat, bare], &t, &dates());
+        assert!(html.starts_with("<li><button type=\"button\" class=\"ocf-chat\" data-at=\"0\"><bdi>Whats&lt;App&gt; · W2026</bdi> · <time datetime=\"2026\"><bdi>A2026</bdi></time></button>"), "{html}");
+        assert!(html.contains("Served by <bdi>agent.one</bdi>"), "{html}");
+        assert!(html.contains("Tags: <bdi>billing, urgent</bdi>"), "{html}");
+        assert!(
+            html.contains("Closing chat message: <bdi>Solved &lt;now&gt;</bdi>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-at=\"1\"><bdi>W2025</bdi>"),
+            "no source: the date alone: {html}"
+        );
+    }
+
+    #[test]
+    fn channels_say_blocked_their_label_verified_and_the_last_chat() {
+        let t = Texts::default();
+        let widget = Channel {
+            source: Source {
+                kind: "widget".into(),
+                alias: None,
+            },
+            blocked: true,
+            label: Some("crm.example.com".into()),
+            verified: true,
+            last_chat: Some("2026".into()),
+        };
+        let bare = Channel {
+            source: Source {
+                kind: "sms".into(),
+                alias: None,
+            },
+            ..Channel::default()
+        };
+        let html = channels(&[widget, bare], &t, &dates());
+        assert_eq!(
+            html,
+            "<li><bdi>Livechat</bdi> (Blocked) · <bdi>crm.example.com</bdi> · Verified · Last chat <bdi>A2026</bdi></li><li>SMS · No app label provided</li>"
+        );
+    }
+}
