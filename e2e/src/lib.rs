@@ -481,6 +481,26 @@ impl Browser {
         serde_json::from_value(found).expect("a list of violations")
     }
 
+    /// Signs `user` (password `<user>-pass`, as the stand-in seeds it) in through the sign-in
+    /// form under `root` (a JS expression: an element's shadow root), then waits for the form.
+    pub async fn sign_in_within(&self, root: &str, user: &str) {
+        self.wait_js(
+            "the sign-in form",
+            &format!(r#"const r = {root}; return !!r && !!r.querySelector("input[name='user']")"#),
+        )
+        .await;
+        self.js(&type_script(root, "user", user)).await;
+        self.js(&type_script(root, "password", &format!("{user}-pass")))
+            .await;
+        self.js(&click_script(root, "Sign in")).await;
+        self.wait_status_in(root, "Signed in.").await;
+        self.wait_js(
+            "the form",
+            &format!(r#"return !!{root}.querySelector("input[name='name']")"#),
+        )
+        .await;
+    }
+
     /// Waits until the status region under `root` (a JS expression) contains `text`.
     pub async fn wait_status_in(&self, root: &str, text: &str) -> String {
         let script = format!(

@@ -2,8 +2,12 @@
 //! clean project, the pinned tools of `.tools/` (`scripts/setup.sh`) run over it, and its
 //! widget files copied beside a bundle. Shared by the package's and the frameworks' tests.
 
+use rc_standin::state::AppState;
+use rc_standin::{Options, Standin};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 
 /// The repository's root.
 pub fn root() -> PathBuf {
@@ -47,6 +51,26 @@ pub fn run(dir: &Path, program: &Path, args: &[&str]) -> (bool, String) {
     let printed =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.success(), printed)
+}
+
+/// `tsc --strict --noEmit` (ES2022 with the DOM, modules resolved as a bundler does) with the
+/// `extra` options over `files`, in `dir`: whether they type-check, and why not.
+pub fn tsc(dir: &Path, extra: &[&str], files: &[&str]) -> (bool, String) {
+    let mut args = vec![
+        "--strict",
+        "--noEmit",
+        "--target",
+        "ES2022",
+        "--module",
+        "ESNext",
+        "--moduleResolution",
+        "bundler",
+        "--lib",
+        "ES2022,DOM",
+    ];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(files);
+    run(dir, &tool("tsc"), &args)
 }
 
 /// A clean project named `name` with the tarball installed (offline: it has no dependencies),
@@ -110,4 +134,18 @@ pub fn copy_widget_files(project: &Path, site: &Path) {
         );
         assert!(ok, "{printed}");
     }
+}
+
+/// A stand-in serving `site` (a bundle with the widget's files beside it) and its API on one
+/// origin, no custom field required: its URL and state.
+pub async fn serve(site: &Path) -> (String, Arc<AppState>) {
+    let options = Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        static_dir: Some(site.to_owned()),
+        required_field: false,
+        ..Options::default()
+    };
+    let standin = Standin::bind(&options).await.expect("the stand-in starts");
+    let state = standin.state.clone();
+    (format!("http://{}", standin.spawn()), state)
 }

@@ -235,3 +235,36 @@ async fn a_slow_server_is_given_up_on_after_the_timeout_and_a_retry_makes_one_co
     );
     b.finish().await;
 }
+
+/// The loader's element (what the npm package defines) lets a plain-http server through only
+/// when `allow-insecure` is there and not "false": Vue and Solid write a `false` boolean as
+/// `allow-insecure="false"`, which must not open an unencrypted sign-in.
+#[tokio::test(flavor = "multi_thread")]
+async fn allow_insecure_false_keeps_a_plain_http_server_refused() {
+    let page = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head><body>
+<omnichannel-contact-form id="plain" server="http://chat.example.com"></omnichannel-contact-form>
+<omnichannel-contact-form id="no" server="http://chat.example.com" allow-insecure="false"></omnichannel-contact-form>
+<omnichannel-contact-form id="yes" server="http://chat.example.com" allow-insecure></omnichannel-contact-form>
+<script>window.ready = 0; document.addEventListener("contact-form-ready", () => window.ready++);</script>
+<script type="module" src="/contact-form.js"></script></body></html>"#;
+    let site = host_site(&[("intranet.html", page.to_owned())]).await;
+    let b = Browser::start().await;
+    b.open(&format!("{}/intranet.html", site.url)).await;
+    b.wait_js("the three takeovers", "return window.ready === 3")
+        .await;
+    let said = |id: &str| {
+        format!(
+            r#"const r = document.getElementById("{id}").shadowRoot;
+            const alert = r.querySelector("[role='alert']");
+            return [!!r.querySelector("input[name='user']"), alert ? alert.textContent.includes("plain http://") : false];"#
+        )
+    };
+    assert_eq!(b.js(&said("plain")).await, json!([false, true]));
+    assert_eq!(
+        b.js(&said("no")).await,
+        json!([false, true]),
+        "\"false\" is off"
+    );
+    assert_eq!(b.js(&said("yes")).await, json!([true, false]));
+    b.finish().await;
+}

@@ -6,11 +6,9 @@
 //! framework whose templates are typed; the React one, bundled with esbuild, registers a
 //! contact in Chromium against the stand-in and hears `contact-saved` through React.
 
-use e2e::npm::{copy_widget_files, project, root, run, tool};
+use e2e::npm::{copy_widget_files, project, root, run, serve, tool, tsc};
 use e2e::{click_script, type_script, Browser};
-use rc_standin::{Options, Standin};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::path::Path;
 
 const MARK: &str = "<!-- e2e/tests/frameworks.rs compiles this as ";
@@ -113,26 +111,6 @@ fn the_guide_has_a_compiled_snippet_for_each_framework() {
     }
 }
 
-const TSC: [&str; 9] = [
-    "--strict",
-    "--noEmit",
-    "--target",
-    "ES2022",
-    "--module",
-    "ESNext",
-    "--moduleResolution",
-    "bundler",
-    "--lib",
-];
-
-fn tsc(dir: &Path, jsx: &[&str], file: &str) -> (bool, String) {
-    let mut args: Vec<&str> = TSC.to_vec();
-    args.push("ES2022,DOM");
-    args.extend_from_slice(jsx);
-    args.push(file);
-    run(dir, &tool("tsc"), &args)
-}
-
 #[test]
 fn the_vue_snippet_passes_vue_tsc_and_wrong_values_do_not() {
     let dir = project("vue-sample", &["vue"]);
@@ -206,21 +184,16 @@ fn the_solid_snippet_type_checks_and_wrong_values_do_not() {
     write(&dir, &[("ContactPanel.tsx", &code)]);
     let jsx = ["--jsx", "preserve", "--jsxImportSource", "solid-js"];
     let check_all = || {
-        let files: Vec<String> = ["ContactPanel.tsx", "Wrong.tsx"]
-            .iter()
+        let files: Vec<&str> = ["ContactPanel.tsx", "Wrong.tsx"]
+            .into_iter()
             .filter(|f| dir.join(f).exists())
-            .map(|f| f.to_string())
             .collect();
-        let mut args: Vec<&str> = TSC.to_vec();
-        args.push("ES2022,DOM");
-        args.extend_from_slice(&jsx);
-        args.extend(files.iter().map(String::as_str));
-        run(&dir, &tool("tsc"), &args)
+        tsc(&dir, &jsx, &files)
     };
     refuses_wrong_values(check_all, &dir, &code, "Wrong.tsx", "attr:");
     // An attribute without `attr:` would be set as a property the element does not read.
     write(&dir, &[("Plain.tsx", &code.replace("attr:api=", "api="))]);
-    let (ok, printed) = tsc(&dir, &jsx, "Plain.tsx");
+    let (ok, printed) = tsc(&dir, &jsx, &["Plain.tsx"]);
     assert!(!ok && printed.contains("'api' does not exist"), "{printed}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -273,16 +246,11 @@ createRoot(document.getElementById("app")!).render(<ContactPanel server={locatio
     write(&dir, &[("ContactPanel.tsx", &code), ("main.tsx", main)]);
     let jsx = ["--jsx", "react-jsx"];
     let check = || {
-        let wrong = dir.join("Wrong.tsx");
-        tsc(
-            &dir,
-            &jsx,
-            if wrong.exists() {
-                "Wrong.tsx"
-            } else {
-                "main.tsx"
-            },
-        )
+        let file = match dir.join("Wrong.tsx").exists() {
+            true => "Wrong.tsx",
+            false => "main.tsx",
+        };
+        tsc(&dir, &jsx, &[file])
     };
     refuses_wrong_values(check, &dir, &code, "Wrong.tsx", "");
 
@@ -310,32 +278,11 @@ createRoot(document.getElementById("app")!).render(<ContactPanel server={locatio
         )],
     );
 
-    let options = Options {
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        static_dir: Some(site.clone()),
-        required_field: false,
-        ..Options::default()
-    };
-    let standin = Standin::bind(&options).await.expect("the stand-in starts");
-    let state = standin.state.clone();
-    let url = format!("http://{}", standin.spawn());
+    let (url, state) = serve(&site).await;
     let b = Browser::start().await;
     b.open(&format!("{url}/index.html")).await;
     let root = r#"document.querySelector("omnichannel-contact-form").shadowRoot"#;
-    b.wait_js(
-        "the sign-in form in the element React rendered",
-        &format!(r#"const r = {root}; return !!r && !!r.querySelector("input[name='user']")"#),
-    )
-    .await;
-    b.js(&type_script(root, "user", "agent.one")).await;
-    b.js(&type_script(root, "password", "agent.one-pass")).await;
-    b.js(&click_script(root, "Sign in")).await;
-    b.wait_status_in(root, "Signed in.").await;
-    b.wait_js(
-        "the form",
-        &format!(r#"return !!{root}.querySelector("input[name='name']")"#),
-    )
-    .await;
+    b.sign_in_within(root, "agent.one").await; // in the element React rendered
     b.js(&type_script(root, "name", "Ada from React")).await;
     b.js(&click_script(root, "Register contact")).await;
     b.wait_status_in(root, "Contact registered").await;

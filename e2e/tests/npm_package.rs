@@ -5,29 +5,14 @@
 //! package's README says, saves a contact in Chromium against the stand-in. TypeScript and
 //! esbuild are the pinned ones `scripts/setup.sh` installs into `.tools/`.
 
-use e2e::npm::{copy_widget_files, project, root, run, tool};
+use e2e::npm::{copy_widget_files, project, root, run, serve, tool, tsc};
 use e2e::Browser;
-use rc_standin::{Options, Standin};
-use std::net::SocketAddr;
 use std::path::Path;
 
 /// `tsc --strict --noEmit` over `file` (written with `source`): whether it type-checks, and why not.
 fn check(dir: &Path, file: &str, source: &str) -> (bool, String) {
     std::fs::write(dir.join(file), source).expect("the sample is written");
-    let args = [
-        "--strict",
-        "--noEmit",
-        "--target",
-        "ES2022",
-        "--module",
-        "ESNext",
-        "--moduleResolution",
-        "bundler",
-        "--lib",
-        "ES2022,DOM",
-        file,
-    ];
-    run(dir, &tool("tsc"), &args)
+    tsc(dir, &[], &[file])
 }
 
 /// Every option with each kind of value, the handle, each event's `detail`, the element and the
@@ -154,15 +139,7 @@ mount(element, { load: "eager" });
     )
     .expect("the page");
 
-    let options = Options {
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        static_dir: Some(site.clone()),
-        required_field: false,
-        ..Options::default()
-    };
-    let standin = Standin::bind(&options).await.expect("the stand-in starts");
-    let state = standin.state.clone();
-    let url = format!("http://{}", standin.spawn());
+    let (url, state) = serve(&site).await;
     let b = Browser::start().await;
     b.open(&format!("{url}/index.html")).await;
     b.wait_js(

@@ -48,20 +48,7 @@ async fn the_readme_snippet_registers_a_contact() {
     let b = Browser::start().await;
     b.open(&format!("{}/intranet.html", site.url)).await;
     let root = r#"document.querySelector("omnichannel-contact-form").shadowRoot"#;
-    b.wait_js(
-        "the sign-in form in the element",
-        &format!(r#"const r = {root}; return !!r && !!r.querySelector("input[name='user']")"#),
-    )
-    .await;
-    b.js(&type_script(root, "user", "agent.one")).await;
-    b.js(&type_script(root, "password", "agent.one-pass")).await;
-    b.js(&click_script(root, "Sign in")).await;
-    b.wait_status_in(root, "Signed in.").await;
-    b.wait_js(
-        "the form",
-        &format!(r#"return !!{root}.querySelector("input[name='name']")"#),
-    )
-    .await;
+    b.sign_in_within(root, "agent.one").await;
     b.js(&type_script(root, "name", "Grace Hopper")).await;
     b.js(&type_script(root, "email", "grace@example.org")).await;
     b.js(&click_script(root, "Register contact")).await;

@@ -46,6 +46,34 @@ const MESSAGES: Schema = Schema {
     required: &[],
 };
 
+/// One of these GET routes, as data: the method and path the rate limit counts, the first
+/// release with it, its query's schema and the roles that hold its permission.
+struct Route {
+    path: &'static str,
+    since: Option<Version>,
+    schema: &'static Schema,
+    roles: &'static [&'static str],
+}
+
+const HISTORY_ROUTE: Route = Route {
+    path: "GET /api/v1/omnichannel/contacts.history",
+    since: Some(Version::CONTACTS),
+    schema: &HISTORY,
+    roles: &VIEW_L_ROOM_ROLES,
+};
+const CHANNELS_ROUTE: Route = Route {
+    path: "GET /api/v1/omnichannel/contacts.channels",
+    since: Some(Version::CONTACTS),
+    schema: &CHANNELS,
+    roles: &CONTACT_ROLES,
+};
+const MESSAGES_ROUTE: Route = Route {
+    path: "GET /api/v1/livechat/:rid/messages",
+    since: None,
+    schema: &MESSAGES,
+    roles: &VIEW_L_ROOM_ROLES,
+};
+
 /// A query admitted: its checked parameters, the user, the rate-limit headers.
 struct Admitted {
     query: Map<String, Value>,
@@ -53,17 +81,20 @@ struct Admitted {
     limit: LimitHeaders,
 }
 
-/// Authentication, rate limit, then the parameters and the permission in the release's order.
+/// The route's release, authentication, rate limit, then the parameters and the permission in
+/// the release's order.
 async fn admit(
     state: &AppState,
     headers: &HeaderMap,
     peer: SocketAddr,
-    route: &str,
+    route: &Route,
     query: &[(String, String)],
-    schema: &Schema,
-    roles: &[&str],
 ) -> Result<Admitted, Response> {
-    let (user, limit) = limited(state, headers, peer, route).await?;
+    if route.since.is_some_and(|since| state.version < since) {
+        return Err(not_found());
+    }
+    let (schema, roles) = (route.schema, route.roles);
+    let (user, limit) = limited(state, headers, peer, route.path).await?;
     let permitted = user.has_any_role(roles);
     let permission_first = state.version.major >= 8;
     if permission_first && !permitted {
@@ -162,20 +193,7 @@ pub async fn history(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    if state.version < Version::CONTACTS {
-        return not_found();
-    }
-    let route = "GET /api/v1/omnichannel/contacts.history";
-    let admitted = admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &query,
-        &HISTORY,
-        &VIEW_L_ROOM_ROLES,
-    )
-    .await;
+    let admitted = admit(&state, &headers, peer, &HISTORY_ROUTE, &query).await;
     let Admitted { query, limit, .. } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
@@ -235,20 +253,7 @@ pub async fn channels(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    if state.version < Version::CONTACTS {
-        return not_found();
-    }
-    let route = "GET /api/v1/omnichannel/contacts.channels";
-    let admitted = admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &query,
-        &CHANNELS,
-        &CONTACT_ROLES,
-    )
-    .await;
+    let admitted = admit(&state, &headers, peer, &CHANNELS_ROUTE, &query).await;
     let Admitted { query, limit, .. } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
@@ -305,17 +310,7 @@ pub async fn messages(
     Path(rid): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/livechat/:rid/messages";
-    let admitted = admit(
-        &state,
-        &headers,
-        peer,
-        route,
-        &query,
-        &MESSAGES,
-        &VIEW_L_ROOM_ROLES,
-    )
-    .await;
+    let admitted = admit(&state, &headers, peer, &MESSAGES_ROUTE, &query).await;
     let Admitted { query, user, limit } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
