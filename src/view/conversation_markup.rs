@@ -207,7 +207,7 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
             }
             if let Some(channels) = &list.channels {
                 let mut out = format!(
-                    "<h3 class=\"ocf-subhead\">{}</h3>",
+                    "<h2 class=\"ocf-subhead\">{}</h2>",
                     to_html(t.get(Text::Channels))
                 );
                 match channels {
@@ -304,7 +304,7 @@ mod tests {
         assert!(listed.items.contains("data-at=\"0\""));
         assert_eq!(
             listed.channels,
-            "<h3 class=\"ocf-subhead\">Channels</h3><p class=\"ocf-note\">No channels yet.</p>"
+            "<h2 class=\"ocf-subhead\">Channels</h2><p class=\"ocf-note\">No channels yet.</p>"
         );
         let empty = Listed {
             chats: Results::default(),

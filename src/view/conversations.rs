@@ -148,7 +148,7 @@ pub fn Conversations(
                     <button type="button" class="ocf-secondary ocf-back">
                         {move || session.text(Text::BackToConversations)}
                     </button>
-                    <h3 class="ocf-subhead"><bdi>{part(|p| p.chat.clone().unwrap_or_default())}</bdi></h3>
+                    <h2 class="ocf-subhead"><bdi>{part(|p| p.chat.clone().unwrap_or_default())}</bdi></h2>
                     {move || view! {
                         <LabeledInput
                             id=session.id("conversation-search")
