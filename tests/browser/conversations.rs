@@ -190,11 +190,8 @@ async fn conversations_are_closed_until_opened_then_paged_with_their_channels() 
         chats[5]
     );
     let items = texts(&host, ".ocf-chats > li");
-    assert!(
-        items[0].contains("Served by agent.one · Tags: billing, urgent"),
-        "{}",
-        items[0]
-    );
+    assert!(items[0].contains("Served by agent.one"), "{}", items[0]);
+    assert!(items[0].contains("Tags: billing, urgent"), "{}", items[0]);
     assert!(
         items[0].contains("Closing chat message: Solved 0"),
         "{}",
@@ -236,7 +233,7 @@ async fn conversations_are_closed_until_opened_then_paged_with_their_channels() 
     wait_for("the last page", || texts(&host, ".ocf-chat").len() == 23).await;
     assert!(panel(&host).contains("Showing 23 of 23"));
     assert!(
-        find_button(&host, "Show more").is_none(),
+        find_button(&host, "Show more").is_none_or(|b| b.hidden()),
         "nothing more to show"
     );
 
@@ -288,7 +285,7 @@ async fn a_conversation_shows_its_messages_as_text_searches_and_goes_back() {
     assert_eq!(js("window.__xss"), 0);
     assert_eq!(lines[2], "File: designs.png (17 KB)");
     assert_eq!(lines[3], "Conversation closed: Solved, thanks.");
-    let authors = texts(&host, ".ocf-message bdi");
+    let authors = texts(&host, ".ocf-message strong");
     assert_eq!(authors, ["Maria", "Maria", "agent.one", "Agent One"]);
     assert_eq!(
         texts(&host, ".ocf-day").len(),
@@ -358,10 +355,11 @@ async fn refusals_and_empty_lists_are_said_in_the_section() {
         panel(&host).contains("view-livechat-contact-history")
     })
     .await;
-    assert!(host
-        .query_selector(".ocf-panel [role='alert']")
-        .unwrap()
-        .is_some());
+    let alert = texts(&host, ".ocf-panel [role='alert']").concat();
+    assert!(
+        alert.contains("view-livechat-contact-history"),
+        "said as an alert: {alert}"
+    );
 
     disclosure(&host).click();
     js_sys::eval(r#"window.__historyRefusal = null; window.__chats = [{_id: "r9", closedAt: "2026-11-20T10:00:00.000Z", source: {type: "widget"}}];
