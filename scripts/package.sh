@@ -76,14 +76,9 @@ const manifest = {
   // Importing the loader or the module defines <omnichannel-contact-form>; the CSS styles it.
   sideEffects: ["./contact-form.js", "./omnichannel-contact-form.js", "./snippets/*", "*.css"],
   license: "MIT",
-  // The framework declarations import these types; none is needed to use the package.
-  peerDependencies: { "@types/react": ">=19", vue: ">=3.3", svelte: ">=5", "solid-js": ">=1.8" },
-  peerDependenciesMeta: {
-    "@types/react": { optional: true },
-    vue: { optional: true },
-    svelte: { optional: true },
-    "solid-js": { optional: true },
-  },
+  // No peerDependencies for the framework declarations: an optional peer whose installed
+  // version is outside its range still fails `npm install` (ERESOLVE), and the package needs
+  // no framework; each declaration file only names its framework's types.
   keywords: ["rocket.chat", "rocketchat", "omnichannel", "contact", "crm", "form", "widget",
     "web-component", "custom-element", "webassembly", "wasm", "leptos", "react", "vue", "svelte",
     "solid", "angular"],

@@ -6,16 +6,15 @@
 use crate::contacts_check::{check, check_value, invalid, Kind, Schema};
 use crate::history_model::{Message, Room};
 use crate::http::{
-    failure, limited, meteor_error, not_permitted, query_map, success, with_headers, LimitHeaders,
-    CONTACT_ROLES,
+    failure, limited, not_permitted, query_map, success, with_headers, LimitHeaders, CONTACT_ROLES,
 };
 use crate::model::{Data, User, Version, VIEW_L_ROOM_ROLES};
+use crate::paging::{ordered, page, page_of, sort_of};
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Map, Value};
-use std::cmp::Ordering;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -109,54 +108,6 @@ async fn admit(
     }
     let query = value.as_object().cloned().unwrap_or_default();
     Ok(Admitted { query, user, limit })
-}
-
-/// `count` (default 50, at most 100, 0 = all) and `offset` (default 0).
-fn page_of(query: &Map<String, Value>) -> (usize, usize) {
-    let number = |key: &str| {
-        query
-            .get(key)
-            .and_then(Value::as_f64)
-            .map(|n| n.max(0.0) as usize)
-    };
-    (
-        number("count").unwrap_or(50).min(100),
-        number("offset").unwrap_or(0),
-    )
-}
-
-/// The page of `items`: `count` from `offset`, all of them when `count` is 0.
-fn page<T>(items: Vec<T>, count: usize, offset: usize) -> Vec<T> {
-    let take = if count == 0 { usize::MAX } else { count };
-    items.into_iter().skip(offset).take(take).collect()
-}
-
-/// `sort` as JSON `{field: 1|-1}`, else `default`; anything else is `error-invalid-sort`.
-fn sort_of(
-    query: &Map<String, Value>,
-    default: (&str, i64),
-) -> Result<(String, i64), Box<Response>> {
-    let Some(raw) = query.get("sort").and_then(Value::as_str) else {
-        return Ok((default.0.to_owned(), default.1));
-    };
-    let parsed: Option<(String, i64)> = serde_json::from_str::<Map<String, Value>>(raw)
-        .ok()
-        .and_then(|m| m.into_iter().next())
-        .and_then(|(k, v)| v.as_i64().filter(|d| *d == 1 || *d == -1).map(|d| (k, d)));
-    parsed.ok_or_else(|| {
-        Box::new(meteor_error(
-            "error-invalid-sort",
-            &format!("Invalid sort parameter provided: \"{raw}\""),
-        ))
-    })
-}
-
-fn ordered(order: Ordering, direction: i64) -> Ordering {
-    if direction < 0 {
-        order.reverse()
-    } else {
-        order
-    }
 }
 
 /// A room's visitor as a history item names it.

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod livechat_routes;
 pub mod meteor_check;
 pub mod model;
+pub mod paging;
 pub mod rate_limit;
 pub mod search_routes;
 pub mod seed;
