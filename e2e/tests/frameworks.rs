@@ -111,6 +111,16 @@ fn the_guide_has_a_compiled_snippet_for_each_framework() {
     }
 }
 
+/// A `tsconfig.json` with the options `npm::tsc` passes (strict, ES2022 with the DOM, bundler
+/// resolution, no global types), then `rest`: the checker's own options and the files.
+fn tsconfig(rest: &str) -> String {
+    format!(
+        r#"{{"compilerOptions": {{"strict": true, "noEmit": true, "target": "ES2022",
+  "module": "ESNext", "moduleResolution": "bundler", "lib": ["ES2022", "DOM"], "types": []}},
+  {rest}}}"#
+    )
+}
+
 #[test]
 fn the_vue_snippet_passes_vue_tsc_and_wrong_values_do_not() {
     let dir = project("vue-sample", &["vue"]);
@@ -119,9 +129,7 @@ fn the_vue_snippet_passes_vue_tsc_and_wrong_values_do_not() {
         &[
             (
                 "tsconfig.json",
-                r#"{"compilerOptions": {"strict": true, "noEmit": true, "target": "ES2022",
-  "module": "ESNext", "moduleResolution": "bundler", "lib": ["ES2022", "DOM"], "types": []},
-  "vueCompilerOptions": {"strictTemplates": true}, "include": ["src"]}"#,
+                &tsconfig(r#""vueCompilerOptions": {"strictTemplates": true}, "include": ["src"]"#),
             ),
             ("src/env.d.ts", &snippet("vue/env.d.ts")),
             ("src/ContactPanel.vue", &snippet("vue/ContactPanel.vue")),
@@ -146,12 +154,7 @@ fn the_svelte_snippet_passes_svelte_check_and_wrong_values_do_not() {
     write(
         &dir,
         &[
-            (
-                "tsconfig.json",
-                r#"{"compilerOptions": {"strict": true, "noEmit": true, "target": "ES2022",
-  "module": "ESNext", "moduleResolution": "bundler", "lib": ["ES2022", "DOM"], "types": []},
-  "include": ["src"]}"#,
-            ),
+            ("tsconfig.json", &tsconfig(r#""include": ["src"]"#)),
             (
                 "src/ContactPanel.svelte",
                 &snippet("svelte/ContactPanel.svelte"),
@@ -209,10 +212,10 @@ fn the_angular_snippet_compiles_with_ngc() {
         &[
             (
                 "tsconfig.json",
-                r#"{"compilerOptions": {"strict": true, "noEmit": true, "target": "ES2022",
-  "module": "ESNext", "moduleResolution": "bundler", "lib": ["ES2022", "DOM"], "types": []},
-  "angularCompilerOptions": {"strictTemplates": true, "strictInjectionParameters": true},
-  "files": ["src/contact-panel.component.ts"]}"#,
+                &tsconfig(
+                    r#""angularCompilerOptions": {"strictTemplates": true, "strictInjectionParameters": true},
+  "files": ["src/contact-panel.component.ts"]"#,
+                ),
             ),
             (
                 "src/contact-panel.component.ts",

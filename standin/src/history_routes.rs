@@ -4,12 +4,14 @@
 //! rate limit, parameters, permission on 7.x; the permission before the parameters on 8.x.
 
 use crate::contacts_check::{check, check_value, invalid, Kind, Schema};
+use crate::contacts_routes::text;
 use crate::history_model::{Message, Room};
 use crate::http::{
     failure, limited, not_permitted, query_map, success, with_headers, LimitHeaders, CONTACT_ROLES,
 };
 use crate::model::{Data, User, Version, VIEW_L_ROOM_ROLES};
 use crate::paging::{ordered, page, page_of, sort_of};
+use crate::search_routes::contains;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -153,11 +155,7 @@ pub async fn history(
         Ok(sort) => sort,
         Err(response) => return with_headers(*response, &limit),
     };
-    let id = query
-        .get("contactId")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&query, "contactId").unwrap_or_default();
     let (count, offset) = page_of(&query);
     let eight = state.version.major >= 8;
     let answer = state
@@ -209,11 +207,7 @@ pub async fn channels(
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let id = query
-        .get("contactId")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&query, "contactId").unwrap_or_default();
     let channels = state
         .store
         .read(|d| {
@@ -271,11 +265,7 @@ pub async fn messages(
         Err(response) => return with_headers(*response, &limit),
     };
     let (count, offset) = page_of(&query);
-    let term = query
-        .get("searchTerm")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_lowercase();
+    let term = text(&query, "searchTerm").unwrap_or_default();
     let answer = state
         .store
         .read(|d| {
@@ -288,7 +278,7 @@ pub async fn messages(
             let mut shown: Vec<&Message> = messages_of(d, &rid)
                 .into_iter()
                 .filter(|m| m.t.is_none() || m.t.as_deref() == Some("livechat-close"))
-                .filter(|m| term.is_empty() || m.msg.to_lowercase().contains(&term))
+                .filter(|m| contains(&m.msg, &term))
                 .collect();
             shown.sort_by(|a, b| ordered(a.ts.cmp(&b.ts), sort.1));
             let total = shown.len();
@@ -332,11 +322,7 @@ pub async fn search_chats(
     };
     let flag = |key: &str| query.get(key).and_then(Value::as_str) == Some("true");
     let (closed_only, served_only) = (flag("closedChatsOnly"), flag("servedChatsOnly"));
-    let text = query
-        .get("searchText")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_lowercase();
+    let searched = text(&query, "searchText").unwrap_or_default();
     let (count, offset) = page_of(&query);
     let answer = state
         .store
@@ -354,10 +340,10 @@ pub async fn search_chats(
                 .filter(|r| !closed_only || r.closed_at.is_some())
                 .filter(|r| !served_only || r.served_by.is_some())
                 .filter(|r| {
-                    text.is_empty()
+                    searched.is_empty()
                         || messages_of(d, &r.id)
                             .iter()
-                            .any(|m| m.msg.to_lowercase().contains(&text))
+                            .any(|m| contains(&m.msg, &searched))
                 })
                 .collect();
             rooms.sort_by(|a, b| {

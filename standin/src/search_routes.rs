@@ -46,7 +46,7 @@ fn page<T: Clone>(hits: &[T], count: usize, offset: usize) -> Vec<T> {
 
 /// Whether `text` contains `needle` regardless of case (Rocket.Chat's escaped, case-insensitive
 /// regular expression).
-fn contains(text: &str, needle: &str) -> bool {
+pub(crate) fn contains(text: &str, needle: &str) -> bool {
     text.to_lowercase().contains(&needle.to_lowercase())
 }
 
