@@ -3,10 +3,11 @@
 //! a successful save and on "New contact".
 
 use crate::domain::custom_fields::Values;
+use crate::domain::fields::{read, Fields, Member};
 use crate::domain::merge;
 use crate::domain::pairs::{self, Pairs};
 use crate::domain::validate::ContactDraft;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How long typing must pause before the draft is written, in milliseconds.
 pub const DEBOUNCE_MS: u64 = 400;
@@ -57,25 +58,6 @@ struct Written<'a> {
     base: Option<Box<Written<'a>>>,
 }
 
-/// [`Written`], read back.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Read {
-    name: String,
-    email: String,
-    phone: String,
-    contact_manager: String,
-    custom_fields: Pairs<String>,
-    #[serde(default)]
-    more_emails: Vec<String>,
-    #[serde(default)]
-    more_phones: Vec<String>,
-    #[serde(default)]
-    contact: Option<String>,
-    #[serde(default)]
-    base: Option<Box<Read>>,
-}
-
 impl Draft {
     /// Whether nothing is typed (then there is no draft to keep).
     pub fn is_empty(&self) -> bool {
@@ -101,15 +83,18 @@ impl Draft {
 
     /// Reads [`Draft::encode`]'s form; anything else (corrupt, or from another version) is `None`.
     pub fn decode(stored: &str) -> Option<Self> {
-        let mut read: Read = serde_json::from_str(stored).ok()?;
-        let base = read.base.take().map(|b| {
-            let (contact, draft) = b.into_draft();
-            Base {
-                contact: contact.unwrap_or_default(),
-                values: merge::Values::typed(&draft.fields, &draft.custom),
+        let stored = Fields(read(stored)?);
+        let base = match stored.field::<Option<Pairs<Member>>>(&["base"])? {
+            Some(base) => {
+                let (contact, draft) = read_back(&Fields(base))?;
+                Some(Base {
+                    contact: contact.unwrap_or_default(),
+                    values: merge::Values::typed(&draft.fields, &draft.custom),
+                })
             }
-        });
-        let (_, draft) = read.into_draft();
+            None => None,
+        };
+        let (_, draft) = read_back(&stored)?;
         Some(Draft { base, ..draft })
     }
 }
@@ -133,23 +118,22 @@ fn written<'a>(
     }
 }
 
-impl Read {
-    /// The draft read (its base left to the caller), and the `contact` it names, if any.
-    fn into_draft(self) -> (Option<String>, Draft) {
-        let draft = Draft {
-            fields: ContactDraft {
-                name: self.name,
-                email: self.email,
-                phone: self.phone,
-                contact_manager: self.contact_manager,
-                more_emails: self.more_emails,
-                more_phones: self.more_phones,
-            },
-            custom: self.custom_fields.0,
-            base: None,
-        };
-        (self.contact, draft)
-    }
+/// [`Written`] read back (its base left to the caller), and the `contact` it names, if any:
+/// the first format's keys must all be there, as strings; the later ones may be missing.
+fn read_back(d: &Fields) -> Option<(Option<String>, Draft)> {
+    let draft = Draft {
+        fields: ContactDraft {
+            name: d.text("name")?,
+            email: d.text("email")?,
+            phone: d.text("phone")?,
+            contact_manager: d.text("contactManager")?,
+            more_emails: d.field(&["moreEmails"])?,
+            more_phones: d.field(&["morePhones"])?,
+        },
+        custom: d.member("customFields")?.read::<Pairs<String>>()?.0,
+        base: None,
+    };
+    Some((d.field(&["contact"])?, draft))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod custom_fields;
 pub mod draft;
 pub mod duplicate;
 pub mod field;
+pub mod fields;
 pub mod language;
 pub mod merge;
 pub mod pairs;

@@ -123,9 +123,46 @@ impl ConversationsState {
     }
 }
 
+/// What the agent asked of the section. Each is one flow below, all run through [`run`]: one
+/// spawned future type serves them (a type per flow costs the download its own copy of the
+/// spawning code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Open the section: the first page of past chats, then (Contact Center) the channels.
+    Open,
+    /// "Show more": the next page of what is shown (the chats, or the chat's messages).
+    More,
+    /// Open chat `at` of the list.
+    Read(usize),
+    /// The chat's messages whose text holds this (all of them, when empty).
+    Search(String),
+}
+
+/// Runs what the agent asked. The answers about a chat's messages are shown while `current()`
+/// holds (a search typed meanwhile wins: the combobox's ticket); a failure is said in the
+/// section and leaves the form as it is.
+pub async fn run(
+    session: Session,
+    state: ConversationsState,
+    ask: Ask,
+    current: impl Fn() -> bool,
+) {
+    match ask {
+        Ask::Open => open(session, state).await,
+        Ask::More if chat_now(state).is_some() => more_messages(session, state, &current).await,
+        Ask::More => more(session, state).await,
+        Ask::Read(at) => read(session, state, at, &current).await,
+        Ask::Search(term) => {
+            if let Some((room, _)) = chat_now(state) {
+                messages(session, state, room, term, &current).await;
+            }
+        }
+    }
+}
+
 /// Opens the section: the first page of the contact's past chats, then (Contact Center) its
-/// channels. A failure is said in the section.
-pub async fn open(session: Session, state: ConversationsState) {
+/// channels.
+async fn open(session: Session, state: ConversationsState) {
     state.section.set(Section::Loading);
     let contact = state.contact.get_value();
     let client = match session.client() {
@@ -163,7 +200,7 @@ pub async fn open(session: Session, state: ConversationsState) {
 
 /// "Show more" under the list: the next page of past chats. A failure replaces the list with
 /// the words (opening the section again starts over).
-pub async fn more(session: Session, state: ConversationsState) {
+async fn more(session: Session, state: ConversationsState) {
     let Some(offset) = state
         .listed_now()
         .filter(|l| l.chats.more())
@@ -192,14 +229,9 @@ pub async fn more(session: Session, state: ConversationsState) {
     });
 }
 
-/// Opens chat `at` of the list: its first messages, oldest first, shown while `current()`
-/// (a search typed meanwhile wins); the host page hears `conversation-opened`.
-pub async fn read(
-    session: Session,
-    state: ConversationsState,
-    at: usize,
-    current: impl Fn() -> bool,
-) {
+/// Opens chat `at` of the list: its first messages, oldest first, shown while `current()`;
+/// the host page hears `conversation-opened`.
+async fn read(session: Session, state: ConversationsState, at: usize, current: &dyn Fn() -> bool) {
     let Some(list) = state.listed_now() else {
         return;
     };
@@ -212,7 +244,7 @@ pub async fn read(
         messages: Messages::Loading,
     });
     session.announce_conversation(&state.contact.get_value(), &room);
-    messages(session, state, room, String::new(), &current).await;
+    messages(session, state, room, String::new(), current).await;
 }
 
 /// Where the messages shown stand: the search's term, where its next page starts, and whether
@@ -242,22 +274,7 @@ fn chat_now(state: ConversationsState) -> Option<(String, Option<Shown>)> {
     })
 }
 
-/// The first page of the chat's messages whose text holds `term` (all, when empty), shown
-/// while `current()` says it is still the search wanted.
-pub async fn search(
-    session: Session,
-    state: ConversationsState,
-    term: String,
-    current: impl Fn() -> bool,
-) {
-    let Some((room, _)) = chat_now(state) else {
-        return;
-    };
-    messages(session, state, room, term, &current).await;
-}
-
-/// The first page of chat `room`'s messages holding `term`, shown while `current()` (one body
-/// for every caller: the flows' own `current` closures are each another type).
+/// The first page of chat `room`'s messages holding `term`, shown while `current()`.
 async fn messages(
     session: Session,
     state: ConversationsState,
@@ -291,11 +308,7 @@ fn show_messages(state: ConversationsState, room: &str, f: impl FnOnce(&mut Mess
 }
 
 /// "Show more" under the messages: the next page (of the same search), while `current()`.
-pub async fn more_messages(
-    session: Session,
-    state: ConversationsState,
-    current: impl Fn() -> bool,
-) {
+async fn more_messages(session: Session, state: ConversationsState, current: &dyn Fn() -> bool) {
     let Some((room, Some(shown))) =
         chat_now(state).filter(|(_, s)| s.as_ref().is_some_and(|s| s.more))
     else {

@@ -164,28 +164,80 @@ pub fn messages(messages: &[ChatMessage], t: &Texts, dates: &Dates) -> String {
     out
 }
 
-/// What the section shows for where it stands, each part bound to one element: the list's
-/// markup (chats or messages), a status line ("Showing 10 of 23", "No conversations yet."), a
-/// failure, whether "Show more" is offered, the channels' markup, and, in a chat, its heading.
+/// What the section shows for where it stands, each part bound to one element: above the
+/// search box, a chat's "Back" and heading; the status line ("Showing 10 of 23", "No
+/// conversations yet.") and a failure, each in its own live region; under them the list (chats
+/// or messages) with "Show more" while the server has more, and the channels.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parts {
-    /// The chats' or messages' `<li>`s.
-    pub items: String,
+    /// In a chat: "Back to conversations" and the chat's heading.
+    pub head: String,
     /// The status line (a polite live region).
     pub status: String,
     /// Why something could not be had (an alert).
     pub failure: String,
-    /// Whether the server has more of the list shown.
-    pub more: bool,
-    /// The channels part: its heading and list, or its own failure or "No channels yet.".
-    pub channels: String,
-    /// In a chat: its heading (none: the list).
-    pub chat: Option<String>,
+    /// The list, "Show more", and (the list of chats) the channels.
+    pub body: String,
+    /// Whether a chat is shown (its search box is then).
+    pub chat: bool,
 }
 
 fn counted<T: Keyed>(results: &Results<T>, t: &Texts) -> String {
     let (shown, total) = (results.found.len().to_string(), results.total.to_string());
     t.fill(Text::ShowingOf, &[("shown", &shown), ("total", &total)])
+}
+
+/// The list `class`, named `name`, of `items`, then "Show more" while `results` has more.
+fn list<T: Keyed>(
+    out: &mut String,
+    class: &str,
+    name: &str,
+    items: &str,
+    results: &Results<T>,
+    t: &Texts,
+) {
+    out.push_str(&format!("<ul class=\"{class}\" aria-label=\""));
+    escape(out, name);
+    out.push_str("\">");
+    out.push_str(items);
+    out.push_str("</ul>");
+    if results.more() {
+        out.push_str("<button type=\"button\" class=\"ocf-secondary ocf-more\">");
+        out.push_str(&to_html(t.get(Text::ShowMore)));
+        out.push_str("</button>");
+    }
+}
+
+/// The channels part: its heading and list, or its own failure, or "No channels yet.".
+fn channels_part(
+    out: &mut String,
+    channels: &Result<Vec<Channel>, String>,
+    t: &Texts,
+    dates: &Dates,
+) {
+    out.push_str("<h2 class=\"ocf-subhead\">");
+    out.push_str(&to_html(t.get(Text::Channels)));
+    out.push_str("</h2>");
+    let (open, inner, close) = match channels {
+        Err(why) => (
+            "<p class=\"ocf-note\" role=\"alert\">",
+            to_html(why),
+            "</p>",
+        ),
+        Ok(c) if c.is_empty() => (
+            "<p class=\"ocf-note\">",
+            to_html(t.get(Text::NoChannels)),
+            "</p>",
+        ),
+        Ok(c) => (
+            "<ul class=\"ocf-channels\">",
+            self::channels(c, t, dates),
+            "</ul>",
+        ),
+    };
+    out.push_str(open);
+    out.push_str(&inner);
+    out.push_str(close);
 }
 
 /// The parts of `section`, in `t`'s language.
@@ -200,31 +252,14 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
             match found.found.is_empty() {
                 true => parts.status = t.get(Text::NoConversations).to_owned(),
                 false => {
-                    parts.items = chats(&found.found, t, dates);
+                    let items = chats(&found.found, t, dates);
+                    let name = t.get(Text::Conversations);
+                    self::list(&mut parts.body, "ocf-chats", name, &items, found, t);
                     parts.status = counted(found, t);
-                    parts.more = found.more();
                 }
             }
             if let Some(channels) = &list.channels {
-                let mut out = format!(
-                    "<h2 class=\"ocf-subhead\">{}</h2>",
-                    to_html(t.get(Text::Channels))
-                );
-                match channels {
-                    Err(why) => out.push_str(&format!(
-                        "<p class=\"ocf-note\" role=\"alert\">{}</p>",
-                        to_html(why)
-                    )),
-                    Ok(c) if c.is_empty() => out.push_str(&format!(
-                        "<p class=\"ocf-note\">{}</p>",
-                        to_html(t.get(Text::NoChannels))
-                    )),
-                    Ok(c) => out.push_str(&format!(
-                        "<ul class=\"ocf-channels\">{}</ul>",
-                        self::channels(c, t, dates)
-                    )),
-                }
-                parts.channels = out;
+                channels_part(&mut parts.body, channels, t, dates);
             }
         }
         Section::Chat {
@@ -232,13 +267,19 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
             at,
             messages: shown,
         } => {
-            parts.chat = Some(
-                list.chats
-                    .found
-                    .get(*at)
-                    .map(|c| heading(c, t, dates))
-                    .unwrap_or_default(),
+            parts.chat = true;
+            let heading = list
+                .chats
+                .found
+                .get(*at)
+                .map(|c| heading(c, t, dates))
+                .unwrap_or_default();
+            parts.head = format!(
+                "<button type=\"button\" class=\"ocf-secondary ocf-back\">{}</button><h2 class=\"ocf-subhead\">",
+                to_html(t.get(Text::BackToConversations))
             );
+            typed(&mut parts.head, &heading);
+            parts.head.push_str("</h2>");
             match shown {
                 Messages::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
                 Messages::Failed(why) => parts.failure = why.clone(),
@@ -249,9 +290,9 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
                     }
                 }
                 Messages::Shown(found) => {
-                    parts.items = messages(&found.found, t, dates);
+                    let items = messages(&found.found, t, dates);
+                    self::list(&mut parts.body, "ocf-messages", &heading, &items, found, t);
                     parts.status = counted(found, t);
-                    parts.more = found.more();
                 }
             }
         }
@@ -300,11 +341,19 @@ mod tests {
             listed.status,
             "Showing \u{2068}1\u{2069} of \u{2068}23\u{2069}"
         );
-        assert!(listed.more && listed.chat.is_none());
-        assert!(listed.items.contains("data-at=\"0\""));
-        assert_eq!(
-            listed.channels,
-            "<h2 class=\"ocf-subhead\">Channels</h2><p class=\"ocf-note\">No channels yet.</p>"
+        assert!(!listed.chat && listed.head.is_empty());
+        assert!(
+            listed
+                .body
+                .starts_with("<ul class=\"ocf-chats\" aria-label=\"Conversations\"><li>"),
+            "{}",
+            listed.body
+        );
+        assert!(listed.body.contains("data-at=\"0\""));
+        assert!(
+            listed.body.ends_with("</ul><button type=\"button\" class=\"ocf-secondary ocf-more\">Show more</button><h2 class=\"ocf-subhead\">Channels</h2><p class=\"ocf-note\">No channels yet.</p>"),
+            "{}",
+            listed.body
         );
         let empty = Listed {
             chats: Results::default(),
@@ -312,14 +361,21 @@ mod tests {
         };
         let nothing = parts(&Section::List(empty), &t, &dates());
         assert_eq!(nothing.status, "No conversations yet.");
-        assert!(nothing.items.is_empty() && !nothing.more && nothing.channels.is_empty());
+        assert!(
+            nothing.body.is_empty(),
+            "no list, no Show more, no channels"
+        );
         let searched = Section::Chat {
             list,
             at: 0,
             messages: Messages::Shown(Results::first("zz".into(), Vec::new(), 0)),
         };
         let searched = parts(&searched, &t, &dates());
-        assert_eq!(searched.chat.as_deref(), Some("W2026"));
+        assert!(searched.chat && searched.body.is_empty());
+        assert_eq!(
+            searched.head,
+            "<button type=\"button\" class=\"ocf-secondary ocf-back\">Back to conversations</button><h2 class=\"ocf-subhead\"><bdi>W2026</bdi></h2>"
+        );
         assert_eq!(searched.status, "No message matches “\u{2068}zz\u{2069}”.");
         let failed = parts(&Section::Failed("No network.".into()), &t, &dates());
         assert_eq!(

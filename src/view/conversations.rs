@@ -7,17 +7,18 @@
 
 use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
-use crate::state::conversations::{self, ConversationsState};
+use crate::state::conversations::{self, Ask, ConversationsState};
 use crate::state::session::Session;
 use crate::view::combo::Combo;
-use crate::view::conversation_markup::{self as markup, Dates, Parts};
-use crate::view::input::{InputSpec, LabeledInput};
+use crate::view::conversation_markup::{self as markup, Dates};
 use crate::web::dates::{since, written, Style};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The section for contact `contact` (made again, closed, for another contact).
+/// The section for contact `contact` (made again, closed, for another contact). What it lists
+/// is markup drawn once per answer ([`markup::parts`]), and every press in it is one delegated
+/// handler: a reactive view per item and a handler per button would cost the download more.
 #[component]
 pub fn Conversations(
     /// What the widget's views share: settings, sign-in, status.
@@ -30,6 +31,14 @@ pub fn Conversations(
     let root = NodeRef::<html::Div>::new();
     let typed = RwSignal::new(String::new());
     let panel = session.id("conversations");
+    let search = session.id("conversation-search");
+    // Every flow starts here, with the ticket of the latest search (one future type for all).
+    let go = move |ask: Ask| {
+        let ticket = combo.ticket();
+        session.spawn(conversations::run(session, state, ask, move || {
+            combo.is_current(ticket)
+        }));
+    };
     // After the section is drawn again (one frame): focus the element `selector` finds.
     let focus = move |selector: String| {
         request_animation_frame(move || {
@@ -41,38 +50,6 @@ pub fn Conversations(
             }
         });
     };
-    let toggle = move |_| {
-        if state.is_open() {
-            state.close();
-        } else {
-            session.spawn(conversations::open(session, state));
-        }
-    };
-    let read = move |at: usize| {
-        combo.close();
-        typed.set(String::new());
-        let ticket = combo.ticket();
-        session.spawn(conversations::read(session, state, at, move || {
-            combo.is_current(ticket)
-        }));
-        focus(".ocf-back".into());
-    };
-    let back = move || {
-        combo.close();
-        if let Some(at) = state.back() {
-            focus(format!(".ocf-chat[data-at=\"{at}\"]"));
-        }
-    };
-    let on_search = Callback::new(move |value: String| {
-        combo.close();
-        typed.set(value.clone());
-        let term = value.trim().to_owned();
-        combo.later(DEBOUNCE_MS, move |ticket| {
-            session.spawn(conversations::search(session, state, term, move || {
-                combo.is_current(ticket)
-            }));
-        });
-    });
     // Everything shown, from where the section stands, in the agent's language.
     let parts = Memo::new(move |_| {
         let t = session.texts();
@@ -91,19 +68,7 @@ pub fn Conversations(
         };
         state.with(|section| markup::parts(section, &t, &dates))
     });
-    let part = move |f: fn(&Parts) -> String| move || parts.with(f);
-    let chatting = move || parts.with(|p| p.chat.is_some());
-    let more = move |_| {
-        if chatting() {
-            let ticket = combo.ticket();
-            session.spawn(conversations::more_messages(session, state, move || {
-                combo.is_current(ticket)
-            }));
-        } else {
-            session.spawn(conversations::more(session, state));
-        }
-    };
-    // Presses inside the lists' markup: a chat opens, "Back" returns.
+    // Every press in the section: the disclosure, a chat, "Back", "Show more".
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(target) = ev
             .target()
@@ -111,27 +76,37 @@ pub fn Conversations(
         else {
             return;
         };
-        let at = target
-            .closest(".ocf-chat")
-            .ok()
-            .flatten()
-            .and_then(|b| b.get_attribute("data-at"));
-        if let Some(at) = at.and_then(|a| a.parse().ok()) {
-            read(at);
-        } else if target.closest(".ocf-back").ok().flatten().is_some() {
-            back();
+        let within = |class: &str| target.closest(class).ok().flatten();
+        if within(".ocf-disclosure").is_some() {
+            match state.is_open() {
+                true => state.close(),
+                false => go(Ask::Open),
+            }
+        } else if let Some(chat) = within(".ocf-chat") {
+            let Some(at) = chat.get_attribute("data-at").and_then(|a| a.parse().ok()) else {
+                return;
+            };
+            combo.close();
+            typed.set(String::new());
+            go(Ask::Read(at));
+            focus(".ocf-back".into());
+        } else if within(".ocf-back").is_some() {
+            combo.close();
+            if let Some(at) = state.back() {
+                focus(format!(".ocf-chat[data-at=\"{at}\"]"));
+            }
+        } else if within(".ocf-more").is_some() {
+            go(Ask::More);
         }
     };
-
-    let spec = InputSpec {
-        name: "conversation-search".into(),
-        kind: "search",
-        autocomplete: "off",
-        inputmode: None,
-        hint: None,
-        required: false,
-        dir: "auto",
+    let on_search = move |ev: web_sys::Event| {
+        let value = event_target_value(&ev);
+        combo.close();
+        typed.set(value.clone());
+        let term = value.trim().to_owned();
+        combo.later(DEBOUNCE_MS, move |_| go(Ask::Search(term)));
     };
+    let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
     view! {
         <div class="ocf-conversations" node_ref=root on:click=on_click>
             <button
@@ -139,39 +114,26 @@ pub fn Conversations(
                 class="ocf-disclosure"
                 aria-expanded=move || state.is_open().to_string()
                 aria-controls=panel.clone()
-                on:click=toggle
             >
                 {move || session.text(Text::Conversations)}
             </button>
             <div id=panel class="ocf-panel" hidden=move || !state.is_open()>
-                <div class="ocf-panel" hidden=move || !chatting()>
-                    <button type="button" class="ocf-secondary ocf-back">
-                        {move || session.text(Text::BackToConversations)}
-                    </button>
-                    <h2 class="ocf-subhead"><bdi>{part(|p| p.chat.clone().unwrap_or_default())}</bdi></h2>
-                    {move || view! {
-                        <LabeledInput
-                            id=session.id("conversation-search")
-                            label=session.text(Text::SearchConversation)
-                            spec=spec.clone()
-                            value=typed
-                            error=Signal::derive(|| None::<String>)
-                            on_input=on_search
-                        />
-                    }}
+                <div class="ocf-part" inner_html=part(|p| p.head.clone())></div>
+                <div class="ocf-field" hidden=move || !parts.with(|p| p.chat)>
+                    <label for=search.clone()>{move || session.text(Text::SearchConversation)}</label>
+                    <input
+                        id=search
+                        type="search"
+                        name="conversation-search"
+                        autocomplete="off"
+                        dir="auto"
+                        prop:value=typed
+                        on:input=on_search
+                    />
                 </div>
-                <ul
-                    class=move || if chatting() { "ocf-messages" } else { "ocf-chats" }
-                    aria-label=move || parts.with(|p| p.chat.clone()).unwrap_or_else(|| session.text(Text::Conversations))
-                    hidden=move || parts.with(|p| p.items.is_empty())
-                    inner_html=part(|p| p.items.clone())
-                ></ul>
                 <p class="ocf-note" role="status">{part(|p| p.status.clone())}</p>
                 <p class="ocf-note" role="alert">{part(|p| p.failure.clone())}</p>
-                <button type="button" class="ocf-secondary" hidden=move || !parts.with(|p| p.more) on:click=more>
-                    {move || session.text(Text::ShowMore)}
-                </button>
-                <div inner_html=part(|p| p.channels.clone())></div>
+                <div class="ocf-part" inner_html=part(|p| p.body.clone())></div>
             </div>
         </div>
     }

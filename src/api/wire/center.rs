@@ -2,7 +2,7 @@
 //! A contact there has several emails and phones: the form edits the first of each and sends
 //! the others back unchanged.
 
-use super::{written, Answer, Record};
+use super::{record_in, written, Answer};
 use crate::domain::pairs;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
@@ -10,12 +10,12 @@ use serde::Serialize;
 
 /// `contacts.get`: `{"contact": {...}}`, the contact.
 pub fn got(answer: &Answer) -> Option<ContactRecord> {
-    answer.contact.read::<Record>().map(ContactRecord::from)
+    record_in(&answer.contact)
 }
 
 /// `contacts.conflicts`: `{"result": {...}}`, the contact as resolved.
 pub fn resolved(answer: &Answer) -> Option<ContactRecord> {
-    answer.result.read::<Record>().map(ContactRecord::from)
+    record_in(&answer.result)
 }
 
 /// `contacts.conflicts`' body (7.7+; `contacts.update` takes the same keys before that):

@@ -3,56 +3,17 @@
 //! closing message is `lastMessage` in one, `closingMessage` in the other), the messages of
 //! `livechat/:rid/messages`, the channels of `contacts.channels`, and a visitor's `lastChat`.
 
-use super::shapes::{entries, Lenient, Member};
+use super::shapes::{entries, items, Fields, Lenient, Member};
 use super::Answer;
 use crate::domain::conversation::{Body, Channel, ChatMessage, Conversation, Source};
-use crate::domain::pairs::Pairs;
 use crate::domain::search::{Keyed, Results};
 
-/// An object of the history routes, its members kept raw until read. One reader type serves
-/// every shape here (chats, messages, sources, channels): a derived struct per shape would cost
-/// the download its own parsing code each.
-struct Fields(Pairs<Member>);
-
-impl Fields {
-    fn member(&self, key: &str) -> Option<&Member> {
-        self.0 .0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
-    }
-
-    /// The member `key` as text, when it is text.
-    fn text(&self, key: &str) -> Option<String> {
-        self.member(key)?.read()
-    }
-
-    /// The member `key` as an object.
-    fn object(&self, key: &str) -> Option<Fields> {
-        self.member(key)?.read().map(Fields)
-    }
-
-    /// Whether the member `key` is `true`.
-    fn yes(&self, key: &str) -> bool {
-        self.member(key)
-            .and_then(|m| m.0.as_ref())
-            .is_some_and(|raw| raw.get() == "true")
-    }
-
-    /// A `source` or `details`: its type and its app's alias.
-    fn source(&self) -> Option<Source> {
-        Some(Source {
-            kind: self.text("type")?,
-            alias: self.text("alias"),
-        })
-    }
-}
-
-/// The items of `list` that are objects, read by `item` (an item it cannot read is skipped).
-fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
-    let listed: Vec<Lenient<Pairs<Member>>> = list.read()?;
-    Some(
-        entries(listed)
-            .filter_map(|pairs| item(Fields(pairs)))
-            .collect(),
-    )
+/// A `source` or `details`: its type and its app's alias.
+fn source(of: &Fields) -> Option<Source> {
+    Some(Source {
+        kind: of.text("type")?,
+        alias: of.text("alias"),
+    })
 }
 
 /// One chat of a history page. The closing comment comes only from the closing message
@@ -69,7 +30,7 @@ fn conversation(chat: Fields) -> Option<Conversation> {
     let tags: Option<Vec<Lenient<String>>> = chat.member("tags").and_then(Member::read);
     Some(Conversation {
         room: chat.text("_id")?,
-        source: chat.object("source").and_then(|s| s.source()),
+        source: chat.object("source").as_ref().and_then(source),
         when: chat
             .text("closedAt")
             .or_else(|| chat.text("ts"))
@@ -131,7 +92,7 @@ pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
     items(&answer.channels, |c| {
         let details = c.object("details")?;
         Some(Channel {
-            source: details.source()?,
+            source: source(&details)?,
             blocked: c.yes("blocked"),
             label: details
                 .text("destination")
@@ -145,7 +106,7 @@ pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
 /// A visitor record's (`GET omnichannel/contact`) last chat: `Some(None)` when it never
 /// chatted, `None` when the answer has no visitor.
 pub fn last_chat(answer: &Answer) -> Option<Option<String>> {
-    let visitor = Fields(answer.contact.read()?);
+    let visitor = Fields::of(&answer.contact)?;
     Some(visitor.object("lastChat").and_then(|l| l.text("_id")))
 }
 

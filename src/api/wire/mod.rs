@@ -23,7 +23,7 @@ mod record;
 pub mod shapes;
 
 pub use answer::{answer, Answer, Details, Shape};
-use record::Record;
+use record::record_in;
 pub use record::{contacts_page, visitors_page, Page};
 
 /// Writes a request body. Bodies are strings, lists and objects of strings, which cannot fail
@@ -88,8 +88,10 @@ pub fn saved_contact_id(answer: &Answer) -> Option<String> {
 /// `Some(None)` when there is no such contact. The member must be there: an answer without it
 /// is not Rocket.Chat's.
 pub fn contact_record(answer: &Answer) -> Option<Option<ContactRecord>> {
-    let record: Option<Record> = answer.contact.read()?;
-    Some(record.map(ContactRecord::from))
+    match answer.contact.is_null() {
+        true => Some(None),
+        false => record_in(&answer.contact).map(Some),
+    }
 }
 
 /// `GET /api/info`: `{"version": "7.6", ...}`, as (major, minor), e.g. (7, 6).

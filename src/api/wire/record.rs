@@ -2,85 +2,69 @@
 //! both), and the pages of the searches that list them.
 
 use super::answer::Answer;
-use super::shapes::{entries, FieldValue, FieldValues, Lenient, ManagerRef, Member};
+use super::shapes::{items, FieldValue, FieldValues, Fields, ManagerRef, Member};
 use crate::domain::record::{Conflict, ContactRecord};
-use serde::Deserialize;
 
-/// One entry of a record's emails (`{"address": …}`) or phones (`{"phoneNumber": …}`).
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(alias = "phoneNumber")]
-    address: Option<String>,
-}
-
-/// A record's emails or phones: a missing or `null` list has none.
-type Entries = Option<Vec<Lenient<Entry>>>;
-
-/// The values of a record's email or phone entries, in order; an entry without a value, or of
-/// another shape, is skipped.
-fn listed(list: Entries) -> impl Iterator<Item = String> {
-    entries(list.unwrap_or_default()).filter_map(|e| e.address)
+/// The values of a record's email entries (`{"address": …}`) or phone entries
+/// (`{"phoneNumber": …}`) in the list `keys` names, in order; an entry without a value, or of
+/// another shape, is skipped, and a missing or `null` list has none. `None`: the list is of
+/// another shape.
+fn listed(record: &Fields, keys: &[&str]) -> Option<Vec<String>> {
+    let Some(list) = keys.iter().find_map(|key| record.member(key)) else {
+        return Some(Vec::new());
+    };
+    if list.is_null() {
+        return Some(Vec::new());
+    }
+    items(list, |entry| {
+        entry
+            .field::<Option<String>>(&["address", "phoneNumber"])
+            .flatten()
+    })
 }
 
 /// A contact record of either API: a legacy visitor (`GET omnichannel/contact`,
 /// `contact.search`: `visitorEmails`, `phone`, `livechatData`, a manager `{username}`) or a
 /// Contact Center contact (`contacts.get`, `contacts.search`, `contacts.update`: `emails`,
-/// `phones`, `customFields`, a manager's user id). One type reads both.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct Record {
-    #[serde(rename = "_id")]
-    id: String,
-    token: Option<String>,
-    name: Option<String>,
-    #[serde(alias = "visitorEmails")]
-    emails: Entries,
-    #[serde(alias = "phone")]
-    phones: Entries,
-    #[serde(default, alias = "livechatData")]
-    custom_fields: FieldValues,
-    contact_manager: Option<ManagerRef>,
-    created_at: Option<String>,
-    conflicting_fields: Option<Vec<Lenient<ConflictEntry>>>,
+/// `phones`, `customFields`, a manager's user id). One reader reads both; `None` when it has
+/// no `_id`, or a member of another shape than these.
+pub(super) fn record(r: Fields) -> Option<ContactRecord> {
+    let mut emails = listed(&r, &["emails", "visitorEmails"])?.into_iter();
+    let mut phones = listed(&r, &["phones", "phone"])?.into_iter();
+    let manager = r
+        .field::<Option<ManagerRef>>(&["contactManager"])?
+        .unwrap_or_default();
+    let conflicts = match r.member("conflictingFields") {
+        Some(list) if !list.is_null() => items(list, |c| {
+            let value = c.member("value")?.read::<FieldValue>()?.0?;
+            Some(Conflict {
+                field: c.text("field")?,
+                shown: value.clone(),
+                value,
+            })
+        })?,
+        _ => Vec::new(),
+    };
+    Some(ContactRecord {
+        id: r.text("_id")?,
+        token: r.field(&["token"])?,
+        name: r.field::<Option<String>>(&["name"])?.unwrap_or_default(),
+        email: emails.next(),
+        phone: phones.next(),
+        // A manager sent as a user names its username; a bare id is looked up.
+        contact_manager: manager.username,
+        custom_fields: r.field::<FieldValues>(&["customFields", "livechatData"])?.0,
+        other_emails: emails.collect(),
+        other_phones: phones.collect(),
+        manager_id: manager.id,
+        created_at: r.field(&["createdAt"])?,
+        conflicts,
+    })
 }
 
-/// One of `conflictingFields`: `{field, value}`, the value of any shape (a custom field's).
-#[derive(Deserialize)]
-struct ConflictEntry {
-    field: String,
-    value: FieldValue,
-}
-
-impl From<Record> for ContactRecord {
-    fn from(r: Record) -> Self {
-        let mut emails = listed(r.emails);
-        let mut phones = listed(r.phones);
-        let manager = r.contact_manager.unwrap_or_default();
-        ContactRecord {
-            id: r.id,
-            token: r.token,
-            name: r.name.unwrap_or_default(),
-            email: emails.next(),
-            phone: phones.next(),
-            // A manager sent as a user names its username; a bare id is looked up.
-            contact_manager: manager.username,
-            custom_fields: r.custom_fields.0,
-            other_emails: emails.collect(),
-            other_phones: phones.collect(),
-            manager_id: manager.id,
-            created_at: r.created_at,
-            conflicts: entries(r.conflicting_fields.unwrap_or_default())
-                .filter_map(|c| {
-                    let value = c.value.0?;
-                    Some(Conflict {
-                        field: c.field,
-                        shown: value.clone(),
-                        value,
-                    })
-                })
-                .collect(),
-        }
-    }
+/// The record `member` holds; `None` when it holds none of that shape.
+pub(super) fn record_in(member: &Member) -> Option<ContactRecord> {
+    record(Fields::of(member)?)
 }
 
 /// One page of a search: the contacts on it, and how many the search found in all.
@@ -95,8 +79,7 @@ pub struct Page {
 /// A page of `list` (entries of another shape skipped) with the answer's `total` (the page's
 /// length when the server leaves it out).
 fn page(list: &Member, answer: &Answer) -> Option<Page> {
-    let listed: Vec<Lenient<Record>> = list.read()?;
-    let found: Vec<ContactRecord> = entries(listed).map(ContactRecord::from).collect();
+    let found = items(list, record)?;
     let total = answer.total.read::<usize>().unwrap_or(found.len());
     Some(Page { found, total })
 }

@@ -3,63 +3,13 @@
 //! then read as the shape its first character names. So no number is ever parsed as a float,
 //! and serde_json's float parser and Rust's float formatter stay out of the build.
 
+use crate::domain::fields::raw;
+pub use crate::domain::fields::{entries, items, read, Fields, Lenient, Member};
 use crate::domain::pairs::Pairs;
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use serde_json::value::RawValue;
 use std::fmt;
 use std::marker::PhantomData;
-
-/// Reads a whole answer as `T`; `None` when it is not JSON or not of that shape.
-pub fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
-    serde_json::from_str(body).ok()
-}
-
-/// A value as the JSON text it was sent as.
-fn raw<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<RawValue>, D::Error> {
-    Box::<RawValue>::deserialize(deserializer)
-}
-
-/// A member that is `T` when it has `T`'s shape, and nothing otherwise: used where a member of
-/// another shape must not make the whole answer unreadable (an error's `details`, an entry of a
-/// list that is skipped rather than failing the list).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lenient<T>(pub Option<T>);
-
-impl<T> Default for Lenient<T> {
-    fn default() -> Self {
-        Lenient(None)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Lenient(read(raw(deserializer)?.get())))
-    }
-}
-
-/// Collects the entries of a list that have `T`'s shape.
-pub fn entries<T>(list: Vec<Lenient<T>>) -> impl Iterator<Item = T> {
-    list.into_iter().filter_map(|e| e.0)
-}
-
-/// A member kept as the JSON text it was sent as, `null` included, for the call that reads it
-/// (absent: `None`). An answer is read once; each call then reads only its own member.
-#[derive(Debug, Default)]
-pub struct Member(pub Option<Box<RawValue>>);
-
-impl<'de> Deserialize<'de> for Member {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        raw(deserializer).map(|raw| Member(Some(raw)))
-    }
-}
-
-impl Member {
-    /// The member read as `T`; `None` when absent or of another shape.
-    pub fn read<T: DeserializeOwned>(&self) -> Option<T> {
-        read(self.0.as_ref()?.get())
-    }
-}
 
 /// A JSON object read as `T`: a struct would also take an array, whose items serde reads as
 /// its fields in order, and an answer that is not an object is not Rocket.Chat's.

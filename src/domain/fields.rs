@@ -1,0 +1,120 @@
+//! A JSON object read member by member: each member kept as the JSON text it was sent as until
+//! the reader asks for it as the shape it needs. One reader type serves every object read this
+//! way (a stored draft, a contact record, chats, messages, channels): a derived struct per
+//! shape would cost the download its own parsing code each. A member of another shape than
+//! asked is `None`, never a panic.
+
+use crate::domain::pairs::Pairs;
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Reads a whole JSON text as `T`; `None` when it is not JSON or not of that shape.
+pub fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
+    serde_json::from_str(body).ok()
+}
+
+/// A value as the JSON text it was sent as.
+pub fn raw<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<RawValue>, D::Error> {
+    Box::<RawValue>::deserialize(deserializer)
+}
+
+/// A member that is `T` when it has `T`'s shape, and nothing otherwise: used where a member of
+/// another shape must not make the whole answer unreadable (an error's `details`, an entry of a
+/// list that is skipped rather than failing the list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lenient<T>(pub Option<T>);
+
+impl<T> Default for Lenient<T> {
+    fn default() -> Self {
+        Lenient(None)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Lenient(read(raw(deserializer)?.get())))
+    }
+}
+
+/// Collects the entries of a list that have `T`'s shape.
+pub fn entries<T>(list: Vec<Lenient<T>>) -> impl Iterator<Item = T> {
+    list.into_iter().filter_map(|e| e.0)
+}
+
+/// A member kept as the JSON text it was sent as, `null` included, for the call that reads it
+/// (absent: `None`). An answer is read once; each call then reads only its own member.
+#[derive(Debug, Default)]
+pub struct Member(pub Option<Box<RawValue>>);
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        raw(deserializer).map(|raw| Member(Some(raw)))
+    }
+}
+
+impl Member {
+    /// The member read as `T`; `None` when absent or of another shape.
+    pub fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        read(self.0.as_ref()?.get())
+    }
+
+    /// Whether the member is there and `null`.
+    pub fn is_null(&self) -> bool {
+        self.0.as_ref().is_some_and(|raw| raw.get() == "null")
+    }
+}
+
+/// An object whose members are kept raw until read: one reader type serves every shape read
+/// this way (records, chats, messages, channels), where a derived struct per shape would cost
+/// the download its own parsing code each.
+pub struct Fields(pub Pairs<Member>);
+
+impl Fields {
+    /// `member`'s object, when it is one.
+    pub fn of(member: &Member) -> Option<Fields> {
+        member.read().map(Fields)
+    }
+
+    /// The member `key` (the first given).
+    pub fn member(&self, key: &str) -> Option<&Member> {
+        self.0 .0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
+    }
+
+    /// The first of the members `keys` there is, read as `T` as a derived field reads it:
+    /// absent is `T`'s default, and one of another shape is `None` (the object is not read).
+    pub fn field<T: DeserializeOwned + Default>(&self, keys: &[&str]) -> Option<T> {
+        match keys.iter().find_map(|key| self.member(key)) {
+            Some(member) => member.read(),
+            None => Some(T::default()),
+        }
+    }
+
+    /// The member `key` as text, when it is text.
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.member(key)?.read()
+    }
+
+    /// The member `key` as an object.
+    pub fn object(&self, key: &str) -> Option<Fields> {
+        Fields::of(self.member(key)?)
+    }
+
+    /// Whether the member `key` is `true`.
+    pub fn yes(&self, key: &str) -> bool {
+        self.member(key)
+            .and_then(|m| m.0.as_ref())
+            .is_some_and(|raw| raw.get() == "true")
+    }
+}
+
+/// The items of `list` that are objects, read by `item` (an item it cannot read is skipped);
+/// `None` when `list` is no list.
+pub fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
+    let listed: Vec<Lenient<Pairs<Member>>> = list.read()?;
+    Some(
+        entries(listed)
+            .filter_map(|pairs| item(Fields(pairs)))
+            .collect(),
+    )
+}
