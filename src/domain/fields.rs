@@ -59,6 +59,13 @@ impl Member {
         read(self.0.as_ref()?.get())
     }
 
+    /// The member as a whole number (`23`; not `-1`, `2.5` or `1e3`), read from its text: a
+    /// number read through serde_json would link its float parser (and its tables) for the
+    /// error it gives a fraction.
+    pub fn count(&self) -> Option<u64> {
+        self.0.as_ref()?.get().parse().ok()
+    }
+
     /// Whether the member is there and `null`.
     pub fn is_null(&self) -> bool {
         self.0.as_ref().is_some_and(|raw| raw.get() == "null")
@@ -117,4 +124,52 @@ pub fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec
             .filter_map(|pairs| item(Fields(pairs)))
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(text: &str) -> Fields {
+        Fields(read(text).expect("an object"))
+    }
+
+    #[test]
+    fn a_count_is_a_whole_number_and_nothing_else() {
+        let o = object(
+            r#"{"n":23,"big":18446744073709551615,"f":2.5,"e":1e3,"m":-1,"s":"23","z":null}"#,
+        );
+        let count = |key| o.member(key).and_then(Member::count);
+        assert_eq!((count("n"), count("big")), (Some(23), Some(u64::MAX)));
+        for key in ["f", "e", "m", "s", "z", "absent"] {
+            assert_eq!(count(key), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_field_reads_as_a_derived_one_would() {
+        let o = object(r#"{"a":"x","n":null,"w":5,"list":["p","q"],"t":true}"#);
+        assert_eq!(o.field::<Option<String>>(&["a"]), Some(Some("x".into())));
+        assert_eq!(
+            o.field::<Option<String>>(&["n"]),
+            Some(None),
+            "null is none"
+        );
+        assert_eq!(
+            o.field::<Option<String>>(&["gone"]),
+            Some(None),
+            "absent is the default"
+        );
+        assert_eq!(
+            o.field::<Option<String>>(&["w"]),
+            None,
+            "another shape fails the object"
+        );
+        assert_eq!(
+            o.field::<Vec<String>>(&["gone", "list"]),
+            Some(vec!["p".into(), "q".into()])
+        );
+        assert!(o.yes("t") && !o.yes("a") && !o.yes("gone"));
+        assert!(o.member("n").is_some_and(Member::is_null) && !o.member("a").unwrap().is_null());
+    }
 }

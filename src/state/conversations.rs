@@ -25,7 +25,7 @@ pub enum Messages {
 
 /// The list: the chats fetched so far, and the Contact Center contact's channels (`None`
 /// before the Contact Center; `Err` says why they could not be had).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Listed {
     /// The pages of past chats.
     pub chats: Results<Conversation>,
@@ -92,7 +92,7 @@ impl ConversationsState {
 
     /// Whether the section is open (tracked: `aria-expanded` follows it).
     pub fn is_open(&self) -> bool {
-        self.section.with(|s| *s != Section::Closed)
+        self.section.with(|s| !matches!(s, Section::Closed))
     }
 
     /// Closes the section (what was fetched is dropped: opening fetches again).
@@ -109,15 +109,16 @@ impl ConversationsState {
             } = s
             {
                 at = Some(*place);
-                *s = Section::List(list.clone());
+                *s = Section::List(std::mem::take(list));
             }
         });
         at
     }
 
-    fn listed_now(&self) -> Option<Listed> {
+    /// Where the list's next page starts, while the server has more.
+    fn more_from(&self) -> Option<usize> {
         self.section.with_untracked(|s| match s {
-            Section::List(list) => Some(list.clone()),
+            Section::List(list) if list.chats.more() => Some(list.chats.next_offset()),
             _ => None,
         })
     }
@@ -193,7 +194,11 @@ async fn open(session: Session, state: ConversationsState) {
         false => None,
     };
     // Closed meanwhile: what came is dropped.
-    if state.section.try_with_untracked(|s| *s == Section::Loading) == Some(true) {
+    if state
+        .section
+        .try_with_untracked(|s| matches!(s, Section::Loading))
+        == Some(true)
+    {
         state.section.set(Section::List(Listed { chats, channels }));
     }
 }
@@ -201,11 +206,7 @@ async fn open(session: Session, state: ConversationsState) {
 /// "Show more" under the list: the next page of past chats. A failure replaces the list with
 /// the words (opening the section again starts over).
 async fn more(session: Session, state: ConversationsState) {
-    let Some(offset) = state
-        .listed_now()
-        .filter(|l| l.chats.more())
-        .map(|l| l.chats.next_offset())
-    else {
+    let Some(offset) = state.more_from() else {
         return;
     };
     if state.paging.get_value() {
@@ -232,17 +233,23 @@ async fn more(session: Session, state: ConversationsState) {
 /// Opens chat `at` of the list: its first messages, oldest first, shown while `current()`;
 /// the host page hears `conversation-opened`.
 async fn read(session: Session, state: ConversationsState, at: usize, current: &dyn Fn() -> bool) {
-    let Some(list) = state.listed_now() else {
-        return;
-    };
-    let Some(room) = list.chats.found.get(at).map(|c| c.room.clone()) else {
-        return;
-    };
-    state.section.set(Section::Chat {
-        list,
-        at,
-        messages: Messages::Loading,
+    let mut room = None;
+    state.section.update(|s| {
+        if let Section::List(list) = s {
+            room = list.chats.found.get(at).map(|c| c.room.clone());
+            if room.is_some() {
+                let list = std::mem::take(list);
+                *s = Section::Chat {
+                    list,
+                    at,
+                    messages: Messages::Loading,
+                };
+            }
+        }
     });
+    let Some(room) = room else {
+        return;
+    };
     session.announce_conversation(&state.contact.get_value(), &room);
     messages(session, state, room, String::new(), current).await;
 }

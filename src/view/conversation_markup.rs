@@ -35,6 +35,18 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
+/// `parts` with `by` between them (std's `join` is generic code of its own).
+fn joined(parts: &[String], by: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(by);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// Text a person typed (or the server sent), escaped and isolated: never markup.
 fn typed(out: &mut String, text: &str) {
     out.push_str("<bdi>");
@@ -77,7 +89,7 @@ pub fn chats(chats: &[Conversation], t: &Texts, dates: &Dates) -> String {
             details.push(t.fill(Text::ServedBy, &[("agent", agent)]));
         }
         if !chat.tags.is_empty() {
-            details.push(t.fill(Text::Tags, &[("tags", &chat.tags.join(", "))]));
+            details.push(t.fill(Text::Tags, &[("tags", &joined(&chat.tags, ", "))]));
         }
         if let Some(comment) = &chat.closing {
             details.push(t.fill(Text::ClosingMessage, &[("comment", comment)]));
@@ -117,7 +129,7 @@ pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> String {
             ));
         }
         out.push_str("<li>");
-        out.push_str(&line.join(" · "));
+        out.push_str(&joined(&line, " · "));
         out.push_str("</li>");
     }
     out

@@ -50,7 +50,7 @@ fn message(m: Fields) -> Option<ChatMessage> {
     });
     let text = m.text("msg").unwrap_or_default();
     let file = m.object("file").and_then(|f| {
-        let size = f.member("size").and_then(Member::read::<u64>);
+        let size = f.member("size").and_then(Member::count);
         Some((f.text("name")?, size))
     });
     let body = match (m.text("t").as_deref(), file) {
@@ -73,7 +73,7 @@ fn page<T: Keyed>(
     item: impl Fn(Fields) -> Option<T>,
 ) -> Option<Results<T>> {
     let found = items(list, item)?;
-    let total = answer.total.read::<usize>().unwrap_or(found.len());
+    let total = answer.total.count().map_or(found.len(), |n| n as usize);
     Some(Results::first(String::new(), found, total))
 }
 

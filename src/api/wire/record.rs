@@ -80,7 +80,7 @@ pub struct Page {
 /// length when the server leaves it out).
 fn page(list: &Member, answer: &Answer) -> Option<Page> {
     let found = items(list, record)?;
-    let total = answer.total.read::<usize>().unwrap_or(found.len());
+    let total = answer.total.count().map_or(found.len(), |n| n as usize);
     Some(Page { found, total })
 }
 
