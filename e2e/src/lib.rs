@@ -533,6 +533,27 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), shot).expect("the screenshot is written");
     }
 
+    /// Writes a picture for the guides, `docs/images/<name>.png`: the element `selector` finds
+    /// (scrolled into view), or the whole window. Taken on every run, so it shows the widget
+    /// as it is.
+    pub async fn doc_picture(&self, name: &str, selector: Option<&str>) {
+        let shot = match selector {
+            Some(selector) => {
+                let element = self
+                    .client
+                    .find(Locator::Css(selector))
+                    .await
+                    .expect("the element to picture");
+                element.screenshot().await
+            }
+            None => self.client.screenshot().await,
+        };
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/images");
+        std::fs::create_dir_all(&dir).expect("docs/images/");
+        std::fs::write(dir.join(format!("{name}.png")), shot.expect("a picture"))
+            .expect("the picture is written");
+    }
+
     /// Signs in through the widget's sign-in form.
     pub async fn sign_in(&self, user: &str, password: &str) {
         self.sign_in_pressing(user, password, "Sign in").await;

@@ -104,6 +104,13 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
     panel_says(&b, "Closing chat message: Solved, thanks (chat 1)").await;
     panel_says(&b, "SMS (Blocked)").await;
     panel_says(&b, "WhatsApp").await;
+    // The guide's picture of the section (docs/contact-form.md#conversations), in a window
+    // tall enough to hold it whole.
+    b.client
+        .set_window_size(900, 2200)
+        .await
+        .expect("the window resizes");
+    b.doc_picture("conversations", Some(".ocf-conversations")).await;
     for theme in ["light", "dark"] {
         b.js(&format!(
             "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",

@@ -107,10 +107,7 @@ async fn the_front_page_picture_is_taken_from_the_form_as_it_is() {
              && !!ar.querySelector(".ocf[dir='rtl']");"#,
     )
     .await;
-    let shot = b.client.screenshot().await.expect("a screenshot");
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/images/form.png");
-    std::fs::create_dir_all(path.parent().unwrap()).expect("docs/images/");
-    std::fs::write(&path, shot).expect("the picture is written");
+    b.doc_picture("form", None).await;
     b.finish().await;
 }
 

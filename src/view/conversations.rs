@@ -39,11 +39,14 @@ pub fn Conversations(
             combo.is_current(ticket)
         }));
     };
-    // After the section is drawn again (one frame): focus the element `selector` finds.
+    // After the section is drawn again (one frame): focus the element `selector` finds, if the
+    // section is still there (unmounted meanwhile, its node is disposed or detached).
     let focus = move |selector: String| {
         request_animation_frame(move || {
             let found = root
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
+                .filter(|r| r.is_connected())
                 .and_then(|r| r.query_selector(&selector).ok().flatten());
             if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = element.focus();

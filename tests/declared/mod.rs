@@ -30,14 +30,15 @@ pub fn attribute_keys(js: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The quoted `contact-…` names in a text: the events it dispatches.
+/// The quoted `contact-…` and `conversation-…` names in a text: the events it dispatches.
 pub fn event_names(text: &str) -> BTreeSet<String> {
     text.split('"')
         .skip(1)
         .step_by(2)
         .filter(|s| {
-            s.starts_with("contact-")
-                && s.len() > 8
+            ["contact-", "conversation-"]
+                .iter()
+                .any(|p| s.len() > p.len() && s.starts_with(p))
                 && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         })
         .map(str::to_owned)

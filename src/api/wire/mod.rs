@@ -1,9 +1,10 @@
-//! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place, as serde
-//! types: here the legacy endpoint's bodies and readers, the login and the lists; an answer
-//! read once (`answer`: the members that say how it failed, and each call's own member kept as
-//! text for that call's reader); a contact record of either API and the search pages
-//! (`record`); the Contact Center's bodies and readers (`center`); and what Rocket.Chat sends in
-//! more than one shape (`shapes`). Readers give `None` for a member of the wrong shape; the
+//! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place: bodies as
+//! serde types, objects read member by member through [`crate::domain::fields::Fields`]. Here
+//! the legacy endpoint's bodies and readers, the login and the lists; an answer read once
+//! (`answer`: the members that say how it failed, and each call's own member kept as text for
+//! that call's reader); a contact record of either API and the search pages (`record`); the
+//! Contact Center's bodies and readers (`center`); a contact's conversations (`history`); and
+//! what Rocket.Chat sends in more than one shape (`shapes`). Readers give `None` for a member of the wrong shape; the
 //! client turns that into the one "unexpected answer" error ([`crate::api`]). The domain types
 //! they fill know nothing of JSON.
 
