@@ -501,10 +501,11 @@ impl Browser {
         .await;
     }
 
-    /// Waits until the status region under `root` (a JS expression) contains `text`.
+    /// Waits until the widget's status region under `root` (a JS expression) contains `text`
+    /// (not the Conversations section's own, under a saved contact).
     pub async fn wait_status_in(&self, root: &str, text: &str) -> String {
         let script = format!(
-            r#"const s = {root}.querySelector("[role='status']"); return s ? s.textContent : "";"#
+            r#"const s = {root}.querySelector(".ocf-status[role='status']"); return s ? s.textContent : "";"#
         );
         let started = Instant::now();
         loop {

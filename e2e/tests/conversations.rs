@@ -110,7 +110,8 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
         .set_window_size(900, 2200)
         .await
         .expect("the window resizes");
-    b.doc_picture("conversations", Some(".ocf-conversations")).await;
+    b.doc_picture("conversations", Some(".ocf-conversations"))
+        .await;
     for theme in ["light", "dark"] {
         b.js(&format!(
             "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",

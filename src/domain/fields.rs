@@ -97,6 +97,15 @@ impl Fields {
         }
     }
 
+    /// The items of the first of the lists `keys` there is, read by `item` (see [`items`]): a
+    /// missing or `null` list has none, and one of another shape is `None`.
+    pub fn list<T>(&self, keys: &[&str], item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
+        match keys.iter().find_map(|key| self.member(key)) {
+            Some(list) if !list.is_null() => items(list, item),
+            _ => Some(Vec::new()),
+        }
+    }
+
     /// The member `key` as text, when it is text.
     pub fn text(&self, key: &str) -> Option<String> {
         self.member(key)?.read()

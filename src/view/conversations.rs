@@ -32,9 +32,9 @@ pub fn Conversations(
     let typed = RwSignal::new(String::new());
     let panel = session.id("conversations");
     let search = session.id("conversation-search");
-    // Every flow starts here, with the ticket of the latest search (one future type for all).
-    let go = move |ask: Ask| {
-        let ticket = combo.ticket();
+    // Every flow starts here, with the ticket of the search it goes with (one future type for
+    // all of them).
+    let go = move |ask: Ask, ticket: u32| {
         session.spawn(conversations::run(session, state, ask, move || {
             combo.is_current(ticket)
         }));
@@ -83,7 +83,7 @@ pub fn Conversations(
         if within(".ocf-disclosure").is_some() {
             match state.is_open() {
                 true => state.close(),
-                false => go(Ask::Open),
+                false => go(Ask::Open, combo.ticket()),
             }
         } else if let Some(chat) = within(".ocf-chat") {
             let Some(at) = chat.get_attribute("data-at").and_then(|a| a.parse().ok()) else {
@@ -91,7 +91,7 @@ pub fn Conversations(
             };
             combo.close();
             typed.set(String::new());
-            go(Ask::Read(at));
+            go(Ask::Read(at), combo.ticket());
             focus(".ocf-back".into());
         } else if within(".ocf-back").is_some() {
             combo.close();
@@ -99,7 +99,7 @@ pub fn Conversations(
                 focus(format!(".ocf-chat[data-at=\"{at}\"]"));
             }
         } else if within(".ocf-more").is_some() {
-            go(Ask::More);
+            go(Ask::More, combo.ticket());
         }
     };
     let on_search = move |ev: web_sys::Event| {
@@ -107,7 +107,7 @@ pub fn Conversations(
         combo.close();
         typed.set(value.clone());
         let term = value.trim().to_owned();
-        combo.later(DEBOUNCE_MS, move |_| go(Ask::Search(term)));
+        combo.later(DEBOUNCE_MS, move |ticket| go(Ask::Search(term), ticket));
     };
     let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
     view! {

@@ -312,9 +312,10 @@ pub fn button_texts(host: &HtmlElement) -> Vec<String> {
 
 /// The status region's text.
 pub fn status(host: &HtmlElement) -> String {
-    host.query_selector("[role='status']")
+    // The widget's own region: the Conversations section under a saved contact has its own.
+    host.query_selector(".ocf-status[role='status']")
         .unwrap()
-        .expect("one status region")
+        .expect("the widget's status region")
         .text_content()
         .unwrap_or_default()
 }
@@ -346,6 +347,11 @@ pub async fn sleep(ms: i32) {
 
 /// Waits until `done` holds (checked every 10 ms, for at most 10 s), then panics with `what`.
 pub async fn wait_for(what: &str, done: impl Fn() -> bool) {
+    waiting(what, done, String::new).await;
+}
+
+/// [`wait_for`], whose panic also says what `reads` finds then.
+async fn waiting(what: &str, done: impl Fn() -> bool, reads: impl Fn() -> String) {
     // Ten seconds: generous, so that a loaded 2-core machine (CI building beside the tests)
     // never fails a test that only waits; a test that fails waits this long once.
     for _ in 0..1000 {
@@ -354,16 +360,21 @@ pub async fn wait_for(what: &str, done: impl Fn() -> bool) {
         }
         sleep(10).await;
     }
-    panic!("timed out waiting for: {what}; calls: {:?}", calls());
+    panic!(
+        "timed out waiting for: {what}{}; calls: {:?}",
+        reads(),
+        calls()
+    );
 }
 
 /// Waits until the status region contains `text`.
 pub async fn wait_status(host: &HtmlElement, text: &str) {
-    wait_for(&format!("status containing {text:?}"), || {
-        status(host).contains(text)
-    })
+    waiting(
+        &format!("status containing {text:?}"),
+        || status(host).contains(text),
+        || format!(" (it reads {:?})", status(host)),
+    )
     .await;
-    assert!(status(host).contains(text), "status: {}", status(host));
 }
 
 /// Fills every contact field with valid values.

@@ -106,7 +106,12 @@ async fn german_labels_messages_plurals_and_a_save() {
     wait_status(&host, "Kontakt angelegt (ID c1).").await;
     assert_eq!(
         button_texts(&host),
-        ["Kontakt aktualisieren", "Neuer Kontakt", "Abmelden"]
+        [
+            "Kontakt aktualisieren",
+            "Neuer Kontakt",
+            "Abmelden",
+            "Unterhaltungen"
+        ]
     );
 }
 
@@ -200,7 +205,10 @@ async fn arabic_is_right_to_left_on_the_root_with_ltr_email_and_phone() {
     click(&host, "تسجيل جهة الاتصال");
     leptos::task::tick().await;
     wait_status(&host, "رفض الخادم جهة الاتصال: Invalid phone number").await;
-    let region = host.query_selector("[role=status]").unwrap().unwrap();
+    let region = host
+        .query_selector(".ocf-status[role=status]")
+        .unwrap()
+        .unwrap();
     assert!(
         region
             .inner_html()

@@ -10,13 +10,7 @@ use crate::domain::record::{Conflict, ContactRecord};
 /// another shape, is skipped, and a missing or `null` list has none. `None`: the list is of
 /// another shape.
 fn listed(record: &Fields, keys: &[&str]) -> Option<Vec<String>> {
-    let Some(list) = keys.iter().find_map(|key| record.member(key)) else {
-        return Some(Vec::new());
-    };
-    if list.is_null() {
-        return Some(Vec::new());
-    }
-    items(list, |entry| {
+    record.list(keys, |entry| {
         entry
             .field::<Option<String>>(&["address", "phoneNumber"])
             .flatten()
@@ -34,17 +28,14 @@ pub(super) fn record(r: Fields) -> Option<ContactRecord> {
     let manager = r
         .field::<Option<ManagerRef>>(&["contactManager"])?
         .unwrap_or_default();
-    let conflicts = match r.member("conflictingFields") {
-        Some(list) if !list.is_null() => items(list, |c| {
-            let value = c.member("value")?.read::<FieldValue>()?.0?;
-            Some(Conflict {
-                field: c.text("field")?,
-                shown: value.clone(),
-                value,
-            })
-        })?,
-        _ => Vec::new(),
-    };
+    let conflicts = r.list(&["conflictingFields"], |c| {
+        let value = c.member("value")?.read::<FieldValue>()?.0?;
+        Some(Conflict {
+            field: c.text("field")?,
+            shown: value.clone(),
+            value,
+        })
+    })?;
     Some(ContactRecord {
         id: r.text("_id")?,
         token: r.field(&["token"])?,
