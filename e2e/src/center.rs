@@ -39,8 +39,19 @@ pub async fn center_site(version: &str) -> HostSite {
 /// Opens the page at `url` in `theme`, signs in as `user`, searches `search` and opens the one
 /// result, waiting until its name, `name`, is shown.
 pub async fn open_found(url: &str, user: &str, theme: &str, search: &str, name: &str) -> Browser {
+    open_found_on(
+        &format!("{url}/page.html?theme={theme}"),
+        user,
+        search,
+        name,
+    )
+    .await
+}
+
+/// [`open_found`] on the page `page` (its whole address, query included).
+pub async fn open_found_on(page: &str, user: &str, search: &str, name: &str) -> Browser {
     let b = Browser::start().await;
-    b.open(&format!("{url}/page.html?theme={theme}")).await;
+    b.open(page).await;
     b.wait_js("the module", "return window.ready === true")
         .await;
     b.sign_in(user, &format!("{user}-pass")).await;

@@ -5,7 +5,7 @@ mod center;
 pub mod loader_page;
 pub mod npm;
 pub mod shell;
-pub use center::{center_site, open_found};
+pub use center::{center_site, open_found, open_found_on};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};

@@ -4,7 +4,7 @@
 //! the focus on the chat, the channels, the refusal of a colleague's chat, the empty states,
 //! and axe on the list and a chat, light and dark.
 
-use e2e::{host_site_with, Browser};
+use e2e::{host_site_with, open_found_on, Browser};
 use rc_standin::Options;
 use serde_json::json;
 
@@ -38,22 +38,8 @@ async fn site() -> e2e::HostSite {
 
 /// The page on `api` in `theme`, `user` signed in, `name` found and opened.
 async fn opened(url: &str, api: &str, theme: &str, user: &str, name: &str) -> Browser {
-    let b = Browser::start().await;
-    b.open(&format!("{url}/page.html?api={api}&theme={theme}"))
-        .await;
-    b.wait_js("the module", "return window.ready === true")
-        .await;
-    b.sign_in(user, &format!("{user}-pass")).await;
-    b.fill("search", name).await;
-    b.wait_js(
-        "the option",
-        "return document.querySelectorAll('.ocf-results [role=option]').length === 1",
-    )
-    .await;
-    b.click_at("option", "//*[@class='ocf-results']//li[@role='option']")
-        .await;
-    b.wait_value("name", name).await;
-    b
+    let page = format!("{url}/page.html?api={api}&theme={theme}");
+    open_found_on(&page, user, name, name).await
 }
 
 /// The panel's text, without the marks that isolate values.
@@ -79,6 +65,18 @@ async fn count(b: &Browser, selector: &str) -> u64 {
     .await
     .as_u64()
     .unwrap()
+}
+
+/// axe finds nothing in `what`, in the light theme and then the dark.
+async fn audited_light_and_dark(b: &Browser, what: &str) {
+    for theme in ["light", "dark"] {
+        b.js(&format!(
+            "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",
+            json!(theme)
+        ))
+        .await;
+        assert_eq!(b.audit().await, Vec::<String>::new(), "{what}, {theme}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -112,14 +110,7 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
         .expect("the window resizes");
     b.doc_picture("conversations", Some(".ocf-conversations"))
         .await;
-    for theme in ["light", "dark"] {
-        b.js(&format!(
-            "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",
-            json!(theme)
-        ))
-        .await;
-        assert_eq!(b.audit().await, Vec::<String>::new(), "the list, {theme}");
-    }
+    audited_light_and_dark(&b, "the list").await;
     b.click("Show more").await;
     panel_says(&b, "Showing 20 of 23").await;
     b.click("Show more").await;
@@ -143,14 +134,7 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
     );
     b.click("Show more").await;
     panel_says(&b, "Conversation closed: Solved, thanks (chat 1).").await;
-    for theme in ["light", "dark"] {
-        b.js(&format!(
-            "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",
-            json!(theme)
-        ))
-        .await;
-        assert_eq!(b.audit().await, Vec::<String>::new(), "a chat, {theme}");
-    }
+    audited_light_and_dark(&b, "a chat").await;
     b.fill("conversation-search", "ONERROR").await;
     panel_says(&b, "Showing 1 of 1").await;
     assert_eq!(count(&b, ".ocf-messages > li").await, 1);

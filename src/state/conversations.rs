@@ -166,17 +166,15 @@ pub async fn run(
 async fn open(session: Session, state: ConversationsState) {
     state.section.set(Section::Loading);
     let contact = state.contact.get_value();
-    let client = match session.client() {
-        Ok(client) => client,
-        Err(e) => {
-            state
-                .section
-                .try_set(Section::Failed(said(&e, &session.texts_now())));
-            return;
-        }
+    let first = match session.client() {
+        Ok(client) => client
+            .conversations(&contact, 0)
+            .await
+            .map(|chats| (client, chats)),
+        Err(e) => Err(e),
     };
-    let chats = match client.conversations(&contact, 0).await {
-        Ok(chats) => chats,
+    let (client, chats) = match first {
+        Ok(first) => first,
         Err(e) => {
             state
                 .section
