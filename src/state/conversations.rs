@@ -161,6 +161,16 @@ pub async fn run(
     }
 }
 
+/// Shows what opening the section came to, the list or why not, unless the section was closed
+/// meanwhile: then what came is dropped, and the section stays closed.
+fn settle(state: ConversationsState, section: Section) {
+    let _ = state.section.try_update(|s| {
+        if matches!(s, Section::Loading) {
+            *s = section;
+        }
+    });
+}
+
 /// Opens the section: the first page of the contact's past chats, then (Contact Center) its
 /// channels.
 async fn open(session: Session, state: ConversationsState) {
@@ -175,12 +185,7 @@ async fn open(session: Session, state: ConversationsState) {
     };
     let (client, chats) = match first {
         Ok(first) => first,
-        Err(e) => {
-            state
-                .section
-                .try_set(Section::Failed(said(&e, &session.texts_now())));
-            return;
-        }
+        Err(e) => return settle(state, Section::Failed(said(&e, &session.texts_now()))),
     };
     let channels = match client.contact_center() {
         true => Some(
@@ -191,14 +196,7 @@ async fn open(session: Session, state: ConversationsState) {
         ),
         false => None,
     };
-    // Closed meanwhile: what came is dropped.
-    if state
-        .section
-        .try_with_untracked(|s| matches!(s, Section::Loading))
-        == Some(true)
-    {
-        state.section.set(Section::List(Listed { chats, channels }));
-    }
+    settle(state, Section::List(Listed { chats, channels }));
 }
 
 /// "Show more" under the list: the next page of past chats. A failure replaces the list with

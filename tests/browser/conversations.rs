@@ -16,13 +16,15 @@ use web_sys::HtmlElement;
 const ID: &str = "0123456789abcdef0123456789abcdef cc7";
 
 /// Answers the history routes from `window.__chats` and `window.__messages` (lists), paged as
-/// Rocket.Chat pages them, each answer after `window.__late[searchTerm]` ms when set; other
+/// Rocket.Chat pages them, each answer after `window.__late[searchTerm]` ms when set (a
+/// history page after `window.__historyLate` ms); other
 /// requests go to the stub underneath. Every URL asked is in `window.__asked`.
 fn serve_history(chats: usize, messages: &str) {
     js_sys::eval(&format!(
         r#"
         window.__asked = [];
         window.__late = {{}};
+        window.__historyLate = 0;
         window.__historyRefusal = null;
         window.__messagesRefusal = null;
         window.__channels = [];
@@ -44,6 +46,7 @@ fn serve_history(chats: usize, messages: &str) {
             const path = url.pathname;
             if (path.endsWith("contacts.history") || path.includes("visitors.searchChats")) {{
                 window.__asked.push(req.url);
+                if (window.__historyLate) await new Promise((r) => setTimeout(r, window.__historyLate));
                 if (window.__historyRefusal) return json(...window.__historyRefusal);
                 return json({{history: page(window.__chats), count: page(window.__chats).length, offset, total: window.__chats.length, success: true}});
             }}
@@ -371,6 +374,46 @@ async fn refusals_and_empty_lists_are_said_in_the_section() {
         panel(&host).contains("Only the agent who served this chat, or a manager, can read it.")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_section_closed_while_it_loads_stays_closed_whatever_comes() {
+    let host = center_contact(3).await;
+    let closed = |host: &HtmlElement| {
+        disclosure(host).get_attribute("aria-expanded").as_deref() == Some("false")
+            && texts(host, ".ocf-chat").is_empty()
+            && texts(
+                host,
+                ".ocf-panel [role='alert'], .ocf-panel [role='status']",
+            )
+            .concat()
+            .is_empty()
+    };
+    js_sys::eval("window.__historyLate = 150;").unwrap();
+    disclosure(&host).click();
+    wait_for("the first page asked", || asked().len() == 1).await;
+    disclosure(&host).click();
+    sleep(300).await;
+    assert!(
+        closed(&host),
+        "the list that came did not open it: {}",
+        panel(&host)
+    );
+
+    js_sys::eval(
+        r#"window.__historyRefusal = [{success: false, error: "error-unauthorized"}, 403];"#,
+    )
+    .unwrap();
+    let before = asked().len();
+    disclosure(&host).click();
+    wait_for("the first page asked again", || asked().len() == before + 1).await;
+    disclosure(&host).click();
+    sleep(300).await;
+    assert!(
+        closed(&host),
+        "the refusal did not open it: {}",
+        panel(&host)
+    );
 }
 
 fn click_at(host: &HtmlElement, selector: &str) {
