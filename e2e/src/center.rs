@@ -4,8 +4,9 @@
 use crate::{host_site_with, Browser, HostSite};
 use rc_standin::Options;
 
-/// A host page mounting the widget in Contact Center mode with `?theme=`, recording
-/// `contact-deleted` in `window.deleted`.
+/// A host page mounting the widget with `?api=` (the Contact Center unless it says) in
+/// `?theme=`, recording `contact-deleted` in `window.deleted` and `conversation-opened` in
+/// `window.opened`.
 const CENTER_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Contacts</title>
 <link rel="stylesheet" href="widget.css"></head>
@@ -16,8 +17,10 @@ const CENTER_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset=
   const query = new URLSearchParams(location.search);
   const w = document.getElementById("w");
   window.deleted = [];
+  window.opened = [];
   w.addEventListener("contact-deleted", (e) => window.deleted.push(e.detail));
-  mount(w, { api: "contacts", theme: query.get("theme") || "light" });
+  w.addEventListener("conversation-opened", (e) => window.opened.push(e.detail));
+  mount(w, { api: query.get("api") || "contacts", theme: query.get("theme") || "light" });
   window.ready = true;
 </script></body></html>"#;
 

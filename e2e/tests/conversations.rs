@@ -4,37 +4,8 @@
 //! the focus on the chat, the channels, the refusal of a colleague's chat, the empty states,
 //! and axe on the list and a chat, light and dark.
 
-use e2e::{host_site_with, open_found_on, Browser};
-use rc_standin::Options;
+use e2e::{center_site, open_found_on, Browser};
 use serde_json::json;
-
-/// A page mounting the widget on `?api=` in `?theme=`, recording `conversation-opened`.
-const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Contacts</title>
-<link rel="stylesheet" href="widget.css"></head>
-<body><main><h1>Contacts</h1><div id="w"></div></main>
-<script type="module">
-  import init, { mount } from "./omnichannel-contact-form.js";
-  await init();
-  const query = new URLSearchParams(location.search);
-  const w = document.getElementById("w");
-  window.opened = [];
-  w.addEventListener("conversation-opened", (e) => window.opened.push(e.detail));
-  mount(w, { api: query.get("api"), theme: query.get("theme") || "light" });
-  window.ready = true;
-</script></body></html>"#;
-
-async fn site() -> e2e::HostSite {
-    host_site_with(
-        &[("page.html", PAGE.to_owned())],
-        Options {
-            required_field: false,
-            seed_contacts: 3,
-            ..Options::default()
-        },
-    )
-    .await
-}
 
 /// The page on `api` in `theme`, `user` signed in, `name` found and opened.
 async fn opened(url: &str, api: &str, theme: &str, user: &str, name: &str) -> Browser {
@@ -81,7 +52,7 @@ async fn audited_light_and_dark(b: &Browser, what: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn contact_center_conversations_paged_read_searched_and_audited() {
-    let site = site().await;
+    let site = center_site("7.12").await;
     let b = opened(&site.url, "contacts", "light", "agent.one", "Findme 01").await;
     assert_eq!(
         b.js("return document.querySelector('.ocf-disclosure').getAttribute('aria-expanded')")
@@ -150,7 +121,7 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_colleagues_chat_is_refused_in_words_and_an_empty_contact_says_so() {
-    let site = site().await;
+    let site = center_site("7.12").await;
     let b = opened(&site.url, "contacts", "dark", "agent.one", "Findme 03").await;
     b.click("Conversations").await;
     panel_says(&b, "Showing 1 of 1").await;
@@ -173,7 +144,7 @@ async fn a_colleagues_chat_is_refused_in_words_and_an_empty_contact_says_so() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn legacy_conversations_come_through_the_visitors_last_chat() {
-    let site = site().await;
+    let site = center_site("7.12").await;
     let b = opened(&site.url, "legacy", "light", "agent.one", "Findme 01").await;
     b.click("Conversations").await;
     panel_says(&b, "Showing 10 of 23").await;

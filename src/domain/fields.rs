@@ -88,10 +88,15 @@ impl Fields {
         self.0 .0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
     }
 
+    /// The first of the members `keys` there is.
+    fn first(&self, keys: &[&str]) -> Option<&Member> {
+        keys.iter().find_map(|key| self.member(key))
+    }
+
     /// The first of the members `keys` there is, read as `T` as a derived field reads it:
     /// absent is `T`'s default, and one of another shape is `None` (the object is not read).
     pub fn field<T: DeserializeOwned + Default>(&self, keys: &[&str]) -> Option<T> {
-        match keys.iter().find_map(|key| self.member(key)) {
+        match self.first(keys) {
             Some(member) => member.read(),
             None => Some(T::default()),
         }
@@ -100,7 +105,7 @@ impl Fields {
     /// The items of the first of the lists `keys` there is, read by `item` (see [`items`]): a
     /// missing or `null` list has none, and one of another shape is `None`.
     pub fn list<T>(&self, keys: &[&str], item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
-        match keys.iter().find_map(|key| self.member(key)) {
+        match self.first(keys) {
             Some(list) if !list.is_null() => items(list, item),
             _ => Some(Vec::new()),
         }

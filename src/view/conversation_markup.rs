@@ -21,7 +21,9 @@ pub struct Dates<'a> {
     pub time: &'a dyn Fn(&str) -> String,
 }
 
-/// Text escaped for markup: it can only ever read as those characters.
+/// Text escaped for markup: it can only ever read as those characters. Not
+/// [`to_html`]: that one makes the catalogue's isolate marks `<bdi>`, and in what a person
+/// typed those marks are characters like any other.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {

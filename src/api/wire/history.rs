@@ -3,6 +3,7 @@
 //! closing message is `lastMessage` in one, `closingMessage` in the other), the messages of
 //! `livechat/:rid/messages`, the channels of `contacts.channels`, and a visitor's `lastChat`.
 
+use super::record::paged;
 use super::shapes::{entries, items, Fields, Lenient, Member};
 use super::Answer;
 use crate::domain::conversation::{Body, Channel, ChatMessage, Conversation, Source};
@@ -72,8 +73,7 @@ fn page<T: Keyed>(
     answer: &Answer,
     item: impl Fn(Fields) -> Option<T>,
 ) -> Option<Results<T>> {
-    let found = items(list, item)?;
-    let total = answer.total.count().map_or(found.len(), |n| n as usize);
+    let (found, total) = paged(list, answer, item)?;
     Some(Results::first(String::new(), found, total))
 }
 

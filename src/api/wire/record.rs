@@ -67,12 +67,21 @@ pub struct Page {
     pub total: usize,
 }
 
-/// A page of `list` (entries of another shape skipped) with the answer's `total` (the page's
-/// length when the server leaves it out).
-fn page(list: &Member, answer: &Answer) -> Option<Page> {
-    let found = items(list, record)?;
+/// The items of a page `list`, read by `item` (entries of another shape skipped), with the
+/// answer's `total` (the page's length when the server leaves it out): every paged answer's.
+pub(super) fn paged<T>(
+    list: &Member,
+    answer: &Answer,
+    item: impl Fn(Fields) -> Option<T>,
+) -> Option<(Vec<T>, usize)> {
+    let found = items(list, item)?;
     let total = answer.total.count().map_or(found.len(), |n| n as usize);
-    Some(Page { found, total })
+    Some((found, total))
+}
+
+/// A search's page of `list`.
+fn page(list: &Member, answer: &Answer) -> Option<Page> {
+    paged(list, answer, record).map(|(found, total)| Page { found, total })
 }
 
 /// `GET /api/v1/livechat/visitors.search`: `{"visitors": [...], "count", "offset", "total"}`
