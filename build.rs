@@ -6,6 +6,9 @@
 //! builds need far bigger frames. The end-to-end suite runs every flow on the release build,
 //! the deepest (a 64-deep JSON answer, 300 custom fields) included; Rust puts the stack first
 //! in memory, so an overflow traps instead of overwriting data.
+//!
+//! With the `split` feature (the trunk builds: lazy parts) the wasm keeps its relocations
+//! (`--emit-relocs`), which the splitter needs to move a part's code into a chunk of its own.
 
 use std::path::PathBuf;
 
@@ -17,6 +20,9 @@ fn main() {
     let target = std::env::var("TARGET").unwrap_or_default();
     if target.starts_with("wasm32") && std::env::var("PROFILE").as_deref() == Ok("release") {
         println!("cargo:rustc-link-arg=-zstack-size={STACK_SIZE}");
+    }
+    if target.starts_with("wasm32") && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg=--emit-relocs");
     }
     let css = std::fs::read_to_string("style/widget.css").expect("style/widget.css is readable");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

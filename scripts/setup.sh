@@ -6,6 +6,10 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
+# The splitter of the lazy parts (scripts/split/wasm-bindgen calls it): its format is marked
+# unstable upstream, so it is pinned to match wasm_split_helpers 0.2.3 / wasm_split_macros 0.2.2
+# in Cargo.lock (what Leptos 0.8 re-exports as leptos::wasm_split).
+SPLIT_VERSION=0.2.4
 # The npm tools, pinned, installed into .tools/:
 NPM_TOOLS=(
   binaryen@132.0.0 # wasm-opt (Debian's 108 breaks the wasm)
@@ -57,6 +61,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~5 minutes)"
   # Not --locked: its lock file names a webpki-roots version the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# wasm-split-cli has no --version: cargo's own list of installed crates says which it is.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support $SPLIT_VERSION (wasm-split-cli, takes ~2 minutes)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # The npm tools, in one install, when any is missing or another version.

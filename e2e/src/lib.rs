@@ -50,6 +50,28 @@ impl HostSite {
         std::fs::remove_file(self.dir.join(name)).expect("the file is removed");
     }
 
+    /// Takes the file `name` away (the site answers 404 for it) until [`HostSite::put_back`].
+    pub fn take_away(&self, name: &str) {
+        std::fs::rename(self.dir.join(name), self.dir.join(format!("{name}.away")))
+            .expect("the file is moved away");
+    }
+
+    /// Serves again a file [`HostSite::take_away`] took away.
+    pub fn put_back(&self, name: &str) {
+        std::fs::rename(self.dir.join(format!("{name}.away")), self.dir.join(name))
+            .expect("the file is put back");
+    }
+
+    /// The file name of lazy part `part`'s chunk (`split_<part>-<tag>.wasm`).
+    pub fn chunk(&self, part: &str) -> String {
+        let prefix = format!("split_{part}-");
+        std::fs::read_dir(&self.dir)
+            .expect("the site's folder reads")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| n.starts_with(&prefix) && n.ends_with(".wasm"))
+            .unwrap_or_else(|| panic!("no chunk {prefix}*.wasm in the release build"))
+    }
+
     /// Adds (or replaces) the page `name`, for a page that must name the site's own URL.
     pub fn write(&self, name: &str, html: &str) {
         std::fs::write(self.dir.join(name), html).expect("the page is written");
@@ -419,6 +441,16 @@ impl Browser {
             )))
             .await
             .is_ok()
+    }
+
+    /// The wasm files the page has fetched so far, by file name, in order.
+    pub async fn wasm_fetched(&self) -> Vec<String> {
+        let names = self
+            .js("return performance.getEntriesByType('resource')
+                    .map((e) => new URL(e.name).pathname.split('/').pop())
+                    .filter((n) => n.endsWith('.wasm'))")
+            .await;
+        serde_json::from_value(names).expect("a list of names")
     }
 
     /// Waits until the page's status region contains `text`.

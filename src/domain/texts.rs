@@ -167,6 +167,8 @@ texts! {
     // The contact's conversations.
     Conversations = "Conversations",
     LoadingConversations = "Loading conversations…",
+    PartUnavailable = "This part of the form could not be loaded. Check the connection and try again; the rest of the form works as before.",
+    TryAgain = "Try again",
     ShowingOf = "Showing {shown} of {total}",
     NoConversations = "No conversations yet.",
     ServedBy = "Served by {agent}",

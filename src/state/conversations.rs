@@ -1,5 +1,5 @@
-//! The Conversations section's own state and its flows: closed, loading, the list of a
-//! contact's past chats (with its channels in the Contact Center), one chat's messages, or why
+//! The Conversations section's own state and its flows (the lazy part `conversations`: opened,
+//! the section exists; closed, it is dropped): loading, the list of a contact's past chats (with its channels in the Contact Center), one chat's messages, or why
 //! the list could not be had. It needs only the opened contact's id and the [`Session`], not the
 //! form. Paging is the contact search's ([`Results`]); which answer of a message search is
 //! still wanted is the combobox's ticket, given as `current`, as the search's flows take it.
@@ -36,10 +36,8 @@ pub struct Listed {
 /// Where the section stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Section {
-    /// Not opened (nothing is fetched).
+    /// The first page is asked for.
     #[default]
-    Closed,
-    /// Opened; the first page is asked for.
     Loading,
     /// The list.
     List(Listed),
@@ -76,10 +74,10 @@ fn said(error: &ApiError, t: &Texts) -> String {
 }
 
 impl ConversationsState {
-    /// Closed, for contact `contact`.
+    /// Loading, for contact `contact` (the section starts opening: [`Ask::Open`]).
     pub fn new(contact: String) -> Self {
         ConversationsState {
-            section: RwSignal::new(Section::Closed),
+            section: RwSignal::new(Section::Loading),
             contact: StoredValue::new(contact),
             paging: StoredValue::new(false),
         }
@@ -88,16 +86,6 @@ impl ConversationsState {
     /// Reads where the section stands (tracked).
     pub fn with<R>(&self, f: impl FnOnce(&Section) -> R) -> R {
         self.section.with(f)
-    }
-
-    /// Whether the section is open (tracked: `aria-expanded` follows it).
-    pub fn is_open(&self) -> bool {
-        self.section.with(|s| !matches!(s, Section::Closed))
-    }
-
-    /// Closes the section (what was fetched is dropped: opening fetches again).
-    pub fn close(&self) {
-        self.section.set(Section::Closed);
     }
 
     /// Back from a chat to the list; gives the chat's place in it, for the focus.
@@ -161,8 +149,8 @@ pub async fn run(
     }
 }
 
-/// Shows what opening the section came to, the list or why not, unless the section was closed
-/// meanwhile: then what came is dropped, and the section stays closed.
+/// Shows what opening the section came to, the list or why not, while the section still waits
+/// for it (closed meanwhile, the section is gone and what came is dropped).
 fn settle(state: ConversationsState, section: Section) {
     let _ = state.section.try_update(|s| {
         if matches!(s, Section::Loading) {

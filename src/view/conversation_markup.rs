@@ -258,7 +258,6 @@ fn channels_part(
 pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
     let mut parts = Parts::default();
     match section {
-        Section::Closed => {}
         Section::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
         Section::Failed(why) => parts.failure = why.clone(),
         Section::List(list) => {
@@ -396,7 +395,11 @@ mod tests {
             (failed.failure.as_str(), failed.status.as_str()),
             ("No network.", "")
         );
-        assert_eq!(parts(&Section::Closed, &t, &dates()), Parts::default());
+        let loading = parts(&Section::Loading, &t, &dates());
+        assert_eq!(
+            (loading.status.as_str(), loading.body.as_str()),
+            ("Loading conversations…", "")
+        );
     }
 
     #[test]

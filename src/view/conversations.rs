@@ -1,24 +1,16 @@
-//! "Conversations", below the form of a saved contact: a disclosure button (closed at first,
-//! nothing fetched until opened); the contact's past chats as a list with "Show more" and
-//! "Showing 10 of 23", its channels in the Contact Center; a chat's messages in place of the
-//! list, with "Search this conversation" (the combobox's pause and ticket) and "Back to
-//! conversations", which puts the focus back on the chat opened. Text a person typed is shown
-//! as text, never markup, and isolated (`<bdi>`) in a right-to-left form.
+//! "Conversations", below the form of a saved contact: a disclosure button, closed at first.
+//! The section itself is a lazy part ([`crate::view::conversations_section`]): the first time
+//! it is opened its code is fetched, with the status saying so; when it cannot be, the section
+//! says so in words with **Try again**, and the rest of the widget goes on as before. Closing
+//! drops what it showed; opening again starts it anew (its code is kept).
 
-use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
-use crate::state::conversations::{self, Ask, ConversationsState};
 use crate::state::session::Session;
-use crate::view::combo::Combo;
-use crate::view::conversation_markup::{self as markup, Dates};
-use crate::web::dates::{since, written, Style};
-use leptos::html;
+use crate::view::conversations_section::{conversations_section, fetch_conversations};
+use crate::view::lazy::{enter, LazyPart, Phase};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// The section for contact `contact` (made again, closed, for another contact). What it lists
-/// is markup drawn once per answer ([`markup::parts`]), and every press in it is one delegated
-/// handler: a reactive view per item and a handler per button would cost the download more.
+/// The disclosure and the section for contact `contact` (made again, closed, for another).
 #[component]
 pub fn Conversations(
     /// What the widget's views share: settings, sign-in, status.
@@ -26,117 +18,44 @@ pub fn Conversations(
     /// The opened contact's id.
     contact: String,
 ) -> impl IntoView {
-    let state = ConversationsState::new(contact);
-    let combo = Combo::new();
-    let root = NodeRef::<html::Div>::new();
-    let typed = RwSignal::new(String::new());
+    let part = LazyPart::new();
     let panel = session.id("conversations");
-    let search = session.id("conversation-search");
-    // Every flow starts here, with the ticket of the search it goes with (one future type for
-    // all of them).
-    let go = move |ask: Ask, ticket: u32| {
-        session.spawn(conversations::run(session, state, ask, move || {
-            combo.is_current(ticket)
-        }));
+    let open = move |_| part.open(session, async { Ok(fetch_conversations().await?) });
+    let toggle = move |ev| match part.is_open() {
+        true => part.close(),
+        false => open(ev),
     };
-    // After the section is drawn again (one frame): focus the element `selector` finds, if the
-    // section is still there (unmounted meanwhile, its node is disposed or detached).
-    let focus = move |selector: String| {
-        request_animation_frame(move || {
-            let found = root
-                .try_get_untracked()
-                .flatten()
-                .filter(|r| r.is_connected())
-                .and_then(|r| r.query_selector(&selector).ok().flatten());
-            if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = element.focus();
-            }
-        });
+    // The section once its code is here, drawn under this view's owner (dropped when closed).
+    let section = move || match part.phase() {
+        Phase::Open => enter!(conversations_section(session, contact.clone())).ok(),
+        _ => None,
     };
-    // Everything shown, from where the section stands, in the agent's language.
-    let parts = Memo::new(move |_| {
-        let t = session.texts();
-        let language = session.language();
-        let (when, ago, day, time) = (
-            move |iso: &str| written(language, iso, Style::DateTime),
-            move |iso: &str| since(language, iso),
-            move |iso: &str| written(language, iso, Style::Day),
-            move |iso: &str| written(language, iso, Style::Time),
-        );
-        let dates = Dates {
-            when: &when,
-            ago: &ago,
-            day: &day,
-            time: &time,
-        };
-        state.with(|section| markup::parts(section, &t, &dates))
-    });
-    // Every press in the section: the disclosure, a chat, "Back", "Show more".
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let within = |class: &str| target.closest(class).ok().flatten();
-        if within(".ocf-disclosure").is_some() {
-            match state.is_open() {
-                true => state.close(),
-                false => go(Ask::Open, combo.ticket()),
-            }
-        } else if let Some(chat) = within(".ocf-chat") {
-            let Some(at) = chat.get_attribute("data-at").and_then(|a| a.parse().ok()) else {
-                return;
-            };
-            combo.close();
-            typed.set(String::new());
-            go(Ask::Read(at), combo.ticket());
-            focus(".ocf-back".into());
-        } else if within(".ocf-back").is_some() {
-            combo.close();
-            if let Some(at) = state.back() {
-                focus(format!(".ocf-chat[data-at=\"{at}\"]"));
-            }
-        } else if within(".ocf-more").is_some() {
-            go(Ask::More, combo.ticket());
-        }
-    };
-    let on_search = move |ev: web_sys::Event| {
-        let value = event_target_value(&ev);
-        combo.close();
-        typed.set(value.clone());
-        let term = value.trim().to_owned();
-        combo.later(DEBOUNCE_MS, move |ticket| go(Ask::Search(term), ticket));
-    };
-    let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
+    // What the shell itself says: the code coming, or why it did not.
+    let said =
+        move |phase: Phase, text: Text| move || (part.phase() == phase).then(|| session.text(text));
     view! {
-        <div class="ocf-conversations" node_ref=root on:click=on_click>
+        <div class="ocf-conversations">
             <button
                 type="button"
                 class="ocf-disclosure"
-                aria-expanded=move || state.is_open().to_string()
+                aria-expanded=move || part.is_open().to_string()
                 aria-controls=panel.clone()
+                on:click=toggle
             >
                 {move || session.text(Text::Conversations)}
             </button>
-            <div id=panel class="ocf-panel" hidden=move || !state.is_open()>
-                <div class="ocf-part" inner_html=part(|p| p.head.clone())></div>
-                <div class="ocf-field" hidden=move || !parts.with(|p| p.chat)>
-                    <label for=search.clone()>{move || session.text(Text::SearchConversation)}</label>
-                    <input
-                        id=search
-                        type="search"
-                        name="conversation-search"
-                        autocomplete="off"
-                        dir="auto"
-                        prop:value=typed
-                        on:input=on_search
-                    />
-                </div>
-                <p class="ocf-note" role="status">{part(|p| p.status.clone())}</p>
-                <p class="ocf-note" role="alert">{part(|p| p.failure.clone())}</p>
-                <div class="ocf-part" inner_html=part(|p| p.body.clone())></div>
+            <div id=panel class="ocf-panel" hidden=move || !part.is_open()>
+                <p class="ocf-note" role="status">{said(Phase::Fetching, Text::LoadingConversations)}</p>
+                <p class="ocf-note" role="alert">{said(Phase::Unavailable, Text::PartUnavailable)}</p>
+                <button
+                    type="button"
+                    class="ocf-secondary ocf-retry"
+                    hidden=move || part.phase() != Phase::Unavailable
+                    on:click=open
+                >
+                    {move || session.text(Text::TryAgain)}
+                </button>
+                {section}
             </div>
         </div>
     }

@@ -1,0 +1,149 @@
+//! The Conversations section, opened (a lazy part: this file and what only it reaches are
+//! fetched the first time an agent opens the section, see [`crate::view::lazy`]): the contact's
+//! past chats as a list with "Show more" and "Showing 10 of 23", its channels in the Contact
+//! Center; a chat's messages in place of the list, with "Search this conversation" (the
+//! combobox's pause and ticket) and "Back to conversations", which puts the focus back on the
+//! chat opened. Text a person typed is shown as text, never markup, and isolated (`<bdi>`) in a
+//! right-to-left form.
+
+use crate::domain::search::DEBOUNCE_MS;
+use crate::domain::texts::Text;
+use crate::state::conversations::{self, Ask, ConversationsState};
+use crate::state::session::Session;
+use crate::view::combo::Combo;
+use crate::view::conversation_markup::{self as markup, Dates};
+use crate::view::lazy::Unfetched;
+use crate::web::dates::{since, written, Style};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The section for contact `contact`, opened: it asks for the first page at once. The split
+/// point of the lazy part `conversations` (a plain call in unsplit builds); its code is fetched
+/// by [`fetch_conversations`].
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        conversations,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(
+            /// Fetches the section's code (the chunk), once: a failure is tried again next time.
+            fetch_conversations
+        )
+    )
+)]
+pub fn conversations_section(session: Session, contact: String) -> Result<AnyView, Unfetched> {
+    Ok(view! { <Section session=session contact=contact /> }.into_any())
+}
+
+/// Fetches the section's code: nothing to fetch in an unsplit build.
+#[cfg(not(feature = "split"))]
+pub async fn fetch_conversations() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    Ok(())
+}
+
+/// What is listed is markup drawn once per answer ([`markup::parts`]), and every press in it is
+/// one delegated handler: a reactive view per item and a handler per button would cost more.
+#[component]
+fn Section(session: Session, contact: String) -> impl IntoView {
+    let state = ConversationsState::new(contact);
+    let combo = Combo::new();
+    let root = NodeRef::<html::Div>::new();
+    let typed = RwSignal::new(String::new());
+    let search = session.id("conversation-search");
+    // Every flow starts here, with the ticket of the search it goes with (one future type for
+    // all of them).
+    let go = move |ask: Ask, ticket: u32| {
+        session.spawn(conversations::run(session, state, ask, move || {
+            combo.is_current(ticket)
+        }));
+    };
+    go(Ask::Open, combo.ticket());
+    // After the section is drawn again (one frame): focus the element `selector` finds, if the
+    // section is still there (unmounted meanwhile, its node is disposed or detached).
+    let focus = move |selector: String| {
+        request_animation_frame(move || {
+            let found = root
+                .try_get_untracked()
+                .flatten()
+                .filter(|r| r.is_connected())
+                .and_then(|r| r.query_selector(&selector).ok().flatten());
+            if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = element.focus();
+            }
+        });
+    };
+    // Everything shown, from where the section stands, in the agent's language.
+    let parts = Memo::new(move |_| {
+        let t = session.texts();
+        let language = session.language();
+        let (when, ago, day, time) = (
+            move |iso: &str| written(language, iso, Style::DateTime),
+            move |iso: &str| since(language, iso),
+            move |iso: &str| written(language, iso, Style::Day),
+            move |iso: &str| written(language, iso, Style::Time),
+        );
+        let dates = Dates {
+            when: &when,
+            ago: &ago,
+            day: &day,
+            time: &time,
+        };
+        state.with(|section| markup::parts(section, &t, &dates))
+    });
+    // Every press in the section: a chat, "Back", "Show more".
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let within = |class: &str| target.closest(class).ok().flatten();
+        if let Some(chat) = within(".ocf-chat") {
+            let Some(at) = chat.get_attribute("data-at").and_then(|a| a.parse().ok()) else {
+                return;
+            };
+            combo.close();
+            typed.set(String::new());
+            go(Ask::Read(at), combo.ticket());
+            focus(".ocf-back".into());
+        } else if within(".ocf-back").is_some() {
+            combo.close();
+            if let Some(at) = state.back() {
+                focus(format!(".ocf-chat[data-at=\"{at}\"]"));
+            }
+        } else if within(".ocf-more").is_some() {
+            go(Ask::More, combo.ticket());
+        }
+    };
+    let on_search = move |ev: web_sys::Event| {
+        let value = event_target_value(&ev);
+        combo.close();
+        typed.set(value.clone());
+        let term = value.trim().to_owned();
+        combo.later(DEBOUNCE_MS, move |ticket| go(Ask::Search(term), ticket));
+    };
+    let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
+    view! {
+        <div class="ocf-section" node_ref=root on:click=on_click>
+            <div class="ocf-part" inner_html=part(|p| p.head.clone())></div>
+            <div class="ocf-field" hidden=move || !parts.with(|p| p.chat)>
+                <label for=search.clone()>{move || session.text(Text::SearchConversation)}</label>
+                <input
+                    id=search
+                    type="search"
+                    name="conversation-search"
+                    autocomplete="off"
+                    dir="auto"
+                    prop:value=typed
+                    on:input=on_search
+                />
+            </div>
+            <p class="ocf-note" role="status">{part(|p| p.status.clone())}</p>
+            <p class="ocf-note" role="alert">{part(|p| p.failure.clone())}</p>
+            <div class="ocf-part" inner_html=part(|p| p.body.clone())></div>
+        </div>
+    }
+}
