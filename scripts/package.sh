@@ -32,6 +32,15 @@ fi
 rm -rf "$out"
 mkdir -p "$out/package"
 cp -r "$dist"/{contact-form.js,omnichannel-contact-form.js,omnichannel-contact-form_bg.wasm,widget.css,i18n} "$out/package/"
+# The lazy parts: their link module, which the module imports, and their chunks, fetched when a
+# part is first opened (names tagged with the release: a stale one from an earlier build may
+# linger in dist/, so only those the link module names).
+link=$(cd "$dist" && ls __wasm_split-*.js 2>/dev/null | while read -r f; do grep -qF "./$f" omnichannel-contact-form.js && echo "$f"; done)
+[ -n "$link" ] || { echo "package: $dist has no lazy parts' link module (__wasm_split-<tag>.js): build it with trunk through scripts/env.sh's PATH" >&2; exit 1; }
+cp "$dist/$link" "$out/package/"
+for chunk in $(grep -o '"\./[a-z_0-9]*-[0-9a-f]*\.wasm"' "$dist/$link" | tr -d '"' | sed 's|^\./||'); do
+  cp "$dist/$chunk" "$out/package/"
+done
 # The snippets the module imports (a stale one from an earlier build may linger in dist/).
 find "$dist/snippets" -type f -name '*.js' | while read -r f; do
   if grep -qF "${f#"$dist"/}" "$dist/omnichannel-contact-form.js"; then
@@ -70,7 +79,8 @@ const manifest = {
   files: [
     "contact-form.js", "contact-form.d.ts", "module.d.ts", "react.d.ts", "vue.d.ts", "svelte.d.ts",
     "solid.d.ts", "omnichannel-contact-form.js",
-    "omnichannel-contact-form_bg.wasm", "snippets/", "i18n/", "widget.css", "custom-elements.json",
+    "omnichannel-contact-form_bg.wasm", "__wasm_split-*.js", "split_*.wasm", "chunk_*.wasm",
+    "snippets/", "i18n/", "widget.css", "custom-elements.json",
     "CHANGELOG.md",
   ],
   // Importing the loader or the module defines <omnichannel-contact-form>; the CSS styles it.

@@ -111,18 +111,32 @@ pub fn project(name: &str, packages: &[&str]) -> PathBuf {
     dir
 }
 
-/// Copies the package's widget files (the module, the wasm, its snippets, the catalogues and
-/// the styles) into `site`, beside a bundle, as the package's README says.
+/// Copies the package's widget files (the module, the wasm, the lazy parts, its snippets, the
+/// catalogues and the styles) into `site`, beside a bundle, as the package's README says.
 pub fn copy_widget_files(project: &Path, site: &Path) {
     std::fs::create_dir_all(site).expect("the site's folder");
     let package = project.join("node_modules/omnichannel-contact-form");
-    for name in [
+    // The lazy parts' files, as the README's `*.wasm` and `__wasm_split-*.js` copy them.
+    let parts: Vec<String> = std::fs::read_dir(&package)
+        .expect("the installed package reads")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".wasm") || n.starts_with("__wasm_split-"))
+        .collect();
+    assert!(
+        parts.iter().any(|n| n.starts_with("split_conversations-")),
+        "the package ships the Conversations part: {parts:?}"
+    );
+    let named = [
         "omnichannel-contact-form.js",
-        "omnichannel-contact-form_bg.wasm",
         "snippets",
         "i18n",
         "widget.css",
-    ] {
+    ];
+    for name in named
+        .iter()
+        .copied()
+        .chain(parts.iter().map(String::as_str))
+    {
         let (ok, printed) = run(
             project,
             Path::new("cp"),

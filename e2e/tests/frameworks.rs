@@ -307,6 +307,14 @@ createRoot(document.getElementById("app")!).render(<ContactPanel server={locatio
         )
         .await;
     assert_eq!(said, serde_json::json!(format!("Saved contact {id}")));
+    // A lazy part through the package, inside the element React rendered.
+    b.wait_js("Conversations", &click_script(root, "Conversations"))
+        .await;
+    b.wait_js(
+        "the section, through the package",
+        &format!("const p = {root}.querySelector('.ocf-panel'); return !!p && p.textContent.includes('No conversations yet.')"),
+    )
+    .await;
     b.finish().await;
     let _ = std::fs::remove_dir_all(&dir);
 }

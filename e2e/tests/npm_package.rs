@@ -157,6 +157,13 @@ mount(element, { load: "eager" });
         .read(|d| d.visitors.iter().any(|v| v.name == "Bundled Ada"))
         .await;
     assert!(saved, "the stand-in has the contact");
+    // A lazy part through the package: the Conversations chunk served beside the bundle.
+    b.click("Conversations").await;
+    b.wait_js(
+        "the section, through the package",
+        "const p = document.querySelector('.ocf-panel'); return !!p && p.textContent.includes('No conversations yet.')",
+    )
+    .await;
     b.finish().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
