@@ -167,6 +167,7 @@ texts! {
     // The contact's conversations.
     Conversations = "Conversations",
     LoadingConversations = "Loading conversations…",
+    LoadingPart = "Loading…",
     PartUnavailable = "This part of the form could not be loaded. Check the connection and try again; the rest of the form works as before.",
     TryAgain = "Try again",
     ShowingOf = "Showing {shown} of {total}",

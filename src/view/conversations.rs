@@ -6,8 +6,8 @@
 
 use crate::domain::texts::Text;
 use crate::state::session::Session;
-use crate::view::conversations_section::{conversations_section, fetch_conversations};
-use crate::view::lazy::{enter, LazyPart, Phase};
+use crate::view::conversations_section::{conversations_section, fetch};
+use crate::view::lazy::{enter, said, LazyPart, Phase};
 use leptos::prelude::*;
 
 /// The disclosure and the section for contact `contact` (made again, closed, for another).
@@ -18,21 +18,17 @@ pub fn Conversations(
     /// The opened contact's id.
     contact: String,
 ) -> impl IntoView {
-    let part = LazyPart::new();
+    let part = LazyPart::new(session, fetch);
     let panel = session.id("conversations");
-    let open = move |_| part.open(session, async { Ok(fetch_conversations().await?) });
-    let toggle = move |ev| match part.is_open() {
+    let toggle = move |_| match part.is_open() {
         true => part.close(),
-        false => open(ev),
+        false => part.open(),
     };
     // The section once its code is here, drawn under this view's owner (dropped when closed).
     let section = move || match part.phase() {
         Phase::Open => enter!(conversations_section(session, contact.clone())).ok(),
         _ => None,
     };
-    // What the shell itself says: the code coming, or why it did not.
-    let said =
-        move |phase: Phase, text: Text| move || (part.phase() == phase).then(|| session.text(text));
     view! {
         <div class="ocf-conversations">
             <button
@@ -45,16 +41,7 @@ pub fn Conversations(
                 {move || session.text(Text::Conversations)}
             </button>
             <div id=panel class="ocf-panel" hidden=move || !part.is_open()>
-                <p class="ocf-note" role="status">{said(Phase::Fetching, Text::LoadingConversations)}</p>
-                <p class="ocf-note" role="alert">{said(Phase::Unavailable, Text::PartUnavailable)}</p>
-                <button
-                    type="button"
-                    class="ocf-secondary ocf-retry"
-                    hidden=move || part.phase() != Phase::Unavailable
-                    on:click=open
-                >
-                    {move || session.text(Text::TryAgain)}
-                </button>
+                {said(part, Text::LoadingConversations)}
                 {section}
             </div>
         </div>

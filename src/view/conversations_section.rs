@@ -16,6 +16,8 @@ use crate::view::lazy::Unfetched;
 use crate::web::dates::{since, written, Style};
 use leptos::html;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::JsCast;
 
 /// The section for contact `contact`, opened: it asks for the first page at once. The split
@@ -37,10 +39,13 @@ pub fn conversations_section(session: Session, contact: String) -> Result<AnyVie
     Ok(view! { <Section session=session contact=contact /> }.into_any())
 }
 
-/// Fetches the section's code: nothing to fetch in an unsplit build.
-#[cfg(not(feature = "split"))]
-pub async fn fetch_conversations() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    Ok(())
+/// Fetches the section's code (see [`crate::view::lazy::Fetch`]).
+pub fn fetch() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>> {
+    Box::pin(async {
+        #[cfg(feature = "split")]
+        fetch_conversations().await?;
+        Ok(())
+    })
 }
 
 /// What is listed is markup drawn once per answer ([`markup::parts`]), and every press in it is

@@ -7,20 +7,20 @@ use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::open::{open, Opened};
+use crate::state::resolve;
 use crate::state::session::Session;
 use crate::state::status::Status;
 use crate::state::submit::{self, report, Focus};
-use crate::view::changed_notice::ChangedNotice;
-use crate::view::conflict_notice::ConflictNotice;
 use crate::view::contact_search::ContactSearch;
 use crate::view::conversations::Conversations;
 use crate::view::custom_inputs::{self, CustomInputs};
-use crate::view::delete_contact::{delete_button, DeleteNotice};
-use crate::view::duplicate_notice::{Choice, DuplicateNotice};
+use crate::view::delete_contact::delete_button;
+use crate::view::duplicate_notice::Choice;
 use crate::view::input::{InputSpec, LabeledInput};
+use crate::view::lazy::enter;
 use crate::view::manager_picker::{agent_list, Picker};
+use crate::view::prompts::{self, Prompts};
 use crate::view::rows::MoreRows;
-use crate::view::unsaved_notice::UnsavedNotice;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -199,6 +199,8 @@ pub fn ContactForm(
         }
     };
 
+    // The form's questions: a lazy part, fetched the first time one is asked.
+    let ask = Prompts::new(session, state);
     let on_deleted = Callback::new(move |()| focus(Focus::field(Field::Name)));
     let on_save = Callback::new(move |()| submit_now());
     let on_open = Callback::new(move |id: String| {
@@ -238,8 +240,8 @@ pub fn ContactForm(
                 </p>
                 {fields}
                 <CustomInputs session=session state=state />
-                <DuplicateNotice session=session state=state on_choice=on_choice />
-                <ChangedNotice session=session state=state on_save=on_save />
+                {ask.at(move || state.duplicates().shown().is_some(), move || enter!(prompts::duplicate(session, state, on_choice)))}
+                {ask.at(move || state.changes().asked().is_some(), move || enter!(prompts::changed(session, state, on_save)))}
                 <div class="ocf-actions">
                     <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
@@ -248,7 +250,7 @@ pub fn ContactForm(
                     {delete_button(session, state)}
                     <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
                 </div>
-                <DeleteNotice session=session state=state on_deleted=on_deleted />
+                {ask.at(move || state.deletion().asked(), move || enter!(prompts::deletion(session, state, on_deleted)))}
                 <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
                     {move || state.storage_problem().map(|e| e.say(&session.texts()))}
                 </p>
@@ -269,8 +271,8 @@ pub fn ContactForm(
     // The question asked before opening another contact sits right under the search.
     view! {
         {search}
-        <UnsavedNotice session=session state=state />
-        <ConflictNotice session=session state=state />
+        {ask.at(move || state.unsaved().shown().is_some(), move || enter!(prompts::unsaved(session, state)))}
+        {ask.at(move || !resolve::shown(state).is_empty(), move || enter!(prompts::conflicts(session, state)))}
         {form}
         {conversations}
     }

@@ -8,11 +8,13 @@
 //! code unsplit, where the entry is a plain call. [`LazyPart`] is what the form keeps of a part:
 //! closed, its code being fetched, open, or unavailable (said in words with **Try again**).
 
+use crate::domain::texts::Text;
 use crate::state::session::Session;
 use leptos::prelude::*;
 use std::future::Future;
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};
+use std::time::Duration;
 
 /// A part's code could not be fetched: offline, a 404 after a redeploy, a timeout, or a chunk of
 /// another release than the module (the names tie them, so an old module never runs a new
@@ -40,23 +42,25 @@ pub enum Phase {
     Unavailable,
 }
 
+/// Fetches a part's code: every entry's preload (each entry keeps its own loader, which must
+/// have its code before [`ready`] can draw it), at once in an unsplit build.
+pub type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>>;
+
 /// A lazy part's state (cheap to copy).
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct LazyPart {
     phase: RwSignal<Phase>,
-}
-
-impl Default for LazyPart {
-    fn default() -> Self {
-        Self::new()
-    }
+    session: Session,
+    fetch: Fetch,
 }
 
 impl LazyPart {
-    /// Closed.
-    pub fn new() -> Self {
+    /// Closed; `fetch` brings its code when it is first opened.
+    pub fn new(session: Session, fetch: Fetch) -> Self {
         LazyPart {
             phase: RwSignal::new(Phase::Closed),
+            session,
+            fetch,
         }
     }
 
@@ -75,17 +79,17 @@ impl LazyPart {
         self.phase.set(Phase::Closed);
     }
 
-    /// Opens it: `fetch` brings its code (at once when it came before: a loaded chunk is kept),
-    /// then it is shown; a failure is said with **Try again**, which calls this again. Closed
+    /// Opens it: its code is fetched (at once when it came before: the loader keeps it), then
+    /// it is shown; a failure is said with **Try again**, which opens it again. Closed
     /// meanwhile, it stays closed.
-    pub fn open(
-        &self,
-        session: Session,
-        fetch: impl Future<Output = Result<(), Unfetched>> + 'static,
-    ) {
+    pub fn open(&self) {
         let phase = self.phase;
+        if phase.get_untracked() == Phase::Open {
+            return;
+        }
         phase.set(Phase::Fetching);
-        session.spawn(async move {
+        let fetch = within((self.fetch)(), self.session.config().timeout_ms);
+        self.session.spawn(async move {
             let next = match fetch.await {
                 Ok(()) => Phase::Open,
                 Err(Unfetched) => Phase::Unavailable,
@@ -96,6 +100,49 @@ impl LazyPart {
                 }
             });
         });
+    }
+}
+
+/// `fetch`, given up after `ms` milliseconds (the requests' own timeout): a chunk request that
+/// hangs is said like one that failed. The fetch itself goes on, and **Try again** waits for
+/// it (the loader runs one attempt at a time).
+async fn within(
+    mut fetch: Pin<Box<dyn Future<Output = Result<(), Unfetched>>>>,
+    ms: u32,
+) -> Result<(), Unfetched> {
+    let (up, mut time_up) = futures_channel::oneshot::channel::<()>();
+    let timer = set_timeout_with_handle(
+        move || {
+            let _ = up.send(());
+        },
+        Duration::from_millis(u64::from(ms)),
+    )
+    .ok();
+    let answer = std::future::poll_fn(|cx| match fetch.as_mut().poll(cx) {
+        Poll::Ready(answer) => Poll::Ready(answer),
+        Poll::Pending => Pin::new(&mut time_up).poll(cx).map(|_| Err(Unfetched)),
+    })
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    answer
+}
+
+/// What a part says while its code is not here: it is coming (`loading`, in the status), or it
+/// could not come (in words, with **Try again**).
+pub fn said(part: LazyPart, loading: Text) -> impl IntoView {
+    let session = part.session;
+    let when =
+        move |phase: Phase, text: Text| move || (part.phase() == phase).then(|| session.text(text));
+    view! {
+        <p class="ocf-note" role="status">{when(Phase::Fetching, loading)}</p>
+        <p class="ocf-note" role="alert">{when(Phase::Unavailable, Text::PartUnavailable)}</p>
+        {move || (part.phase() == Phase::Unavailable).then(|| view! {
+            <button type="button" class="ocf-secondary ocf-retry" on:click=move |_| part.open()>
+                {session.text(Text::TryAgain)}
+            </button>
+        })}
     }
 }
 

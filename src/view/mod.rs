@@ -15,6 +15,7 @@ pub mod input;
 pub mod lazy;
 pub mod manager_picker;
 pub mod notice;
+pub mod prompts;
 pub mod rows;
 pub mod signin;
 pub mod unsaved_notice;
