@@ -73,7 +73,10 @@ async fn register_reload_update_keeping_what_the_form_does_not_show_then_a_dupli
     b.click("Register contact").await;
     b.wait_status("may already exist").await;
     let notice = b
-        .js("return document.querySelector('.ocf-duplicate').textContent")
+        .wait_js(
+            "the duplicate warning",
+            "const n = document.querySelector('.ocf-duplicate'); return n && n.textContent",
+        )
         .await;
     assert!(
         notice.as_str().unwrap_or_default().contains("Ada King"),

@@ -78,7 +78,10 @@ async fn a_new_contact_with_a_known_email_is_warned_about_and_updates_that_conta
     b.click("Register contact").await;
     b.wait_status("may already exist").await;
     let notice = b
-        .js("return document.querySelector('.ocf-duplicate').textContent")
+        .wait_js(
+            "the duplicate warning",
+            "const n = document.querySelector('.ocf-duplicate'); return n && n.textContent",
+        )
         .await;
     let notice = notice.as_str().unwrap_or_default();
     assert!(

@@ -33,6 +33,11 @@ impl Changes {
         self.asked.get()
     }
 
+    /// Whether a choice is asked (tracked, without copying what is asked).
+    pub fn is_asked(&self) -> bool {
+        self.asked.with(Option::is_some)
+    }
+
     /// The values picked, by clash.
     pub fn picks(&self) -> ConflictChoices {
         self.picks

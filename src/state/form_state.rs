@@ -148,6 +148,11 @@ impl FormState {
         self.storage.problem()
     }
 
+    /// Whether the state is still there (its widget not unmounted).
+    pub fn is_alive(&self) -> bool {
+        !self.saving.is_disposed()
+    }
+
     /// Whether a save is under way (tracked).
     pub fn is_saving(&self) -> bool {
         self.saving.get()
@@ -258,22 +263,22 @@ impl FormState {
         }
     }
 
-    /// The remembered contact `id` is gone from the server: forgotten, and the form is ready
-    /// to register it again. `false` when the form has moved on to another contact meanwhile.
+    /// The remembered contact `id` is gone from the server: forgotten (its questions too), and
+    /// the form is ready to register it again. `false` when the form has moved on to another contact meanwhile.
     pub fn contact_gone(&self, id: &str) -> bool {
         let gone = self.contact.gone(id);
         if gone {
+            self.leave();
             self.apply_defaults();
         }
         gone
     }
 
     /// "New contact" (or the contact deleted): forgets the remembered contact, its draft and a
-    /// queued save, and empties the form.
+    /// queued save, and empties the form; its questions go ([`FormState::leave`]).
     pub fn forget(&self) {
-        self.deletion.ask(false);
+        self.leave();
         self.conflicts.clear();
-        self.changes.clear();
         self.outbox.release();
         self.drafts.drop();
         self.contact.forget();
@@ -285,10 +290,10 @@ impl FormState {
 
     /// Another contact opened: it becomes the contact this form saves to, and the one
     /// remembered for this server; its values replace the form's; the draft, a waiting save and
-    /// any notice go.
+    /// every question about the contact before go ([`FormState::leave`]).
     pub fn open(&self, stored: StoredContact, record: ContactRecord) {
+        self.leave();
         self.conflicts.clear();
-        self.changes.clear();
         self.outbox.release();
         self.drafts.drop();
         self.duplicates.clear();

@@ -22,6 +22,7 @@ pub mod lookups;
 pub mod merging;
 pub mod open;
 pub mod outbox;
+pub mod questions;
 pub mod resolve;
 pub mod retry;
 pub mod rows;

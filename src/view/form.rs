@@ -7,6 +7,7 @@ use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::loading;
 use crate::state::open::{open, Opened};
+use crate::state::questions::Question;
 use crate::state::resolve;
 use crate::state::session::Session;
 use crate::state::status::Status;
@@ -199,8 +200,10 @@ pub fn ContactForm(
         }
     };
 
-    // The form's questions: a lazy part, fetched the first time one is asked.
+    // The form's questions: a lazy part, fetched the first time one is asked. When the form
+    // goes (sign-out, unmount), so do they: they were about the contact it showed.
     let ask = Prompts::new(session, state);
+    on_cleanup(move || state.leave());
     let on_deleted = Callback::new(move |()| focus(Focus::field(Field::Name)));
     let on_save = Callback::new(move |()| submit_now());
     let on_open = Callback::new(move |id: String| {
@@ -240,8 +243,8 @@ pub fn ContactForm(
                 </p>
                 {fields}
                 <CustomInputs session=session state=state />
-                {ask.at(move || state.duplicates().shown().is_some(), move || enter!(prompts::duplicate(session, state, on_choice)))}
-                {ask.at(move || state.changes().asked().is_some(), move || enter!(prompts::changed(session, state, on_save)))}
+                {ask.at(move || state.asks(Question::Duplicate), move || enter!(prompts::duplicate(session, state, on_choice)))}
+                {ask.at(move || state.asks(Question::Changed), move || enter!(prompts::changed(session, state, on_save)))}
                 <div class="ocf-actions">
                     <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
@@ -250,7 +253,7 @@ pub fn ContactForm(
                     {delete_button(session, state)}
                     <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
                 </div>
-                {ask.at(move || state.deletion().asked(), move || enter!(prompts::deletion(session, state, on_deleted)))}
+                {ask.at(move || state.asks(Question::Delete), move || enter!(prompts::deletion(session, state, on_deleted)))}
                 <p class="ocf-note ocf-note--storage" hidden=move || state.storage_problem().is_none()>
                     {move || state.storage_problem().map(|e| e.say(&session.texts()))}
                 </p>
@@ -271,7 +274,7 @@ pub fn ContactForm(
     // The question asked before opening another contact sits right under the search.
     view! {
         {search}
-        {ask.at(move || state.unsaved().shown().is_some(), move || enter!(prompts::unsaved(session, state)))}
+        {ask.at(move || state.asks(Question::Unsaved), move || enter!(prompts::unsaved(session, state)))}
         {ask.at(move || !resolve::shown(state).is_empty(), move || enter!(prompts::conflicts(session, state)))}
         {form}
         {conversations}

@@ -7,6 +7,7 @@
 
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
+use crate::state::questions::Question;
 use crate::state::resolve;
 use crate::state::session::Session;
 use crate::view::changed_notice::ChangedNotice;
@@ -80,13 +81,9 @@ fn fetch() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>> {
     })
 }
 
-/// Whether the form asks anything now (tracked).
+/// Whether the form asks anything now, or shows conflicting values (tracked).
 fn asking(state: FormState) -> bool {
-    state.unsaved().shown().is_some()
-        || !resolve::shown(state).is_empty()
-        || state.duplicates().shown().is_some()
-        || state.changes().asked().is_some()
-        || state.deletion().asked()
+    Question::ALL.into_iter().any(|q| state.asks(q)) || !resolve::shown(state).is_empty()
 }
 
 /// The form's questions: fetched the first time one is asked (cheap to copy).

@@ -218,3 +218,65 @@ async fn conflicting_values_are_offered_and_a_refused_resolve_keeps_them() {
     );
     assert_eq!(values(&host)[0], "Ada Lovelace");
 }
+
+const GRACE: &str = r#"{"contact":{"_id":"cc8","name":"Grace Hopper","emails":[],"phones":[],"customFields":{}},"success":true}"#;
+
+/// Whether the delete question is shown.
+fn asks_delete(host: &HtmlElement) -> bool {
+    host.query_selector(".ocf-delete").unwrap().is_some()
+}
+
+/// The question "Delete Ada Lovelace?" belongs to Ada: asked, then left by each way the form
+/// leaves a contact, it is gone, and it does not come back for the contact shown next (nor for
+/// Ada after signing in again). Every question goes through the same `FormState::leave`; the
+/// state's own test holds each of them to it.
+#[wasm_bindgen_test]
+async fn the_delete_question_never_comes_back_for_another_contact() {
+    for way in ["New contact", "the search", "Sign out"] {
+        let host = remembered_ada(200, r#"{"success":true}"#).await;
+        click(&host, "Delete contact");
+        wait_for("the question", || asks_delete(&host)).await;
+        match way {
+            "New contact" => click(&host, "New contact"),
+            "the search" => {
+                crate::center::known(
+                    r#"[{"_id":"cc8","name":"Grace Hopper","emails":[],"phones":[]}]"#,
+                );
+                route("/api/v1/omnichannel/contacts.get", 200, GRACE);
+                type_into(&host, "search", "Grace");
+                wait_for("the option", || {
+                    host.query_selector(".ocf-results [role=option]")
+                        .unwrap()
+                        .is_some()
+                })
+                .await;
+                press(&host, "search", "ArrowDown").await;
+                press(&host, "search", "Enter").await;
+                wait_for("Grace", || values(&host)[0] == "Grace Hopper").await;
+            }
+            _ => {
+                route("/api/v1/logout", 200, r#"{"status":"success","data":{}}"#);
+                route(
+                    "/api/v1/login",
+                    200,
+                    r#"{"status":"success","data":{"userId":"agent-id","authToken":"agent-token"},"success":true}"#,
+                );
+                click(&host, "Sign out");
+                wait_for("the sign-in form", || has_input(&host, "user")).await;
+                type_into(&host, "user", "agent");
+                type_into(&host, "password", "pw");
+                click(&host, "Sign in");
+                wait_for("Ada again", || {
+                    has_input(&host, "name") && values(&host)[0] == "Ada Lovelace"
+                })
+                .await;
+            }
+        }
+        leptos::task::tick().await;
+        assert!(
+            !asks_delete(&host),
+            "after {way}: the question went with Ada"
+        );
+        assert_eq!(deletes(), 0, "after {way}");
+    }
+}

@@ -19,6 +19,7 @@ mod form;
 mod harness;
 mod languages;
 mod picker;
+mod questions;
 mod retry;
 mod rows;
 mod save;
