@@ -105,6 +105,11 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
     );
     b.click("Show more").await;
     panel_says(&b, "Conversation closed: Solved, thanks (chat 1).").await;
+    b.wait_js(
+        "the focus on the first message that came in",
+        "const f = document.activeElement; return !!f && f.matches('.ocf-messages > li:nth-child(21)')",
+    )
+    .await;
     audited_light_and_dark(&b, "a chat").await;
     b.fill("conversation-search", "ONERROR").await;
     panel_says(&b, "Showing 1 of 1").await;

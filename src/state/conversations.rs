@@ -54,6 +54,15 @@ pub enum Section {
     Failed(String),
 }
 
+/// Which list the section shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// The past chats (or nothing listed yet).
+    Chats,
+    /// A chat's messages.
+    Messages,
+}
+
 /// The section's state (cheap to copy), for one contact.
 #[derive(Debug, Clone, Copy)]
 pub struct ConversationsState {
@@ -86,6 +95,19 @@ impl ConversationsState {
     /// Reads where the section stands (tracked).
     pub fn with<R>(&self, f: impl FnOnce(&Section) -> R) -> R {
         self.section.with(f)
+    }
+
+    /// Which list is shown and how many of its items (untracked: for where the focus goes).
+    pub fn shown_now(&self) -> (Listing, usize) {
+        self.section.with_untracked(|s| match s {
+            Section::List(list) => (Listing::Chats, list.chats.found.len()),
+            Section::Chat {
+                messages: Messages::Shown(shown),
+                ..
+            } => (Listing::Messages, shown.found.len()),
+            Section::Chat { .. } => (Listing::Messages, 0),
+            Section::Loading | Section::Failed(_) => (Listing::Chats, 0),
+        })
     }
 
     /// Back from a chat to the list; gives the chat's place in it, for the focus.

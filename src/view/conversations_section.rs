@@ -8,7 +8,7 @@
 
 use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
-use crate::state::conversations::{self, Ask, ConversationsState};
+use crate::state::conversations::{self, Ask, ConversationsState, Listing};
 use crate::state::session::Session;
 use crate::view::combo::Combo;
 use crate::view::conversation_markup::{self as markup, Dates};
@@ -57,28 +57,40 @@ fn Section(session: Session, contact: String) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let typed = RwSignal::new(String::new());
     let search = session.id("conversation-search");
-    // Every flow starts here, with the ticket of the search it goes with (one future type for
-    // all of them).
-    let go = move |ask: Ask, ticket: u32| {
-        session.spawn(conversations::run(session, state, ask, move || {
-            combo.is_current(ticket)
-        }));
-    };
-    go(Ask::Open, combo.ticket());
-    // After the section is drawn again (one frame): focus the element `selector` finds, if the
-    // section is still there (unmounted meanwhile, its node is disposed or detached).
-    let focus = move |selector: String| {
+    // After the section is drawn again (one frame): focus the first element one of `selectors`
+    // finds (made focusable if it is not, as a message is not), if the section is still there
+    // (unmounted meanwhile, its node is disposed or detached).
+    let focus = move |selectors: Vec<String>| {
         request_animation_frame(move || {
-            let found = root
+            let Some(section) = root
                 .try_get_untracked()
                 .flatten()
                 .filter(|r| r.is_connected())
-                .and_then(|r| r.query_selector(&selector).ok().flatten());
+            else {
+                return;
+            };
+            let found = selectors
+                .iter()
+                .find_map(|s| section.query_selector(s).ok().flatten());
             if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
                 let _ = element.focus();
             }
         });
     };
+    // Every flow starts here, with the ticket of the search it goes with, and where the focus
+    // goes once it is over, if anywhere (one future type for all of them).
+    let go = move |ask: Ask, ticket: u32, then: Vec<String>| {
+        session.spawn(async move {
+            conversations::run(session, state, ask, move || combo.is_current(ticket)).await;
+            if !then.is_empty() {
+                focus(then);
+            }
+        });
+    };
+    go(Ask::Open, combo.ticket(), Vec::new());
     // Everything shown, from where the section stands, in the agent's language.
     let parts = Memo::new(move |_| {
         let t = session.texts();
@@ -112,15 +124,25 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             };
             combo.close();
             typed.set(String::new());
-            go(Ask::Read(at), combo.ticket());
-            focus(".ocf-back".into());
+            go(Ask::Read(at), combo.ticket(), Vec::new());
+            focus(vec![".ocf-back".into()]);
         } else if within(".ocf-back").is_some() {
             combo.close();
             if let Some(at) = state.back() {
-                focus(format!(".ocf-chat[data-at=\"{at}\"]"));
+                focus(vec![format!(".ocf-chat[data-at=\"{at}\"]")]);
             }
         } else if within(".ocf-more").is_some() {
-            go(Ask::More, combo.ticket());
+            // "Show more" is drawn again with the list (or goes with its last page): the focus
+            // goes to the first item that came in, or back to "Show more" when none came.
+            let first_new = match state.shown_now() {
+                (Listing::Messages, n) => format!(".ocf-messages > li:nth-child({})", n + 1),
+                (Listing::Chats, n) => format!(".ocf-chat[data-at=\"{n}\"]"),
+            };
+            go(
+                Ask::More,
+                combo.ticket(),
+                vec![first_new, ".ocf-more".into()],
+            );
         }
     };
     let on_search = move |ev: web_sys::Event| {
@@ -128,7 +150,9 @@ fn Section(session: Session, contact: String) -> impl IntoView {
         combo.close();
         typed.set(value.clone());
         let term = value.trim().to_owned();
-        combo.later(DEBOUNCE_MS, move |ticket| go(Ask::Search(term), ticket));
+        combo.later(DEBOUNCE_MS, move |ticket| {
+            go(Ask::Search(term), ticket, Vec::new())
+        });
     };
     let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
     view! {

@@ -232,8 +232,26 @@ async fn conversations_are_closed_until_opened_then_paged_with_their_channels() 
         .filter(|u| u.contains("contacts.history"))
         .count();
     assert_eq!(histories, 2, "{:?}", asked());
-    click(&host, "Show more");
+    // The focus was on "Show more", which the redraw replaced: it is on the first chat that
+    // came in. With the keyboard (focus, then Enter's click) on the last page, where "Show
+    // more" goes, the same.
+    let focused_chat = || {
+        focused()
+            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+            .and_then(|f| f.get_attribute("data-at"))
+    };
+    wait_for("the focus on chat 10", || {
+        focused_chat().as_deref() == Some("10")
+    })
+    .await;
+    let more = find_button(&host, "Show more").expect("Show more");
+    more.focus().unwrap();
+    more.click();
     wait_for("the last page", || texts(&host, ".ocf-chat").len() == 23).await;
+    wait_for("the focus on chat 20", || {
+        focused_chat().as_deref() == Some("20")
+    })
+    .await;
     assert!(panel(&host).contains("Showing 23 of 23"));
     assert!(
         find_button(&host, "Show more").is_none_or(|b| b.hidden()),
