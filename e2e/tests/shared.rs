@@ -138,7 +138,10 @@ async fn a_field_both_changed_is_asked_and_saved_as_chosen_in_both_apis() {
         b.wait_status("Findme Uno was changed on the server since you opened it.")
             .await;
         let asked = b
-            .js("return [...document.querySelectorAll('.ocf-changed label')].map((l) => [l.textContent.trim(), l.querySelector('input').checked])")
+            .wait_js(
+                "the question's choices",
+                "const l = [...document.querySelectorAll('.ocf-changed label')]; return l.length ? l.map((l) => [l.textContent.trim(), l.querySelector('input').checked]) : null",
+            )
             .await;
         assert_eq!(
             asked,

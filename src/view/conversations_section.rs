@@ -57,23 +57,18 @@ fn Section(session: Session, contact: String) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let typed = RwSignal::new(String::new());
     let search = session.id("conversation-search");
-    // After the section is drawn again (one frame): focus the first element one of `selectors`
-    // finds (made focusable if it is not, as a message is not), if the section is still there
+    // After the section is drawn again (one frame): focus the first element `selector` finds
+    // (made focusable if it is not, as a message is not), if the section is still there
     // (unmounted meanwhile, its node is disposed or detached).
-    let focus = move |selectors: Vec<String>| {
+    let focus = move |selector: String| {
         request_animation_frame(move || {
-            let Some(section) = root
+            let found = root
                 .try_get_untracked()
                 .flatten()
                 .filter(|r| r.is_connected())
-            else {
-                return;
-            };
-            let found = selectors
-                .iter()
-                .find_map(|s| section.query_selector(s).ok().flatten());
+                .and_then(|r| r.query_selector(&selector).ok().flatten());
             if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+                if !element.has_attribute("tabindex") {
                     let _ = element.set_attribute("tabindex", "-1");
                 }
                 let _ = element.focus();
@@ -81,8 +76,8 @@ fn Section(session: Session, contact: String) -> impl IntoView {
         });
     };
     // Every flow starts here, with the ticket of the search it goes with, and where the focus
-    // goes once it is over, if anywhere (one future type for all of them).
-    let go = move |ask: Ask, ticket: u32, then: Vec<String>| {
+    // goes once it is over ("": nowhere); one future type for all of them.
+    let go = move |ask: Ask, ticket: u32, then: String| {
         session.spawn(async move {
             conversations::run(session, state, ask, move || combo.is_current(ticket)).await;
             if !then.is_empty() {
@@ -90,7 +85,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             }
         });
     };
-    go(Ask::Open, combo.ticket(), Vec::new());
+    go(Ask::Open, combo.ticket(), String::new());
     // Everything shown, from where the section stands, in the agent's language.
     let parts = Memo::new(move |_| {
         let t = session.texts();
@@ -124,25 +119,24 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             };
             combo.close();
             typed.set(String::new());
-            go(Ask::Read(at), combo.ticket(), Vec::new());
-            focus(vec![".ocf-back".into()]);
+            go(Ask::Read(at), combo.ticket(), String::new());
+            focus(".ocf-back".into());
         } else if within(".ocf-back").is_some() {
             combo.close();
             if let Some(at) = state.back() {
-                focus(vec![format!(".ocf-chat[data-at=\"{at}\"]")]);
+                focus(format!(".ocf-chat[data-at=\"{at}\"]"));
             }
         } else if within(".ocf-more").is_some() {
             // "Show more" is drawn again with the list (or goes with its last page): the focus
-            // goes to the first item that came in, or back to "Show more" when none came.
+            // goes to the first item that came in, or back to "Show more" when none came (the
+            // first in the page's order: the items come before the button).
             let first_new = match state.shown_now() {
-                (Listing::Messages, n) => format!(".ocf-messages > li:nth-child({})", n + 1),
-                (Listing::Chats, n) => format!(".ocf-chat[data-at=\"{n}\"]"),
+                (Listing::Messages, n) => {
+                    format!(".ocf-messages>li:nth-child({}),.ocf-more", n + 1)
+                }
+                (Listing::Chats, n) => format!(".ocf-chat[data-at=\"{n}\"],.ocf-more"),
             };
-            go(
-                Ask::More,
-                combo.ticket(),
-                vec![first_new, ".ocf-more".into()],
-            );
+            go(Ask::More, combo.ticket(), first_new);
         }
     };
     let on_search = move |ev: web_sys::Event| {
@@ -151,7 +145,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
         typed.set(value.clone());
         let term = value.trim().to_owned();
         combo.later(DEBOUNCE_MS, move |ticket| {
-            go(Ask::Search(term), ticket, Vec::new())
+            go(Ask::Search(term), ticket, String::new())
         });
     };
     let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
