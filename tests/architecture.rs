@@ -281,3 +281,47 @@ fn browser_snippets_are_js_files() {
         );
     }
 }
+
+/// The `inner_html` settings in `text` that do not take a `Markup` (through `html(` or `live(`,
+/// which accept nothing else), each with its line.
+fn unescaped_inner_html(text: &str) -> Vec<String> {
+    text.lines()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            line.match_indices("inner_html=")
+                .filter_map(move |(at, _)| {
+                    let value = &line[at + "inner_html=".len()..];
+                    let typed = value.starts_with("html(") || value.starts_with("live(");
+                    (!typed).then(|| format!("line {}: {}", i + 1, line.trim()))
+                })
+        })
+        .collect()
+}
+
+#[test]
+fn inner_html_takes_only_markup() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for site in unescaped_inner_html(&text) {
+            found.push(format!("{}: {site}", file.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "inner_html set from something else than Markup (domain/markup.rs: html or live):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn a_raw_string_in_inner_html_is_refused() {
+    let planted = r#"view! { <p inner_html=format!("<b>{name}</b>")></p> <p inner_html=html(Markup::said(&n))></p> }
+        <div inner_html=move || name.clone()></div>
+        <div inner_html=live(move || parts.with(|p| p.body.clone()))></div>"#;
+    let found = unescaped_inner_html(planted);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("line 1:") && found[1].starts_with("line 2:"));
+}

@@ -142,26 +142,6 @@ fn put(text: &str, args: &[(&str, &str)], count: &str) -> String {
     out
 }
 
-/// `text` as HTML: escaped, each isolate a `<bdi>` (which copies as plain text, unlike the
-/// isolate characters). The only markup in the result is `<bdi>`, so it is safe as
-/// `innerHTML` whatever the values and the catalogue hold.
-pub fn to_html(text: &str) -> String {
-    let mut html = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            ISOLATE => html.push_str("<bdi>"),
-            LTR => html.push_str("<bdi dir=\"ltr\">"),
-            POP => html.push_str("</bdi>"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '&' => html.push_str("&amp;"),
-            '"' => html.push_str("&quot;"),
-            c => html.push(c),
-        }
-    }
-    html
-}
-
 /// `text` without its isolates: for logs, events and tests.
 pub fn plain(text: &str) -> String {
     text.chars()
@@ -257,24 +237,6 @@ mod tests {
         assert_eq!(
             put("{a} {b} {", &[("a", "x")], ""),
             "\u{2068}x\u{2069} {b} {"
-        );
-    }
-
-    #[test]
-    fn as_html_values_are_bdi_and_nothing_else_is_markup() {
-        let t = Texts::default();
-        let said = t.fill(
-            Text::Rejected,
-            &[("message", "<img src=x onerror=alert(1)> & \"q\"")],
-        );
-        assert_eq!(
-            to_html(&said),
-            "The server refused the contact: <bdi>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</bdi>"
-        );
-        assert_eq!(to_html("a < b"), "a &lt; b");
-        assert_eq!(
-            to_html("\u{2066}+966\u{2069}"),
-            "<bdi dir=\"ltr\">+966</bdi>"
         );
     }
 

@@ -14,6 +14,7 @@ pub mod duplicate;
 pub mod field;
 pub mod fields;
 pub mod language;
+pub mod markup;
 pub mod merge;
 pub mod pairs;
 pub mod phone;

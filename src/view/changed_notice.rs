@@ -3,7 +3,7 @@
 //! the one here chosen at first), with **Save these values** and **Cancel**. Nothing is sent
 //! until the user chooses; the focus goes to the first radio.
 
-use crate::domain::catalogue::to_html;
+use crate::domain::markup::{html, Markup};
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::merging::{self, label_of};
@@ -54,7 +54,7 @@ pub fn ChangedNotice(
         );
         Some(view! {
             <div class="ocf-notice ocf-changed" role="group" aria-label=message.clone()>
-                <p inner_html=to_html(&message)></p>
+                <p inner_html=html(Markup::said(&message))></p>
                 {groups}
                 <div class="ocf-actions">
                     <button type="button" class="ocf-primary" on:click=save>

@@ -2,7 +2,7 @@
 //! picker (the same [`Combo`]), whose options open a contact. Under the options: "Show more"
 //! when the server has more, and in words what the search came to when there is nothing to list.
 
-use crate::domain::catalogue::to_html;
+use crate::domain::markup::{live, Markup};
 use crate::domain::search::{self, label, DEBOUNCE_MS};
 use crate::domain::texts::Text;
 use crate::state::finder::{self, Finding};
@@ -91,7 +91,7 @@ pub fn ContactSearch(
         let results = view! {
             <div class="ocf-results" hidden=move || !combo.is_open()>
                 {listbox(combo, session.id("search"), t.get(Text::Contacts).to_owned(), labels, pick)}
-                <p aria-live="polite" inner_html=move || note().map(|n| to_html(&n)).unwrap_or_default()></p>
+                <p aria-live="polite" inner_html=live(move || note().map(|n| Markup::said(&n)).unwrap_or_default())></p>
                 {move || finder.with(|f| matches!(f, Finding::Found(r) if r.more())).then(|| view! {
                     <button
                         type="button"

@@ -1,10 +1,11 @@
 //! The Conversations section's lists as markup: past chats, channels and a chat's messages,
 //! each item escaped as text. They are drawn once per answer and never edited in place, so
-//! one string each costs the download far less than a reactive view per item; what a person
-//! typed is escaped (never markup) and isolated (`<bdi>`). Plain Rust, with native tests.
+//! one [`Markup`] each costs the download far less than a reactive view per item; what a
+//! person typed is escaped (never markup) and isolated (`<bdi>`). Plain Rust, with native tests.
 
-use crate::domain::catalogue::{to_html, Texts};
+use crate::domain::catalogue::Texts;
 use crate::domain::conversation::{file_size, Body, Channel, ChatMessage, Conversation};
+use crate::domain::markup::Markup;
 use crate::domain::search::{Keyed, Results};
 use crate::domain::texts::Text;
 use crate::state::conversations::{Messages, Section};
@@ -21,39 +22,9 @@ pub struct Dates<'a> {
     pub time: &'a dyn Fn(&str) -> String,
 }
 
-/// Text escaped for markup: it can only ever read as those characters. Not
-/// [`to_html`]: that one makes the catalogue's isolate marks `<bdi>`, and in what a person
-/// typed those marks are characters like any other.
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// `parts` with `by` between them (std's `join` is generic code of its own).
-fn joined(parts: &[String], by: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(by);
-        }
-        out.push_str(part);
-    }
-    out
-}
-
 /// Text a person typed (or the server sent), escaped and isolated: never markup.
-fn typed(out: &mut String, text: &str) {
-    out.push_str("<bdi>");
-    escape(out, text);
-    out.push_str("</bdi>");
+fn typed(out: &mut Markup, text: &str) {
+    out.tag("<bdi>").text(text).tag("</bdi>");
 }
 
 /// A chat as its item is named (and its messages headed): where it came in, and when.
@@ -66,114 +37,108 @@ pub fn heading(chat: &Conversation, t: &Texts, dates: &Dates) -> String {
 }
 
 /// `<time datetime>` of `iso`, reading `shown`.
-fn time(out: &mut String, iso: &str, shown: &str) {
-    out.push_str("<time datetime=\"");
-    escape(out, iso);
-    out.push_str("\">");
+fn time(out: &mut Markup, iso: &str, shown: &str) {
+    out.tag("<time datetime=\"").text(iso).tag("\">");
     typed(out, shown);
-    out.push_str("</time>");
+    out.tag("</time>");
 }
 
 /// The items of the past chats: each a button named by its source and date (`data-at`: its
 /// place), then who served it, its tags, and its closing message when there is one.
-pub fn chats(chats: &[Conversation], t: &Texts, dates: &Dates) -> String {
-    let mut out = String::new();
+pub fn chats(chats: &[Conversation], t: &Texts, dates: &Dates) -> Markup {
+    let mut out = Markup::new();
     for (at, chat) in chats.iter().enumerate() {
-        out.push_str(&format!(
-            "<li><button type=\"button\" class=\"ocf-chat\" data-at=\"{at}\">"
-        ));
+        out.tag("<li><button type=\"button\" class=\"ocf-chat\" data-at=\"")
+            .text(&at.to_string())
+            .tag("\">");
         typed(&mut out, &heading(chat, t, dates));
-        out.push_str(" · ");
+        out.tag(" · ");
         time(&mut out, &chat.when, &(dates.ago)(&chat.when));
-        out.push_str("</button>");
+        out.tag("</button>");
         let mut details = Vec::new();
         if let Some(agent) = &chat.agent {
             details.push(t.fill(Text::ServedBy, &[("agent", agent)]));
         }
         if !chat.tags.is_empty() {
-            details.push(t.fill(Text::Tags, &[("tags", &joined(&chat.tags, ", "))]));
+            details.push(t.fill(Text::Tags, &[("tags", &chat.tags.join(", "))]));
         }
         if let Some(comment) = &chat.closing {
             details.push(t.fill(Text::ClosingMessage, &[("comment", comment)]));
         }
         for line in details {
-            out.push_str("<p class=\"ocf-note\">");
-            out.push_str(&to_html(&line));
-            out.push_str("</p>");
+            out.tag("<p class=\"ocf-note\">").say(&line).tag("</p>");
         }
-        out.push_str("</li>");
+        out.tag("</li>");
     }
     out
 }
 
 /// The items of the channels: the source (" (Blocked)"), its label, "Verified", its last chat.
-pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> String {
-    let mut out = String::new();
+pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> Markup {
+    let mut out = Markup::new();
     for channel in channels {
         let name = channel.source.name(t);
         let name = match channel.blocked {
             true => t.fill(Text::Blocked, &[("name", &name)]),
             false => name,
         };
-        let mut line = vec![to_html(&name)];
-        let mut label = String::new();
+        let mut line = vec![Markup::said(&name)];
+        let mut label = Markup::new();
         match &channel.label {
             Some(given) => typed(&mut label, given),
-            None => label.push_str(&to_html(t.get(Text::NoAppLabel))),
+            None => {
+                label.say(t.get(Text::NoAppLabel));
+            }
         }
         line.push(label);
         if channel.verified {
-            line.push(to_html(t.get(Text::Verified)));
+            line.push(Markup::said(t.get(Text::Verified)));
         }
         if let Some(last) = &channel.last_chat {
-            line.push(to_html(
+            line.push(Markup::said(
                 &t.fill(Text::LastChat, &[("when", &(dates.ago)(last))]),
             ));
         }
-        out.push_str("<li>");
-        out.push_str(&joined(&line, " · "));
-        out.push_str("</li>");
+        out.tag("<li>")
+            .append(&Markup::join(&line, " · "))
+            .tag("</li>");
     }
     out
 }
 
 /// The items of a chat's messages, oldest first: a day line when the day changes, the author
 /// and the time, then the text as typed, the closing message, or a file's name and size.
-pub fn messages(messages: &[ChatMessage], t: &Texts, dates: &Dates) -> String {
-    let mut out = String::new();
+pub fn messages(messages: &[ChatMessage], t: &Texts, dates: &Dates) -> Markup {
+    let mut out = Markup::new();
     let mut last_day = String::new();
     for m in messages {
-        out.push_str("<li>");
+        out.tag("<li>");
         let day = (dates.day)(&m.ts);
         if day != last_day {
-            out.push_str("<p class=\"ocf-day\">");
+            out.tag("<p class=\"ocf-day\">");
             typed(&mut out, &day);
-            out.push_str("</p>");
+            out.tag("</p>");
             last_day = day;
         }
-        out.push_str("<p class=\"ocf-message\"><strong>");
+        out.tag("<p class=\"ocf-message\"><strong>");
         typed(&mut out, &m.author);
-        out.push_str("</strong> ");
+        out.tag("</strong> ");
         time(&mut out, &m.ts, &(dates.time)(&m.ts));
-        out.push_str("</p><p class=\"ocf-text\" dir=\"auto\">");
+        out.tag("</p><p class=\"ocf-text\" dir=\"auto\">");
         match &m.body {
             Body::Text(text) => typed(&mut out, text),
             Body::Closed(comment) if comment.trim().is_empty() => {
-                out.push_str(&to_html(t.get(Text::ConversationClosedBare)));
+                out.say(t.get(Text::ConversationClosedBare));
             }
             Body::Closed(comment) => {
-                out.push_str(&to_html(
-                    &t.fill(Text::ConversationClosed, &[("comment", comment)]),
-                ));
+                out.say(&t.fill(Text::ConversationClosed, &[("comment", comment)]));
             }
             Body::File { name, size } => {
                 let size = size.map(file_size).unwrap_or_default();
-                out.push_str(&to_html(
-                    &t.fill(Text::FileSent, &[("name", name), ("size", &size)]),
-                ));
+                out.say(&t.fill(Text::FileSent, &[("name", name), ("size", &size)]));
             }
         }
-        out.push_str("</p></li>");
+        out.tag("</p></li>");
     }
     out
 }
@@ -185,13 +150,13 @@ pub fn messages(messages: &[ChatMessage], t: &Texts, dates: &Dates) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parts {
     /// In a chat: "Back to conversations" and the chat's heading.
-    pub head: String,
+    pub head: Markup,
     /// The status line (a polite live region).
     pub status: String,
     /// Why something could not be had (an alert).
     pub failure: String,
     /// The list, "Show more", and (the list of chats) the channels.
-    pub body: String,
+    pub body: Markup,
     /// Whether a chat is shown (its search box is then).
     pub chat: bool,
 }
@@ -203,44 +168,46 @@ fn counted<T: Keyed>(results: &Results<T>, t: &Texts) -> String {
 
 /// The list `class`, named `name`, of `items`, then "Show more" while `results` has more.
 fn list<T: Keyed>(
-    out: &mut String,
-    class: &str,
+    out: &mut Markup,
+    class: &'static str,
     name: &str,
-    items: &str,
+    items: &Markup,
     results: &Results<T>,
     t: &Texts,
 ) {
-    out.push_str(&format!("<ul class=\"{class}\" aria-label=\""));
-    escape(out, name);
-    out.push_str("\">");
-    out.push_str(items);
-    out.push_str("</ul>");
+    out.tag("<ul class=\"")
+        .tag(class)
+        .tag("\" aria-label=\"")
+        .text(name)
+        .tag("\">")
+        .append(items)
+        .tag("</ul>");
     if results.more() {
-        out.push_str("<button type=\"button\" class=\"ocf-secondary ocf-more\">");
-        out.push_str(&to_html(t.get(Text::ShowMore)));
-        out.push_str("</button>");
+        out.tag("<button type=\"button\" class=\"ocf-secondary ocf-more\">")
+            .say(t.get(Text::ShowMore))
+            .tag("</button>");
     }
 }
 
 /// The channels part: its heading and list, or its own failure, or "No channels yet.".
 fn channels_part(
-    out: &mut String,
+    out: &mut Markup,
     channels: &Result<Vec<Channel>, String>,
     t: &Texts,
     dates: &Dates,
 ) {
-    out.push_str("<h2 class=\"ocf-subhead\">");
-    out.push_str(&to_html(t.get(Text::Channels)));
-    out.push_str("</h2>");
+    out.tag("<h2 class=\"ocf-subhead\">")
+        .say(t.get(Text::Channels))
+        .tag("</h2>");
     let (open, inner, close) = match channels {
         Err(why) => (
             "<p class=\"ocf-note\" role=\"alert\">",
-            to_html(why),
+            Markup::said(why),
             "</p>",
         ),
         Ok(c) if c.is_empty() => (
             "<p class=\"ocf-note\">",
-            to_html(t.get(Text::NoChannels)),
+            Markup::said(t.get(Text::NoChannels)),
             "</p>",
         ),
         Ok(c) => (
@@ -249,9 +216,7 @@ fn channels_part(
             "</ul>",
         ),
     };
-    out.push_str(open);
-    out.push_str(&inner);
-    out.push_str(close);
+    out.tag(open).append(&inner).tag(close);
 }
 
 /// The parts of `section`, in `t`'s language.
@@ -287,12 +252,13 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
                 .get(*at)
                 .map(|c| heading(c, t, dates))
                 .unwrap_or_default();
-            parts.head = format!(
-                "<button type=\"button\" class=\"ocf-secondary ocf-back\">{}</button><h2 class=\"ocf-subhead\">",
-                to_html(t.get(Text::BackToConversations))
-            );
+            parts
+                .head
+                .tag("<button type=\"button\" class=\"ocf-secondary ocf-back\">")
+                .say(t.get(Text::BackToConversations))
+                .tag("</button><h2 class=\"ocf-subhead\">");
             typed(&mut parts.head, &heading);
-            parts.head.push_str("</h2>");
+            parts.head.tag("</h2>");
             match shown {
                 Messages::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
                 Messages::Failed(why) => parts.failure = why.clone(),
@@ -358,15 +324,16 @@ mod tests {
         assert!(
             listed
                 .body
+                .as_str()
                 .starts_with("<ul class=\"ocf-chats\" aria-label=\"Conversations\"><li>"),
             "{}",
-            listed.body
+            listed.body.as_str()
         );
-        assert!(listed.body.contains("data-at=\"0\""));
+        assert!(listed.body.as_str().contains("data-at=\"0\""));
         assert!(
-            listed.body.ends_with("</ul><button type=\"button\" class=\"ocf-secondary ocf-more\">Show more</button><h2 class=\"ocf-subhead\">Channels</h2><p class=\"ocf-note\">No channels yet.</p>"),
+            listed.body.as_str().ends_with("</ul><button type=\"button\" class=\"ocf-secondary ocf-more\">Show more</button><h2 class=\"ocf-subhead\">Channels</h2><p class=\"ocf-note\">No channels yet.</p>"),
             "{}",
-            listed.body
+            listed.body.as_str()
         );
         let empty = Listed {
             chats: Results::default(),
@@ -386,7 +353,7 @@ mod tests {
         let searched = parts(&searched, &t, &dates());
         assert!(searched.chat && searched.body.is_empty());
         assert_eq!(
-            searched.head,
+            searched.head.as_str(),
             "<button type=\"button\" class=\"ocf-secondary ocf-back\">Back to conversations</button><h2 class=\"ocf-subhead\"><bdi>W2026</bdi></h2>"
         );
         assert_eq!(searched.status, "No message matches “\u{2068}zz\u{2069}”.");
@@ -414,6 +381,7 @@ mod tests {
             &t,
             &dates(),
         );
+        let html = html.as_str();
         assert!(
             html.contains(
                 "<bdi>&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39; &quot;d&quot;</bdi>"
@@ -447,6 +415,7 @@ mod tests {
             &t,
             &dates(),
         );
+        let html = html.as_str();
         assert_eq!(html.matches("ocf-day").count(), 2, "{html}");
         assert!(
             html.contains("File: <bdi>designs.png</bdi> (<bdi>17 KB</bdi>)"),
@@ -483,6 +452,7 @@ mod tests {
             ..Conversation::default()
         };
         let html = chats(&[chat, bare], &t, &dates());
+        let html = html.as_str();
         assert!(html.starts_with("<li><button type=\"button\" class=\"ocf-chat\" data-at=\"0\"><bdi>Whats&lt;App&gt; · W2026</bdi> · <time datetime=\"2026\"><bdi>A2026</bdi></time></button>"), "{html}");
         assert!(html.contains("Served by <bdi>agent.one</bdi>"), "{html}");
         assert!(html.contains("Tags: <bdi>billing, urgent</bdi>"), "{html}");
@@ -517,6 +487,7 @@ mod tests {
             ..Channel::default()
         };
         let html = channels(&[widget, bare], &t, &dates());
+        let html = html.as_str();
         assert_eq!(
             html,
             "<li><bdi>Livechat</bdi> (Blocked) · <bdi>crm.example.com</bdi> · Verified · Last chat <bdi>A2026</bdi></li><li>SMS · No app label provided</li>"

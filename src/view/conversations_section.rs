@@ -6,6 +6,7 @@
 //! chat opened. Text a person typed is shown as text, never markup, and isolated (`<bdi>`) in a
 //! right-to-left form.
 
+use crate::domain::markup::live;
 use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
 use crate::state::conversations::{self, Ask, ConversationsState, Listing};
@@ -151,7 +152,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
     let part = move |f: fn(&markup::Parts) -> String| move || parts.with(f);
     view! {
         <div class="ocf-section" node_ref=root on:click=on_click>
-            <div class="ocf-part" inner_html=part(|p| p.head.clone())></div>
+            <div class="ocf-part" inner_html=live(move || parts.with(|p| p.head.clone()))></div>
             <div class="ocf-field" hidden=move || !parts.with(|p| p.chat)>
                 <label for=search.clone()>{move || session.text(Text::SearchConversation)}</label>
                 <input
@@ -166,7 +167,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             </div>
             <p class="ocf-note" role="status">{part(|p| p.status.clone())}</p>
             <p class="ocf-note" role="alert">{part(|p| p.failure.clone())}</p>
-            <div class="ocf-part" inner_html=part(|p| p.body.clone())></div>
+            <div class="ocf-part" inner_html=live(move || parts.with(|p| p.body.clone()))></div>
         </div>
     }
 }

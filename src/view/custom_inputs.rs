@@ -1,7 +1,8 @@
 //! The inputs of the server's visitor custom fields, under the contact fields.
 
-use crate::domain::catalogue::{to_html, Say};
+use crate::domain::catalogue::Say;
 use crate::domain::custom_fields::{CustomField, FieldKind};
+use crate::domain::markup::{live, Markup};
 use crate::domain::texts::Text;
 use crate::state::form_state::FormState;
 use crate::state::session::Session;
@@ -74,11 +75,11 @@ pub fn CustomInputs(
         <p
             class="ocf-note ocf-note--custom"
             hidden=move || state.custom().problem().is_none()
-            inner_html=move || {
-                let Some(e) = state.custom().problem() else { return String::new() };
+            inner_html=live(move || {
+                let Some(e) = state.custom().problem() else { return Markup::new() };
                 let t = session.texts();
-                to_html(&t.fill(Text::CustomFieldsMissing, &[("error", &e.say(&t))]))
-            }
+                Markup::said(&t.fill(Text::CustomFieldsMissing, &[("error", &e.say(&t))]))
+            })
         ></p>
     }
 }

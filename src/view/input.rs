@@ -1,6 +1,6 @@
 //! One labelled input with its hint and error: the building block of both forms.
 
-use crate::domain::catalogue::to_html;
+use crate::domain::markup::{html, live, Markup};
 use leptos::html;
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -175,15 +175,15 @@ pub fn LabeledInput(
         <div class="ocf-field" class:ocf-field--invalid=move || error.with(Option::is_some)>
             // Labels and hints may hold isolated values (a phone number in an Arabic hint): as
             // HTML their isolates are <bdi>s, which show them the right way round.
-            <label for=id inner_html=to_html(&label)></label>
-            {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone() inner_html=to_html(&hint)></p> })}
+            <label for=id inner_html=html(Markup::said(&label))></label>
+            {hint.map(|hint| view! { <p class="ocf-hint" id=hint_id.clone() inner_html=html(Markup::said(&hint))></p> })}
             {control}
             {after}
             <p
                 class="ocf-error"
                 id=error_id
                 hidden=move || error.with(Option::is_none)
-                inner_html=move || error.with(|e| e.as_deref().map(to_html).unwrap_or_default())
+                inner_html=live(move || error.with(|e| e.as_deref().map(Markup::said).unwrap_or_default()))
             ></p>
         </div>
     }

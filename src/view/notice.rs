@@ -2,7 +2,7 @@
 //! something waits for the user (a duplicate found, unsaved changes that opening another
 //! contact would drop).
 
-use crate::domain::catalogue::to_html;
+use crate::domain::markup::{html, Markup};
 use crate::state::conflicts::ConflictChoices;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct Action {
 }
 
 /// A group named `label` holding `message` (text with isolated values, see
-/// [`crate::domain::catalogue::to_html`]) and one button per action; `kind` names it for
+/// [`Markup::said`]) and one button per action; `kind` names it for
 /// styles and tests (`ocf-duplicate`, `ocf-unsaved`, `ocf-delete`); `focus` takes the focus
 /// to that button when it appears (a question that waits for an answer).
 pub fn notice(
@@ -39,7 +39,7 @@ pub fn notice(
     }
     view! {
         <div class=format!("ocf-notice {kind}") role="group" aria-label=label>
-            <p inner_html=to_html(message)></p>
+            <p inner_html=html(Markup::said(message))></p>
             <div class="ocf-actions">
                 {actions.into_iter().enumerate().map(|(i, action)| {
                     let node_ref = if Some(i) == focus { focused } else { NodeRef::new() };

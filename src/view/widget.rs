@@ -1,7 +1,8 @@
 //! The whole widget: the sign-in form or the contact form, and the one status region.
 
-use crate::domain::catalogue::{to_html, Say, Texts};
+use crate::domain::catalogue::{Say, Texts};
 use crate::domain::credentials::Credentials;
+use crate::domain::markup::{live, Markup};
 use crate::settings::config::{ApiChoice, Config, ConfigError, Theme, DEFAULT_TIMEOUT_MS};
 use crate::settings::labels::Labels;
 use crate::state::events::{ContactError, ContactSaved, Listeners};
@@ -134,7 +135,7 @@ pub fn refusal(error: ConfigError, locale: Signal<Option<String>>) -> impl IntoV
             role="alert"
             lang=move || language().tag()
             dir=move || language().dir()
-            inner_html=move || texts.with(|t| t.as_ref().map(|t| to_html(&error.say(t))))
+            inner_html=live(move || texts.with(|t| t.as_ref().map(|t| Markup::said(&error.say(t))).unwrap_or_default()))
         ></p>
     }
 }
@@ -177,7 +178,7 @@ pub fn widget(
                 role="status"
                 aria-live="polite"
                 aria-atomic="true"
-                inner_html=move || status.with(|s| to_html(s.text()))
+                inner_html=live(move || status.with(|s| Markup::said(s.text())))
             ></p>
         </div>
     };
