@@ -2,8 +2,10 @@
 //! `docs/` resolves, and every name a host page can use — each option `mount` knows, each
 //! attribute of `<omnichannel-contact-form>`, each event, each label key, each handle method
 //! and each theming property — is written in `docs/embedding.md`, the way
-//! `tests/typescript_types.rs` keeps the types true. The checks are functions over text, and a
-//! test feeds them a broken link and an undocumented option to show that they fail.
+//! `tests/typescript_types.rs` keeps the types true; and no file of the repository names a
+//! document that is not in it (the contract is `docs/rocket-chat.md`). The checks are functions
+//! over text, and tests feed them a broken link, an undocumented option and a missing document
+//! to show that they fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use omnichannel_contact_form::settings::labels::KEYS;
@@ -224,4 +226,77 @@ fn anchors_are_made_as_github_makes_them() {
     assert_eq!(slug("The widget's lifetime"), "the-widgets-lifetime");
     let twice = anchors("# A\n## A\n```\n# not a heading\n```\n");
     assert_eq!(twice, BTreeSet::from(["a".into(), "a-1".into()]));
+}
+
+/// The files of the repository, as text (build output, tools and history left out).
+fn repository_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a folder reads") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() {
+            if !matches!(name, "target" | ".tools" | "dist" | ".git" | "node_modules") {
+                repository_files(&path, out);
+            }
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The documents `text` names (`….md`) that `have` (file names in the repository) lacks, and any
+/// mention of a folder beside the repository.
+fn outside(text: &str, have: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || "._-/".contains(c))) {
+        let Some(stem) = word.strip_suffix(".md") else {
+            continue;
+        };
+        let name = format!("{}.md", stem.rsplit('/').next().unwrap_or(stem));
+        if stem.is_empty() || stem.ends_with('/') || have.contains(&name) {
+            continue;
+        }
+        found.push(word.to_owned());
+    }
+    if text.contains("../shared") {
+        found.push("../shared".into());
+    }
+    found
+}
+
+#[test]
+fn no_file_names_a_document_that_is_not_in_the_repository() {
+    let mut files = Vec::new();
+    repository_files(&root(), &mut files);
+    let have: BTreeSet<String> = files
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
+        .collect();
+    let mut found = Vec::new();
+    // This file plants missing documents to test the check itself.
+    for file in files.iter().filter(|f| !f.ends_with("tests/docs.rs")) {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue; // not text
+        };
+        for name in outside(&text, &have) {
+            found.push(format!("{}: {name}", file.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "documents that are not in the repository:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_outside_check_finds_a_missing_document_and_the_shared_folder() {
+    let have = BTreeSet::from(["size.md".to_owned(), "README.md".to_owned()]);
+    let text = "see docs/size.md and README.md, then DESIGN.md and ../shared/rocketchat-api.md";
+    assert_eq!(
+        outside(text, &have),
+        ["DESIGN.md", "../shared/rocketchat-api.md", "../shared"]
+    );
 }

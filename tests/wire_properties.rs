@@ -105,7 +105,7 @@ fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key)?.as_str().map(str::to_owned)
 }
 
-/// What an answer means, from the contract (rocketchat-api.md) and the widget's guides (docs/), over a
+/// What an answer means, from the contract (docs/rocket-chat.md) and the widget's guides (docs/), over a
 /// parsed `serde_json::Value`: the reader under test must agree. `None` for a body that is not
 /// JSON.
 fn oracle(status: u16, json: Option<&Value>) -> Result<(), ApiError> {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 const AGENT_ONE: &str = "agentOne000000001";
 
-/// What security-minded intranets and CRMs send (DESIGN.md promises the widget works under it).
+/// What security-minded intranets and CRMs send (docs/embedding.md promises the widget works under it).
 const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
 fn options() -> Options {

@@ -39,7 +39,7 @@ impl Field {
     ];
 
     /// The text of the visible label, which is also the input's accessible name (in English
-    /// fixed by DESIGN.md).
+    /// promised to host pages: docs/contact-form.md).
     pub fn label(self) -> Text {
         match self {
             Field::Name => Text::Name,
@@ -49,7 +49,7 @@ impl Field {
         }
     }
 
-    /// The `name` attribute of the field's input (fixed by DESIGN.md).
+    /// The `name` attribute of the field's input (promised to host pages: docs/contact-form.md).
     pub fn input_name(self) -> &'static str {
         match self {
             Field::Name => "name",
@@ -76,7 +76,7 @@ impl Place {
         Place { field, row: 0 }
     }
 
-    /// The input's `name` attribute: the field's own for the first row (fixed by DESIGN.md),
+    /// The input's `name` attribute: the field's own for the first row (promised to host pages: docs/contact-form.md),
     /// then `email-2`, `email-3`, … as labelled.
     pub fn input_name(self) -> String {
         match self.row {

@@ -8,7 +8,7 @@ use crate::settings::labels::Labels;
 use crate::settings::option_value::OptionValue;
 use crate::web::storage::StorageArea;
 
-/// The option names `mount` knows (DESIGN.md fixes them). `load` is the loader's
+/// The option names `mount` knows (docs/embedding.md promises them). `load` is the loader's
 /// (`contact-form.js`), which passes every option on: the wasm takes it and has no use for it.
 pub const KNOWN: [&str; 12] = [
     "server",

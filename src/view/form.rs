@@ -28,7 +28,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::SubmitEvent;
 
-/// How each contact field is presented (names and types are fixed by DESIGN.md).
+/// How each contact field is presented (names and types are promised to host pages: docs/contact-form.md).
 fn spec(field: Field, t: &Texts) -> InputSpec {
     let base = InputSpec {
         name: field.input_name().into(),

@@ -1,5 +1,5 @@
 //! Resolving a Contact Center contact's conflicting values (`contacts.conflicts`, 7.7+) and
-//! deleting a contact (`contacts.delete`, from 7.12 in the stand-in), as the contract page says.
+//! deleting a contact (`contacts.delete`, from 7.12 in the stand-in), as docs/rocket-chat.md says.
 
 use crate::contacts_check;
 use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager, Admitted, Post};

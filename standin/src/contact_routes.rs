@@ -94,7 +94,7 @@ pub fn validate_custom_fields(
 }
 
 /// The upsert of `registerContact`: by token, else by email (taking that record over and
-/// re-tokening it), else a new record. An update replaces: see the contract page.
+/// re-tokening it), else a new record. An update replaces: see docs/rocket-chat.md.
 fn upsert(data: &mut Data, body: &Map<String, Value>, livechat_data: Map<String, Value>) -> String {
     let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
     let token = text("token").unwrap_or_default();

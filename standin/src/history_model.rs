@@ -1,6 +1,6 @@
 //! A contact's conversations as the stand-in stores them: livechat rooms (open or closed, with
 //! their source and who served them), their messages, and a Contact Center contact's channels
-//! (`rocketchat-history.md`). Older data files have none: every list defaults to empty.
+//! (`docs/rocket-chat.md`, a contact's conversations). Older data files have none: every list defaults to empty.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};

@@ -1,4 +1,4 @@
-//! A contact's conversations (`rocketchat-history.md`): `GET omnichannel/contacts.history` and
+//! A contact's conversations (`docs/rocket-chat.md`, a contact's conversations): `GET omnichannel/contacts.history` and
 //! `contacts.channels` (7.1+), `GET livechat/:rid/messages` and, for visitors on every release,
 //! `GET livechat/visitors.searchChats/room/:rid/visitor/:vid`. Check order: authentication,
 //! rate limit, parameters, permission on 7.x; the permission before the parameters on 8.x.

@@ -1,6 +1,6 @@
 //! A stand-in Rocket.Chat server for the contact form widget: the endpoints the widget uses,
-//! with the statuses, JSON shapes, error texts and check order of the contract page
-//! (`rocketchat-api.md`), so that local use and end-to-end tests meet Rocket.Chat's behaviour.
+//! with the statuses, JSON shapes, error texts and check order that `docs/rocket-chat.md`
+//! gives, so that local use and end-to-end tests meet Rocket.Chat's behaviour.
 
 pub mod auth_routes;
 pub mod conflict_routes;

@@ -1,5 +1,5 @@
 //! Rocket.Chat's paging and sort parameters as the history routes read them
-//! (`rocketchat-history.md`): `count` (default 50, at most 100, `0` = all), `offset`, and a
+//! (`docs/rocket-chat.md`, a contact's conversations): `count` (default 50, at most 100, `0` = all), `offset`, and a
 //! `sort` of JSON `{field: 1|-1}`, anything else being `error-invalid-sort`.
 
 use crate::http::meteor_error;

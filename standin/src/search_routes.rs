@@ -1,6 +1,6 @@
 //! Finding contacts: `GET /api/v1/livechat/visitors.search` (legacy visitors, every release)
 //! and `GET /api/v1/omnichannel/contacts.search` (Contact Center contacts, 7.1+), with their
-//! paging, matching and sort orders as the contract page gives them.
+//! paging, matching and sort orders as docs/rocket-chat.md gives them.
 
 use crate::contacts_check::invalid;
 use crate::http::{guard, success, with_headers, CONTACT_ROLES};

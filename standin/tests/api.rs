@@ -1,4 +1,4 @@
-//! The stand-in over HTTP, held against the contract page row by row.
+//! The stand-in over HTTP, held against docs/rocket-chat.md row by row.
 
 mod common;
 

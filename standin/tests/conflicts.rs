@@ -1,4 +1,4 @@
-//! Conflicting values and deleting a Contact Center contact, as the contract page gives them:
+//! Conflicting values and deleting a Contact Center contact, as docs/rocket-chat.md gives them:
 //! `contacts.conflicts` (7.7+) replaces the values sent and removes their conflict entries,
 //! `wipeConflicts` empties them all (there and on `contacts.update`), and `contacts.delete`
 //! (from 7.12 here, managers and admins) makes a contact vanish from get, search and

@@ -1,4 +1,4 @@
-//! The Contact Center routes (Rocket.Chat 7.1+) over HTTP, held against the contract page and
+//! The Contact Center routes (Rocket.Chat 7.1+) over HTTP, held against docs/rocket-chat.md and
 //! the cases of Rocket.Chat's own tests it lists.
 
 mod common;

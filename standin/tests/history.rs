@@ -1,4 +1,4 @@
-//! A contact's conversations, as `rocketchat-history.md` says Rocket.Chat answers them:
+//! A contact's conversations, as `docs/rocket-chat.md` says Rocket.Chat answers them:
 //! `contacts.history`, `contacts.channels`, `livechat/:rid/messages` and
 //! `livechat/visitors.searchChats/…`, on the seeded people (`--seed-contacts`).
 

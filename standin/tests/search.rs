@@ -1,4 +1,4 @@
-//! Finding contacts, as the contract page gives it: `livechat/visitors.search` (legacy
+//! Finding contacts, as docs/rocket-chat.md gives it: `livechat/visitors.search` (legacy
 //! visitors: name and username as a case-insensitive substring, email and phone exactly, newest
 //! first, no token) and `omnichannel/contacts.search` (Contact Center: any email and phone as a
 //! substring too, unknown contacts left out, by name, `count` as asked), with their paging and

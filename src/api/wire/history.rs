@@ -1,4 +1,4 @@
-//! The JSON shapes of a contact's conversations (`rocketchat-history.md`): the pages of
+//! The JSON shapes of a contact's conversations (`docs/rocket-chat.md`, a contact's conversations): the pages of
 //! `contacts.history` and `livechat/visitors.searchChats` (one item type reads both: the
 //! closing message is `lastMessage` in one, `closingMessage` in the other), the messages of
 //! `livechat/:rid/messages`, the channels of `contacts.channels`, and a visitor's `lastChat`.
