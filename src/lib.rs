@@ -40,6 +40,6 @@ pub use domain::credentials::Credentials;
 pub use settings::config::Theme;
 pub use settings::config::{ApiChoice, Config};
 pub use settings::labels::Labels;
-pub use state::events::{ContactError, ContactSaved};
+pub use state::widget::events::{ContactError, ContactSaved};
 pub use view::widget::ContactWidget;
 pub use web::storage::StorageArea;

@@ -133,7 +133,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
         .into_iter()
         .filter(|e| e.starts_with("contact-") || e.starts_with("conversation-"))
         .collect();
-    let events = read("src/state/events.rs") + &loader;
+    let events = read("src/state/widget/events.rs") + &loader;
     let dispatched: BTreeSet<String> = [
         "contact-saved",
         "contact-error",

@@ -3,8 +3,8 @@
 
 use crate::settings::option_value::OptionValue;
 use crate::settings::options;
-use crate::state::events::Listeners;
-use crate::state::open::{Opened, Opener};
+use crate::state::finding::open::{Opened, Opener};
+use crate::state::widget::events::Listeners;
 use crate::view::widget::{refusal, widget};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -9,7 +9,7 @@ use crate::domain::catalogue::{Say, Texts};
 use crate::domain::conversation::{Channel, ChatMessage, Conversation};
 use crate::domain::search::Results;
 use crate::domain::texts::Text;
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use leptos::prelude::*;
 
 /// One chat's messages, as far as they are had.

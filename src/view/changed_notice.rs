@@ -5,10 +5,10 @@
 
 use crate::domain::markup::{html, Markup};
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::merging::{self, label_of};
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::form::form_state::FormState;
+use crate::state::saving::merging::{self, label_of};
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 use crate::view::notice::choice_groups;
 use leptos::prelude::*;
 

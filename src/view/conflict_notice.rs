@@ -7,10 +7,10 @@ use crate::domain::conflicts::Field;
 use crate::domain::field;
 use crate::domain::merge::Part;
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::merging::label_of;
-use crate::state::resolve::{self, resolve};
-use crate::state::session::Session;
+use crate::state::form::form_state::FormState;
+use crate::state::resolving::resolve::{self, resolve};
+use crate::state::saving::merging::label_of;
+use crate::state::widget::session::Session;
 use crate::view::notice::choice_groups;
 use leptos::prelude::*;
 

@@ -5,9 +5,9 @@
 use crate::domain::markup::{live, Markup};
 use crate::domain::search::{self, label, DEBOUNCE_MS};
 use crate::domain::texts::Text;
-use crate::state::finder::{self, Finding};
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
+use crate::state::finding::finder::{self, Finding};
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
 use crate::view::combo::{listbox, Combo};
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::prelude::*;

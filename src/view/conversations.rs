@@ -5,7 +5,7 @@
 //! drops what it showed; opening again starts it anew (its code is kept).
 
 use crate::domain::texts::Text;
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use crate::view::conversations_section::{conversations_section, fetch};
 use crate::view::lazy::{enter, said, LazyPart, Phase};
 use leptos::prelude::*;

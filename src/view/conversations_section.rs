@@ -10,7 +10,7 @@ use crate::domain::markup::live;
 use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
 use crate::state::conversations::{self, Ask, ConversationsState, Listing};
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use crate::view::combo::Combo;
 use crate::view::conversation_markup::{self as markup, Dates};
 use crate::view::lazy::Unfetched;

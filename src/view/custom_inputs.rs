@@ -4,8 +4,8 @@ use crate::domain::catalogue::Say;
 use crate::domain::custom_fields::{CustomField, FieldKind};
 use crate::domain::markup::{live, Markup};
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::prelude::*;
 

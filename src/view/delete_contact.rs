@@ -3,9 +3,9 @@
 //! Enter does not delete).
 
 use crate::domain::texts::Text;
-use crate::state::delete::{delete, Deleted};
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
+use crate::state::deleting::delete::{delete, Deleted};
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
 use crate::view::notice::{notice, Action};
 use leptos::prelude::*;
 

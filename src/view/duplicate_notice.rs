@@ -3,9 +3,9 @@
 
 use crate::domain::field::Place;
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 use crate::view::notice::{notice, Action};
 use leptos::prelude::*;
 

@@ -9,7 +9,7 @@
 //! closed, its code being fetched, open, or unavailable (said in words with **Try again**).
 
 use crate::domain::texts::Text;
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::{pin, Pin};

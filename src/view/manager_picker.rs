@@ -3,8 +3,8 @@
 //! checks it on save.
 
 use crate::domain::agents::{self, Agent};
-use crate::state::inputs::Inputs;
-use crate::state::session::Session;
+use crate::state::form::inputs::Inputs;
+use crate::state::widget::session::Session;
 use crate::view::combo::{listbox, Combo};
 use crate::view::input::Combobox;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! contact would drop).
 
 use crate::domain::markup::{html, Markup};
-use crate::state::conflicts::ConflictChoices;
+use crate::state::resolving::conflicts::ConflictChoices;
 use leptos::prelude::*;
 
 /// One choice of a notice: its button's text, its look, what it does.

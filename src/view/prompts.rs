@@ -6,10 +6,10 @@
 //! could not come, with **Try again**; the question itself waits in the state meanwhile.
 
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::questions::Question;
-use crate::state::resolve;
-use crate::state::session::Session;
+use crate::state::form::form_state::FormState;
+use crate::state::form::questions::Question;
+use crate::state::resolving::resolve;
+use crate::state::widget::session::Session;
 use crate::view::changed_notice::ChangedNotice;
 use crate::view::conflict_notice::ConflictNotice;
 use crate::view::delete_contact::DeleteNotice;

@@ -5,9 +5,9 @@
 use crate::domain::catalogue::{plain, Say};
 use crate::domain::field::{Field, Place};
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
-use crate::state::submit::Focus;
+use crate::state::form::form_state::FormState;
+use crate::state::saving::submit::Focus;
+use crate::state::widget::session::Session;
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::prelude::*;
 

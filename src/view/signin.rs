@@ -2,9 +2,9 @@
 
 use crate::domain::catalogue::Texts;
 use crate::domain::texts::Text;
-use crate::state::session::Session;
-use crate::state::signin::{sign_in, SignedIn};
-use crate::state::status::Status;
+use crate::state::widget::session::Session;
+use crate::state::widget::signin::{sign_in, SignedIn};
+use crate::state::widget::status::Status;
 use crate::view::input::{InputSpec, LabeledInput};
 use leptos::html;
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 //! shown while opening another contact waits for the answer.
 
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
 use crate::view::notice::{notice, Action};
 use leptos::prelude::*;
 

@@ -14,7 +14,7 @@ pub enum StorageArea {
     Local,
 }
 
-/// Why something could not be remembered (what the user is told is `state::storage_note`'s).
+/// Why something could not be remembered (what the user is told is `state::form::storage_note`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum StorageError {
     /// The browser has no storage here, or refuses access (private mode, blocked cookies).

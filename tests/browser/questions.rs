@@ -10,8 +10,8 @@ use omnichannel_contact_form::domain::merge::{Merged, Values};
 use omnichannel_contact_form::domain::record::ContactRecord;
 use omnichannel_contact_form::domain::token::StoredContact;
 use omnichannel_contact_form::settings::config::Config;
-use omnichannel_contact_form::state::form_state::FormState;
-use omnichannel_contact_form::state::questions::Question;
+use omnichannel_contact_form::state::form::form_state::FormState;
+use omnichannel_contact_form::state::form::questions::Question;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn contact(id: &str, name: &str) -> (StoredContact, ContactRecord) {

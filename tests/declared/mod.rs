@@ -86,10 +86,10 @@ pub fn attributes() -> BTreeSet<String> {
     attributes
 }
 
-/// The events the widget dispatches (`src/state/events.rs` names nothing else) and the ones the
+/// The events the widget dispatches (`src/state/widget/events.rs` names nothing else) and the ones the
 /// loader makes (`new CustomEvent("…")`).
 pub fn events() -> BTreeSet<String> {
-    let mut events = event_names(&read(&root().join("src/state/events.rs")));
+    let mut events = event_names(&read(&root().join("src/state/widget/events.rs")));
     let loader = read(&root().join("loader/contact-form.js"));
     let made: String = loader
         .split("new CustomEvent(")

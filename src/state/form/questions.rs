@@ -5,7 +5,7 @@
 //! the server, the form view gone at sign-out or unmount). Conflicting values are not a question
 //! but a property of the record shown: they go with it.
 
-use crate::state::form_state::FormState;
+use crate::state::form::form_state::FormState;
 
 /// A question the form asks about the contact it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

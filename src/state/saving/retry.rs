@@ -4,9 +4,9 @@
 
 use crate::domain::catalogue::Say;
 use crate::domain::queued::Queued;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 
 /// Whether the browser says it has no network (`navigator.onLine` is false).
 pub fn is_offline() -> bool {

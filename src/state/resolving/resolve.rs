@@ -4,12 +4,12 @@
 use crate::api::wire::center::Resolve;
 use crate::domain::conflicts::{self, Choice};
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::loading::gone;
-use crate::state::merging;
-use crate::state::session::Session;
-use crate::state::status::Status;
-use crate::state::submit::report;
+use crate::state::form::form_state::FormState;
+use crate::state::form::loading::gone;
+use crate::state::saving::merging;
+use crate::state::saving::submit::report;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 
 /// The choices of the contact the form shows (tracked: they follow the contact).
 pub fn shown(state: FormState) -> Vec<Choice> {

@@ -11,8 +11,8 @@ use crate::domain::custom_fields::CustomField;
 use crate::domain::merge::{merge, Merged, Part, Rows, Values};
 use crate::domain::record::ContactRecord;
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::session::Session;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::session::Session;
 
 /// Reads the contact the form saves to again and lays `here` over it ([`catch_up`]): `None`
 /// when the server no longer has it (or the form has moved on to another contact meanwhile).

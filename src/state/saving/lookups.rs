@@ -8,7 +8,7 @@ use crate::api::Client;
 use crate::domain::duplicate::{Duplicate, Match, Rules};
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
-use crate::state::contact::new_token;
+use crate::state::form::contact::new_token;
 
 /// What a save needs beyond the contact: who it goes to and what goes with it.
 pub struct Save<'a> {

@@ -2,7 +2,7 @@
 //! changed on both sides, and the value picked for each (the flows are `merging`).
 
 use crate::domain::merge::Merged;
-use crate::state::conflicts::ConflictChoices;
+use crate::state::resolving::conflicts::ConflictChoices;
 use leptos::prelude::*;
 
 /// A merge that asks, and what the user picked (cheap to copy). Value 0 of each clash is the

@@ -5,8 +5,8 @@ use crate::api;
 use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
 use crate::domain::texts::Text;
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 
 /// How a sign-in ended, for the form that started it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,14 +16,14 @@ use crate::domain::record::{merge, ContactRecord};
 use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
 use crate::settings::config::ApiChoice;
-use crate::state::contact::new_token;
-use crate::state::form_state::FormState;
-use crate::state::loading;
-use crate::state::lookups::{self, Manager, Save};
-use crate::state::merging;
-use crate::state::retry;
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::form::contact::new_token;
+use crate::state::form::form_state::FormState;
+use crate::state::form::loading;
+use crate::state::saving::lookups::{self, Manager, Save};
+use crate::state::saving::merging;
+use crate::state::saving::retry;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 use crate::web::text::lowercase;
 
 /// What to focus after a failed check.

@@ -5,7 +5,7 @@ use crate::domain::merge::Values;
 use crate::domain::record::ContactRecord;
 use crate::domain::target::Target;
 use crate::domain::token::{token_from_bytes, StoredContact};
-use crate::state::storage_note::StorageNote;
+use crate::state::form::storage_note::StorageNote;
 use crate::web::crypto::random_bytes;
 use crate::web::storage::{self, StorageArea};
 use leptos::prelude::*;

@@ -7,10 +7,10 @@ use crate::api::detect;
 use crate::api::reply::ApiError;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
-use crate::state::form_state::FormState;
-use crate::state::merging;
-use crate::state::session::Session;
-use crate::state::status::Status;
+use crate::state::form::form_state::FormState;
+use crate::state::saving::merging;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 
 /// Whether something the save depends on has not been loaded yet.
 pub fn needs_loading(state: FormState) -> bool {

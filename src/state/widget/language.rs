@@ -5,7 +5,7 @@
 use crate::domain::catalogue::Texts;
 use crate::domain::language::Language;
 use crate::settings::labels::Labels;
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use crate::web::locale;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};

@@ -5,7 +5,7 @@ use crate::domain::field::{Field, FieldError, FieldErrors, Place};
 use crate::domain::record::{merge, ContactRecord};
 use crate::domain::validate::holds;
 use crate::domain::validate::ContactDraft;
-use crate::state::rows::Rows;
+use crate::state::form::rows::Rows;
 use crate::web::text::lowercase;
 use leptos::prelude::*;
 

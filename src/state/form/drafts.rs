@@ -2,7 +2,7 @@
 //! pauses, so a closed tab loses nothing.
 
 use crate::domain::draft::{Draft, DEBOUNCE_MS};
-use crate::state::storage_note::StorageNote;
+use crate::state::form::storage_note::StorageNote;
 use crate::web::storage::{self, StorageArea};
 use crate::web::timer::Timer;
 use leptos::prelude::*;

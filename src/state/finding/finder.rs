@@ -5,7 +5,7 @@
 use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
 use crate::domain::search::Results;
-use crate::state::session::Session;
+use crate::state::widget::session::Session;
 use leptos::prelude::*;
 
 /// Where the search stands.

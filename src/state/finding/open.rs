@@ -5,13 +5,13 @@
 use crate::api::reply::ApiError;
 use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
-use crate::state::contact::new_token;
-use crate::state::form_state::FormState;
-use crate::state::loading;
-use crate::state::merging;
-use crate::state::session::Session;
-use crate::state::status::Status;
-use crate::state::submit::report;
+use crate::state::form::contact::new_token;
+use crate::state::form::form_state::FormState;
+use crate::state::form::loading;
+use crate::state::saving::merging;
+use crate::state::saving::submit::report;
+use crate::state::widget::session::Session;
+use crate::state::widget::status::Status;
 use futures_channel::oneshot;
 
 /// How an open ended.

@@ -1,0 +1,8 @@
+//! What every view shares: the session (settings, sign-in, texts, status), the sign-in flow, the
+//! language followed from `locale`, the status region and the events the host page hears.
+
+pub mod events;
+pub mod language;
+pub mod session;
+pub mod signin;
+pub mod status;
