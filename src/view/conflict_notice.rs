@@ -58,7 +58,7 @@ pub fn ConflictNotice(
                     <p>{t.get(Text::HasConflicts).to_owned()}</p>
                     {groups}
                     <div class="ocf-actions">
-                        <button type="button" class="ocf-primary" aria-disabled=move || state.is_saving().to_string() on:click=on_resolve>
+                        <button type="button" class="ocf-primary" aria-disabled=move || session.writes().is_busy().to_string() on:click=on_resolve>
                             {t.get(Text::Resolve).to_owned()}
                         </button>
                     </div>

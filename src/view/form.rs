@@ -125,7 +125,7 @@ pub fn ContactForm(
     );
 
     let new_contact = move |_| {
-        if state.is_saving_now() {
+        if session.writes().is_busy_now() {
             // Forgetting now would let the save's answer remember the old contact's token for
             // the new one, and the next save would overwrite the old contact.
             session.say(Status::Busy(session.text(Text::WaitForSave)));
@@ -237,7 +237,7 @@ pub fn ContactForm(
             t.get(Text::Update).to_owned(),
         );
         view! {
-            <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || state.is_saving().to_string() on:submit=submit>
+            <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || session.writes().is_busy().to_string() on:submit=submit>
                 <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                     {t.get(Text::DraftRestored).to_owned()}
                 </p>
@@ -246,7 +246,7 @@ pub fn ContactForm(
                 {ask.at(move || state.asks(Question::Duplicate), move || enter!(prompts::duplicate(session, state, on_choice)))}
                 {ask.at(move || state.asks(Question::Changed), move || enter!(prompts::changed(session, state, on_save)))}
                 <div class="ocf-actions">
-                    <button type="submit" class="ocf-primary" aria-disabled=move || state.is_saving().to_string()>
+                    <button type="submit" class="ocf-primary" aria-disabled=move || session.writes().is_busy().to_string()>
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
                     </button>
                     <button type="button" class="ocf-secondary" on:click=new_contact>{t.get(Text::NewContact).to_owned()}</button>

@@ -34,22 +34,22 @@ pub async fn delete(session: Session, state: FormState) -> Deleted {
     let Some(id) = state.contact().with(|t| t.contact_id().map(str::to_owned)) else {
         return Deleted::Nothing;
     };
-    if !state.begin_save() {
+    let Some(writing) = session.writes().begin() else {
         return Deleted::Nothing;
-    }
+    };
     // Read again first: a contact changed meanwhile is asked about again, with its name now.
     session.say(Status::Busy(session.text(Text::Deleting)));
     let result = match session.client() {
         Ok(client) => match merging::recheck(session, state, &client).await {
             Ok(Some(false)) => client.center_delete(&id).await,
             Ok(Some(true)) => {
-                state.end_save();
+                drop(writing);
                 session.say(Status::Failed(merging::changed_text(session, state)));
                 state.deletion().ask(true);
                 return Deleted::Changed;
             }
             Ok(None) => {
-                state.end_save();
+                drop(writing);
                 gone(session, state, &id);
                 return Deleted::Gone;
             }
@@ -57,7 +57,7 @@ pub async fn delete(session: Session, state: FormState) -> Deleted {
         },
         Err(e) => Err(e),
     };
-    state.end_save();
+    drop(writing);
     match result {
         Ok(()) => {
             state.forget();

@@ -32,7 +32,7 @@ pub enum Opened {
 /// Opens contact `id`: loads it through the API the form saves with, asks before dropping
 /// unsaved changes, then fills the form from it and remembers it for this server.
 pub async fn open(session: Session, state: FormState, id: String) -> Opened {
-    if state.is_saving_now() {
+    if session.writes().is_busy_now() {
         // Switching now would let the save's answer remember the old contact for the new one.
         session.say(Status::Busy(session.text(Text::WaitForSave)));
         return Opened::Busy;

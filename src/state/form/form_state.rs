@@ -41,8 +41,8 @@ pub struct FormState {
     deletion: Deletion,
     conflicts: ConflictChoices,
     changes: Changes,
-    /// A save is under way (a second submit is ignored).
-    saving: RwSignal<bool>,
+    /// Disposed with the widget: a draft written after that has nothing to write.
+    alive: StoredValue<()>,
 }
 
 impl FormState {
@@ -79,7 +79,7 @@ impl FormState {
             deletion: Deletion::new(),
             conflicts: ConflictChoices::new(),
             changes: Changes::new(),
-            saving: RwSignal::new(false),
+            alive: StoredValue::new(()),
         }
     }
 
@@ -150,31 +150,7 @@ impl FormState {
 
     /// Whether the state is still there (its widget not unmounted).
     pub fn is_alive(&self) -> bool {
-        !self.saving.is_disposed()
-    }
-
-    /// Whether a save is under way (tracked).
-    pub fn is_saving(&self) -> bool {
-        self.saving.get()
-    }
-
-    /// Whether a save is under way, for a handler (untracked).
-    pub fn is_saving_now(&self) -> bool {
-        self.saving.get_untracked()
-    }
-
-    /// Marks a save as begun; `false` when one already is (a double click sends one request).
-    pub fn begin_save(&self) -> bool {
-        if self.saving.get_untracked() {
-            return false;
-        }
-        self.saving.set(true);
-        true
-    }
-
-    /// Marks the save as over.
-    pub fn end_save(&self) {
-        self.saving.set(false);
+        !self.alive.is_disposed()
     }
 
     /// Everything typed now, custom fields included, with what it is typed over.
@@ -242,7 +218,7 @@ impl FormState {
         let state = *self;
         // Unmounted before the pause is over: the values are gone, nothing is written.
         self.drafts
-            .later(move || state.saving.try_get_untracked().map(|_| state.snapshot()));
+            .later(move || state.is_alive().then(|| state.snapshot()));
     }
 
     /// Writes what is typed now as the draft.

@@ -26,9 +26,9 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
     let Some(record) = state.contact().record() else {
         return false;
     };
-    if !state.begin_save() {
+    let Some(writing) = session.writes().begin() else {
         return false;
-    }
+    };
     // A colleague may have changed the contact (or its conflicts) meanwhile: then the form and
     // the notice show it as it is now, and the user resolves again.
     session.say(Status::Busy(session.text(Text::LoadingContact)));
@@ -39,7 +39,7 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
     match checked {
         Ok(Some(false)) => {}
         outcome => {
-            state.end_save();
+            drop(writing);
             match outcome {
                 Ok(Some(_)) => session.say(Status::Failed(merging::changed_text(session, state))),
                 Ok(None) => gone(session, state, &record.id),
@@ -49,7 +49,7 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
         }
     }
     let Some(record) = state.contact().record() else {
-        state.end_save();
+        drop(writing);
         return false;
     };
     let choices = conflicts::choices(&record);
@@ -81,7 +81,7 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
         },
         Err(e) => Err(e),
     };
-    state.end_save();
+    drop(writing);
     match result {
         Ok(updated) => {
             state.resolved(updated, &chosen);

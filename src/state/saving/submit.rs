@@ -91,12 +91,13 @@ pub struct Saved {
 /// Starts a submit unless one is under way (a double click sends one request): [`submit`],
 /// then [`apply`], as one task of the widget.
 pub fn start(session: Session, state: FormState, focus: impl Fn(Focus) + 'static) {
-    if !state.begin_save() {
+    let Some(writing) = session.writes().begin() else {
         return;
-    }
+    };
     state.outbox().release();
     session.spawn(async move {
         let outcome = submit(session, state).await;
+        drop(writing);
         apply(session, state, outcome, focus);
     });
 }
@@ -260,7 +261,6 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
 
 /// Shows an outcome: the status, the marks, the events, and what is remembered.
 pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl Fn(Focus)) {
-    state.end_save();
     match outcome {
         Outcome::Invalid {
             count,

@@ -6,3 +6,4 @@ pub mod language;
 pub mod session;
 pub mod signin;
 pub mod status;
+pub mod writes;

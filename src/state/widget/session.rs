@@ -9,6 +9,7 @@ use crate::domain::texts::Text;
 use crate::settings::config::{ApiChoice, Config};
 use crate::state::widget::events::{self, ContactError, ContactSaved, Listeners};
 use crate::state::widget::status::Status;
+use crate::state::widget::writes::Writes;
 use crate::web::storage::{self, StorageError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -36,6 +37,8 @@ pub struct Session {
     alive: StoredValue<()>,
     /// The Leptos app's callbacks, beside the DOM events.
     listeners: Listeners,
+    /// The one write lock every writer takes.
+    writes: Writes,
 }
 
 impl Session {
@@ -61,6 +64,7 @@ impl Session {
             host: StoredValue::new_local(host),
             alive: StoredValue::new(()),
             listeners,
+            writes: Writes::new(),
         }
     }
 
@@ -92,6 +96,11 @@ impl Session {
             (Some(config), Some(credentials)) => Ok(Client::new(config, credentials)),
             _ => Err(ApiError::SignedOut),
         }
+    }
+
+    /// The widget's one write lock: every writer takes it.
+    pub fn writes(&self) -> Writes {
+        self.writes
     }
 
     /// The widget's settings.
