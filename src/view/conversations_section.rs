@@ -13,7 +13,7 @@ use crate::state::conversations::{self, Ask, ConversationsState, Listing};
 use crate::state::widget::session::Session;
 use crate::view::combo::Combo;
 use crate::view::conversation_markup::{self as markup, Dates};
-use crate::view::lazy::Unfetched;
+use crate::view::lazy::{entry, Unfetched};
 use crate::web::dates::{since, written, Style};
 use leptos::html;
 use leptos::prelude::*;
@@ -21,24 +21,12 @@ use std::future::Future;
 use std::pin::Pin;
 use wasm_bindgen::JsCast;
 
-/// The section for contact `contact`, opened: it asks for the first page at once. The split
-/// point of the lazy part `conversations` (a plain call in unsplit builds); its code is fetched
-/// by [`fetch_conversations`].
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        conversations,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(
-            /// Fetches the section's code (the chunk), once: a failure is tried again next time.
-            fetch_conversations
-        )
-    )
-)]
-pub fn conversations_section(session: Session, contact: String) -> Result<AnyView, Unfetched> {
-    Ok(view! { <Section session=session contact=contact /> }.into_any())
-}
+entry!(
+    conversations,
+    /// The section for contact `contact`, opened: it asks for the first page at once.
+    conversations_section, fetch_conversations, (session: Session, contact: String) =>
+    view! { <Section session=session contact=contact /> }
+);
 
 /// Fetches the section's code (see [`crate::view::lazy::Fetch`]).
 pub fn fetch() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>> {

@@ -146,6 +146,30 @@ pub fn said(part: LazyPart, loading: Text) -> impl IntoView {
     }
 }
 
+/// Declares `$name`, an entry of lazy part `$part`: a function drawing `$view`, which in split
+/// builds is a split point (its code in the part's chunk, brought by `$fetch`, with a failure
+/// returned as `Err` rather than a panic) and in others a plain call. Its arguments are
+/// concrete types (no generics, no `impl Trait`).
+macro_rules! entry {
+    ($part:ident, $(#[$doc:meta])* $name:ident, $fetch:ident, ($($arg:ident: $ty:ty),*) => $view:expr) => {
+        $(#[$doc])*
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(
+                $part,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload(#[doc = concat!("Fetches the code of the lazy part `", stringify!($part), "` (once: a failure is tried again next time).")] $fetch)
+            )
+        )]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, $crate::view::lazy::Unfetched> {
+            Ok($view.into_any())
+        }
+    };
+}
+
+pub(crate) use entry;
+
 /// The answer of a split entry whose code is already fetched: its wrapper is ready at the first
 /// poll then (the loader keeps what it loaded), so the part is drawn in the same turn, under the
 /// owner of the view that draws it. Not ready is taken as not fetched.

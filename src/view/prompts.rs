@@ -14,53 +14,39 @@ use crate::view::changed_notice::ChangedNotice;
 use crate::view::conflict_notice::ConflictNotice;
 use crate::view::delete_contact::DeleteNotice;
 use crate::view::duplicate_notice::{Choice, DuplicateNotice};
-use crate::view::lazy::{said, LazyPart, Phase, Unfetched};
+use crate::view::lazy::{entry, said, LazyPart, Phase, Unfetched};
 use crate::view::unsaved_notice::UnsavedNotice;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 
-/// The split points of the part, one per place a question is asked. Each is a plain call in an
-/// unsplit build.
-macro_rules! entry {
-    ($(#[$doc:meta])* $name:ident, $fetch:ident, ($($arg:ident: $ty:ty),*) => $view:expr) => {
-        $(#[$doc])*
-        #[cfg_attr(
-            feature = "split",
-            leptos::wasm_split::wasm_split(
-                prompts,
-                wasm_split_path = ::leptos::wasm_split,
-                fallible,
-                preload(#[doc = "Fetches the code of the part `prompts`."] $fetch)
-            )
-        )]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, Unfetched> {
-            Ok($view.into_any())
-        }
-    };
-}
-
+// The split points of the part, one per place a question is asked.
 entry!(
+    prompts,
     /// "Open another contact? Your changes … are not saved."
     unsaved, fetch_unsaved, (session: Session, state: FormState) =>
     view! { <UnsavedNotice session=session state=state /> }
 );
 entry!(
+    prompts,
     /// "This contact has conflicting values", with Resolve.
     conflicts, fetch_conflicts, (session: Session, state: FormState) =>
     view! { <ConflictNotice session=session state=state /> }
 );
 entry!(
+    prompts,
     /// "Possible duplicate", with its choices.
     duplicate, fetch_duplicate, (session: Session, state: FormState, on_choice: Callback<Choice>) =>
     view! { <DuplicateNotice session=session state=state on_choice=on_choice /> }
 );
 entry!(
+    prompts,
     /// "… was changed on the server since you opened it", with the values to keep.
     changed, fetch_changed, (session: Session, state: FormState, on_save: Callback<()>) =>
     view! { <ChangedNotice session=session state=state on_save=on_save /> }
 );
 entry!(
+    prompts,
     /// "Delete …? This cannot be undone."
     deletion, fetch_deletion, (session: Session, state: FormState, on_deleted: Callback<()>) =>
     view! { <DeleteNotice session=session state=state on_deleted=on_deleted /> }
