@@ -1,8 +1,8 @@
 //! Lazy parts: code that only some agents open (a contact's conversations, later the import),
 //! fetched the first time it is opened instead of with the first download.
 //!
-//! A part is one entry function marked as a split point (`#[cfg_attr(feature = "split",
-//! wasm_split(...))]`, see `docs/architecture.md`). The release and `trunk serve` builds turn on
+//! A part is one or more entry functions declared with [`entry`] as split points (see
+//! `docs/architecture.md`, "Lazy parts"). The release and `trunk serve` builds turn on
 //! the `split` feature and run the splitter, which moves the entry and everything only it
 //! reaches into a chunk of its own; `cargo test`, clippy and the browser suites build the same
 //! code unsplit, where the entry is a plain call. [`LazyPart`] is what the form keeps of a part:
