@@ -16,6 +16,8 @@ step "clippy (native, every target)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32: the widget and its browser tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+step "clippy (wasm32 with the split feature: the lazy parts' split points, as trunk builds them)"
+cargo clippy --target wasm32-unknown-unknown --lib --features split -- -D warnings
 
 step "native tests (widget logic and the stand-in server)"
 cargo test --workspace --exclude e2e -- --show-output
