@@ -3,7 +3,7 @@
 //! a successful save and on "New contact".
 
 use crate::domain::custom_fields::Values;
-use crate::domain::fields::{read, Fields, Member};
+use crate::domain::json_object::{read, JsonObject, Member};
 use crate::domain::merge;
 use crate::domain::pairs::{self, Pairs};
 use crate::domain::validate::ContactDraft;
@@ -83,10 +83,10 @@ impl Draft {
 
     /// Reads [`Draft::encode`]'s form; anything else (corrupt, or from another version) is `None`.
     pub fn decode(stored: &str) -> Option<Self> {
-        let stored = Fields(read(stored)?);
+        let stored = JsonObject(read(stored)?);
         let base = match stored.field::<Option<Pairs<Member>>>(&["base"])? {
             Some(base) => {
-                let (contact, draft) = read_back(&Fields(base))?;
+                let (contact, draft) = read_back(&JsonObject(base))?;
                 Some(Base {
                     contact: contact.unwrap_or_default(),
                     values: merge::Values::typed(&draft.fields, &draft.custom),
@@ -120,7 +120,7 @@ fn written<'a>(
 
 /// [`Written`] read back (its base left to the caller), and the `contact` it names, if any:
 /// the first format's keys must all be there, as strings; the later ones may be missing.
-fn read_back(d: &Fields) -> Option<(Option<String>, Draft)> {
+fn read_back(d: &JsonObject) -> Option<(Option<String>, Draft)> {
     let draft = Draft {
         fields: ContactDraft {
             name: d.text("name")?,

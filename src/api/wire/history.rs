@@ -4,13 +4,13 @@
 //! `livechat/:rid/messages`, the channels of `contacts.channels`, and a visitor's `lastChat`.
 
 use super::record::paged;
-use super::shapes::{entries, items, Fields, Lenient, Member};
+use super::shapes::{entries, items, JsonObject, Lenient, Member};
 use super::Answer;
 use crate::domain::conversation::{Body, Channel, ChatMessage, Conversation, Source};
 use crate::domain::search::{Keyed, Results};
 
 /// A `source` or `details`: its type and its app's alias.
-fn source(of: &Fields) -> Option<Source> {
+fn source(of: &JsonObject) -> Option<Source> {
     Some(Source {
         kind: of.text("type")?,
         alias: of.text("alias"),
@@ -20,7 +20,7 @@ fn source(of: &Fields) -> Option<Source> {
 /// One chat of a history page. The closing comment comes only from the closing message
 /// (`lastMessage` is any message before a chat is closed; `closingMessage` in a visitor's
 /// chats).
-fn conversation(chat: Fields) -> Option<Conversation> {
+fn conversation(chat: JsonObject) -> Option<Conversation> {
     let last = chat
         .object("lastMessage")
         .or_else(|| chat.object("closingMessage"));
@@ -43,7 +43,7 @@ fn conversation(chat: Fields) -> Option<Conversation> {
 }
 
 /// One message of a chat: text, a file, or the closing message.
-fn message(m: Fields) -> Option<ChatMessage> {
+fn message(m: JsonObject) -> Option<ChatMessage> {
     let author = m.object("u").and_then(|u| {
         u.text("name")
             .filter(|n| !n.trim().is_empty())
@@ -71,7 +71,7 @@ fn message(m: Fields) -> Option<ChatMessage> {
 fn page<T: Keyed>(
     list: &Member,
     answer: &Answer,
-    item: impl Fn(Fields) -> Option<T>,
+    item: impl Fn(JsonObject) -> Option<T>,
 ) -> Option<Results<T>> {
     let (found, total) = paged(list, answer, item)?;
     Some(Results::first(String::new(), found, total))
@@ -106,7 +106,7 @@ pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
 /// A visitor record's (`GET omnichannel/contact`) last chat: `Some(None)` when it never
 /// chatted, `None` when the answer has no visitor.
 pub fn last_chat(answer: &Answer) -> Option<Option<String>> {
-    let visitor = Fields::of(&answer.contact)?;
+    let visitor = JsonObject::of(&answer.contact)?;
     Some(visitor.object("lastChat").and_then(|l| l.text("_id")))
 }
 

@@ -1,5 +1,5 @@
 //! Every JSON shape the widget reads from Rocket.Chat or sends to it, in one place: bodies as
-//! serde types, objects read member by member through [`crate::domain::fields::Fields`]. Here
+//! serde types, objects read member by member through [`crate::domain::json_object::JsonObject`]. Here
 //! the legacy endpoint's bodies and readers, the login and the lists; an answer read once
 //! (`answer`: the members that say how it failed, and each call's own member kept as text for
 //! that call's reader); a contact record of either API and the search pages (`record`); the

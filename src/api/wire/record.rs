@@ -2,14 +2,14 @@
 //! both), and the pages of the searches that list them.
 
 use super::answer::Answer;
-use super::shapes::{items, FieldValue, FieldValues, Fields, ManagerRef, Member};
+use super::shapes::{items, FieldValue, FieldValues, JsonObject, ManagerRef, Member};
 use crate::domain::record::{Conflict, ContactRecord};
 
 /// The values of a record's email entries (`{"address": …}`) or phone entries
 /// (`{"phoneNumber": …}`) in the list `keys` names, in order; an entry without a value, or of
 /// another shape, is skipped, and a missing or `null` list has none. `None`: the list is of
 /// another shape.
-fn listed(record: &Fields, keys: &[&str]) -> Option<Vec<String>> {
+fn listed(record: &JsonObject, keys: &[&str]) -> Option<Vec<String>> {
     record.list(keys, |entry| {
         entry
             .field::<Option<String>>(&["address", "phoneNumber"])
@@ -22,7 +22,7 @@ fn listed(record: &Fields, keys: &[&str]) -> Option<Vec<String>> {
 /// Contact Center contact (`contacts.get`, `contacts.search`, `contacts.update`: `emails`,
 /// `phones`, `customFields`, a manager's user id). One reader reads both; `None` when it has
 /// no `_id`, or a member of another shape than these.
-pub(super) fn record(r: Fields) -> Option<ContactRecord> {
+pub(super) fn record(r: JsonObject) -> Option<ContactRecord> {
     let mut emails = listed(&r, &["emails", "visitorEmails"])?.into_iter();
     let mut phones = listed(&r, &["phones", "phone"])?.into_iter();
     let manager = r
@@ -55,7 +55,7 @@ pub(super) fn record(r: Fields) -> Option<ContactRecord> {
 
 /// The record `member` holds; `None` when it holds none of that shape.
 pub(super) fn record_in(member: &Member) -> Option<ContactRecord> {
-    record(Fields::of(member)?)
+    record(JsonObject::of(member)?)
 }
 
 /// One page of a search: the contacts on it, and how many the search found in all.
@@ -72,7 +72,7 @@ pub struct Page {
 pub(super) fn paged<T>(
     list: &Member,
     answer: &Answer,
-    item: impl Fn(Fields) -> Option<T>,
+    item: impl Fn(JsonObject) -> Option<T>,
 ) -> Option<(Vec<T>, usize)> {
     let found = items(list, item)?;
     let total = answer.total.count().map_or(found.len(), |n| n as usize);

@@ -3,8 +3,8 @@
 //! then read as the shape its first character names. So no number is ever parsed as a float,
 //! and serde_json's float parser and Rust's float formatter stay out of the build.
 
-use crate::domain::fields::raw;
-pub use crate::domain::fields::{entries, items, read, Fields, Lenient, Member};
+use crate::domain::json_object::raw;
+pub use crate::domain::json_object::{entries, items, read, JsonObject, Lenient, Member};
 use crate::domain::pairs::Pairs;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;

@@ -75,12 +75,12 @@ impl Member {
 /// An object whose members are kept raw until read: one reader type serves every shape read
 /// this way (records, chats, messages, channels), where a derived struct per shape would cost
 /// the download its own parsing code each.
-pub struct Fields(pub Pairs<Member>);
+pub struct JsonObject(pub Pairs<Member>);
 
-impl Fields {
+impl JsonObject {
     /// `member`'s object, when it is one.
-    pub fn of(member: &Member) -> Option<Fields> {
-        member.read().map(Fields)
+    pub fn of(member: &Member) -> Option<JsonObject> {
+        member.read().map(JsonObject)
     }
 
     /// The member `key` (the first given).
@@ -104,7 +104,7 @@ impl Fields {
 
     /// The items of the first of the lists `keys` there is, read by `item` (see [`items`]): a
     /// missing or `null` list has none, and one of another shape is `None`.
-    pub fn list<T>(&self, keys: &[&str], item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
+    pub fn list<T>(&self, keys: &[&str], item: impl Fn(JsonObject) -> Option<T>) -> Option<Vec<T>> {
         match self.first(keys) {
             Some(list) if !list.is_null() => items(list, item),
             _ => Some(Vec::new()),
@@ -117,8 +117,8 @@ impl Fields {
     }
 
     /// The member `key` as an object.
-    pub fn object(&self, key: &str) -> Option<Fields> {
-        Fields::of(self.member(key)?)
+    pub fn object(&self, key: &str) -> Option<JsonObject> {
+        JsonObject::of(self.member(key)?)
     }
 
     /// Whether the member `key` is `true`.
@@ -131,11 +131,11 @@ impl Fields {
 
 /// The items of `list` that are objects, read by `item` (an item it cannot read is skipped);
 /// `None` when `list` is no list.
-pub fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec<T>> {
+pub fn items<T>(list: &Member, item: impl Fn(JsonObject) -> Option<T>) -> Option<Vec<T>> {
     let listed: Vec<Lenient<Pairs<Member>>> = list.read()?;
     Some(
         entries(listed)
-            .filter_map(|pairs| item(Fields(pairs)))
+            .filter_map(|pairs| item(JsonObject(pairs)))
             .collect(),
     )
 }
@@ -144,8 +144,8 @@ pub fn items<T>(list: &Member, item: impl Fn(Fields) -> Option<T>) -> Option<Vec
 mod tests {
     use super::*;
 
-    fn object(text: &str) -> Fields {
-        Fields(read(text).expect("an object"))
+    fn object(text: &str) -> JsonObject {
+        JsonObject(read(text).expect("an object"))
     }
 
     #[test]
