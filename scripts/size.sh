@@ -102,16 +102,25 @@ fi
 echo "within the ceiling of scripts/size-ceiling ($ceiling_br bytes brotli for the first load, $ceiling_memory_kb KB memory, $ceiling_first_br bytes before the first input)"
 
 # Each lazy part: its chunk, against its own line in scripts/size-ceiling ("part NAME BYTES").
-# A part with no ceiling fails too: each says what it costs when it is added.
+# The code two parts share (chunk_<n>-<tag>.wasm, numbered by the splitter) is one line, "shared",
+# fetched with whichever of those parts is opened first. A part with no ceiling fails too: each
+# says what it costs when it is added.
 if [ ${#parts[@]} -gt 0 ]; then
   printf '%-48s %10s %10s %10s %10s\n' "lazy part (fetched when first opened)" raw gzip brotli ceiling
-  over=0
+  declare -A part_raw=() part_gz=() part_br=()
   for f in "${parts[@]}"; do
     name=$(basename "$f" .wasm)
-    name=${name%-*} name=${name#split_}
-    br=$(brotli -q 11 -c "$f" | wc -c)
+    name=${name%-*}
+    case "$name" in chunk_*) name=shared ;; *) name=${name#split_} ;; esac
+    part_raw[$name]=$((${part_raw[$name]:-0} + $(wc -c <"$f")))
+    part_gz[$name]=$((${part_gz[$name]:-0} + $(gzip -9 -c "$f" | wc -c)))
+    part_br[$name]=$((${part_br[$name]:-0} + $(brotli -q 11 -c "$f" | wc -c)))
+  done
+  over=0
+  for name in $(printf '%s\n' "${!part_br[@]}" | sort); do
+    br=${part_br[$name]}
     ceiling=$(awk -v n="$name" '$1 == "part" && $2 == n { print $3 }' scripts/size-ceiling)
-    printf '%-48s %10d %10d %10d %10s\n' "$name (${f#"$dist"/})" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)" "$br" "${ceiling:-none}"
+    printf '%-48s %10d %10d %10d %10s\n' "$name" "${part_raw[$name]}" "${part_gz[$name]}" "$br" "${ceiling:-none}"
     if [ -z "$ceiling" ] || [ "$br" -gt "$ceiling" ]; then
       echo "size: the lazy part $name is $br bytes brotli, over its ceiling (a line 'part $name BYTES' in scripts/size-ceiling): ${ceiling:-none}" >&2
       over=1

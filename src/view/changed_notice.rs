@@ -9,7 +9,7 @@ use crate::state::form::form_state::FormState;
 use crate::state::saving::merging::{self, label_of};
 use crate::state::widget::session::Session;
 use crate::state::widget::status::Status;
-use crate::view::notice::choice_groups;
+use crate::view::notice::{choice_groups, Invoker};
 use leptos::prelude::*;
 
 /// The notice, while a save waits for the user's choice; `on_save` saves again once the values
@@ -23,17 +23,23 @@ pub fn ChangedNotice(
     /// Saves the form (with the values chosen).
     on_save: Callback<()>,
 ) -> impl IntoView {
-    let save = move |_| {
-        if merging::choose(state) {
-            on_save.run(());
-        }
+    // Each answer gives the focus back to what had it when the question appeared.
+    let save = move |invoker: Invoker| {
+        invoker.answer(|| {
+            if merging::choose(state) {
+                on_save.run(());
+            }
+        })
     };
-    let cancel = move |_| {
-        state.changes().clear();
-        session.say(Status::Idle);
+    let cancel = move |invoker: Invoker| {
+        invoker.answer(|| {
+            state.changes().clear();
+            session.say(Status::Idle);
+        })
     };
     move || {
         let merged = state.changes().asked()?;
+        let invoker = Invoker::now();
         let t = session.texts();
         let custom = state.custom().shown();
         let groups = merged
@@ -57,10 +63,10 @@ pub fn ChangedNotice(
                 <p inner_html=html(Markup::said(&message))></p>
                 {groups}
                 <div class="ocf-actions">
-                    <button type="button" class="ocf-primary" on:click=save>
+                    <button type="button" class="ocf-primary" on:click=move |_| save(invoker)>
                         {t.get(Text::SaveTheseValues).to_owned()}
                     </button>
-                    <button type="button" class="ocf-secondary" on:click=cancel>
+                    <button type="button" class="ocf-secondary" on:click=move |_| cancel(invoker)>
                         {t.get(Text::Cancel).to_owned()}
                     </button>
                 </div>

@@ -5,6 +5,48 @@
 use crate::domain::markup::{html, Markup};
 use crate::state::resolving::conflicts::ConflictChoices;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The element that had the focus when a question appeared (the button that asked it, or the
+/// search that opens another contact). When an answer takes the pressed button away and with
+/// it the focus, the focus goes back there, as a dialog gives it back to what opened it.
+#[derive(Clone, Copy)]
+pub struct Invoker(StoredValue<Option<web_sys::HtmlElement>, LocalStorage>);
+
+impl Invoker {
+    /// Whatever has the focus now (inside the widget's shadow root, when it has one).
+    pub fn now() -> Self {
+        let mut focused = document().active_element();
+        while let Some(inner) = focused
+            .as_ref()
+            .and_then(|e| e.shadow_root())
+            .and_then(|root| root.active_element())
+        {
+            focused = Some(inner);
+        }
+        let focused = focused.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        Invoker(StoredValue::new_local(focused))
+    }
+
+    /// Runs an answer; then, once the form is drawn again, if the focus fell to the page (the
+    /// answer took the focused button away, and put the focus nowhere itself), gives it back to
+    /// the invoker, if that is still there.
+    pub fn answer(self, run: impl FnOnce()) {
+        // Read first: the question's view, which owns this, goes with the answer.
+        let invoker = self.0.try_get_value().flatten();
+        run();
+        request_animation_frame(move || {
+            let doc = document();
+            let lost = doc.active_element().is_none_or(|e| {
+                doc.body()
+                    .is_some_and(|b| AsRef::<web_sys::Element>::as_ref(&b) == &e)
+            });
+            if let (true, Some(invoker)) = (lost, invoker.filter(|e| e.is_connected())) {
+                let _ = invoker.focus();
+            }
+        });
+    }
+}
 
 /// One choice of a notice: its button's text, its look, what it does.
 pub struct Action {
@@ -28,6 +70,7 @@ pub fn notice(
     focus: Option<usize>,
 ) -> impl IntoView {
     let focused = NodeRef::<leptos::html::Button>::new();
+    let invoker = Invoker::now();
     if focus.is_some() {
         // Once it is drawn: the button exists then, unless the notice went first (answered
         // at once, or drawn again), and then there is nothing to focus.
@@ -44,7 +87,7 @@ pub fn notice(
                 {actions.into_iter().enumerate().map(|(i, action)| {
                     let node_ref = if Some(i) == focus { focused } else { NodeRef::new() };
                     view! {
-                        <button type="button" class=action.class node_ref=node_ref on:click=move |_| action.run.run(())>{action.text}</button>
+                        <button type="button" class=action.class node_ref=node_ref on:click=move |_| invoker.answer(|| action.run.run(()))>{action.text}</button>
                     }
                 }).collect_view()}
             </div>

@@ -76,6 +76,28 @@ async fn the_confirmation_asks_and_cancel_changes_nothing() {
         find_button(&host, "Delete").is_none(),
         "the question is gone"
     );
+    // Asked with the keyboard (the button focused, then pressed), Cancel gives the focus back
+    // to Delete contact: it does not fall to the page with the button that went.
+    let delete = find_button(&host, "Delete contact").expect("the button");
+    delete.focus().unwrap();
+    delete.click();
+    wait_for("the focus on Cancel", || {
+        focused()
+            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+            .and_then(|f| f.text_content())
+            .as_deref()
+            == Some("Cancel")
+    })
+    .await;
+    click(&host, "Cancel");
+    wait_for("the focus back on Delete contact", || {
+        focused()
+            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+            .and_then(|f| f.text_content())
+            .as_deref()
+            == Some("Delete contact")
+    })
+    .await;
     assert_eq!(deletes(), 0);
     assert_eq!(values(&host)[0], "Ada Lovelace");
 }
