@@ -18,6 +18,7 @@ mod finding;
 mod form;
 mod harness;
 mod languages;
+mod lazy;
 mod picker;
 mod questions;
 mod retry;
