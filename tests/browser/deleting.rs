@@ -57,19 +57,19 @@ fn deletes() -> usize {
 #[wasm_bindgen_test]
 async fn the_confirmation_asks_and_cancel_changes_nothing() {
     let host = remembered_ada(200, r#"{"success":true}"#).await;
+    let focus_on = |text: &str| {
+        focused()
+            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+            .and_then(|f| f.text_content())
+            .is_some_and(|t| t == text)
+    };
     click(&host, "Delete contact");
     leptos::task::tick().await;
     assert_eq!(
         note_text(&host, "ocf-delete"),
         "Delete Ada Lovelace? This cannot be undone.DeleteCancel"
     );
-    wait_for("the focus on Cancel", || {
-        let focus = focused()
-            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-            .and_then(|f| f.text_content());
-        focus.as_deref() == Some("Cancel")
-    })
-    .await;
+    wait_for("the focus on Cancel", || focus_on("Cancel")).await;
     click(&host, "Cancel");
     leptos::task::tick().await;
     assert!(
@@ -81,21 +81,10 @@ async fn the_confirmation_asks_and_cancel_changes_nothing() {
     let delete = find_button(&host, "Delete contact").expect("the button");
     delete.focus().unwrap();
     delete.click();
-    wait_for("the focus on Cancel", || {
-        focused()
-            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-            .and_then(|f| f.text_content())
-            .as_deref()
-            == Some("Cancel")
-    })
-    .await;
+    wait_for("the focus on Cancel", || focus_on("Cancel")).await;
     click(&host, "Cancel");
     wait_for("the focus back on Delete contact", || {
-        focused()
-            .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-            .and_then(|f| f.text_content())
-            .as_deref()
-            == Some("Delete contact")
+        focus_on("Delete contact")
     })
     .await;
     assert_eq!(deletes(), 0);

@@ -253,29 +253,29 @@ impl FormState {
     /// "New contact" (or the contact deleted): forgets the remembered contact, its draft and a
     /// queued save, and empties the form; its questions go ([`FormState::leave`]).
     pub fn forget(&self) {
+        self.empty();
+        self.contact.forget();
+        self.apply_defaults();
+    }
+
+    /// What leaving a contact for another (or for none) drops: its questions, the values picked,
+    /// a waiting save, the draft, what is typed and the duplicates accepted.
+    fn empty(&self) {
         self.leave();
         self.conflicts.clear();
         self.outbox.release();
         self.drafts.drop();
-        self.contact.forget();
         self.inputs.clear();
         self.custom.clear();
         self.duplicates.clear();
-        self.apply_defaults();
     }
 
     /// Another contact opened: it becomes the contact this form saves to, and the one
     /// remembered for this server; its values replace the form's; the draft, a waiting save and
     /// every question about the contact before go ([`FormState::leave`]).
     pub fn open(&self, stored: StoredContact, record: ContactRecord) {
-        self.leave();
-        self.conflicts.clear();
-        self.outbox.release();
-        self.drafts.drop();
-        self.duplicates.clear();
+        self.empty();
         self.finder.clear();
-        self.inputs.clear();
-        self.custom.clear();
         self.prefill(&record);
         self.contact.saved(stored, record);
     }
