@@ -57,7 +57,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
                 .filter(|r| r.is_connected())
                 .and_then(|r| r.query_selector(&selector).ok().flatten());
             if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                if !element.has_attribute("tabindex") {
+                if element.tab_index() < 0 && !element.has_attribute("tabindex") {
                     let _ = element.set_attribute("tabindex", "-1");
                 }
                 let _ = element.focus();

@@ -252,6 +252,12 @@ async fn conversations_are_closed_until_opened_then_paged_with_their_channels() 
         focused_chat().as_deref() == Some("20")
     })
     .await;
+    // Focused so, a chat stays a button in the Tab order (only what is not focusable, a
+    // message, is made focusable for it).
+    let focused_tab_index = focused()
+        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+        .map(|f| (f.tab_index(), f.has_attribute("tabindex")));
+    assert_eq!(focused_tab_index, Some((0, false)));
     assert!(panel(&host).contains("Showing 23 of 23"));
     assert!(
         find_button(&host, "Show more").is_none_or(|b| b.hidden()),
