@@ -5,6 +5,7 @@ use crate::api::reply::ApiError;
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
 use crate::state::form::loading::gone;
+use crate::state::saving::form_write;
 use crate::state::saving::merging;
 use crate::state::saving::submit::report;
 use crate::state::widget::session::Session;
@@ -40,7 +41,7 @@ pub async fn delete(session: Session, state: FormState) -> Deleted {
     // Read again first: a contact changed meanwhile is asked about again, with its name now.
     session.say(Status::Busy(session.text(Text::Deleting)));
     let result = match session.client() {
-        Ok(client) => match merging::recheck(session, state, &client).await {
+        Ok(client) => match form_write::recheck(session, state, &client).await {
             Ok(Some(false)) => client.center_delete(&id).await,
             Ok(Some(true)) => {
                 drop(writing);

@@ -6,6 +6,7 @@ use crate::domain::conflicts::{self, Choice};
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
 use crate::state::form::loading::gone;
+use crate::state::saving::form_write;
 use crate::state::saving::merging;
 use crate::state::saving::submit::report;
 use crate::state::widget::session::Session;
@@ -33,7 +34,7 @@ pub async fn resolve(session: Session, state: FormState) -> bool {
     // the notice show it as it is now, and the user resolves again.
     session.say(Status::Busy(session.text(Text::LoadingContact)));
     let checked = match session.client() {
-        Ok(client) => merging::recheck(session, state, &client).await,
+        Ok(client) => form_write::recheck(session, state, &client).await,
         Err(e) => Err(e),
     };
     match checked {

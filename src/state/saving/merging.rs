@@ -2,10 +2,9 @@
 //! (an update, a resend, Resolve, Delete) it is read again and what is typed is laid over it by
 //! the three-way merge of `domain::merge`. What only a colleague changed is shown in the form
 //! and kept; a field both changed is asked about ([`choose`] takes the answer); the host page
-//! hears `contact-changed-elsewhere`.
+//! hears `contact-changed-elsewhere`. The re-read itself is
+//! the one write's (`write::reread`); [`catch_up`] is the form's side of it.
 
-use crate::api::reply::ApiError;
-use crate::api::Client;
 use crate::domain::catalogue::Texts;
 use crate::domain::custom_fields::CustomField;
 use crate::domain::merge::{merge, Merged, Part, Rows, Values};
@@ -13,50 +12,6 @@ use crate::domain::record::ContactRecord;
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
 use crate::state::widget::session::Session;
-
-/// Reads the contact the form saves to again and lays `here` over it ([`catch_up`]): `None`
-/// when the server no longer has it (or the form has moved on to another contact meanwhile).
-pub async fn reread(
-    session: Session,
-    state: FormState,
-    client: &Client,
-    here: &Values,
-) -> Result<Option<Merged>, ApiError> {
-    let Some(id) = state.contact().with(|t| t.contact_id().map(str::to_owned)) else {
-        return Ok(None);
-    };
-    let Some(server) = client.load(&id).await? else {
-        return Ok(None);
-    };
-    Ok(catch_up(
-        session,
-        state,
-        server,
-        here,
-        client.contact_center(),
-    ))
-}
-
-/// Before a write that does not send the form (Resolve, Delete): reads the contact again and
-/// lays what is typed over it. `Some(true)` when it changed since the form last read it (the
-/// write should ask again), `None` when the server no longer has it.
-pub async fn recheck(
-    session: Session,
-    state: FormState,
-    client: &Client,
-) -> Result<Option<bool>, ApiError> {
-    let conflicts = state
-        .contact()
-        .with(|t| t.record().map(|r| r.conflicts.clone()));
-    let Some(merged) = reread(session, state, client, &typed(state)).await? else {
-        return Ok(None);
-    };
-    let now = state
-        .contact()
-        .with(|t| t.record().map(|r| r.conflicts.clone()));
-    let asked = !merged.taken.is_empty() || !merged.clashes.is_empty();
-    Ok(Some(asked || now != conflicts))
-}
 
 /// Lays `here` over the contact as the server has it now: the fields only the server changed
 /// take its values in the form, the record becomes the server's, and the base what the merge

@@ -1,27 +1,26 @@
-//! The one save pipeline. A press of "Register contact" or "Update contact", "Register anyway",
-//! and every resend (the network is back, a rate limit's wait is over) run [`submit`], which
-//! reads top to bottom: load what the save depends on, check what is typed, look for a
-//! duplicate, save. It returns an [`Outcome`]; [`apply`] shows it. [`start`] runs the two as one
-//! task owned by the widget, so unmounting cancels it and no answer reaches a disposed signal.
+//! The form's save. A press of "Register contact" or "Update contact", "Register anyway", and
+//! every resend (the network is back, a rate limit's wait is over) run [`submit`], which reads
+//! top to bottom: load what the save depends on, check and mark what is typed, then the one
+//! [`write`] every writer shares, with the form as its destination ([`FormWrite`]). It returns an
+//! [`Outcome`]; [`apply`] shows it. [`start`] runs the two as one task owned by the widget, so
+//! unmounting cancels it and no answer reaches a disposed signal.
 
 use crate::api::refusal::field_error;
 use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
 use crate::domain::draft::Draft;
-use crate::domain::duplicate::{self, Duplicate};
 use crate::domain::field::{Field, FieldError, FieldErrors, Place};
-use crate::domain::merge::{Merged, Part, Values};
 use crate::domain::queued::{self, Queued};
-use crate::domain::record::{merge, ContactRecord};
+use crate::domain::record::merge;
 use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
 use crate::settings::config::ApiChoice;
-use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
 use crate::state::form::loading;
-use crate::state::saving::lookups::{self, Manager, Save};
+use crate::state::saving::form_write::FormWrite;
 use crate::state::saving::merging;
 use crate::state::saving::retry;
+use crate::state::saving::write::{write, Accepted, Written};
 use crate::state::widget::session::Session;
 use crate::state::widget::status::Status;
 use crate::web::text::lowercase;
@@ -56,36 +55,17 @@ pub enum Outcome {
     },
     /// Not sent now: it waits for the network.
     Offline,
-    /// A stored contact has this email or phone: nothing was saved, the user chooses.
-    Duplicate(Duplicate),
-    /// The server accepted the contact.
-    Saved(Saved),
-    /// The server or the network said no.
+    /// Loading what the save depends on failed: nothing was written.
     Failed(ApiError),
-    /// The browser cannot make a secure random token.
-    NoToken,
-    /// The remembered contact (this id) is gone from the server: the form registers it again.
-    Gone(String),
-    /// Someone else changed fields this save changes too: nothing was sent, the user chooses.
-    Changed(Merged),
+    /// How the one write ended, with what the form sent.
+    Written(Written, Sent),
 }
 
-/// A contact the server accepted, with what was sent.
+/// What the form held when the save went out, and the API it went through.
 #[derive(Debug)]
-pub struct Saved {
-    /// The legacy token (the Contact Center has none).
-    token: Option<String>,
-    created: bool,
-    /// The phone as sent (normalised).
-    phone: Option<String>,
-    /// The record as the server now holds it.
-    record: ContactRecord,
-    /// What the form held when it was sent.
-    sent: Draft,
-    /// The API it was saved through.
+pub struct Sent {
+    draft: Draft,
     api: ApiChoice,
-    /// The fields someone else changed meanwhile, whose values were kept.
-    taken: Vec<Part>,
 }
 
 /// Starts a submit unless one is under way (a double click sends one request): [`submit`],
@@ -115,9 +95,9 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         }
     }
 
-    let mut record = state.contact().record();
+    let record = state.contact().record();
     let (custom_count, first_custom) = state.custom().check();
-    let mut contact = match merge(record.as_ref(), &state.inputs().draft(), lowercase) {
+    let contact = match merge(record.as_ref(), &state.inputs().draft(), lowercase) {
         Ok(contact) if custom_count == 0 => contact,
         checked => {
             let errors = checked.err().unwrap_or_default();
@@ -139,167 +119,71 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
         Ok(client) => client,
         Err(error) => return Outcome::Failed(error),
     };
-    let center = client.contact_center();
-    let (mut existing, pending) = state
-        .contact()
-        .with(|t| (t.is_existing(), t.pending_token().map(str::to_owned)));
-    let mut custom = merging::custom_here(state);
-
-    // A colleague may have changed the contact since it was opened: it is read again, and
-    // what is typed here is laid over it; a field both sides changed is asked about first.
-    let mut taken = Vec::new();
-    if let Some(id) = record.as_ref().filter(|_| existing).map(|r| r.id.clone()) {
-        session.say(Status::Busy(session.text(Text::LoadingContact)));
-        let here = Values::sent(&contact, &custom);
-        match merging::reread(session, state, &client, &here).await {
-            Ok(Some(merged)) if merged.clashes.is_empty() => {
-                contact = merged.send.contact();
-                custom = merged.send.custom;
-                taken = merged.taken;
-                record = state.contact().record();
-            }
-            Ok(Some(merged)) => return Outcome::Changed(merged),
-            Ok(None) => return Outcome::Gone(id),
-            Err(error) => return Outcome::Failed(error),
-        }
-    }
-    // What the server keeps: every custom field; what is sent: the Contact Center takes only
-    // the shown ones (it keeps the others itself).
-    let kept = custom.clone();
-    let custom = state.custom().as_sent(custom, center);
-    // A Contact Center create is not idempotent: one whose answer was lost may have made the
-    // contact, which this save then updates instead of making a second.
-    if let (false, Some(token), Some(since)) = (existing, &pending, state.contact().since()) {
-        session.say(Status::Busy(session.text(Text::CheckingLastSave)));
-        match lookups::lost_create(&client, &contact, token, &since).await {
-            Ok(Some(found)) => {
-                state.contact().adopt(found.clone());
-                record = Some(found);
-                existing = true;
-            }
-            Ok(None) => {}
-            Err(error) => return Outcome::Failed(error),
-        }
-    }
-    let updated = record.as_ref().filter(|_| existing);
-    let values = duplicate::new_values(&contact, updated, center);
-    if !values.is_empty() {
-        session.say(Status::Busy(session.text(Text::CheckingDuplicate)));
-        let accepted = state.duplicates().accepted();
-        let found =
-            lookups::find_duplicate(&client, &values, updated, pending.as_deref(), &accepted).await;
-        match found {
-            Ok(None) => {}
-            Ok(Some(duplicate)) => return Outcome::Duplicate(duplicate),
-            Err(error) => return Outcome::Failed(error),
-        }
-    }
-
-    // The same token for every try, so a save whose answer was lost never makes two contacts.
-    let token = state
-        .contact()
-        .with(|t| t.token().map(str::to_owned))
-        .or_else(new_token);
-    let Some(token) = token else {
-        return Outcome::NoToken;
+    let custom = merging::custom_here(state);
+    let to = FormWrite::new(session, state);
+    let written = Box::pin(write(&client, &to, contact, custom)).await;
+    let sent = Sent {
+        draft: to.sent(),
+        api: client.config().api,
     };
-    let listed = contact
-        .contact_manager
-        .as_deref()
-        .and_then(|username| state.inputs().agent_id(username));
-    let manager_id = match lookups::manager_id(&client, &contact, record.as_ref(), listed).await {
-        Ok(id) => id,
-        Err(Manager::Unknown) => {
+    Outcome::Written(written, sent)
+}
+
+/// Shows an outcome: the status, the marks, the events, and what is remembered.
+pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl Fn(Focus)) {
+    let written = match outcome {
+        Outcome::Invalid {
+            count,
+            focus: first,
+        } => return invalid(session, count, first, focus),
+        Outcome::Offline => return retry::queue(session, state, Queued::Offline),
+        Outcome::Failed(error) => return fail(session, state, &error),
+        Outcome::Written(written, sent) => (written, sent),
+    };
+    match written {
+        (Written::Saved(accepted), sent) => remember(session, state, accepted, sent),
+        (Written::Duplicate(duplicate), _) => {
+            session.say(Status::Failed(session.text(Text::MayExist)));
+            state.duplicates().found(duplicate);
+        }
+        (Written::Changed(merged), _) => {
+            session.say(Status::Failed(merging::changed_text(session, state)));
+            state.changes().ask(merged);
+        }
+        (Written::Gone(id), _) => loading::gone(session, state, &id),
+        (Written::ManagerUnknown, _) => {
             let errors = FieldErrors {
                 contact_manager: Some(FieldError::ManagerUnknown),
                 ..FieldErrors::default()
             };
             state.inputs().mark(errors);
-            let focus = Some(Focus::field(Field::ContactManager));
-            return Outcome::Invalid { count: 1, focus };
+            invalid(session, 1, Some(Focus::field(Field::ContactManager)), focus);
         }
-        Err(Manager::Failed(error)) => return Outcome::Failed(error),
-    };
-    state.contact().pending(&token, center && !existing);
-    let sent = state.snapshot();
-    session.say(Status::Busy(session.text(Text::Saving)));
-    let save = Save {
-        token: &token,
-        contact: &contact,
-        record: record.as_ref(),
-        custom: &custom,
-        manager_id: manager_id.as_deref(),
-    };
-    match lookups::save(&client, &save).await {
-        Ok(id) => {
-            let before = record.as_ref();
-            let saved = ContactRecord::saved(id, token.clone(), &contact, kept, before, manager_id);
-            Outcome::Saved(Saved {
-                token: (!center).then_some(token),
-                created: !existing,
-                phone: contact.phone,
-                record: saved,
-                sent,
-                api: client.config().api,
-                taken,
-            })
-        }
-        // The Contact Center's answer to an update of a contact deleted meanwhile.
-        Err(ApiError::Rejected { message, .. })
-            if existing && message == "error-contact-not-found" =>
-        {
-            Outcome::Gone(record.map(|r| r.id).unwrap_or_default())
-        }
-        Err(error) => {
-            if error.refused() {
-                state.contact().not_created();
-            }
-            Outcome::Failed(error)
-        }
+        (Written::NoToken, _) => session.say(Status::Failed(session.text(Text::NoCrypto))),
+        (Written::Failed(error), _) => fail(session, state, &error),
     }
 }
 
-/// Shows an outcome: the status, the marks, the events, and what is remembered.
-pub fn apply(session: Session, state: FormState, outcome: Outcome, focus: impl Fn(Focus)) {
-    match outcome {
-        Outcome::Invalid {
-            count,
-            focus: first,
-        } => {
-            let said = session
-                .texts_now()
-                .count(Text::NeedAttention, count as u64, &[]);
-            session.say(Status::Failed(said));
-            if let Some(first) = first {
-                focus(first);
-            }
-        }
-        Outcome::Offline => retry::queue(session, state, Queued::Offline),
-        Outcome::Duplicate(duplicate) => {
-            session.say(Status::Failed(session.text(Text::MayExist)));
-            state.duplicates().found(duplicate);
-        }
-        Outcome::Saved(saved) => remember(session, state, saved),
-        Outcome::Failed(error) => fail(session, state, &error),
-        Outcome::Gone(id) => loading::gone(session, state, &id),
-        Outcome::NoToken => session.say(Status::Failed(session.text(Text::NoCrypto))),
-        Outcome::Changed(merged) => {
-            session.say(Status::Failed(merging::changed_text(session, state)));
-            state.changes().ask(merged);
-        }
+/// "`count` fields need attention", and the first of them focused.
+fn invalid(session: Session, count: usize, first: Option<Focus>, focus: impl Fn(Focus)) {
+    let said = session
+        .texts_now()
+        .count(Text::NeedAttention, count as u64, &[]);
+    session.say(Status::Failed(said));
+    if let Some(first) = first {
+        focus(first);
     }
 }
 
-fn remember(session: Session, state: FormState, saved: Saved) {
-    let Saved {
+fn remember(session: Session, state: FormState, accepted: Accepted, sent: Sent) {
+    let Accepted {
         token,
         created,
         phone,
         record,
-        sent,
-        api,
         taken,
-    } = saved;
+    } = accepted;
+    let Sent { draft: sent, api } = sent;
     let id = record.id.clone();
     let said = if created {
         Text::Registered
