@@ -1,11 +1,11 @@
 //! Resolving a Contact Center contact's conflicting values (`contacts.conflicts`, 7.7+) and
 //! deleting a contact (`contacts.delete`, from 7.12 in the stand-in), as docs/rocket-chat.md says.
 
-use crate::contacts_check;
-use crate::contacts_routes::{admit, contact_custom_fields, text, unknown_manager, Admitted, Post};
-use crate::http::{failure, success, with_headers, written, CONTACT_ROLES};
+use crate::contacts_routes::{contact_custom_fields, text, unknown_manager};
+use crate::http::{failure, success, with_headers, written};
 use crate::ids;
-use crate::model::Version;
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
@@ -16,25 +16,6 @@ use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// The roles that hold `delete-livechat-contact` in a default Rocket.Chat: not agents.
-pub const DELETE_ROLES: [&str; 2] = ["admin", "livechat-manager"];
-
-/// `POST omnichannel/contacts.conflicts` (7.7+, update-livechat-contact).
-const CONFLICTS_ROUTE: Post = Post {
-    route: "POST /api/v1/omnichannel/contacts.conflicts",
-    since: Version::CONFLICTS,
-    roles: &CONTACT_ROLES,
-    schema: &contacts_check::CONFLICTS,
-};
-
-/// `POST omnichannel/contacts.delete` (7.12+ here, delete-livechat-contact).
-const DELETE_ROUTE: Post = Post {
-    route: "POST /api/v1/omnichannel/contacts.delete",
-    since: Version::DELETE,
-    roles: &DELETE_ROLES,
-    schema: &contacts_check::DELETE,
-};
-
 /// `POST /api/v1/omnichannel/contacts.conflicts` (update-livechat-contact): the values sent
 /// replace the stored ones and their conflict entries go; `wipeConflicts: true` empties them
 /// all. `{"result": contact}`.
@@ -44,8 +25,10 @@ pub async fn resolve(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Admitted { map, limit } = match admit(&state, &headers, peer, &CONFLICTS_ROUTE, &body).await
-    {
+    let route = &routes::CONTACTS_CONFLICTS;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Body(&body)).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -112,7 +95,10 @@ pub async fn delete(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Admitted { map, limit } = match admit(&state, &headers, peer, &DELETE_ROUTE, &body).await {
+    let route = &routes::CONTACTS_DELETE;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Body(&body)).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };

@@ -1,11 +1,10 @@
 //! `POST` and `GET /api/v1/omnichannel/contact`, and `GET /api/v1/omnichannel/contact.search`.
 
-use crate::http::{
-    failure, guard, meteor_error, query_map, success, with_headers, written, CONTACT_ROLES,
-};
+use crate::http::{failure, meteor_error, success, with_headers, written};
 use crate::ids;
-use crate::meteor_check::{check_object, check_query, Key, Pattern, CONTACT_BODY};
 use crate::model::{CustomField, Data, Visitor};
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
@@ -14,29 +13,6 @@ use axum::response::Response;
 use serde_json::{json, Map, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
-
-const CONTACT_QUERY: [Key; 1] = [Key {
-    name: "contactId",
-    pattern: Pattern::Str,
-    required: true,
-}];
-const SEARCH_QUERY: [Key; 3] = [
-    Key {
-        name: "email",
-        pattern: Pattern::Str,
-        required: false,
-    },
-    Key {
-        name: "phone",
-        pattern: Pattern::Str,
-        required: false,
-    },
-    Key {
-        name: "custom",
-        pattern: Pattern::Str,
-        required: false,
-    },
-];
 
 fn field_text(value: &Value) -> String {
     match value {
@@ -169,28 +145,14 @@ pub async fn save(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (_, limit) = match guard(
-        &state,
-        &headers,
-        peer,
-        "POST /api/v1/omnichannel/contact",
-        &CONTACT_ROLES,
-    )
-    .await
-    {
-        Ok(ok) => ok,
+    let route = &routes::CONTACT_SAVE;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Body(&body)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let body: Value = if body.is_empty() {
-        json!({})
-    } else {
-        serde_json::from_slice(&body).unwrap_or_else(|_| json!({}))
-    };
     let answer = async {
-        if let Err(text) = check_object(&body, &CONTACT_BODY) {
-            return failure(text);
-        }
-        let map = body.as_object().cloned().unwrap_or_default();
         if map.get("token").and_then(Value::as_str) == Some("") {
             return meteor_error("error-invalid-contact-data", "Invalid visitor token");
         }
@@ -244,22 +206,15 @@ pub async fn get(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let (_, limit) = match guard(
-        &state,
-        &headers,
-        peer,
-        "GET /api/v1/omnichannel/contact",
-        &CONTACT_ROLES,
-    )
-    .await
-    {
-        Ok(ok) => ok,
+    let route = &routes::CONTACT_GET;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let query = query_map(&query);
-    if let Err(text) = check_query(&query, &CONTACT_QUERY) {
-        return with_headers(failure(text), &limit);
-    }
     let id = query
         .get("contactId")
         .and_then(Value::as_str)
@@ -278,15 +233,15 @@ pub async fn search(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/omnichannel/contact.search";
-    let (_, limit) = match guard(&state, &headers, peer, route, &CONTACT_ROLES).await {
-        Ok(ok) => ok,
+    let route = &routes::CONTACT_SEARCH;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let query = query_map(&query);
-    if let Err(text) = check_query(&query, &SEARCH_QUERY) {
-        return with_headers(failure(text), &limit);
-    }
     let param = |k: &str| {
         query
             .get(k)

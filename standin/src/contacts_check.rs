@@ -82,6 +82,33 @@ pub const GET: Schema = Schema {
     required: &["contactId"],
 };
 
+/// `contacts.history`'s query.
+pub const HISTORY: Schema = Schema {
+    props: &[
+        ("contactId", Kind::Str),
+        ("source", Kind::Str),
+        ("count", Kind::Number),
+        ("offset", Kind::Number),
+        ("sort", Kind::Str),
+    ],
+    required: &["contactId"],
+};
+/// `contacts.channels`'s query.
+pub const CHANNELS: Schema = Schema {
+    props: &[("contactId", Kind::Str)],
+    required: &["contactId"],
+};
+/// `livechat/:rid/messages`' query.
+pub const MESSAGES: Schema = Schema {
+    props: &[
+        ("count", Kind::Number),
+        ("offset", Kind::Number),
+        ("sort", Kind::Str),
+        ("searchTerm", Kind::Str),
+    ],
+    required: &[],
+};
+
 /// The 400 of a failed check.
 pub fn invalid(message: &str) -> Response {
     reply(

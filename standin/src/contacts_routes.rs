@@ -2,12 +2,12 @@
 //! Contacts are kept apart from the visitors the legacy endpoint writes, as in Rocket.Chat.
 
 use crate::contact_routes::validate_fields;
-use crate::contacts_check::{self, check, invalid, Schema};
-use crate::http::{
-    failure, guard, query_map, reply, success, with_headers, written, LimitHeaders, CONTACT_ROLES,
-};
+use crate::contacts_check::invalid;
+use crate::http::{failure, reply, success, with_headers, written};
 use crate::ids;
-use crate::model::{Contact, CustomField, Data, Version};
+use crate::model::{Contact, CustomField, Data};
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
@@ -20,111 +20,6 @@ use std::sync::Arc;
 /// `GET /api/info`: the release, major.minor only (what an anonymous caller sees).
 pub async fn info(State(state): State<Arc<AppState>>) -> Response {
     success(json!({"version": state.version.to_string()}))
-}
-
-fn not_found() -> Response {
-    reply(
-        StatusCode::NOT_FOUND,
-        json!({"success": false, "error": "API endpoint not found"}),
-    )
-}
-
-/// The route's guard: 404 on a release without it, then authentication, the rate limit and
-/// the permission (the default roles hold the view, create and update permissions; `plain`
-/// none).
-async fn enter(
-    state: &AppState,
-    headers: &HeaderMap,
-    peer: SocketAddr,
-    route: &str,
-    since: Version,
-) -> Result<LimitHeaders, Response> {
-    enter_as(state, headers, peer, route, since, &CONTACT_ROLES).await
-}
-
-/// [`enter`] for a route whose permission only `roles` hold.
-async fn enter_as(
-    state: &AppState,
-    headers: &HeaderMap,
-    peer: SocketAddr,
-    route: &str,
-    since: Version,
-    roles: &[&str],
-) -> Result<LimitHeaders, Response> {
-    if state.version < since {
-        return Err(not_found());
-    }
-    guard(state, headers, peer, route, roles)
-        .await
-        .map(|(_, limit)| limit)
-}
-
-fn parse_body(body: &Bytes) -> Value {
-    if body.is_empty() {
-        json!({})
-    } else {
-        serde_json::from_slice(body).unwrap_or_else(|_| json!({}))
-    }
-}
-
-/// The checked (and coerced) object, or the ajv message.
-fn checked(value: &mut Value, schema: &Schema) -> Result<Map<String, Value>, String> {
-    check(value, schema)?;
-    Ok(value.as_object().cloned().unwrap_or_default())
-}
-
-/// One of these POST routes, as data: its path, the first release with it, the roles that
-/// hold its permission, and its body's schema.
-pub(crate) struct Post {
-    /// The method and path, as the rate limit counts it.
-    pub route: &'static str,
-    /// The first release with the route (older ones answer 404).
-    pub since: Version,
-    /// The roles that hold its permission.
-    pub roles: &'static [&'static str],
-    /// The body's schema.
-    pub schema: &'static Schema,
-}
-
-/// `POST omnichannel/contacts`.
-const CREATE_ROUTE: Post = Post {
-    route: "POST /api/v1/omnichannel/contacts",
-    since: Version::CONTACTS,
-    roles: &CONTACT_ROLES,
-    schema: &contacts_check::CREATE,
-};
-
-/// `POST omnichannel/contacts.update`.
-const UPDATE_ROUTE: Post = Post {
-    route: "POST /api/v1/omnichannel/contacts.update",
-    since: Version::CONTACTS,
-    roles: &CONTACT_ROLES,
-    schema: &contacts_check::UPDATE,
-};
-
-/// A POST that passed the guard and its body's check.
-pub(crate) struct Admitted {
-    /// The checked (and coerced) body.
-    pub map: Map<String, Value>,
-    /// The rate-limit headers for the answer.
-    pub limit: LimitHeaders,
-}
-
-/// What every POST of these routes does first: the guard (404 before `since`, authentication,
-/// the rate limit, the roles), then the body's check; the answer that stops it otherwise.
-pub(crate) async fn admit(
-    state: &AppState,
-    headers: &HeaderMap,
-    peer: SocketAddr,
-    post: &Post,
-    body: &Bytes,
-) -> Result<Admitted, Response> {
-    let limit = enter_as(state, headers, peer, post.route, post.since, post.roles).await?;
-    let mut body = parse_body(body);
-    match checked(&mut body, post.schema) {
-        Ok(map) => Ok(Admitted { map, limit }),
-        Err(message) => Err(with_headers(invalid(&message), &limit)),
-    }
 }
 
 /// Whether a field is one the contacts routes take (`getAllowedCustomFields`): a visible
@@ -182,7 +77,10 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Admitted { map, limit } = match admit(&state, &headers, peer, &CREATE_ROUTE, &body).await {
+    let route = &routes::CONTACTS_CREATE;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Body(&body)).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -231,7 +129,10 @@ pub async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Admitted { map, limit } = match admit(&state, &headers, peer, &UPDATE_ROUTE, &body).await {
+    let route = &routes::CONTACTS_UPDATE;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Body(&body)).await {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -300,15 +201,12 @@ pub async fn get(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/omnichannel/contacts.get";
-    let limit = match enter(&state, &headers, peer, route, Version::CONTACTS).await {
-        Ok(limit) => limit,
+    let route = &routes::CONTACTS_GET;
+    let Admitted {
+        input: map, limit, ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
-    };
-    let mut query = Value::Object(query_map(&query));
-    let map = match checked(&mut query, &contacts_check::GET) {
-        Ok(map) => map,
-        Err(message) => return with_headers(invalid(&message), &limit),
     };
     let id = text(&map, "contactId").unwrap_or_default();
     let found = state
@@ -332,9 +230,9 @@ pub async fn check_existence(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/omnichannel/contacts.checkExistence";
-    let limit = match enter(&state, &headers, peer, route, Version::CHECK_EXISTENCE).await {
-        Ok(limit) => limit,
+    let route = &routes::CONTACTS_CHECK_EXISTENCE;
+    let limit = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted.limit,
         Err(response) => return response,
     };
     let given: Vec<&(String, String)> = query

@@ -3,114 +3,25 @@
 //! `GET livechat/visitors.searchChats/room/:rid/visitor/:vid`. Check order: authentication,
 //! rate limit, parameters, permission on 7.x; the permission before the parameters on 8.x.
 
-use crate::contacts_check::{check, check_value, invalid, Kind, Schema};
+use crate::contacts_check::{check_value, invalid, Kind};
 use crate::contacts_routes::text;
 use crate::history_model::{Message, Room};
-use crate::http::{
-    failure, limited, not_permitted, query_map, success, with_headers, LimitHeaders, CONTACT_ROLES,
-};
-use crate::model::{Data, User, Version, VIEW_L_ROOM_ROLES};
+use crate::http::{failure, success, with_headers};
+use crate::model::{Data, User};
 use crate::paging::{ordered, page, page_of, sort_of};
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::search_routes::contains;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// Who may open any room (`view-livechat-rooms`); others only the rooms they served.
 const ROOM_READERS: [&str; 3] = ["admin", "livechat-manager", "livechat-monitor"];
-
-const HISTORY: Schema = Schema {
-    props: &[
-        ("contactId", Kind::Str),
-        ("source", Kind::Str),
-        ("count", Kind::Number),
-        ("offset", Kind::Number),
-        ("sort", Kind::Str),
-    ],
-    required: &["contactId"],
-};
-const CHANNELS: Schema = Schema {
-    props: &[("contactId", Kind::Str)],
-    required: &["contactId"],
-};
-const MESSAGES: Schema = Schema {
-    props: &[
-        ("count", Kind::Number),
-        ("offset", Kind::Number),
-        ("sort", Kind::Str),
-        ("searchTerm", Kind::Str),
-    ],
-    required: &[],
-};
-
-/// One of these GET routes, as data: the method and path the rate limit counts, the first
-/// release with it, its query's schema and the roles that hold its permission.
-struct Route {
-    path: &'static str,
-    since: Option<Version>,
-    schema: &'static Schema,
-    roles: &'static [&'static str],
-}
-
-const HISTORY_ROUTE: Route = Route {
-    path: "GET /api/v1/omnichannel/contacts.history",
-    since: Some(Version::CONTACTS),
-    schema: &HISTORY,
-    roles: &VIEW_L_ROOM_ROLES,
-};
-const CHANNELS_ROUTE: Route = Route {
-    path: "GET /api/v1/omnichannel/contacts.channels",
-    since: Some(Version::CONTACTS),
-    schema: &CHANNELS,
-    roles: &CONTACT_ROLES,
-};
-const MESSAGES_ROUTE: Route = Route {
-    path: "GET /api/v1/livechat/:rid/messages",
-    since: None,
-    schema: &MESSAGES,
-    roles: &VIEW_L_ROOM_ROLES,
-};
-
-/// A query admitted: its checked parameters, the user, the rate-limit headers.
-struct Admitted {
-    query: Map<String, Value>,
-    user: User,
-    limit: LimitHeaders,
-}
-
-/// The route's release, authentication, rate limit, then the parameters and the permission in
-/// the release's order.
-async fn admit(
-    state: &AppState,
-    headers: &HeaderMap,
-    peer: SocketAddr,
-    route: &Route,
-    query: &[(String, String)],
-) -> Result<Admitted, Response> {
-    if route.since.is_some_and(|since| state.version < since) {
-        return Err(not_found());
-    }
-    let (schema, roles) = (route.schema, route.roles);
-    let (user, limit) = limited(state, headers, peer, route.path).await?;
-    let permitted = user.has_any_role(roles);
-    let permission_first = state.version.major >= 8;
-    if permission_first && !permitted {
-        return Err(with_headers(not_permitted(), &limit));
-    }
-    let mut value = Value::Object(query_map(query));
-    if let Err(message) = check(&mut value, schema) {
-        return Err(with_headers(invalid(&message), &limit));
-    }
-    if !permitted {
-        return Err(with_headers(not_permitted(), &limit));
-    }
-    let query = value.as_object().cloned().unwrap_or_default();
-    Ok(Admitted { query, user, limit })
-}
 
 /// A room's visitor as a history item names it.
 fn visitor_of(data: &Data, room: &Room) -> Value {
@@ -131,13 +42,6 @@ fn may_open(user: &User, room: &Room) -> bool {
     user.has_any_role(&ROOM_READERS) || room.served_by.as_ref().is_some_and(|s| s.id == user.id)
 }
 
-fn not_found() -> Response {
-    crate::http::reply(
-        StatusCode::NOT_FOUND,
-        json!({"success": false, "error": "API endpoint not found"}),
-    )
-}
-
 /// `GET /api/v1/omnichannel/contacts.history?contactId=&count=&offset=&sort=`: the contact's
 /// closed chats, newest `closedAt` first.
 pub async fn history(
@@ -146,8 +50,19 @@ pub async fn history(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let admitted = admit(&state, &headers, peer, &HISTORY_ROUTE, &query).await;
-    let Admitted { query, limit, .. } = match admitted {
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        &routes::CONTACTS_HISTORY,
+        Input::Query(&query),
+    )
+    .await;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -202,8 +117,19 @@ pub async fn channels(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let admitted = admit(&state, &headers, peer, &CHANNELS_ROUTE, &query).await;
-    let Admitted { query, limit, .. } = match admitted {
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        &routes::CONTACTS_CHANNELS,
+        Input::Query(&query),
+    )
+    .await;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -255,8 +181,19 @@ pub async fn messages(
     Path(rid): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let admitted = admit(&state, &headers, peer, &MESSAGES_ROUTE, &query).await;
-    let Admitted { query, user, limit } = match admitted {
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        &routes::ROOM_MESSAGES,
+        Input::Query(&query),
+    )
+    .await;
+    let Admitted {
+        input: query,
+        user,
+        limit,
+    } = match admitted {
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
@@ -301,13 +238,22 @@ pub async fn search_chats(
     Path((rid, vid)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/livechat/visitors.searchChats/room/:roomId/visitor/:visitorId";
-    let (user, limit) =
-        match crate::http::guard(&state, &headers, peer, route, &VIEW_L_ROOM_ROLES).await {
-            Ok(admitted) => admitted,
-            Err(response) => return response,
-        };
-    let mut value = Value::Object(query_map(&query));
+    let admitted = admit(
+        &state,
+        &headers,
+        peer,
+        &routes::VISITOR_CHATS,
+        Input::Query(&query),
+    );
+    let Admitted {
+        input: query,
+        user,
+        limit,
+    } = match admitted.await {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let mut value = Value::Object(query);
     for key in ["count", "offset"] {
         if let Some(v) = value.get_mut(key) {
             if let Err(message) = check_value(v, Kind::Number) {

@@ -1,4 +1,5 @@
-//! Answers in Rocket.Chat's shapes, the authentication guard and the rate-limit guard.
+//! Answers in Rocket.Chat's shapes, authentication and the rate limit (which `route::admit`
+//! runs first for every route).
 
 use crate::model::{User, BYPASS_RATE_LIMIT_ROLES, VIEW_L_ROOM_ROLES};
 use crate::state::AppState;
@@ -98,24 +99,8 @@ pub fn client(headers: &HeaderMap, peer: SocketAddr) -> String {
 /// Headers to add to the answer of a rate-limited route.
 pub type LimitHeaders = Vec<(&'static str, HeaderValue)>;
 
-/// Authenticates, then applies the rate limit (in that order, as Rocket.Chat does), then checks
-/// that the user has one of `roles`. Gives the user and the rate-limit headers for the answer.
-pub async fn guard(
-    state: &AppState,
-    headers: &HeaderMap,
-    peer: SocketAddr,
-    route: &str,
-    roles: &[&str],
-) -> Result<(User, LimitHeaders), Response> {
-    let (user, limit_headers) = limited(state, headers, peer, route).await?;
-    if !user.has_any_role(roles) {
-        return Err(with_headers(not_permitted(), &limit_headers));
-    }
-    Ok((user, limit_headers))
-}
-
-/// Authenticates, then applies the rate limit: [`guard`] without the permission, for a route
-/// that checks its parameters before it (7.x's order).
+/// Authenticates, then applies the rate limit (in that order, as Rocket.Chat does); the
+/// permission and the input come after, in the route's order (`route::admit`).
 pub async fn limited(
     state: &AppState,
     headers: &HeaderMap,

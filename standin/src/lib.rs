@@ -19,6 +19,8 @@ pub mod meteor_check;
 pub mod model;
 pub mod paging;
 pub mod rate_limit;
+pub mod route;
+pub mod routes;
 pub mod search_routes;
 pub mod seed;
 pub mod server;

@@ -1,18 +1,16 @@
 //! `GET /api/v1/livechat/custom-fields` and `GET /api/v1/livechat/users/agent`.
 
-use crate::http::{guard, success, with_headers, CONTACT_ROLES};
+use crate::http::{success, with_headers};
+use crate::paging::{page, page_of};
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
-
-/// Roles with `transfer-livechat-guest` or `edit-omnichannel-contact`, which the agent list
-/// needs: in a default Rocket.Chat, the same roles that hold `view-l-room`.
-const AGENT_LIST_ROLES: [&str; 4] = crate::model::VIEW_L_ROOM_ROLES;
 
 /// The custom field definitions.
 pub async fn custom_fields(
@@ -20,9 +18,9 @@ pub async fn custom_fields(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Response {
-    let route = "GET /api/v1/livechat/custom-fields";
-    let (_, limit) = match guard(&state, &headers, peer, route, &CONTACT_ROLES).await {
-        Ok(ok) => ok,
+    let route = &routes::CUSTOM_FIELDS;
+    let limit = match admit(&state, &headers, peer, route, Input::Query(&[])).await {
+        Ok(admitted) => admitted.limit,
         Err(response) => return response,
     };
     let fields = state.store.read(|d| d.custom_fields.clone()).await;
@@ -38,25 +36,23 @@ pub async fn agents(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
+    Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/livechat/users/agent";
-    let (_, limit) = match guard(&state, &headers, peer, route, &AGENT_LIST_ROLES).await {
-        Ok(ok) => ok,
+    let route = &routes::AGENTS;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
     let text = query
         .get("text")
-        .map(|t| t.to_lowercase())
+        .and_then(Value::as_str)
+        .map(str::to_lowercase)
         .unwrap_or_default();
-    let count: usize = query
-        .get("count")
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(25);
-    let offset: usize = query
-        .get("offset")
-        .and_then(|o| o.parse().ok())
-        .unwrap_or(0);
+    let (count, offset) = page_of(&query);
     let matching: Vec<Value> = state
         .store
         .read(|d| {
@@ -77,7 +73,7 @@ pub async fn agents(
         })
         .await;
     let total = matching.len();
-    let page: Vec<Value> = matching.into_iter().skip(offset).take(count).collect();
+    let page = page(matching, count, offset);
     with_headers(
         success(json!({"users": page, "count": page.len(), "offset": offset, "total": total})),
         &limit,

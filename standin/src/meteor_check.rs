@@ -33,6 +33,31 @@ const fn key(name: &'static str, pattern: Pattern, required: bool) -> Key {
     }
 }
 
+/// `GET omnichannel/contact`'s query.
+pub const CONTACT_QUERY: [Key; 1] = [Key {
+    name: "contactId",
+    pattern: Pattern::Str,
+    required: true,
+}];
+/// `GET omnichannel/contact.search`'s query.
+pub const SEARCH_QUERY: [Key; 3] = [
+    Key {
+        name: "email",
+        pattern: Pattern::Str,
+        required: false,
+    },
+    Key {
+        name: "phone",
+        pattern: Pattern::Str,
+        required: false,
+    },
+    Key {
+        name: "custom",
+        pattern: Pattern::Str,
+        required: false,
+    },
+];
+
 /// The body pattern of `POST /api/v1/omnichannel/contact`.
 pub const CONTACT_BODY: [Key; 8] = [
     key("token", Pattern::Str, true),

@@ -1,19 +1,21 @@
-//! Rocket.Chat's paging and sort parameters as the history routes read them
-//! (`docs/rocket-chat.md`, a contact's conversations): `count` (default 50, at most 100, `0` = all), `offset`, and a
-//! `sort` of JSON `{field: 1|-1}`, anything else being `error-invalid-sort`.
+//! Rocket.Chat's paging and sort parameters, as every paged route reads them
+//! (`docs/rocket-chat.md`, paging): `count` (default 50, at most 100, `0` = all), `offset`, and
+//! a `sort` of JSON `{field: 1|-1}`, anything else being `error-invalid-sort`.
 
 use crate::http::meteor_error;
 use axum::response::Response;
 use serde_json::{Map, Value};
 use std::cmp::Ordering;
 
-/// `count` (default 50, at most 100, 0 = all) and `offset` (default 0).
+/// `count` (default 50, at most 100, 0 = all) and `offset` (default 0), as numbers (a schema
+/// coerced them) or as the query's text.
 pub fn page_of(query: &Map<String, Value>) -> (usize, usize) {
     let number = |key: &str| {
-        query
-            .get(key)
-            .and_then(Value::as_f64)
-            .map(|n| n.max(0.0) as usize)
+        let value = query.get(key)?;
+        let number = value
+            .as_f64()
+            .or_else(|| value.as_str()?.trim().parse::<f64>().ok())?;
+        Some(number.max(0.0) as usize)
     };
     (
         number("count").unwrap_or(50).min(100),

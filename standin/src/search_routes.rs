@@ -3,46 +3,19 @@
 //! paging, matching and sort orders as docs/rocket-chat.md gives them.
 
 use crate::contacts_check::invalid;
-use crate::http::{guard, success, with_headers, CONTACT_ROLES};
-use crate::model::{Contact, Version, Visitor};
+use crate::contacts_routes::text;
+use crate::http::{success, with_headers};
+use crate::model::{Contact, Visitor};
+use crate::paging::{ordered, page, page_of, sort_of};
+use crate::route::{admit, Admitted, Input};
+use crate::routes;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
-
-/// A query's parameters, as given.
-struct Params(Vec<(String, String)>);
-
-impl Params {
-    fn get(&self, key: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// `count` and `offset`; `count` is at most 100, as Rocket.Chat's paging allows.
-    fn page(&self, default_count: usize) -> (usize, usize) {
-        let number = |k: &str| self.get(k).and_then(|v| v.trim().parse::<usize>().ok());
-        let count = number("count").unwrap_or(default_count).min(100);
-        (count, number("offset").unwrap_or(0))
-    }
-
-    /// `sort`, a JSON object such as `{"name":1}`: its first key and direction.
-    fn sort(&self) -> Option<(String, i64)> {
-        let sort: Map<String, Value> = serde_json::from_str(self.get("sort")?).ok()?;
-        let (key, direction) = sort.into_iter().next()?;
-        Some((key, direction.as_i64().unwrap_or(1)))
-    }
-}
-
-/// The page of `hits` from `offset`, `count` long.
-fn page<T: Clone>(hits: &[T], count: usize, offset: usize) -> Vec<T> {
-    hits.iter().skip(offset).take(count).cloned().collect()
-}
 
 /// Whether `text` contains `needle` regardless of case (Rocket.Chat's escaped, case-insensitive
 /// regular expression).
@@ -69,17 +42,23 @@ pub async fn visitors(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/livechat/visitors.search";
-    let limit = match guard(&state, &headers, peer, route, &CONTACT_ROLES).await {
-        Ok((_, limit)) => limit,
+    let route = &routes::VISITORS_SEARCH;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let params = Params(query);
-    let Some(term) = params.get("term").map(str::to_owned) else {
+    let Some(term) = text(&query, "term") else {
         return with_headers(invalid("must have required property 'term'"), &limit);
     };
-    let (count, offset) = params.page(25);
-    let sort = params.sort().unwrap_or(("ts".into(), -1));
+    let (count, offset) = page_of(&query);
+    let sort = match sort_of(&query, ("ts", -1)) {
+        Ok(sort) => sort,
+        Err(response) => return with_headers(*response, &limit),
+    };
     let (visitors, total) = state
         .store
         .read(|d| {
@@ -99,14 +78,10 @@ pub async fn visitors(
                     "username" => a.username.cmp(&b.username),
                     _ => a.ts.cmp(&b.ts),
                 };
-                if sort.1 < 0 {
-                    order.reverse()
-                } else {
-                    order
-                }
+                ordered(order, sort.1)
             });
             let listed: Vec<Value> = hits.iter().map(|v| listed_visitor(v)).collect();
-            (page(&listed, count, offset), hits.len())
+            (page(listed, count, offset), hits.len())
         })
         .await;
     let answer = success(json!({
@@ -128,22 +103,22 @@ pub async fn contacts(
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let route = "GET /api/v1/omnichannel/contacts.search";
-    if state.version < Version::CONTACTS {
-        return crate::http::reply(
-            StatusCode::NOT_FOUND,
-            json!({"success": false, "error": "API endpoint not found"}),
-        );
-    }
-    let limit = match guard(&state, &headers, peer, route, &CONTACT_ROLES).await {
-        Ok((_, limit)) => limit,
+    let route = &routes::CONTACTS_SEARCH;
+    let Admitted {
+        input: query,
+        limit,
+        ..
+    } = match admit(&state, &headers, peer, route, Input::Query(&query)).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    let params = Params(query);
-    let (count, offset) = params.page(50);
-    let needle = params.get("searchText").unwrap_or_default().to_owned();
-    let unknown = params.get("unknown") == Some("true");
-    let sort = params.sort().unwrap_or(("name".into(), 1));
+    let (count, offset) = page_of(&query);
+    let needle = text(&query, "searchText").unwrap_or_default();
+    let unknown = text(&query, "unknown").as_deref() == Some("true");
+    let sort = match sort_of(&query, ("name", 1)) {
+        Ok(sort) => sort,
+        Err(response) => return with_headers(*response, &limit),
+    };
     let (contacts, total) = state
         .store
         .read(|d| {
@@ -163,14 +138,10 @@ pub async fn contacts(
                     "createdAt" => a.created_at.cmp(&b.created_at),
                     _ => a.name.cmp(&b.name),
                 };
-                if sort.1 < 0 {
-                    order.reverse()
-                } else {
-                    order
-                }
+                ordered(order, sort.1)
             });
             let listed: Vec<Value> = hits.iter().map(|c| c.to_json()).collect();
-            (page(&listed, count, offset), hits.len())
+            (page(listed, count, offset), hits.len())
         })
         .await;
     let answer = success(json!({

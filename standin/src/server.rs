@@ -2,18 +2,20 @@
 //! and start-up (loopback only unless told otherwise). The state the routes share is
 //! `state.rs`, which the routes import instead of this file, so no module imports its importer.
 
+use crate::route::{self, Route};
+use crate::routes;
 use crate::state::{AppState, Cors};
 use crate::{
     auth_routes, conflict_routes, contact_routes, contacts_routes, fault_routes, history_routes,
     livechat_routes, search_routes,
 };
 use axum::extract::{Request, State};
+use axum::handler::Handler;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
-use serde_json::json;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,72 +29,11 @@ const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
 
 /// The whole HTTP surface; `static_dir` is served at `/` when given.
 pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
-    let api = Router::new()
-        .route("/api/v1/login", post(auth_routes::login))
-        .route("/api/v1/logout", post(auth_routes::logout))
-        .route("/api/v1/me", get(auth_routes::me))
-        .route(
-            "/api/v1/omnichannel/contact",
-            post(contact_routes::save).get(contact_routes::get),
-        )
-        .route(
-            "/api/v1/omnichannel/contact.search",
-            get(contact_routes::search),
-        )
-        .route(
-            "/api/v1/livechat/custom-fields",
-            get(livechat_routes::custom_fields),
-        )
-        .route("/api/v1/livechat/users/agent", get(livechat_routes::agents))
-        .route(
-            "/api/v1/omnichannel/contacts.conflicts",
-            post(conflict_routes::resolve),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.delete",
-            post(conflict_routes::delete),
-        )
-        .route(
-            "/api/v1/livechat/visitors.search",
-            get(search_routes::visitors),
-        )
-        .route("/api/info", get(contacts_routes::info))
-        .route(
-            "/api/v1/omnichannel/contacts",
-            post(contacts_routes::create),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.update",
-            post(contacts_routes::update),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.get",
-            get(contacts_routes::get),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.search",
-            get(search_routes::contacts),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.checkExistence",
-            get(contacts_routes::check_existence),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.history",
-            get(history_routes::history),
-        )
-        .route(
-            "/api/v1/omnichannel/contacts.channels",
-            get(history_routes::channels),
-        )
-        .route(
-            "/api/v1/livechat/{rid}/messages",
-            get(history_routes::messages),
-        )
-        .route(
-            "/api/v1/livechat/visitors.searchChats/room/{rid}/visitor/{vid}",
-            get(history_routes::search_chats),
-        )
+    let api = table()
+        .into_iter()
+        .fold(Router::new(), |router, (path, method)| {
+            router.route(path, method)
+        })
         .route("/api/{*rest}", get(not_found).post(not_found))
         .route("/_standin/fault", post(fault_routes::control));
     let app = match static_dir {
@@ -107,12 +48,53 @@ pub fn router(state: Arc<AppState>, static_dir: Option<PathBuf>) -> Router {
     .with_state(state)
 }
 
+/// Every API route of `routes.rs` with its handler: the router is built from this list.
+fn table() -> Vec<(&'static str, MethodRouter<Arc<AppState>>)> {
+    vec![
+        at(&routes::LOGIN, auth_routes::login),
+        at(&routes::LOGOUT, auth_routes::logout),
+        at(&routes::ME, auth_routes::me),
+        at(&routes::INFO, contacts_routes::info),
+        at(&routes::CONTACT_SAVE, contact_routes::save),
+        at(&routes::CONTACT_GET, contact_routes::get),
+        at(&routes::CONTACT_SEARCH, contact_routes::search),
+        at(&routes::CUSTOM_FIELDS, livechat_routes::custom_fields),
+        at(&routes::AGENTS, livechat_routes::agents),
+        at(&routes::VISITORS_SEARCH, search_routes::visitors),
+        at(&routes::CONTACTS_CREATE, contacts_routes::create),
+        at(&routes::CONTACTS_UPDATE, contacts_routes::update),
+        at(&routes::CONTACTS_GET, contacts_routes::get),
+        at(&routes::CONTACTS_SEARCH, search_routes::contacts),
+        at(
+            &routes::CONTACTS_CHECK_EXISTENCE,
+            contacts_routes::check_existence,
+        ),
+        at(&routes::CONTACTS_CONFLICTS, conflict_routes::resolve),
+        at(&routes::CONTACTS_DELETE, conflict_routes::delete),
+        at(&routes::CONTACTS_HISTORY, history_routes::history),
+        at(&routes::CONTACTS_CHANNELS, history_routes::channels),
+        at(&routes::ROOM_MESSAGES, history_routes::messages),
+        at(&routes::VISITOR_CHATS, history_routes::search_chats),
+    ]
+}
+
+/// `handler` at `route`'s path, for its method.
+fn at<H, T>(route: &Route, handler: H) -> (&'static str, MethodRouter<Arc<AppState>>)
+where
+    H: Handler<T, Arc<AppState>>,
+    T: 'static,
+{
+    let method = if route.is_post() {
+        post(handler)
+    } else {
+        get(handler)
+    };
+    (route.path(), method)
+}
+
+/// What a path the stand-in does not have answers (a `/api/` path only: the rest is files).
 async fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        axum::Json(json!({"success": false, "error": "API endpoint not found"})),
-    )
-        .into_response()
+    route::not_found()
 }
 
 /// CORS on `/api/`, and the `--csp` header on everything else.

@@ -229,3 +229,73 @@ async fn contacts_search_exists_from_7_1_only() {
         "the visitor search is in every release"
     );
 }
+
+#[tokio::test]
+async fn every_paged_route_reads_count_offset_and_sort_alike() {
+    let rc = start_with(seeded(120)).await;
+    let agent = rc.login("agent.one").await;
+    let get = |path: String| {
+        let (rc, agent) = (&rc, &agent);
+        async move { rc.get_as(agent, &path).await }
+    };
+    // `count` defaults to 50, is at most 100, and 0 asks for all, on every paged route.
+    for (path, list) in [
+        ("/api/v1/livechat/visitors.search?term=findme", "visitors"),
+        (
+            "/api/v1/omnichannel/contacts.search?searchText=findme",
+            "contacts",
+        ),
+    ] {
+        let listed = |a: &common::Answer| a.body[list].as_array().map_or(0, Vec::len);
+        let default = get(path.to_owned()).await;
+        assert_eq!(listed(&default), 50, "{path}: {}", default.text);
+        let capped = format!("{path}&count=500");
+        let capped = get(capped).await;
+        assert_eq!(listed(&capped), 100, "{path}&count=500");
+        let all = format!("{path}&count=0&offset=10");
+        let all = get(all).await;
+        assert_eq!(
+            listed(&all),
+            110,
+            "{path}&count=0: every one after the offset"
+        );
+        let sort = format!("{path}&sort=name");
+        let sort = get(sort).await;
+        assert_eq!(
+            sort.status,
+            StatusCode::BAD_REQUEST,
+            "{path}: {}",
+            sort.text
+        );
+        assert_eq!(
+            sort.body["error"],
+            "Invalid sort parameter provided: \"name\" [error-invalid-sort]"
+        );
+        assert_eq!(sort.body["errorType"], "error-invalid-sort");
+    }
+    let agents = get("/api/v1/livechat/users/agent?count=1&offset=1".to_owned()).await;
+    assert_eq!(agents.status, StatusCode::OK, "{}", agents.text);
+    assert_eq!(agents.body["users"].as_array().map(Vec::len), Some(1));
+    assert_eq!(agents.body["offset"], 1);
+}
+
+#[tokio::test]
+async fn a_path_the_stand_in_does_not_have_and_a_route_newer_than_its_release_answer_alike() {
+    let rc = start_with(Options {
+        version: Version { major: 6, minor: 9 },
+        ..seeded(1)
+    })
+    .await;
+    let agent = rc.login("agent.one").await;
+    let unknown = rc.get_as(&agent, "/api/v1/no.such.route").await;
+    let newer = rc
+        .get_as(&agent, "/api/v1/omnichannel/contacts.get?contactId=x")
+        .await;
+    for answer in [unknown, newer] {
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.text);
+        assert_eq!(
+            answer.body,
+            json!({"success": false, "error": "API endpoint not found"})
+        );
+    }
+}
