@@ -22,6 +22,7 @@ pub mod queued;
 pub mod record;
 pub mod rows;
 pub mod search;
+pub mod sheet;
 pub mod target;
 pub mod texts;
 pub mod token;
