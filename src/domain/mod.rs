@@ -12,6 +12,7 @@ pub mod custom_fields;
 pub mod draft;
 pub mod duplicate;
 pub mod field;
+pub mod import;
 pub mod json_object;
 pub mod language;
 pub mod markup;

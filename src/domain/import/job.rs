@@ -1,0 +1,285 @@
+//! An import as it is stored while it runs: the file's rows as read, what each column holds,
+//! what to do with a contact that exists, and each row's outcome. It is written after every
+//! row, so a reload, a closed tab, a crash or a sign-out resumes where it stopped, and a row
+//! that was in flight when the page went keeps the token (and the time) it was sent with: the
+//! one write then checks the server for what it made before sending it again. The rows' checks
+//! are not stored: they are made again from the rows, by the same rules, on resume.
+
+use crate::domain::field::Field;
+use crate::domain::sheet::columns::Column;
+use crate::domain::sheet::read::Row;
+use serde::{Deserialize, Serialize};
+
+/// The stored format's version: a later one reads this one too.
+pub const VERSION: u32 = 1;
+
+/// What to do with a row whose email or phone belongs to a contact on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Existing {
+    /// Add its new emails and phones and fill the contact's empty fields; nothing removed.
+    AddWhatIsNew,
+    /// Leave that contact as it is.
+    Skip,
+}
+
+/// Where a row stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Not sent yet.
+    Waiting,
+    /// Sent with this token (a Contact Center create: first sent at `since`), answer not read.
+    InFlight {
+        /// The token the row is saved with, every try.
+        token: String,
+        /// When its first Contact Center create went (ISO 8601).
+        since: Option<String>,
+    },
+    /// Made a new contact.
+    Created {
+        /// Its id.
+        id: String,
+    },
+    /// Added to an existing contact.
+    Updated {
+        /// Its id.
+        id: String,
+    },
+    /// Left out: it exists and the choice was Skip, or nothing was new.
+    Skipped,
+    /// Not imported, and why (in the words shown, for the file of rows not imported).
+    Failed {
+        /// The reason.
+        reason: String,
+    },
+}
+
+/// A row of the job: the file's row and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobRow {
+    /// The line the row starts on.
+    pub line: usize,
+    /// Its cells, as read.
+    pub cells: Vec<String>,
+    /// Where it stands.
+    pub outcome: Outcome,
+}
+
+/// A stored import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    /// The stored format's version ([`VERSION`]).
+    pub version: u32,
+    /// The file's name, as the agent chose it.
+    pub file: String,
+    /// The file's delimiter (for the rows not imported, written back the same way).
+    pub delimiter: char,
+    /// The header's cells.
+    pub header: Vec<String>,
+    /// What each column holds ([`column_key`]).
+    pub columns: Vec<String>,
+    /// What to do with an existing contact.
+    pub existing: Existing,
+    /// Every row, in the file's order.
+    pub rows: Vec<JobRow>,
+}
+
+/// How many rows ended which way: the `contacts-imported` event's counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// New contacts.
+    pub created: usize,
+    /// Existing contacts added to.
+    pub updated: usize,
+    /// Left out on purpose.
+    pub skipped: usize,
+    /// Not imported.
+    pub failed: usize,
+    /// Not done yet (waiting or in flight).
+    pub left: usize,
+}
+
+impl Job {
+    /// A new job over `rows`, none of them sent.
+    pub fn new(file: &str, delimiter: char, header: Vec<String>, rows: Vec<Row>) -> Self {
+        Job {
+            version: VERSION,
+            file: file.to_owned(),
+            delimiter,
+            header,
+            columns: Vec::new(),
+            existing: Existing::AddWhatIsNew,
+            rows: rows
+                .into_iter()
+                .map(|r| JobRow {
+                    line: r.line,
+                    cells: r.cells,
+                    outcome: Outcome::Waiting,
+                })
+                .collect(),
+        }
+    }
+
+    /// The stored text.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A stored job read back; `None` for a text that is not one (or of a later version).
+    pub fn decode(text: &str) -> Option<Job> {
+        let job: Job = serde_json::from_str(text).ok()?;
+        (job.version <= VERSION).then_some(job)
+    }
+
+    /// What each column holds.
+    pub fn mapping(&self) -> Vec<Column> {
+        self.columns.iter().map(|k| column_of(k)).collect()
+    }
+
+    /// Keeps `columns` as the mapping.
+    pub fn map(&mut self, columns: &[Column]) {
+        self.columns = columns.iter().map(column_key).collect();
+    }
+
+    /// The first row not done (a row in flight first of all), if any.
+    pub fn next(&self) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| matches!(r.outcome, Outcome::InFlight { .. }))
+            .or_else(|| self.rows.iter().position(|r| r.outcome == Outcome::Waiting))
+    }
+
+    /// The counts so far.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for row in &self.rows {
+            match row.outcome {
+                Outcome::Waiting | Outcome::InFlight { .. } => tally.left += 1,
+                Outcome::Created { .. } => tally.created += 1,
+                Outcome::Updated { .. } => tally.updated += 1,
+                Outcome::Skipped => tally.skipped += 1,
+                Outcome::Failed { .. } => tally.failed += 1,
+            }
+        }
+        tally
+    }
+}
+
+/// A column as stored: `ignore`, `name`, `email`, `phone`, `manager` or `custom:<id>`.
+pub fn column_key(column: &Column) -> String {
+    match column {
+        Column::Ignore => "ignore".to_owned(),
+        Column::Field(field) => field_key(*field).to_owned(),
+        Column::Custom(id) => format!("custom:{id}"),
+    }
+}
+
+/// A stored column read back (anything unknown is ignored).
+pub fn column_of(key: &str) -> Column {
+    if let Some(id) = key.strip_prefix("custom:") {
+        return Column::Custom(id.to_owned());
+    }
+    Field::ALL
+        .into_iter()
+        .find(|f| field_key(*f) == key)
+        .map_or(Column::Ignore, Column::Field)
+}
+
+fn field_key(field: Field) -> &'static str {
+    match field {
+        Field::Name => "name",
+        Field::Email => "email",
+        Field::Phone => "phone",
+        Field::ContactManager => "manager",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job() -> Job {
+        let rows = (0..4)
+            .map(|i| Row {
+                line: i + 2,
+                cells: vec![format!("Name {i}"), format!("n{i}@x.org")],
+            })
+            .collect();
+        let mut job = Job::new(
+            "contacts.csv",
+            ';',
+            vec!["Name".into(), "E-Mail".into()],
+            rows,
+        );
+        job.map(&[Column::Field(Field::Name), Column::Custom("tier".into())]);
+        job
+    }
+
+    #[test]
+    fn a_job_reads_back_as_stored_with_its_mapping() {
+        let mut job = job();
+        job.rows[0].outcome = Outcome::Created { id: "c1".into() };
+        job.rows[1].outcome = Outcome::InFlight {
+            token: "t".into(),
+            since: Some("2026-12-04T10:00:00Z".into()),
+        };
+        let back = Job::decode(&job.encode()).expect("reads back");
+        assert_eq!(back, job);
+        assert_eq!(
+            back.mapping(),
+            [Column::Field(Field::Name), Column::Custom("tier".into())]
+        );
+        assert_eq!(Job::decode("not json"), None);
+        let later = job.encode().replace("\"version\":1", "\"version\":2");
+        assert_eq!(
+            Job::decode(&later),
+            None,
+            "a later format is not guessed at"
+        );
+    }
+
+    #[test]
+    fn the_row_in_flight_comes_first_then_the_waiting_ones() {
+        let mut job = job();
+        assert_eq!(job.next(), Some(0));
+        job.rows[0].outcome = Outcome::Created { id: "c1".into() };
+        job.rows[2].outcome = Outcome::InFlight {
+            token: "t".into(),
+            since: None,
+        };
+        assert_eq!(job.next(), Some(2), "checked on the server before the rest");
+        for row in &mut job.rows {
+            row.outcome = Outcome::Skipped;
+        }
+        assert_eq!(job.next(), None);
+    }
+
+    #[test]
+    fn the_tally_counts_each_outcome() {
+        let mut job = job();
+        job.rows[0].outcome = Outcome::Created { id: "a".into() };
+        job.rows[1].outcome = Outcome::Updated { id: "b".into() };
+        job.rows[2].outcome = Outcome::Failed {
+            reason: "Name is required.".into(),
+        };
+        assert_eq!(
+            job.tally(),
+            Tally {
+                created: 1,
+                updated: 1,
+                skipped: 0,
+                failed: 1,
+                left: 1
+            }
+        );
+    }
+
+    #[test]
+    fn every_column_reads_back_and_an_unknown_one_is_ignored() {
+        let mut columns: Vec<Column> = Field::ALL.into_iter().map(Column::Field).collect();
+        columns.extend([Column::Ignore, Column::Custom("a:b".into())]);
+        for column in columns {
+            assert_eq!(column_of(&column_key(&column)), column);
+        }
+        assert_eq!(column_of("surname"), Column::Ignore);
+    }
+}
