@@ -1,6 +1,7 @@
 //! The spreadsheet import's rules as plain Rust: its pace against Rocket.Chat's rate limit
-//! ([`pace`]) and the job it stores as it goes, so that a reload resumes it ([`job`]). The
-//! file itself is read by `domain::sheet`.
+//! ([`pace`]), the job it stores as it goes, so that a reload resumes it ([`job`]), and what a
+//! row adds to a contact that exists ([`add_new`]). The file itself is read by `domain::sheet`.
 
+pub mod add_new;
 pub mod job;
 pub mod pace;
