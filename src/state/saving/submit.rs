@@ -121,6 +121,8 @@ pub async fn submit(session: Session, state: FormState) -> Outcome {
     };
     let custom = merging::custom_here(state);
     let to = FormWrite::new(session, state);
+    // Boxed, the write's state machine is one function of its own instead of inlined into the
+    // submit's: 0.3 KB less of the first load (docs/size.md).
     let written = Box::pin(write(&client, &to, contact, custom)).await;
     let sent = Sent {
         draft: to.sent(),
