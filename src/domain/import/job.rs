@@ -164,11 +164,12 @@ impl Job {
     }
 }
 
-/// A column as stored: `ignore`, `name`, `email`, `phone`, `manager` or `custom:<id>`.
+/// A column as stored: `ignore`, a field's input name (`name`, `email`, `phone`,
+/// `contactManager`) or `custom:<id>`.
 pub fn column_key(column: &Column) -> String {
     match column {
         Column::Ignore => "ignore".to_owned(),
-        Column::Field(field) => field_key(*field).to_owned(),
+        Column::Field(field) => field.input_name().to_owned(),
         Column::Custom(id) => format!("custom:{id}"),
     }
 }
@@ -180,17 +181,8 @@ pub fn column_of(key: &str) -> Column {
     }
     Field::ALL
         .into_iter()
-        .find(|f| field_key(*f) == key)
+        .find(|f| f.input_name() == key)
         .map_or(Column::Ignore, Column::Field)
-}
-
-fn field_key(field: Field) -> &'static str {
-    match field {
-        Field::Name => "name",
-        Field::Email => "email",
-        Field::Phone => "phone",
-        Field::ContactManager => "manager",
-    }
 }
 
 #[cfg(test)]

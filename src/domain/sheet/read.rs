@@ -85,15 +85,14 @@ impl Iterator for Records<'_> {
                     '"' if self.chars.next_if_eq(&'"').is_some() => cell.push('"'),
                     '"' => quoted = false,
                     _ => {
+                        // A line break inside quotes is the cell's own, kept as written.
+                        cell.push(c);
                         if c == '\r' || c == '\n' {
                             self.line += 1;
-                            if c == '\r' && self.chars.next_if_eq(&'\n').is_some() {
-                                cell.push('\r');
-                                cell.push('\n');
-                                continue;
-                            }
                         }
-                        cell.push(c);
+                        if let Some(lf) = self.chars.next_if(|&n| c == '\r' && n == '\n') {
+                            cell.push(lf);
+                        }
                     }
                 }
             } else if c == self.delimiter {
