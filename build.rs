@@ -1,7 +1,4 @@
-//! Minifies `style/widget.css` into `OUT_DIR` for the custom element, which carries the styles
-//! inside the wasm: comments and runs of white space would cost bytes in every download.
-//!
-//! Release builds for the browser also get a 64 KB stack instead of Rust's 1 MB default, which
+//! Release builds for the browser get a 64 KB stack instead of Rust's 1 MB default, which
 //! was most of the widget's linear memory (1,152 KB → 192 KB). Only release: unoptimised test
 //! builds need far bigger frames. The end-to-end suite runs every flow on the release build,
 //! the deepest (a 64-deep JSON answer, 300 custom fields) included; Rust puts the stack first
@@ -20,7 +17,6 @@ use std::path::PathBuf;
 const STACK_SIZE: u32 = 64 * 1024;
 
 fn main() {
-    println!("cargo:rerun-if-changed=style/widget.css");
     let target = std::env::var("TARGET").unwrap_or_default();
     if target.starts_with("wasm32") && std::env::var("PROFILE").as_deref() == Ok("release") {
         println!("cargo:rustc-link-arg=-zstack-size={STACK_SIZE}");
@@ -28,9 +24,7 @@ fn main() {
     if target.starts_with("wasm32") && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo:rustc-link-arg=--emit-relocs");
     }
-    let css = std::fs::read_to_string("style/widget.css").expect("style/widget.css is readable");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("widget.min.css"), minify(&css)).expect("OUT_DIR is writable");
     std::fs::write(out.join("field_names.rs"), field_names()).expect("OUT_DIR is writable");
 }
 
@@ -62,51 +56,4 @@ fn field_names() -> String {
         names.len(),
         names.join(", ")
     )
-}
-
-/// Drops comments, and white space where CSS does not need it. Strings and `url()` are not
-/// touched by anything here (the stylesheet has none with `/*` or significant spaces).
-fn minify(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        out.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    out.push_str(rest);
-    let mut tight = String::with_capacity(out.len());
-    let mut space = false;
-    let mut depth = 0;
-    for c in out.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let last = tight.chars().last();
-        let around_punctuation = |c: char| "{};,>".contains(c);
-        // Inside a block, a `:` ends a property name; in a selector it may not be glued.
-        let after_property = depth > 0 && last == Some(':');
-        if space
-            && !tight.is_empty()
-            && !around_punctuation(c)
-            && !last.is_some_and(around_punctuation)
-            && !after_property
-        {
-            tight.push(' ');
-        }
-        match c {
-            '{' => depth += 1,
-            '}' => depth -= 1,
-            _ => {}
-        }
-        // A `;` right before `}` is not needed.
-        if c == '}' && tight.ends_with(';') {
-            tight.pop();
-        }
-        tight.push(c);
-        space = false;
-    }
-    tight
 }

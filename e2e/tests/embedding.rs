@@ -136,6 +136,16 @@ async fn the_custom_element_from_another_origin() {
         ))
         .await;
     assert_ne!(shown, json!("none"), "the page's CSS does not reach inside");
+    // Styled by widget.css, fetched from beside the module, and shown once styled.
+    b.wait_js(
+        "the form styled by widget.css and shown",
+        &format!(
+            r#"const r = {root}; return r.adoptedStyleSheets.length === 1
+                && [...r.adoptedStyleSheets[0].cssRules].some((x) => x.selectorText === ".ocf-panel")
+                && !r.querySelector("div").hidden"#
+        ),
+    )
+    .await;
     b.js(&type_script(root, "name", "Kiosk visitor")).await;
     b.js(&type_script(root, "email", "Visitor@Example.com"))
         .await;

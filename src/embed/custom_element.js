@@ -1,26 +1,39 @@
-// <omnichannel-contact-form>: the widget in an open Shadow DOM. Its styles are one constructed
-// stylesheet shared by every element (adoptedStyleSheets): a Content-Security-Policy without
-// 'unsafe-inline' blocks an inline <style>, not a constructed sheet.
+// <omnichannel-contact-form>: the widget in an open Shadow DOM. Its styles are widget.css, the
+// very file the page's loader and its <link> use, fetched once from beside the module (this
+// snippet sits four folders below it, in snippets/<crate>/src/embed/; bundlers follow the
+// `new URL(…, import.meta.url)` too) into one constructed stylesheet every element shares
+// (adoptedStyleSheets): a Content-Security-Policy without 'unsafe-inline' blocks an inline
+// <style>, not a constructed sheet. Each form is shown once styled, so nothing moves.
 const ATTRIBUTES = { "server": "server", "api": "api", "locale": "locale", "auth-token": "authToken", "user-id": "userId", "contact-id": "contactId" };
+const CSS = new URL("../../../../widget.css", import.meta.url);
 // The theme attribute is pure CSS, so changing it keeps what was typed.
 const HOST_CSS = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
+const CONSTRUCTED = "adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function";
 
-export function define_contact_form_element(mount, css) {
+export function define_contact_form_element(mount) {
   if (customElements.get("omnichannel-contact-form")) return;
+  // The sheet, or (before Safari 16.4, which has no constructed sheets) its text for a <style>;
+  // fetched again by the next element when it failed.
   let sheet = null;
-  const style = (root) => {
-    if ("adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function") {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(css + "\n" + HOST_CSS);
-      }
-      root.adoptedStyleSheets = [sheet];
-      return [];
-    }
-    // Browsers without constructed stylesheets (before Safari 16.4) get a <style> element.
-    const element = document.createElement("style");
-    element.textContent = css + "\n" + HOST_CSS;
-    return [element];
+  const styles = () => sheet ||= fetch(CSS)
+    .then((r) => r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))
+    .then((css) => {
+      if (!CONSTRUCTED) return css + "\n" + HOST_CSS;
+      const made = new CSSStyleSheet();
+      made.replaceSync(css + "\n" + HOST_CSS);
+      return made;
+    })
+    .catch((error) => { sheet = null; throw error; });
+  const style = (root, point) => {
+    point.hidden = true;
+    const show = () => { point.hidden = false; };
+    styles().then((made) => {
+      if (!point.isConnected) return;
+      if (typeof made !== "string") { root.adoptedStyleSheets = [made]; return; }
+      const element = document.createElement("style");
+      element.textContent = made;
+      root.prepend(element);
+    }).then(show, show);
   };
   customElements.define("omnichannel-contact-form", class extends HTMLElement {
     static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
@@ -48,7 +61,8 @@ export function define_contact_form_element(mount, css) {
       this.unmount();
       const root = this.shadowRoot || this.attachShadow({ mode: "open" });
       const mountPoint = document.createElement("div");
-      root.replaceChildren(...style(root), mountPoint);
+      root.replaceChildren(mountPoint);
+      style(root, mountPoint);
       const options = {};
       for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
         const value = this.getAttribute(attribute);

@@ -185,7 +185,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> WidgetHandle {
 
 #[wasm_bindgen(module = "/src/embed/custom_element.js")]
 extern "C" {
-    fn define_contact_form_element(mount: &js_sys::Function, css: &str);
+    fn define_contact_form_element(mount: &js_sys::Function);
 }
 
 /// Defines `<omnichannel-contact-form server="…" locale="…" theme="…" auth-token="…" user-id="…"
@@ -195,10 +195,7 @@ extern "C" {
 /// `theme` does; changing `server`, `api` or the credentials remounts it.
 pub fn define_custom_element() {
     let mount = Closure::<dyn Fn(HtmlElement, JsValue) -> WidgetHandle>::new(mount);
-    define_contact_form_element(
-        mount.as_ref().unchecked_ref(),
-        include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")),
-    );
+    define_contact_form_element(mount.as_ref().unchecked_ref());
     // The element class keeps calling it for the page's lifetime.
     mount.forget();
 }

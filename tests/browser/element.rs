@@ -27,6 +27,13 @@ fn inside(el: &HtmlElement) -> HtmlElement {
         .unchecked_into()
 }
 
+/// How many stylesheets the element's shadow root has adopted.
+fn adopted_sheets(el: &HtmlElement) -> u32 {
+    let shadow = el.shadow_root().expect("an open shadow root");
+    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    adopted.unchecked_into::<js_sys::Array>().length()
+}
+
 const CREDS: &str =
     r#"server="https://chat.example.com" auth-token="agent-token" user-id="agent-id""#;
 
@@ -41,17 +48,21 @@ async fn renders_in_an_open_shadow_root_with_its_own_styles() {
     ));
     document.head().unwrap().append_child(&style).unwrap();
 
+    stub_fetch(&[]);
     let el = element(CREDS);
     leptos::task::tick().await;
     let shadow = el.shadow_root().unwrap();
+    // The form is shown once widget.css (fetched beside the module) styles it.
+    wait_for("the form shown, styled", || {
+        adopted_sheets(&el) == 1 && !inside(&el).hidden()
+    })
+    .await;
     // An adopted stylesheet, never an inline <style> (which a strict CSP blocks).
     assert!(
         shadow.query_selector("style").unwrap().is_none(),
         "no inline <style> element"
     );
-    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
-    let adopted: js_sys::Array = adopted.unchecked_into();
-    assert_eq!(adopted.length(), 1, "one adopted stylesheet");
+    assert_eq!(adopted_sheets(&el), 1, "one adopted stylesheet");
     let widget = inside(&el);
     let name = input(&widget, "name");
     let window = web_sys::window().unwrap();
@@ -105,8 +116,9 @@ async fn events_reach_the_element_and_the_page() {
 #[wasm_bindgen_test]
 async fn theme_changes_keep_what_was_typed_and_removal_unmounts() {
     clear_storage();
+    stub_fetch(&[]);
     let el = element(&format!("{CREDS} theme=\"light\""));
-    leptos::task::tick().await;
+    wait_for("the form styled", || adopted_sheets(&el) == 1).await;
     let widget = inside(&el);
     type_into(&widget, "name", "Ada");
     let window = web_sys::window().unwrap();

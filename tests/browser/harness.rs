@@ -59,6 +59,7 @@ pub fn stub_fetch(answers: &[Answer]) {
             window.__languagesStubbed = true;
         }}
         window.__mounts = 0;
+        window.__css = {css};
         window.__routes = {{
             "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
             "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
@@ -68,7 +69,9 @@ pub fn stub_fetch(answers: &[Answer]) {
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
             let path = new URL(req.url).pathname;
-            // A catalogue is fetched beside the module, wherever the runner serves it from.
+            // The custom element's styles, and a catalogue, are fetched beside the module,
+            // wherever the runner serves it from.
+            if (path.endsWith("/widget.css")) return new Response(window.__css, {{headers: {{"Content-Type": "text/css"}}}});
             if (path.includes("/i18n/")) path = path.slice(path.lastIndexOf("/i18n/"));
             const routed = window.__routes[path];
             if (routed) {{
@@ -95,7 +98,8 @@ pub fn stub_fetch(answers: &[Answer]) {
             return new Response(next.body, {{status: next.status, headers}});
         }};
         "#,
-        answers = Value::Array(list)
+        answers = Value::Array(list),
+        css = Value::from(include_str!("../../style/widget.css")),
     );
     js_sys::eval(&script).expect("the fetch stub installs");
 }
