@@ -8,7 +8,6 @@ const ATTRIBUTES = { "server": "server", "api": "api", "locale": "locale", "auth
 const CSS = new URL("../../../../widget.css", import.meta.url);
 // The theme attribute is pure CSS, so changing it keeps what was typed.
 const HOST_CSS = ':host { display: block; } :host([theme="dark"]) .ocf { color-scheme: dark; } :host([theme="auto"]) .ocf { color-scheme: light dark; }';
-const CONSTRUCTED = "adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function";
 
 export function define_contact_form_element(mount) {
   if (customElements.get("omnichannel-contact-form")) return;
@@ -18,7 +17,9 @@ export function define_contact_form_element(mount) {
   const styles = () => sheet ||= fetch(CSS)
     .then((r) => r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))
     .then((css) => {
-      if (!CONSTRUCTED) return css + "\n" + HOST_CSS;
+      // Asked here, not when the module loads: a page rendered in Node first has no ShadowRoot.
+      const constructed = "adoptedStyleSheets" in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function";
+      if (!constructed) return css + "\n" + HOST_CSS;
       const made = new CSSStyleSheet();
       made.replaceSync(css + "\n" + HOST_CSS);
       return made;
