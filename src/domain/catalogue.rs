@@ -1,9 +1,10 @@
 //! One language's texts: English built in, any other read from its catalogue file
-//! (`i18n/<tag>.txt`, one `Key = text` line per [`Text`], in [`Text`]'s order), with the host
-//! page's label overrides on top; and the filling of `{placeholders}` and plural forms.
+//! (`i18n/<tag>.txt`, one `Key = text` line per [`Text`], in [`Text`]'s order, then one per
+//! [`ImportText`]), with the host page's label overrides on top; and the filling of
+//! `{placeholders}` and plural forms.
 
 use crate::domain::language::Language;
-use crate::domain::texts::{Text, ENGLISH};
+use crate::domain::texts::{ImportText, Text, ENGLISH, IMPORT_ENGLISH};
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -26,8 +27,50 @@ pub enum CatalogueError {
     #[error("line {0} is not \"Key = text\"")]
     Line(usize),
     /// The file has another number of texts than this build (a file of another version).
-    #[error("it has {0} texts, this version needs {len}", len = ENGLISH.len())]
+    #[error("it has {0} texts, this version needs {LINES}")]
     Count(usize),
+}
+
+/// How many texts a catalogue file has: [`Text`]'s, then [`ImportText`]'s.
+pub const LINES: usize = ENGLISH.len() + IMPORT_ENGLISH.len();
+
+/// A key of the catalogues: the widget's own texts ([`Text`]) or the import's ([`ImportText`],
+/// whose English table only the import's code reads, so it travels in the import's chunk).
+pub trait Key: Copy {
+    /// Its line among a catalogue file's texts.
+    fn line(self) -> usize;
+    /// Its English wording.
+    fn english(self) -> &'static str;
+    /// The label the host page may override it as, if it is one.
+    fn label(self) -> Option<Text>;
+}
+
+impl Key for Text {
+    fn line(self) -> usize {
+        self as usize
+    }
+
+    fn english(self) -> &'static str {
+        ENGLISH[self as usize]
+    }
+
+    fn label(self) -> Option<Text> {
+        Some(self)
+    }
+}
+
+impl Key for ImportText {
+    fn line(self) -> usize {
+        ENGLISH.len() + self as usize
+    }
+
+    fn english(self) -> &'static str {
+        IMPORT_ENGLISH[self as usize]
+    }
+
+    fn label(self) -> Option<Text> {
+        None
+    }
 }
 
 /// Something the widget tells the user, worded in the language of the texts given.
@@ -49,7 +92,7 @@ pub struct Texts {
 
 /// The `(key, text)` lines of a catalogue file, checked to be as many as this build's texts.
 pub fn parse(file: &str) -> Result<Vec<(&str, &str)>, CatalogueError> {
-    let mut lines = Vec::with_capacity(ENGLISH.len());
+    let mut lines = Vec::with_capacity(LINES);
     for (n, line) in file.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -58,7 +101,7 @@ pub fn parse(file: &str) -> Result<Vec<(&str, &str)>, CatalogueError> {
         let (key, text) = line.split_once(" = ").ok_or(CatalogueError::Line(n + 1))?;
         lines.push((key, text));
     }
-    if lines.len() == ENGLISH.len() {
+    if lines.len() == LINES {
         Ok(lines)
     } else {
         Err(CatalogueError::Count(lines.len()))
@@ -87,22 +130,25 @@ impl Texts {
     }
 
     /// A text as it stands (an override, else the language's, else English).
-    pub fn get(&self, key: Text) -> &str {
-        let i = key as usize;
-        match self.overrides.iter().find(|(k, _)| *k == key) {
+    pub fn get(&self, key: impl Key) -> &str {
+        let label = key.label();
+        match self.overrides.iter().find(|(k, _)| Some(*k) == label) {
             Some((_, text)) => text,
-            None => self.lines.as_ref().map_or(ENGLISH[i], |l| &l[i]),
+            None => self
+                .lines
+                .as_ref()
+                .map_or(key.english(), |l| &l[key.line()]),
         }
     }
 
     /// A text with its `{name}`s replaced by `args`' values, each isolated.
-    pub fn fill(&self, key: Text, args: &[(&str, &str)]) -> String {
+    pub fn fill(&self, key: impl Key, args: &[(&str, &str)]) -> String {
         put(self.get(key), args, "")
     }
 
     /// A counted text: the plural form the language's rule gives `count`, filled with `count`
     /// as `{count}` and with `args`.
-    pub fn count(&self, key: Text, count: u64, args: &[(&str, &str)]) -> String {
+    pub fn count(&self, key: impl Key, count: u64, args: &[(&str, &str)]) -> String {
         let form = self.get(key).split('|').nth(self.language.plural(count));
         put(form.unwrap_or_default(), args, &count.to_string())
     }
@@ -165,7 +211,7 @@ pub(crate) use english_display;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::texts::NAMES;
+    use crate::domain::texts::{IMPORT_NAMES, NAMES};
     use std::collections::BTreeSet;
 
     fn placeholders(text: &str) -> BTreeSet<&str> {
@@ -182,17 +228,26 @@ mod tests {
 
     /// Every language has every key, in order, with English's placeholders and, for counted
     /// texts, its own number of plural forms: a missing, extra or misspelt key fails here.
+    /// Every key's name and English wording, in a catalogue file's order.
+    fn keys() -> Vec<(&'static str, &'static str)> {
+        assert_eq!(NAMES.len(), ENGLISH.len());
+        assert_eq!(IMPORT_NAMES.len(), IMPORT_ENGLISH.len());
+        let own = NAMES.iter().zip(ENGLISH);
+        let import = IMPORT_NAMES.iter().zip(IMPORT_ENGLISH);
+        own.chain(import).map(|(n, e)| (*n, *e)).collect()
+    }
+
     #[test]
     fn every_catalogue_has_every_text_with_the_same_placeholders() {
-        assert_eq!(NAMES.len(), ENGLISH.len());
+        let keys = keys();
         for language in &Language::ALL[1..] {
             let file = catalogue(*language);
             let lines = parse(&file).unwrap_or_else(|e| panic!("{}: {e}", language.tag()));
             for (i, (key, text)) in lines.iter().enumerate() {
-                let at = format!("{}.txt, {}", language.tag(), NAMES[i]);
-                assert_eq!(*key, NAMES[i], "{at}: keys must follow src/domain/texts.rs");
+                let (name, english) = keys[i];
+                let at = format!("{}.txt, {name}", language.tag());
+                assert_eq!(*key, name, "{at}: keys must follow src/domain/texts.rs");
                 assert!(!text.trim().is_empty(), "{at}: empty");
-                let english = ENGLISH[i];
                 let counted = english.contains('|');
                 let forms: Vec<&str> = text.split('|').collect();
                 let wanted = if counted { language.plural_forms() } else { 1 };
@@ -220,12 +275,25 @@ mod tests {
 
     #[test]
     fn english_counted_texts_have_one_and_other() {
-        for (i, text) in ENGLISH.iter().enumerate() {
-            assert!(!text.contains(" = "), "{}", NAMES[i]);
+        for (name, text) in keys() {
+            assert!(!text.contains(" = "), "{name}");
             if text.contains('|') {
-                assert_eq!(text.split('|').count(), 2, "{}", NAMES[i]);
+                assert_eq!(text.split('|').count(), 2, "{name}");
             }
         }
+    }
+
+    #[test]
+    fn the_import_texts_follow_the_widgets_in_every_catalogue() {
+        let de = Texts::read(Language::De, &catalogue(Language::De)).expect("German");
+        assert_eq!(de.get(Text::ImportContacts), "Kontakte importieren");
+        assert_eq!(de.get(ImportText::BackToForm), "Zurück zum Formular");
+        let en = Texts::default();
+        assert_eq!(en.get(ImportText::CsvFile), "CSV file");
+        assert_eq!(
+            plain(&en.count(ImportText::StartImport, 3, &[])),
+            "Import 3 contacts"
+        );
     }
 
     #[test]

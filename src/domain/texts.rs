@@ -1,27 +1,30 @@
 //! Every text the widget shows or announces, as one key each, with its English wording: the
-//! English source that every catalogue in `i18n/` translates, line for line, in this order.
+//! English source that every catalogue in `i18n/` translates, line for line, in this order:
+//! [`Text`], then the import's [`ImportText`].
 //!
 //! `{name}` marks a value put in; a text with a count is its plural forms separated by `|`, in
 //! the order of [`crate::domain::language::Language::plural`] (English: one|other).
 
 macro_rules! texts {
-    ($($key:ident = $english:literal,)*) => {
-        /// A text of the widget; its English wording is its doc.
+    ($(#[$doc:meta])* $enum:ident, $english:ident, $names:ident; $($key:ident = $text:literal,)*) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Text {
-            $(#[doc = concat!("`", $english, "`")] $key,)*
+        pub enum $enum {
+            $(#[doc = concat!("`", $text, "`")] $key,)*
         }
 
-        /// The English texts, indexed by [`Text`].
-        pub const ENGLISH: &[&str] = &[$($english,)*];
+        /// The English texts, indexed by the key.
+        pub const $english: &[&str] = &[$($text,)*];
 
         /// The keys' names, as the catalogues write them (for the catalogue check).
         #[cfg(test)]
-        pub const NAMES: &[&str] = &[$(stringify!($key),)*];
+        pub const $names: &[&str] = &[$(stringify!($key),)*];
     };
 }
 
 texts! {
+    /// A text of the widget; its English wording is its doc.
+    Text, ENGLISH, NAMES;
     // Labels and buttons (the `labels` option's keys override these).
     Name = "Name",
     Email = "Email",
@@ -195,4 +198,46 @@ texts! {
     SourceApp = "Custom (APP)",
     SourceApi = "Custom (API)",
     SourceOther = "Custom Integration",
+    // Importing contacts from a spreadsheet.
+    ImportContacts = "Import contacts",
+}
+
+texts! {
+    /// A text of the import, a lazy part: its English table is read by the part's code alone,
+    /// so it travels in the part's chunk rather than in the first download. A catalogue file
+    /// has these lines after [`Text`]'s.
+    ImportText, IMPORT_ENGLISH, IMPORT_NAMES;
+    BackToForm = "Back to the form",
+    CsvFile = "CSV file",
+    ImportIntro = "Choose a CSV file, or drop it here. Nothing is sent before you start the import.",
+    ReadingFile = "Reading {file}…",
+    FileTooLarge = "This file is larger than 10 MB: split it into smaller files.",
+    TooManyRows = "Rows in this file: {rows}. At most 50,000 can be imported at once: split it into smaller files.",
+    NoRows = "This file has no rows under its header.",
+    FileUnreadable = "The file could not be read. Choose it again.",
+    Encoding = "Encoding",
+    Delimiter = "Delimiter",
+    Comma = "Comma",
+    Semicolon = "Semicolon",
+    Tab = "Tab",
+    Pipe = "Vertical bar",
+    ColumnsOf = "Columns of {file}",
+    Ignore = "Ignore",
+    RowsChecked = "{count} row: {ready} ready, {invalid} with errors, {repeated} repeated in the file.|{count} rows: {ready} ready, {invalid} with errors, {repeated} repeated in the file.",
+    RowProblem = "Row {line}: {reason}",
+    RowWidth = "The row's cell count ({cells}) differs from the header's ({header}).",
+    RowRepeated = "It repeats an email or phone of row {line}, so it is not sent.",
+    OnlyOne = "{field}: this Rocket.Chat keeps one per contact, and the row has several.",
+    ExistingContacts = "Contacts that already exist",
+    AddWhatIsNew = "Add what is new",
+    Skip = "Skip",
+    StartImport = "Import {count} contact|Import {count} contacts",
+    ImportProgress = "{done} of {total}",
+    Pause = "Pause",
+    Resume = "Resume",
+    CancelImport = "Cancel import",
+    ImportWaiting = "Rocket.Chat asks to wait: going on in {count} s.",
+    ImportPaused = "Import paused.",
+    ImportFinished = "Import finished: {created} created, {updated} updated, {skipped} skipped, {failed} not imported.",
+    ImportCancelled = "Import cancelled: {created} created, {updated} updated, {skipped} skipped, {failed} not imported. What was saved stays saved.",
 }

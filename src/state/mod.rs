@@ -8,6 +8,7 @@ pub mod conversations;
 pub mod deleting;
 pub mod finding;
 pub mod form;
+pub mod importing;
 pub mod resolving;
 pub mod saving;
 pub mod widget;

@@ -17,6 +17,7 @@ use crate::view::conversations::Conversations;
 use crate::view::custom_inputs::{self, CustomInputs};
 use crate::view::delete_contact::delete_button;
 use crate::view::duplicate_notice::Choice;
+use crate::view::import::ImportPlace;
 use crate::view::input::{InputSpec, LabeledInput};
 use crate::view::lazy::enter;
 use crate::view::manager_picker::{agent_list, Picker};
@@ -226,6 +227,9 @@ pub fn ContactForm(
             }
         });
     }
+    // The import takes the form's place while shown (widget.css hides what follows it); the
+    // form waits hidden, as it was left.
+    let import = ImportPlace::new(session);
     // The search stays when the language switches (what was typed in it is kept); the form
     // is made again in the new language.
     let search = view! { <ContactSearch session=session state=state on_open=on_open /> };
@@ -250,6 +254,7 @@ pub fn ContactForm(
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
                     </button>
                     <button type="button" class="ocf-secondary" on:click=new_contact>{t.get(Text::NewContact).to_owned()}</button>
+                    <button type="button" class="ocf-secondary" on:click=move |_| import.open(session)>{t.get(Text::ImportContacts).to_owned()}</button>
                     {delete_button(session, state)}
                     <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
                 </div>
@@ -273,7 +278,7 @@ pub fn ContactForm(
     };
     // The question asked before opening another contact sits right under the search.
     view! {
-        {search}
+        {(import.place(session, state), search)}
         {ask.at(move || state.asks(Question::Unsaved), move || enter!(prompts::unsaved(session, state)))}
         {ask.at(move || !resolve::shown(state).is_empty(), move || enter!(prompts::conflicts(session, state)))}
         {form}

@@ -11,6 +11,8 @@ pub mod custom_inputs;
 pub mod delete_contact;
 pub mod duplicate_notice;
 pub mod form;
+pub mod import;
+pub mod import_panel;
 pub mod input;
 pub mod lazy;
 pub mod manager_picker;

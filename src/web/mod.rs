@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod crypto;
 pub mod dates;
+pub mod file;
 pub mod locale;
 pub mod storage;
 pub mod text;

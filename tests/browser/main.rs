@@ -17,6 +17,7 @@ mod errors;
 mod finding;
 mod form;
 mod harness;
+mod import;
 mod languages;
 mod lazy;
 mod picker;

@@ -3,5 +3,6 @@
 //! row adds to a contact that exists ([`add_new`]). The file itself is read by `domain::sheet`.
 
 pub mod add_new;
+pub mod file;
 pub mod job;
 pub mod pace;

@@ -7,4 +7,5 @@ pub mod columns;
 pub mod delimiter;
 pub mod encoding;
 pub mod read;
+pub mod said;
 pub mod write;

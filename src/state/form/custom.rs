@@ -51,6 +51,11 @@ impl CustomFields {
         self.shown.get().unwrap_or_default()
     }
 
+    /// The fields shown (untracked: for a flow).
+    pub fn shown_now(&self) -> Vec<CustomField> {
+        self.shown.get_untracked().unwrap_or_default()
+    }
+
     /// Why the fields are not shown (tracked), as the error's sentence.
     pub fn problem(&self) -> Option<ApiError> {
         self.problem.get()

@@ -3,6 +3,7 @@
 
 pub mod events;
 pub mod language;
+pub mod panel;
 pub mod session;
 pub mod signin;
 pub mod status;

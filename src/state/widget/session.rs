@@ -8,6 +8,7 @@ use crate::domain::language::Language;
 use crate::domain::texts::Text;
 use crate::settings::config::{ApiChoice, Config};
 use crate::state::widget::events::{self, ContactError, ContactSaved, Listeners};
+use crate::state::widget::panel::Panel;
 use crate::state::widget::status::Status;
 use crate::state::widget::writes::Writes;
 use crate::web::storage::{self, StorageError};
@@ -39,6 +40,9 @@ pub struct Session {
     listeners: Listeners,
     /// The one write lock every writer takes.
     writes: Writes,
+    /// Whether the import is shown in the form's place (a `bool` rather than a [`Panel`]: the
+    /// signal code for `bool` is in the first download already).
+    importing: RwSignal<bool>,
 }
 
 impl Session {
@@ -65,6 +69,7 @@ impl Session {
             alive: StoredValue::new(()),
             listeners,
             writes: Writes::new(),
+            importing: RwSignal::new(false),
         }
     }
 
@@ -187,6 +192,16 @@ impl Session {
         format!("{}-{name}", self.id_prefix.get_value())
     }
 
+    /// Shows `panel` (the form, or the import in its place).
+    pub fn show(&self, panel: Panel) {
+        self.importing.set(panel == Panel::Import);
+    }
+
+    /// Whether `panel` is the one shown (tracked).
+    pub fn shows(&self, panel: Panel) -> bool {
+        self.importing.get() == (panel == Panel::Import)
+    }
+
     /// Keeps a new sign-in (in the storage the config names) and shows the contact form.
     pub fn sign_in(&self, credentials: Credentials) -> Result<(), StorageError> {
         let config = self.config.get_value();
@@ -256,6 +271,7 @@ impl Session {
 
     /// Forgets the sign-in here (the server side is [`Client::logout`]'s job).
     pub fn forget_sign_in(&self) {
+        self.importing.set(false);
         let config = self.config.get_value();
         // Nothing to keep if storage is unavailable: the sign-in lived only in memory then.
         let _ = storage::remove(config.credential_storage, &config.credentials_key());

@@ -1,0 +1,119 @@
+//! What the import holds before it sends: the file as read (or why it was refused), what each
+//! column holds, every row's verdict, and what to do with contacts that already exist.
+
+use crate::domain::import::file::{FileError, Sheet};
+use crate::domain::import::job::Existing;
+use crate::domain::sheet::check::{Checked, Summary};
+use crate::domain::sheet::columns::Column;
+use leptos::prelude::*;
+
+/// Where the file stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileStage {
+    /// None chosen yet.
+    Empty,
+    /// This file is being read.
+    Reading(String),
+    /// This file cannot be imported as it is, and why (a file read before stays read).
+    Refused(String, FileError),
+    /// The file is read: see [`ImportState::with_sheet`].
+    Read,
+}
+
+/// The import's state before sending (cheap to copy).
+#[derive(Debug, Clone, Copy)]
+pub struct ImportState {
+    stage: RwSignal<FileStage>,
+    sheet: RwSignal<Option<Sheet>>,
+    columns: RwSignal<Vec<Column>>,
+    checked: RwSignal<Vec<Checked>>,
+    existing: RwSignal<Existing>,
+}
+
+impl ImportState {
+    /// No file yet.
+    pub fn new() -> Self {
+        ImportState {
+            stage: RwSignal::new(FileStage::Empty),
+            sheet: RwSignal::new(None),
+            columns: RwSignal::new(Vec::new()),
+            checked: RwSignal::new(Vec::new()),
+            existing: RwSignal::new(Existing::AddWhatIsNew),
+        }
+    }
+
+    /// Where the file stands (tracked).
+    pub fn stage(&self) -> FileStage {
+        self.stage.get()
+    }
+
+    /// `file` is being read.
+    pub fn reading(&self, file: String) {
+        self.stage.set(FileStage::Reading(file));
+    }
+
+    /// `file` cannot be imported as it is.
+    pub fn refuse(&self, file: String, error: FileError) {
+        self.stage.set(FileStage::Refused(file, error));
+    }
+
+    /// The file read, with what each column holds and every row's verdict.
+    pub fn read(&self, sheet: Sheet, columns: Vec<Column>, checked: Vec<Checked>) {
+        self.sheet.set(Some(sheet));
+        self.columns.set(columns);
+        self.checked.set(checked);
+        self.stage.set(FileStage::Read);
+    }
+
+    /// Reads the file read, if any (tracked).
+    pub fn with_sheet<R>(&self, read: impl FnOnce(Option<&Sheet>) -> R) -> R {
+        self.sheet.with(|s| read(s.as_ref()))
+    }
+
+    /// Reads the file read, if any (untracked: for the flows).
+    pub fn with_sheet_now<R>(&self, read: impl FnOnce(Option<&Sheet>) -> R) -> R {
+        self.sheet.with_untracked(|s| read(s.as_ref()))
+    }
+
+    /// Reads what each column holds (tracked).
+    pub fn with_columns<R>(&self, read: impl FnOnce(&[Column]) -> R) -> R {
+        self.columns.with(|c| read(c))
+    }
+
+    /// What each column holds (untracked).
+    pub fn columns_now(&self) -> Vec<Column> {
+        self.columns.get_untracked()
+    }
+
+    /// The columns as the agent mapped them, and the rows checked again by them.
+    pub fn map(&self, columns: Vec<Column>, checked: Vec<Checked>) {
+        self.columns.set(columns);
+        self.checked.set(checked);
+    }
+
+    /// Reads every row's verdict (tracked).
+    pub fn with_checked<R>(&self, read: impl FnOnce(&[Checked]) -> R) -> R {
+        self.checked.with(|c| read(c))
+    }
+
+    /// How many rows of each kind (tracked).
+    pub fn summary(&self) -> Summary {
+        self.checked.with(|c| Summary::of(c))
+    }
+
+    /// What is done with a row whose contact exists (tracked).
+    pub fn existing(&self) -> Existing {
+        self.existing.get()
+    }
+
+    /// Chooses what is done with a row whose contact exists.
+    pub fn choose_existing(&self, existing: Existing) {
+        self.existing.set(existing);
+    }
+}
+
+impl Default for ImportState {
+    fn default() -> Self {
+        ImportState::new()
+    }
+}

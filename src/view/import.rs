@@ -1,0 +1,48 @@
+//! "Import contacts": the button beside New contact, and the import's place above the search.
+//! The import itself is a lazy part ([`crate::view::import_panel`]): its code is fetched the
+//! first time an agent opens it, with the place saying so, or why it could not come, with **Try
+//! again** (the form stays meanwhile). Once here it takes the form's place while shown (**Back
+//! to the form** returns, the form as it was left), and stays drawn, hidden, while the form is
+//! shown, so its file and choices wait there.
+
+use crate::domain::texts::Text;
+use crate::state::form::form_state::FormState;
+use crate::state::widget::panel::Panel;
+use crate::state::widget::session::Session;
+use crate::view::import_panel::{fetch, import_panel};
+use crate::view::lazy::{enter, said, LazyPart, Phase};
+use leptos::prelude::*;
+
+/// The import's part of a signed-in widget (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct ImportPlace {
+    part: LazyPart,
+}
+
+impl ImportPlace {
+    /// Not opened yet.
+    pub fn new(session: Session) -> Self {
+        ImportPlace {
+            part: LazyPart::new(session, fetch),
+        }
+    }
+
+    /// Shows the import in the form's place (its code fetched the first time): what the
+    /// **Import contacts** button does.
+    pub fn open(self, session: Session) {
+        session.show(Panel::Import);
+        self.part.open();
+    }
+
+    /// The place, above the search: nothing until the import is first opened; then what its
+    /// code's fetch came to (loading, or why not, with **Try again**, the form still shown),
+    /// and once here the import, which hides what follows it while shown (`widget.css`).
+    pub fn place(self, session: Session, state: FormState) -> impl IntoView {
+        let part = self.part;
+        move || match part.phase() {
+            Phase::Closed => None,
+            Phase::Open => enter!(import_panel(session, state)).ok(),
+            _ => Some(said(part, Text::LoadingPart).into_any()),
+        }
+    }
+}

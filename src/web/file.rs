@@ -1,0 +1,46 @@
+//! A file the agent chose (or dropped), read as bytes. Read through `Reflect` rather than
+//! web-sys's `File`, `FileList` and `DataTransfer` bindings: each binding is an import of the
+//! first download's module (and glue in its JS), though only the import, a lazy part, uses them.
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// `object[key]`, or `undefined`.
+fn member(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A file the browser holds: its name, its size, and the way to its bytes.
+pub struct ChosenFile(JsValue);
+
+impl ChosenFile {
+    /// The first file of a file input (`change`'s target) or of a drop (a `DragEvent`).
+    pub fn of(event: &JsValue) -> Option<ChosenFile> {
+        let target = member(event, "target");
+        let files = match member(event, "dataTransfer") {
+            transfer if transfer.is_object() => member(&transfer, "files"),
+            _ => member(&target, "files"),
+        };
+        let file = member(&files, "0");
+        file.is_object().then_some(ChosenFile(file))
+    }
+
+    /// Its name, as the agent's system gives it.
+    pub fn name(&self) -> String {
+        member(&self.0, "name").as_string().unwrap_or_default()
+    }
+
+    /// Its size in bytes.
+    pub fn size(&self) -> f64 {
+        member(&self.0, "size").as_f64().unwrap_or(0.0)
+    }
+
+    /// Its bytes; `None` when the browser cannot read it (moved, deleted, no longer allowed).
+    pub async fn bytes(&self) -> Option<Vec<u8>> {
+        let read: Function = member(&self.0, "arrayBuffer").dyn_into().ok()?;
+        let promise: Promise = read.call0(&self.0).ok()?.dyn_into().ok()?;
+        let buffer = JsFuture::from(promise).await.ok()?;
+        Some(Uint8Array::new(&buffer).to_vec())
+    }
+}
