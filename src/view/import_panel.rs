@@ -5,16 +5,18 @@
 
 use crate::domain::catalogue::Say;
 use crate::domain::field::Field;
-use crate::domain::import::job::{column_key, column_of};
+use crate::domain::import::job::{column_key, column_of, Existing};
 use crate::domain::markup::{html, live, Markup};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::said::why_not;
+use crate::domain::sheet::said::{on_row, why_not};
 use crate::domain::texts::ImportText;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::{FileStage, ImportState};
 use crate::state::importing::prepare;
+use crate::state::importing::send::send;
+use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::lazy::{entry, Unfetched};
@@ -79,8 +81,11 @@ fn ImportPanel(
     state: FormState,
 ) -> impl IntoView {
     let import = ImportState::new();
+    let sending = Sending::new();
+    let busy = move || matches!(sending.run(), Run::Running | Run::Paused);
     let start = move |ev: &wasm_bindgen::JsValue| {
-        if let Some(file) = ChosenFile::of(ev) {
+        if let Some(file) = ChosenFile::of(ev).filter(|_| !busy()) {
+            sending.reset();
             session.spawn(prepare::choose(session, state, import, file));
         }
     };
@@ -116,15 +121,17 @@ fn ImportPanel(
             <p class="ocf-intro">{move || session.texts().get(ImportText::ImportIntro).to_owned()}</p>
             <div class="ocf-field">
                 <label for=file_id.clone()>{move || session.texts().get(ImportText::CsvFile).to_owned()}</label>
-                <input id=file_id type="file" name="file" accept=".csv,.txt,text/csv,text/plain" on:change=chosen />
+                <input id=file_id type="file" name="file" accept=".csv,.txt,text/csv,text/plain" disabled=busy on:change=chosen />
             </div>
             <p class="ocf-note" role="status" inner_html=live(stage_note)></p>
             <p class="ocf-error" role="alert" inner_html=live(refusal)></p>
-            {move || read.get().then(|| view! {
+            {move || (read.get() && sending.run() == Run::Ready).then(|| view! {
                 <ReadAs session=session state=state import=import />
                 <Columns session=session state=state import=import />
                 <Checks session=session import=import />
+                <Start session=session state=state import=import sending=sending />
             })}
+            {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session sending=sending /> })}
         </div>
     }
 }
@@ -259,5 +266,128 @@ fn Checks(session: Session, import: ImportState) -> impl IntoView {
     view! {
         <p class="ocf-note" role="status" inner_html=live(summary)></p>
         <ul class="ocf-problems" inner_html=live(problems)></ul>
+    }
+}
+
+/// What to do with contacts that exist, and **Import N contacts**, which starts sending.
+#[component]
+fn Start(
+    session: Session,
+    state: FormState,
+    import: ImportState,
+    sending: Sending,
+) -> impl IntoView {
+    let group = session.id("existing");
+    let radio = move |existing: Existing, key: ImportText| {
+        let t = session.texts();
+        view! {
+            <label class="ocf-radio">
+                <input
+                    type="radio"
+                    name=group.clone()
+                    prop:checked=move || import.existing() == existing
+                    on:change=move |_| import.choose_existing(existing)
+                />
+                {t.get(key).to_owned()}
+            </label>
+        }
+    };
+    let ready = move || import.summary().ready;
+    let go = move |_| {
+        let rows = import.ready_rows();
+        if !rows.is_empty() {
+            let existing = import.existing();
+            let unsent = import.unsent_rows(&session.texts_now());
+            session.spawn(send(session, state, sending, rows, unsent, existing));
+        }
+    };
+    view! {
+        <fieldset class="ocf-choice">
+            <legend>{move || session.texts().get(ImportText::ExistingContacts).to_owned()}</legend>
+            {radio(Existing::AddWhatIsNew, ImportText::AddWhatIsNew)}
+            {radio(Existing::Skip, ImportText::Skip)}
+        </fieldset>
+        <div class="ocf-actions">
+            <button
+                type="button"
+                class="ocf-primary"
+                disabled=move || ready() == 0
+                on:click=go
+                inner_html=live(move || Markup::said(&session.texts().count(ImportText::StartImport, ready() as u64, &[])))
+            ></button>
+        </div>
+    }
+}
+
+/// The import under way: "312 of 960" with a progress bar, Pause or Resume, Cancel import; at
+/// the end how it went, and each row not imported with why.
+#[component]
+fn Progress(session: Session, sending: Sending) -> impl IntoView {
+    let counts = move || sending.counts();
+    let under_way = move || matches!(sending.run(), Run::Running | Run::Paused);
+    let progress = move || {
+        let c = counts();
+        let (done, total) = (c.done().to_string(), c.total.to_string());
+        let t = session.texts();
+        Markup::said(&t.fill(
+            ImportText::ImportProgress,
+            &[("done", &done), ("total", &total)],
+        ))
+    };
+    let said = move || {
+        let t = session.texts();
+        let c = counts();
+        let n = |v: usize| v.to_string();
+        let args = [
+            ("created", n(c.created)),
+            ("updated", n(c.updated)),
+            ("skipped", n(c.skipped)),
+            ("failed", n(c.not_imported())),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let text = match (sending.run(), sending.waiting()) {
+            (Run::Finished, _) => t.fill(ImportText::ImportFinished, &args),
+            (Run::Cancelled, _) => t.fill(ImportText::ImportCancelled, &args),
+            (Run::Paused, _) => t.get(ImportText::ImportPaused).to_owned(),
+            (_, Some(seconds)) => t.fill(
+                ImportText::ImportWaiting,
+                &[("count", &seconds.to_string())],
+            ),
+            _ => String::new(),
+        };
+        Markup::said(&text)
+    };
+    let failures = move || {
+        let t = session.texts();
+        let mut list = Markup::new();
+        sending.with_failures(|rows| {
+            for (line, reason) in rows {
+                list.tag("<li>")
+                    .say(&on_row(*line, reason, &t))
+                    .tag("</li>");
+            }
+        });
+        list
+    };
+    let pause = move || {
+        let key = match sending.run() {
+            Run::Paused => ImportText::Resume,
+            _ => ImportText::Pause,
+        };
+        session.texts().get(key).to_owned()
+    };
+    view! {
+        <progress max=move || counts().total value=move || counts().done()></progress>
+        <p class="ocf-note" inner_html=live(progress)></p>
+        <p class="ocf-note" role="status" inner_html=live(said)></p>
+        {move || under_way().then(|| view! {
+            <div class="ocf-actions">
+                <button type="button" class="ocf-secondary" on:click=move |_| sending.toggle_pause()>{pause}</button>
+                <button type="button" class="ocf-secondary" on:click=move |_| sending.cancel()>
+                    {move || session.texts().get(ImportText::CancelImport).to_owned()}
+                </button>
+            </div>
+        })}
+        <ul class="ocf-problems" inner_html=live(failures)></ul>
     }
 }

@@ -35,3 +35,27 @@ impl Default for Timer {
         Self::new()
     }
 }
+
+/// Resolves after `ms` milliseconds (at once if the browser will not time it).
+pub async fn wait(ms: u64) {
+    let (done, waited) = futures_channel::oneshot::channel::<()>();
+    let _ = set_timeout_with_handle(
+        move || {
+            let _ = done.send(());
+        },
+        Duration::from_millis(ms),
+    );
+    let _ = waited.await;
+}
+
+/// Milliseconds since 1970, the browser's clock (0 natively, for tests of what uses it).
+pub fn now_ms() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}

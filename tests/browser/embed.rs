@@ -383,7 +383,10 @@ async fn labels_override_the_texts_and_keep_the_names() {
         .unwrap()
         .unwrap();
     assert_eq!(label.text_content().unwrap(), "Nom");
-    assert_eq!(button_texts(&host), ["Enregistrer", "Nouveau", "Import contacts", "Sign out"]);
+    assert_eq!(
+        button_texts(&host),
+        ["Enregistrer", "Nouveau", "Import contacts", "Sign out"]
+    );
     assert!(warnings_contain("unknown label \"colour\" is ignored"));
 }
 

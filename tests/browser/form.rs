@@ -43,7 +43,12 @@ async fn labels_names_types_and_buttons_are_as_promised() {
     );
     assert_eq!(
         button_texts(&host),
-        ["Register contact", "New contact", "Import contacts", "Sign out"]
+        [
+            "Register contact",
+            "New contact",
+            "Import contacts",
+            "Sign out"
+        ]
     );
     let region = host.query_selector("[role='status']").unwrap().unwrap();
     assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));

@@ -81,7 +81,12 @@ async fn german_labels_messages_plurals_and_a_save() {
     assert_eq!(root(&host).get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(
         button_texts(&host),
-        ["Kontakt anlegen", "Neuer Kontakt", "Kontakte importieren", "Abmelden"]
+        [
+            "Kontakt anlegen",
+            "Neuer Kontakt",
+            "Kontakte importieren",
+            "Abmelden"
+        ]
     );
 
     click(&host, "Kontakt anlegen");
@@ -230,7 +235,12 @@ async fn labels_win_over_the_language_key_by_key() {
     wait_label(&host, "Nom").await;
     assert_eq!(
         button_texts(&host),
-        ["Créer la fiche", "Nouveau contact", "Importer des contacts", "Se déconnecter"]
+        [
+            "Créer la fiche",
+            "Nouveau contact",
+            "Importer des contacts",
+            "Se déconnecter"
+        ]
     );
 }
 

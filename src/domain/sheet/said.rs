@@ -39,9 +39,9 @@ fn named(place: Place, t: &Texts) -> String {
     }
 }
 
-/// Why the row `checked` is not sent, on its line ("Row 12: …"); `None` for a ready row.
-pub fn why_not(checked: &Checked, t: &Texts) -> Option<String> {
-    let reason = match &checked.verdict {
+/// Why the row `checked` is not sent; `None` for a ready row.
+pub fn reason(checked: &Checked, t: &Texts) -> Option<String> {
+    Some(match &checked.verdict {
         Verdict::Ready(_) => return None,
         Verdict::Invalid(problems) => problems
             .iter()
@@ -51,12 +51,21 @@ pub fn why_not(checked: &Checked, t: &Texts) -> Option<String> {
         Verdict::Repeated { line } => {
             t.fill(ImportText::RowRepeated, &[("line", &line.to_string())])
         }
-    };
-    let line = checked.line.to_string();
-    Some(t.fill(
+    })
+}
+
+/// A row not imported, on its line: "Row 12: …".
+pub fn on_row(line: usize, reason: &str, t: &Texts) -> String {
+    let line = line.to_string();
+    t.fill(
         ImportText::RowProblem,
-        &[("line", &line), ("reason", &reason)],
-    ))
+        &[("line", &line), ("reason", reason)],
+    )
+}
+
+/// Why the row `checked` is not sent, on its line ("Row 12: …"); `None` for a ready row.
+pub fn why_not(checked: &Checked, t: &Texts) -> Option<String> {
+    Some(on_row(checked.line, &reason(checked, t)?, t))
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! What the import holds before it sends: the file as read (or why it was refused), what each
 //! column holds, every row's verdict, and what to do with contacts that already exist.
 
+use crate::domain::catalogue::Texts;
 use crate::domain::import::file::{FileError, Sheet};
 use crate::domain::import::job::Existing;
-use crate::domain::sheet::check::{Checked, Summary};
+use crate::domain::sheet::check::{Checked, Ready, Summary, Verdict};
 use crate::domain::sheet::columns::Column;
+use crate::domain::sheet::said::reason;
 use leptos::prelude::*;
 
 /// Where the file stands.
@@ -99,6 +101,27 @@ impl ImportState {
     /// How many rows of each kind (tracked).
     pub fn summary(&self) -> Summary {
         self.checked.with(|c| Summary::of(c))
+    }
+
+    /// The rows to send, each with the line it starts on (untracked: for the flow).
+    pub fn ready_rows(&self) -> Vec<(usize, Ready)> {
+        self.checked.with_untracked(|rows| {
+            rows.iter()
+                .filter_map(|row| match &row.verdict {
+                    Verdict::Ready(ready) => Some((row.line, ready.clone())),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// The rows not to be sent, each with the line it starts on and why (untracked).
+    pub fn unsent_rows(&self, t: &Texts) -> Vec<(usize, String)> {
+        self.checked.with_untracked(|rows| {
+            rows.iter()
+                .filter_map(|row| Some((row.line, reason(row, t)?)))
+                .collect()
+        })
     }
 
     /// What is done with a row whose contact exists (tracked).

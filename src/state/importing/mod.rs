@@ -1,6 +1,10 @@
 //! Importing contacts from a spreadsheet: the file read and checked before anything is sent
-//! (`import_state`, with its flows in `prepare`). Its views are a lazy part, fetched the first
-//! time an agent opens the import.
+//! (`import_state`, with its flows in `prepare`), then its rows sent (`sending`, with its flow
+//! in `send`, each row through the one write as a `row_write`). Its views are a lazy part,
+//! fetched the first time an agent opens the import.
 
 pub mod import_state;
 pub mod prepare;
+pub mod row_write;
+pub mod send;
+pub mod sending;

@@ -42,8 +42,8 @@ impl FormWrite {
 }
 
 impl Destination for FormWrite {
-    fn with<R>(&self, read: impl FnOnce(&Target) -> R) -> R {
-        self.state.contact().with(read)
+    fn target(&self) -> Target {
+        self.state.contact().with(Target::clone)
     }
 
     fn since(&self) -> Option<String> {

@@ -20,8 +20,8 @@ use crate::state::saving::lookups::{self, Manager, Save};
 /// (or the token of a create whose answer may have been lost), what the user chose, and how
 /// the write's steps are said.
 pub trait Destination {
-    /// Reads the contact written to, as it stands now.
-    fn with<R>(&self, read: impl FnOnce(&Target) -> R) -> R;
+    /// The contact written to, as it stands now.
+    fn target(&self) -> Target;
     /// When the pending Contact Center create was first sent, if one was.
     fn since(&self) -> Option<String>;
     /// A step under way ("Saving…"), to say where the writer says such things.
@@ -86,10 +86,10 @@ pub enum Written {
 /// on to another contact meanwhile.
 pub async fn reread(
     client: &Client,
-    to: &impl Destination,
+    to: &dyn Destination,
     here: &Values,
 ) -> Result<Option<Merged>, ApiError> {
-    let Some(id) = to.with(|t| t.contact_id().map(str::to_owned)) else {
+    let Some(id) = to.target().contact_id().map(str::to_owned) else {
         return Ok(None);
     };
     let Some(server) = client.load(&id).await? else {
@@ -102,15 +102,15 @@ pub async fn reread(
 /// has them) to `to`, top to bottom.
 pub async fn write(
     client: &Client,
-    to: &impl Destination,
+    to: &dyn Destination,
     mut contact: ValidContact,
     mut custom: custom_fields::Values,
 ) -> Written {
     let center = client.contact_center();
-    let (mut existing, pending, mut record) = to.with(|t| {
-        let pending = t.pending_token().map(str::to_owned);
-        (t.is_existing(), pending, t.record().cloned())
-    });
+    let target = to.target();
+    let mut existing = target.is_existing();
+    let pending = target.pending_token().map(str::to_owned);
+    let mut record = target.record().cloned();
 
     // A colleague may have changed the contact since it was read: it is read again, and what
     // is written is laid over it; a field both sides changed is asked about first.
@@ -123,7 +123,7 @@ pub async fn write(
                 contact = merged.send.contact();
                 custom = merged.send.custom;
                 taken = merged.taken;
-                record = to.with(|t| t.record().cloned());
+                record = to.target().record().cloned();
             }
             Ok(Some(merged)) => return Written::Changed(merged),
             Ok(None) => return Written::Gone(id),
@@ -162,7 +162,7 @@ pub async fn write(
     }
 
     // The same token for every try, so a save whose answer was lost never makes two contacts.
-    let token = to.with(|t| t.token().map(str::to_owned)).or_else(new_token);
+    let token = to.target().token().map(str::to_owned).or_else(new_token);
     let Some(token) = token else {
         return Written::NoToken;
     };
