@@ -185,6 +185,33 @@ async fn audit_every_state(theme: &str) {
     audit(&b, "unsaved changes notice", &mut found).await;
     b.click("Keep editing").await;
 
+    // The import: opened, a file checked (a row with errors listed), and its end.
+    b.click("Import contacts").await;
+    b.input("file").await;
+    audit(&b, "import, no file yet", &mut found).await;
+    b.js(r#"const transfer = new DataTransfer();
+        const csv = "Name,Email,Company\nGrace Hopper,grace@example.com,Navy\nNo Mail,not-an-email,\n";
+        transfer.items.add(new File([csv], "people.csv", {type: "text/csv"}));
+        const input = document.querySelector("input[name='file']");
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+        return true;"#)
+        .await;
+    b.wait_js(
+        "the import's summary",
+        "return document.querySelector('.ocf-import').textContent.includes('2 rows: 1 ready')",
+    )
+    .await;
+    audit(&b, "import, file checked", &mut found).await;
+    b.click("Import 1 contact").await;
+    b.wait_js(
+        "the import's end",
+        "return document.querySelector('.ocf-import').textContent.includes('Import finished')",
+    )
+    .await;
+    audit(&b, "import finished", &mut found).await;
+    b.click("Back to the form").await;
+
     // The audit does see problems: a grey-on-white line on the page is reported.
     b.js("document.querySelector('main').insertAdjacentHTML('beforeend', '<p id=\"faint\" style=\"color:#ccc;background:#fff\">Faint</p>'); return true")
         .await;

@@ -298,7 +298,8 @@ fn Start(
         if !rows.is_empty() {
             let existing = import.existing();
             let unsent = import.unsent_rows(&session.texts_now());
-            session.spawn(send(session, state, sending, rows, unsent, existing));
+            let file = import.with_sheet_now(|s| s.map(|s| s.file.clone()).unwrap_or_default());
+            session.spawn(send(session, state, sending, file, rows, unsent, existing));
         }
     };
     view! {

@@ -24,12 +24,14 @@ use crate::state::widget::session::Session;
 use crate::state::widget::writes::Writing;
 use crate::web::timer::{now_ms, wait};
 
-/// Sends `rows` (each with the line it starts on), as `existing` says for contacts that exist;
-/// `unsent` are the file's other rows, by line, with why they are not sent.
+/// Sends `rows` of `file` (each with the line it starts on), as `existing` says for contacts
+/// that exist; `unsent` are the file's other rows, by line, with why they are not sent. The host
+/// page hears `contacts-imported` at the end.
 pub async fn send(
     session: Session,
     form: FormState,
     sending: Sending,
+    file: String,
     rows: Vec<(usize, Ready)>,
     unsent: Vec<(usize, String)>,
     existing: Existing,
@@ -77,6 +79,8 @@ pub async fn send(
         }
     }
     sending.finish();
+    let c = sending.counts_now();
+    session.announce_imported(&file, [c.created, c.updated, c.skipped, c.not_imported()]);
 }
 
 /// The session's write lock, once the form's save (if one is under way) gives it back; `None`

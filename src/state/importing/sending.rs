@@ -132,6 +132,11 @@ impl Sending {
         self.counts.get()
     }
 
+    /// The counts (untracked: for the flow).
+    pub fn counts_now(&self) -> Counts {
+        self.counts.get_untracked()
+    }
+
     /// Row `line` came to `outcome`.
     pub fn record(&self, line: usize, outcome: &Outcome) {
         self.waiting.set(None);

@@ -1,5 +1,5 @@
 //! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted`,
-//! `contact-changed-elsewhere`, `conversation-opened` and `contact-error`, dispatched on the
+//! `contact-changed-elsewhere`, `conversation-opened`, `contacts-imported` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -102,6 +102,23 @@ pub fn conversation_opened(host: &HtmlElement, contact: &str, room: &str) {
 /// `contact-deleted` with `detail = {contact}`: the contact is gone from the server.
 pub fn deleted(host: &HtmlElement, contact: &str) {
     dispatch(host, "contact-deleted", &[("contact", contact.into())]);
+}
+
+/// `contacts-imported` with `detail = {file, created, updated, skipped, failed}`: an import
+/// ended (every row sent, or cancelled: what was saved stays saved and is counted).
+pub fn imported(host: &HtmlElement, file: &str, counts: [usize; 4]) {
+    let [created, updated, skipped, failed] = counts.map(|n| JsValue::from(n as f64));
+    dispatch(
+        host,
+        "contacts-imported",
+        &[
+            ("file", file.into()),
+            ("created", created),
+            ("updated", updated),
+            ("skipped", skipped),
+            ("failed", failed),
+        ],
+    );
 }
 
 /// `contact-error` with `detail = {status, error}` (status 0: no answer from the server).

@@ -255,6 +255,11 @@ impl Session {
         self.dispatch_on_host(|h| events::conversation_opened(h, contact, room));
     }
 
+    /// Tells the host page that an import of `file` ended: `[created, updated, skipped, failed]`.
+    pub fn announce_imported(&self, file: &str, counts: [usize; 4]) {
+        self.dispatch_on_host(|h| events::imported(h, file, counts));
+    }
+
     /// Dispatches an event on the element the widget is mounted on, if there is one.
     fn dispatch_on_host(&self, dispatch: impl Fn(&web_sys::HtmlElement)) {
         self.host.with_value(|h| h.iter().for_each(dispatch));

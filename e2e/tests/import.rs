@@ -1,0 +1,167 @@
+//! Importing contacts from a spreadsheet, on the release build (the import a lazy part of its
+//! own) against the stand-in, through both APIs: a `;` file with a BOM and German headers read
+//! and checked, its rows sent, the same file imported twice making nothing new, and a row of an
+//! existing contact adding what is new to it.
+
+use e2e::{standin, Browser};
+use serde_json::Value;
+
+/// Opens the import and gives it `csv` (UTF-8 with a BOM) as the file `name`.
+async fn import_file(b: &Browser, name: &str, csv: &str) {
+    if !b.has_input("file").await {
+        b.click("Import contacts").await;
+        b.wait_js(
+            "the import's file input",
+            "return !!document.querySelector(\"input[name='file']\")",
+        )
+        .await;
+    }
+    let script = format!(
+        r#"const transfer = new DataTransfer();
+        const bytes = new Uint8Array([0xEF, 0xBB, 0xBF, ...new TextEncoder().encode({csv})]);
+        transfer.items.add(new File([bytes], {name}, {{type: "text/csv"}}));
+        const input = document.querySelector("input[name='file']");
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", {{bubbles: true}}));
+        return true;"#,
+        csv = Value::from(csv),
+        name = Value::from(name),
+    );
+    b.js(&script).await;
+}
+
+/// Waits until the import says `text` (its summary, its progress or its end).
+async fn import_says(b: &Browser, text: &str) -> String {
+    let script = format!(
+        "const t = document.querySelector('.ocf-import').textContent; return t.includes({}) ? t : null",
+        Value::from(text)
+    );
+    let said = b
+        .wait_js(&format!("the import to say {text:?}"), &script)
+        .await;
+    said.as_str().unwrap_or_default().to_owned()
+}
+
+const FILE: &str = "Name;E-Mail;Telefon\n\
+                    Ada Lovelace;ada@example.com;+44 20 7946 0958\n\
+                    Bob Bauer;bob@example.com;\n\
+                    Kaputt;keine-email;\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_german_semicolon_file_is_checked_sent_and_a_second_import_makes_nothing_new() {
+    let (url, state) = standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    import_file(&b, "kontakte.csv", FILE).await;
+    let said = import_says(
+        &b,
+        "3 rows: 2 ready, 1 with errors, 0 repeated in the file.",
+    )
+    .await;
+    assert!(
+        said.contains("Row 4: Email: Enter an email address like name@example.com."),
+        "{said}"
+    );
+    assert!(
+        state.store.read(|d| d.visitors.is_empty()).await,
+        "nothing is sent before the import is started"
+    );
+    b.doc_picture("import", Some(".ocf-import")).await;
+    b.js("document.addEventListener('contacts-imported', (e) => (window.imported ||= []).push(e.detail)); return true")
+        .await;
+    b.click("Import 2 contacts").await;
+    import_says(
+        &b,
+        "Import finished: 2 created, 0 updated, 0 skipped, 1 not imported.",
+    )
+    .await;
+    let heard = b
+        .wait_js("contacts-imported", "return window.imported || null")
+        .await;
+    assert_eq!(
+        heard,
+        serde_json::json!([{"file": "kontakte.csv", "created": 2, "updated": 0, "skipped": 0, "failed": 1}])
+    );
+    let visitors = state.store.read(|d| d.visitors.clone()).await;
+    let mut people: Vec<(String, Option<String>, Option<String>)> = visitors
+        .iter()
+        .map(|v| (v.name.clone(), v.email.clone(), v.phone.clone()))
+        .collect();
+    people.sort();
+    assert_eq!(
+        people,
+        [
+            (
+                "Ada Lovelace".to_owned(),
+                Some("ada@example.com".to_owned()),
+                Some("+442079460958".to_owned())
+            ),
+            (
+                "Bob Bauer".to_owned(),
+                Some("bob@example.com".to_owned()),
+                None
+            ),
+        ]
+    );
+
+    // The same file again: both exist and it adds nothing to them.
+    import_file(&b, "kontakte.csv", FILE).await;
+    import_says(&b, "3 rows: 2 ready").await;
+    b.click("Import 2 contacts").await;
+    import_says(
+        &b,
+        "Import finished: 0 created, 0 updated, 2 skipped, 1 not imported.",
+    )
+    .await;
+    assert_eq!(
+        state.store.read(|d| d.visitors.len()).await,
+        2,
+        "nothing made twice"
+    );
+
+    // Back to the form, as it was left.
+    b.click("Back to the form").await;
+    assert!(b.has_button("Register contact").await);
+    b.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn through_the_contact_center_a_row_of_an_existing_contact_adds_what_is_new() {
+    let (url, state) = standin().await;
+    let b = Browser::signed_in(&format!("{url}/?api=contacts"), "agent.one").await;
+    import_file(
+        &b,
+        "first.csv",
+        "Name,Email\nAda Lovelace,ada@example.com\n",
+    )
+    .await;
+    import_says(&b, "1 row: 1 ready").await;
+    b.click("Import 1 contact").await;
+    import_says(&b, "Import finished: 1 created").await;
+    assert_eq!(state.store.read(|d| d.contacts.len()).await, 1);
+
+    // A second file: Ada again with a second email and a phone, and someone new.
+    let second = "Name,Email,Email,Phone\n\
+                  Ada L.,ada@example.com,ada@work.example,+44 20 7946 0958\n\
+                  Bob Bauer,bob@example.com,,\n";
+    import_file(&b, "second.csv", second).await;
+    import_says(&b, "2 rows: 2 ready").await;
+    b.click("Import 2 contacts").await;
+    import_says(
+        &b,
+        "Import finished: 1 created, 1 updated, 0 skipped, 0 not imported.",
+    )
+    .await;
+    let contacts = state.store.read(|d| d.contacts.clone()).await;
+    assert_eq!(contacts.len(), 2, "Ada updated, not made twice");
+    let ada = contacts
+        .iter()
+        .find(|c| c.name == "Ada Lovelace")
+        .expect("Ada, her name kept");
+    assert_eq!(ada.emails, ["ada@example.com", "ada@work.example"]);
+    assert_eq!(ada.phones, ["+442079460958"]);
+    assert!(
+        state.store.read(|d| d.visitors.is_empty()).await,
+        "no visitor through the Contact Center"
+    );
+    b.finish().await;
+}
