@@ -424,3 +424,25 @@ async fn pause_holds_the_next_row_and_cancel_keeps_what_was_saved() {
     assert!(find_button(&host, "Pause").is_none());
     js_sys::eval("window.__delay = 0;").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_429_is_waited_out_and_the_same_row_sent_again_by_itself() {
+    let host = opened().await;
+    stub_fetch(&[
+        Answer(
+            429,
+            r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]"}"#,
+            &[("X-RateLimit-Limit", "10"), ("X-RateLimit-Remaining", "0")],
+        ),
+        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
+    ]);
+    give(&host, "c.csv", &utf8("", "Name,Email\nAda,ada@example.com\n"), false);
+    summary(&host, "1 row: 1 ready").await;
+    click(&host, "Import 1 contact");
+    import_says(&host, "Rocket.Chat asks to wait: going on in 1 s.").await;
+    import_says(&host, "Import finished: 1 created, 0 updated, 0 skipped, 0 not imported.").await;
+    let sent = saves();
+    assert_eq!(sent.len(), 2, "the same row, sent again");
+    assert_eq!((sent[1].0.as_str(), sent[1].1.as_str()), ("Ada", "ada@example.com"));
+    assert!(problems(&host).is_empty());
+}
