@@ -240,4 +240,6 @@ texts! {
     ImportPaused = "Import paused.",
     ImportFinished = "Import finished: {created} created, {updated} updated, {skipped} skipped, {failed} not imported.",
     ImportCancelled = "Import cancelled: {created} created, {updated} updated, {skipped} skipped, {failed} not imported. What was saved stays saved.",
+    DownloadNotImported = "Download the rows not imported",
+    Reason = "Reason",
 }

@@ -6,6 +6,7 @@
 use crate::domain::catalogue::Say;
 use crate::domain::field::Field;
 use crate::domain::import::job::{column_key, column_of, Existing};
+use crate::domain::import::rejects::{file_name, rows_not_imported};
 use crate::domain::markup::{html, live, Markup};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
@@ -20,7 +21,7 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::lazy::{entry, Unfetched};
-use crate::web::file::ChosenFile;
+use crate::web::file::{object_url, revoke, ChosenFile};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -131,7 +132,7 @@ fn ImportPanel(
                 <Checks session=session import=import />
                 <Start session=session state=state import=import sending=sending />
             })}
-            {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session sending=sending /> })}
+            {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session import=import sending=sending /> })}
         </div>
     }
 }
@@ -279,7 +280,6 @@ fn Start(
 ) -> impl IntoView {
     let group = session.id("existing");
     let radio = move |existing: Existing, key: ImportText| {
-        let t = session.texts();
         view! {
             <label class="ocf-radio">
                 <input
@@ -288,7 +288,7 @@ fn Start(
                     prop:checked=move || import.existing() == existing
                     on:change=move |_| import.choose_existing(existing)
                 />
-                {t.get(key).to_owned()}
+                {move || session.texts().get(key).to_owned()}
             </label>
         }
     };
@@ -321,11 +321,12 @@ fn Start(
 }
 
 /// The import under way: "312 of 960" with a progress bar, Pause or Resume, Cancel import; at
-/// the end how it went, and each row not imported with why.
+/// the end how it went, each row not imported with why, and the file of those rows.
 #[component]
-fn Progress(session: Session, sending: Sending) -> impl IntoView {
+fn Progress(session: Session, import: ImportState, sending: Sending) -> impl IntoView {
     let counts = move || sending.counts();
     let under_way = move || matches!(sending.run(), Run::Running | Run::Paused);
+    let ended = move || matches!(sending.run(), Run::Finished | Run::Cancelled);
     let progress = move || {
         let c = counts();
         let (done, total) = (c.done().to_string(), c.total.to_string());
@@ -390,5 +391,30 @@ fn Progress(session: Session, sending: Sending) -> impl IntoView {
             </div>
         })}
         <ul class="ocf-problems" inner_html=live(failures)></ul>
+        {move || ended().then(|| download(session, import, sending))}
     }
+}
+
+/// **Download the rows not imported**: a link to the file of those rows (its `blob:` address
+/// given back when the link goes), when there are any.
+fn download(session: Session, import: ImportState, sending: Sending) -> Option<impl IntoView> {
+    let t = session.texts_now();
+    let failures = sending.with_failures(<[_]>::to_vec);
+    let (text, name) = import.with_sheet_now(|sheet| {
+        let sheet = sheet?;
+        let reason = t.get(ImportText::Reason);
+        let text = rows_not_imported(&sheet.table, &failures, reason, sheet.delimiter);
+        Some((text, file_name(&sheet.file)))
+    })?;
+    if failures.is_empty() {
+        return None;
+    }
+    let address = object_url(&text, "text/csv;charset=utf-8")?;
+    let given_back = address.clone();
+    on_cleanup(move || revoke(&given_back));
+    Some(view! {
+        <a class="ocf-link" href=address download=name>
+            {t.get(ImportText::DownloadNotImported).to_owned()}
+        </a>
+    })
 }

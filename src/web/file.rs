@@ -44,3 +44,25 @@ impl ChosenFile {
         Some(Uint8Array::new(&buffer).to_vec())
     }
 }
+
+/// A `blob:` address holding `text` (of MIME type `kind`), for a link that downloads it; `None`
+/// when the browser will not make one. Give it back with [`revoke`] once the link goes.
+pub fn object_url(text: &str, kind: &str) -> Option<String> {
+    let global = js_sys::global();
+    let blob_class: Function = member(&global, "Blob").dyn_into().ok()?;
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = Reflect::construct(&blob_class, &js_sys::Array::of2(&parts, &options)).ok()?;
+    let url = member(&global, "URL");
+    let make: Function = member(&url, "createObjectURL").dyn_into().ok()?;
+    make.call1(&url, &blob).ok()?.as_string()
+}
+
+/// Gives back an address [`object_url`] made.
+pub fn revoke(address: &str) {
+    let url = member(&js_sys::global(), "URL");
+    if let Ok(give_back) = member(&url, "revokeObjectURL").dyn_into::<Function>() {
+        let _ = give_back.call1(&url, &JsValue::from_str(address));
+    }
+}

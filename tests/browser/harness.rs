@@ -66,8 +66,11 @@ pub fn stub_fetch(answers: &[Answer]) {
             "/api/v1/livechat/users/agent": {{status: 200, body: '{{"users":[],"success":true}}'}},
             "/api/info": {{status: 0, body: ""}},
         }};
+        // What the widget made itself (a file to download) is read for real.
+        window.__realFetch = window.__realFetch || window.fetch;
         window.fetch = async (input, init) => {{
             const req = input instanceof Request ? input : new Request(input, init);
+            if (req.url.startsWith("blob:")) return window.__realFetch(input, init);
             let path = new URL(req.url).pathname;
             // The custom element's styles, and a catalogue, are fetched beside the module,
             // wherever the runner serves it from.

@@ -332,6 +332,34 @@ async fn rows_are_sent_one_at_a_time_and_the_end_says_how_it_went() {
         .unwrap();
     assert_eq!(progress.get_attribute("value").as_deref(), Some("2"));
     assert_eq!(progress.get_attribute("max").as_deref(), Some("2"));
+
+    // The rows not imported, as a file with the file's own columns and why.
+    let link = host
+        .query_selector(".ocf-import a[download]")
+        .unwrap()
+        .expect("the download link");
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Download the rows not imported"
+    );
+    assert_eq!(
+        link.get_attribute("download").as_deref(),
+        Some("c-not-imported.csv")
+    );
+    js_sys::Reflect::set(&js_sys::global(), &"__link".into(), &link).unwrap();
+    let read = js_sys::eval(
+        "fetch(window.__link.href).then((r) => r.arrayBuffer()).then((b) => new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))",
+    )
+    .unwrap();
+    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read))
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        text,
+        "\u{FEFF}Name,Email,Reason\r\nCarl,not-an-email,Email: Enter an email address like name@example.com.\r\n"
+    );
 }
 
 /// A contact on the server with the row's email, and no phone.
@@ -436,13 +464,25 @@ async fn a_429_is_waited_out_and_the_same_row_sent_again_by_itself() {
         ),
         Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
     ]);
-    give(&host, "c.csv", &utf8("", "Name,Email\nAda,ada@example.com\n"), false);
+    give(
+        &host,
+        "c.csv",
+        &utf8("", "Name,Email\nAda,ada@example.com\n"),
+        false,
+    );
     summary(&host, "1 row: 1 ready").await;
     click(&host, "Import 1 contact");
     import_says(&host, "Rocket.Chat asks to wait: going on in 1 s.").await;
-    import_says(&host, "Import finished: 1 created, 0 updated, 0 skipped, 0 not imported.").await;
+    import_says(
+        &host,
+        "Import finished: 1 created, 0 updated, 0 skipped, 0 not imported.",
+    )
+    .await;
     let sent = saves();
     assert_eq!(sent.len(), 2, "the same row, sent again");
-    assert_eq!((sent[1].0.as_str(), sent[1].1.as_str()), ("Ada", "ada@example.com"));
+    assert_eq!(
+        (sent[1].0.as_str(), sent[1].1.as_str()),
+        ("Ada", "ada@example.com")
+    );
     assert!(problems(&host).is_empty());
 }

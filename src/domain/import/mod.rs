@@ -6,3 +6,4 @@ pub mod add_new;
 pub mod file;
 pub mod job;
 pub mod pace;
+pub mod rejects;

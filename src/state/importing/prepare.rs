@@ -8,6 +8,7 @@ use crate::domain::sheet::check::{check, Checked, Rules};
 use crate::domain::sheet::columns::{guess_all, Column};
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
+use crate::settings::config::ApiChoice;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::ImportState;
 use crate::state::widget::session::Session;
@@ -89,7 +90,7 @@ fn check_rows(
     let rules = Rules {
         columns,
         custom: &custom,
-        center: session.is_contact_center(),
+        center: session.with_config(|c| c.api == ApiChoice::Contacts),
         lower: lowercase,
         matches: &regexp_matches,
     };
