@@ -284,7 +284,13 @@ async fn import_says(host: &HtmlElement, text: &str) {
 fn saves() -> Vec<(String, String, String, String)> {
     calls()
         .iter()
-        .filter(|c| c["method"] == "POST")
+        .filter(|c| {
+            c["method"] == "POST"
+                && c["url"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .ends_with("/omnichannel/contact")
+        })
         .map(|c| {
             let body: serde_json::Value =
                 serde_json::from_str(c["body"].as_str().unwrap()).unwrap();
@@ -485,4 +491,53 @@ async fn a_429_is_waited_out_and_the_same_row_sent_again_by_itself() {
         ("Ada", "ada@example.com")
     );
     assert!(problems(&host).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_failure_not_about_the_row_pauses_the_run_until_resumed() {
+    let host = opened().await;
+    stub_fetch(&[
+        Answer(0, "", &[]),
+        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
+    ]);
+    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
+    summary(&host, "2 rows: 2 ready").await;
+    click(&host, "Import 2 contacts");
+    import_says(&host, "Import paused.").await;
+    wait_for("the row said", || !problems(&host).is_empty()).await;
+    assert!(
+        problems(&host)[0].starts_with("Row 2: Could not reach the server."),
+        "{:?}",
+        problems(&host)
+    );
+    sleep(300).await;
+    assert_eq!(saves().len(), 1, "Bob waits for Resume");
+    click(&host, "Resume");
+    import_says(
+        &host,
+        "Import finished: 1 created, 0 updated, 0 skipped, 1 not imported.",
+    )
+    .await;
+    assert_eq!(saves()[1].0, "Bob");
+}
+
+#[wasm_bindgen_test]
+async fn signing_out_during_a_run_ends_it_quietly() {
+    let host = opened().await;
+    stub_fetch(&[
+        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
+        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
+    ]);
+    js_sys::eval("window.__delay = 300;").unwrap();
+    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
+    summary(&host, "2 rows: 2 ready").await;
+    click(&host, "Import 2 contacts");
+    wait_for("the first save sent", || saves().len() == 1).await;
+    click(&host, "Back to the form");
+    click(&host, "Sign out");
+    wait_for("the sign-in form", || has_input(&host, "user")).await;
+    sleep(800).await;
+    assert_eq!(saves().len(), 1, "no row is sent after signing out");
+    assert!(has_input(&host, "user"), "the widget goes on");
+    js_sys::eval("window.__delay = 0;").unwrap();
 }

@@ -56,12 +56,15 @@ impl ImportState {
 
     /// `file` cannot be imported as it is.
     pub fn refuse(&self, file: String, error: FileError) {
-        self.stage.set(FileStage::Refused(file, error));
+        // Gone with its view meanwhile (a file read as the agent signs out): nothing to say.
+        self.stage.try_set(FileStage::Refused(file, error));
     }
 
     /// The file read, with what each column holds and every row's verdict.
     pub fn read(&self, sheet: Sheet, columns: Vec<Column>, checked: Vec<Checked>) {
-        self.sheet.set(Some(sheet));
+        if self.sheet.try_set(Some(sheet)).is_some() {
+            return; // gone with its view meanwhile
+        }
         self.columns.set(columns);
         self.checked.set(checked);
         self.stage.set(FileStage::Read);

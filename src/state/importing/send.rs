@@ -67,9 +67,12 @@ pub async fn send(
                 pace.told_to_wait(now_ms(), seconds);
                 sending.wait(Some(seconds));
             }
+            // Not about the row (signed out, no permission, the network or the server down):
+            // the row is said, and the run pauses rather than fail every row after it.
             Err(error) => {
                 let reason = error.say(&session.texts_now());
                 sending.record(*line, &Outcome::Failed { reason });
+                sending.hold();
                 next += 1;
             }
             Ok(outcome) => {
@@ -79,8 +82,9 @@ pub async fn send(
         }
     }
     sending.finish();
-    let c = sending.counts_now();
-    session.announce_imported(&file, [c.created, c.updated, c.skipped, c.not_imported()]);
+    if let Some(c) = sending.counts_now() {
+        session.announce_imported(&file, [c.created, c.updated, c.skipped, c.not_imported()]);
+    }
 }
 
 /// The session's write lock, once the form's save (if one is under way) gives it back; `None`
@@ -97,7 +101,8 @@ async fn lock(session: Session, sending: Sending) -> Option<Writing> {
     }
 }
 
-/// One row, written; a 429 comes back as the error, to wait it out and send the row again.
+/// One row, written; what is not about the row (a 429, a sign-in refused, the network) comes
+/// back as the error: a 429 is waited out and the row sent again, anything else pauses the run.
 async fn row(
     session: Session,
     form: FormState,
@@ -174,8 +179,9 @@ fn outcome(session: Session, written: Written) -> Result<Outcome, ApiError> {
                 false => Outcome::Updated { id },
             });
         }
-        Written::Failed(error @ ApiError::RateLimited { .. }) => return Err(error),
-        Written::Failed(error) => error.say(&t),
+        // The server refused this row: said on its row, and the run goes on.
+        Written::Failed(error @ ApiError::Rejected { .. }) => error.say(&t),
+        Written::Failed(error) => return Err(error),
         Written::Duplicate(duplicate) => duplicate.message(&t),
         Written::Changed(_) => t.get(Text::HasConflicts).to_owned(),
         Written::Gone(id) => t.fill(Text::NoSuchContact, &[("id", &id)]),

@@ -73,9 +73,10 @@ impl Sending {
         self.run.get()
     }
 
-    /// Where it stands (untracked: for the flow).
+    /// Where it stands (untracked: for the flow). Gone with its view (signed out, unmounted),
+    /// it reads as cancelled, so the flow ends there.
     pub fn run_now(&self) -> Run {
-        self.run.get_untracked()
+        self.run.try_get_untracked().unwrap_or(Run::Cancelled)
     }
 
     /// Back to not started (another file chosen after a run).
@@ -119,10 +120,20 @@ impl Sending {
 
     /// Every row sent (a cancelled run stays cancelled).
     pub fn finish(&self) {
-        self.waiting.set(None);
-        self.run.update(|run| {
+        self.waiting.try_set(None);
+        self.run.try_update(|run| {
             if *run != Run::Cancelled {
                 *run = Run::Finished;
+            }
+        });
+    }
+
+    /// Paused by what the server or the network said (not by the row): the agent resumes once
+    /// it is put right, or cancels.
+    pub fn hold(&self) {
+        self.run.try_update(|run| {
+            if *run == Run::Running {
+                *run = Run::Paused;
             }
         });
     }
@@ -132,15 +143,15 @@ impl Sending {
         self.counts.get()
     }
 
-    /// The counts (untracked: for the flow).
-    pub fn counts_now(&self) -> Counts {
-        self.counts.get_untracked()
+    /// The counts (untracked: for the flow); `None` once gone with its view.
+    pub fn counts_now(&self) -> Option<Counts> {
+        self.counts.try_get_untracked()
     }
 
     /// Row `line` came to `outcome`.
     pub fn record(&self, line: usize, outcome: &Outcome) {
-        self.waiting.set(None);
-        self.counts.update(|c| match outcome {
+        self.waiting.try_set(None);
+        self.counts.try_update(|c| match outcome {
             Outcome::Created { .. } => c.created += 1,
             Outcome::Updated { .. } => c.updated += 1,
             Outcome::Skipped => c.skipped += 1,
@@ -149,7 +160,7 @@ impl Sending {
         });
         if let Outcome::Failed { reason } = outcome {
             // In the file's order, among the rows never sent.
-            self.failures.update(|f| {
+            self.failures.try_update(|f| {
                 let at = f.partition_point(|(l, _)| *l < line);
                 f.insert(at, (line, reason.clone()));
             });
@@ -158,7 +169,7 @@ impl Sending {
 
     /// Rocket.Chat asked to wait `seconds` (`None`: it no longer does).
     pub fn wait(&self, seconds: Option<u64>) {
-        self.waiting.set(seconds);
+        self.waiting.try_set(seconds);
     }
 
     /// The wait Rocket.Chat asked for, in seconds (tracked).
