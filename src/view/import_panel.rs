@@ -1,27 +1,27 @@
 //! The import, a lazy part (`import`): the **CSV file** input (or a file dropped on the panel),
 //! the **Encoding** and **Delimiter** it was read with, a select per column labelled by its
 //! header, and what the check made of the rows: "980 rows: 960 ready, 12 with errors, 8
-//! repeated in the file.", each row not to be sent listed with why. Nothing is sent from here.
+//! repeated in the file.", each row not to be sent listed with why; then the sending
+//! (`import_sending`).
 
 use crate::domain::catalogue::Say;
 use crate::domain::field::Field;
-use crate::domain::import::job::{column_key, column_of, Existing};
-use crate::domain::import::rejects::{file_name, rows_not_imported};
+use crate::domain::import::job::{column_key, column_of};
 use crate::domain::markup::{html, live, Markup};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::said::{on_row, why_not};
+use crate::domain::sheet::said::why_not;
 use crate::domain::texts::ImportText;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::{FileStage, ImportState};
 use crate::state::importing::prepare;
-use crate::state::importing::send::send;
 use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
+use crate::view::import_sending::{Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
-use crate::web::file::{object_url, revoke, ChosenFile};
+use crate::web::file::ChosenFile;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -268,153 +268,4 @@ fn Checks(session: Session, import: ImportState) -> impl IntoView {
         <p class="ocf-note" role="status" inner_html=live(summary)></p>
         <ul class="ocf-problems" inner_html=live(problems)></ul>
     }
-}
-
-/// What to do with contacts that exist, and **Import N contacts**, which starts sending.
-#[component]
-fn Start(
-    session: Session,
-    state: FormState,
-    import: ImportState,
-    sending: Sending,
-) -> impl IntoView {
-    let group = session.id("existing");
-    let radio = move |existing: Existing, key: ImportText| {
-        view! {
-            <label class="ocf-radio">
-                <input
-                    type="radio"
-                    name=group.clone()
-                    prop:checked=move || import.existing() == existing
-                    on:change=move |_| import.choose_existing(existing)
-                />
-                {move || session.texts().get(key).to_owned()}
-            </label>
-        }
-    };
-    let ready = move || import.summary().ready;
-    let go = move |_| {
-        let rows = import.ready_rows();
-        if !rows.is_empty() {
-            let existing = import.existing();
-            let unsent = import.unsent_rows(&session.texts_now());
-            let file = import.with_sheet_now(|s| s.map(|s| s.file.clone()).unwrap_or_default());
-            session.spawn(send(session, state, sending, file, rows, unsent, existing));
-        }
-    };
-    view! {
-        <fieldset class="ocf-choice">
-            <legend>{move || session.texts().get(ImportText::ExistingContacts).to_owned()}</legend>
-            {radio(Existing::AddWhatIsNew, ImportText::AddWhatIsNew)}
-            {radio(Existing::Skip, ImportText::Skip)}
-        </fieldset>
-        <div class="ocf-actions">
-            <button
-                type="button"
-                class="ocf-primary"
-                disabled=move || ready() == 0
-                on:click=go
-                inner_html=live(move || Markup::said(&session.texts().count(ImportText::StartImport, ready() as u64, &[])))
-            ></button>
-        </div>
-    }
-}
-
-/// The import under way: "312 of 960" with a progress bar, Pause or Resume, Cancel import; at
-/// the end how it went, each row not imported with why, and the file of those rows.
-#[component]
-fn Progress(session: Session, import: ImportState, sending: Sending) -> impl IntoView {
-    let counts = move || sending.counts();
-    let under_way = move || matches!(sending.run(), Run::Running | Run::Paused);
-    let ended = move || matches!(sending.run(), Run::Finished | Run::Cancelled);
-    let progress = move || {
-        let c = counts();
-        let (done, total) = (c.done().to_string(), c.total.to_string());
-        let t = session.texts();
-        Markup::said(&t.fill(
-            ImportText::ImportProgress,
-            &[("done", &done), ("total", &total)],
-        ))
-    };
-    let said = move || {
-        let t = session.texts();
-        let c = counts();
-        let n = |v: usize| v.to_string();
-        let args = [
-            ("created", n(c.created)),
-            ("updated", n(c.updated)),
-            ("skipped", n(c.skipped)),
-            ("failed", n(c.not_imported())),
-        ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let text = match (sending.run(), sending.waiting()) {
-            (Run::Finished, _) => t.fill(ImportText::ImportFinished, &args),
-            (Run::Cancelled, _) => t.fill(ImportText::ImportCancelled, &args),
-            (Run::Paused, _) => t.get(ImportText::ImportPaused).to_owned(),
-            (_, Some(seconds)) => t.fill(
-                ImportText::ImportWaiting,
-                &[("count", &seconds.to_string())],
-            ),
-            _ => String::new(),
-        };
-        Markup::said(&text)
-    };
-    let failures = move || {
-        let t = session.texts();
-        let mut list = Markup::new();
-        sending.with_failures(|rows| {
-            for (line, reason) in rows {
-                list.tag("<li>")
-                    .say(&on_row(*line, reason, &t))
-                    .tag("</li>");
-            }
-        });
-        list
-    };
-    let pause = move || {
-        let key = match sending.run() {
-            Run::Paused => ImportText::Resume,
-            _ => ImportText::Pause,
-        };
-        session.texts().get(key).to_owned()
-    };
-    view! {
-        <progress max=move || counts().total value=move || counts().done()></progress>
-        <p class="ocf-note" inner_html=live(progress)></p>
-        <p class="ocf-note" role="status" inner_html=live(said)></p>
-        {move || under_way().then(|| view! {
-            <div class="ocf-actions">
-                <button type="button" class="ocf-secondary" on:click=move |_| sending.toggle_pause()>{pause}</button>
-                <button type="button" class="ocf-secondary" on:click=move |_| sending.cancel()>
-                    {move || session.texts().get(ImportText::CancelImport).to_owned()}
-                </button>
-            </div>
-        })}
-        <ul class="ocf-problems" inner_html=live(failures)></ul>
-        {move || ended().then(|| download(session, import, sending))}
-    }
-}
-
-/// **Download the rows not imported**: a link to the file of those rows (its `blob:` address
-/// given back when the link goes), when there are any.
-fn download(session: Session, import: ImportState, sending: Sending) -> Option<impl IntoView> {
-    let t = session.texts_now();
-    let failures = sending.with_failures(<[_]>::to_vec);
-    let (text, name) = import.with_sheet_now(|sheet| {
-        let sheet = sheet?;
-        let reason = t.get(ImportText::Reason);
-        let text = rows_not_imported(&sheet.table, &failures, reason, sheet.delimiter);
-        Some((text, file_name(&sheet.file)))
-    })?;
-    if failures.is_empty() {
-        return None;
-    }
-    let address = object_url(&text, "text/csv;charset=utf-8")?;
-    let given_back = address.clone();
-    on_cleanup(move || revoke(&given_back));
-    Some(view! {
-        <a class="ocf-link" href=address download=name>
-            {t.get(ImportText::DownloadNotImported).to_owned()}
-        </a>
-    })
 }

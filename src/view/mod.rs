@@ -13,6 +13,7 @@ pub mod duplicate_notice;
 pub mod form;
 pub mod import;
 pub mod import_panel;
+pub mod import_sending;
 pub mod input;
 pub mod lazy;
 pub mod manager_picker;

@@ -1,7 +1,8 @@
 //! Importing contacts, before anything is sent: the way in and back to the form as it was left,
 //! a file chosen or dropped, read in its own encoding and delimiter, its columns guessed from
 //! their headers, every row checked by the form's rules and each one not to be sent said on
-//! its row; another delimiter or column checks again; a file too large refused in words.
+//! its row; another delimiter or column checks again; a file too large refused in words. The
+//! sending is `import_sending.rs`'s.
 
 use crate::harness::*;
 use wasm_bindgen::JsCast;
@@ -21,7 +22,7 @@ fn style_page() {
 }
 
 /// A signed-in widget showing the import.
-async fn opened() -> HtmlElement {
+pub(crate) async fn opened() -> HtmlElement {
     clear_storage();
     stub_fetch(&[]);
     style_page();
@@ -34,7 +35,7 @@ async fn opened() -> HtmlElement {
 
 /// Gives the import a file named `name` of the bytes `bytes` (a JS expression), as the file
 /// input's `change` does, or as a drop on the panel when `drop`.
-fn give(host: &HtmlElement, name: &str, bytes: &str, drop: bool) {
+pub(crate) fn give(host: &HtmlElement, name: &str, bytes: &str, drop: bool) {
     js_sys::Reflect::set(&js_sys::global(), &"__importHost".into(), host).unwrap();
     let name = serde_json::Value::from(name);
     js_sys::eval(&format!(
@@ -56,13 +57,13 @@ fn give(host: &HtmlElement, name: &str, bytes: &str, drop: bool) {
 }
 
 /// UTF-8 text as a JS byte array, after `prefix` (a BOM, say).
-fn utf8(prefix: &str, text: &str) -> String {
+pub(crate) fn utf8(prefix: &str, text: &str) -> String {
     let text = serde_json::Value::from(text);
     format!("new Uint8Array([{prefix}...new TextEncoder().encode({text})])")
 }
 
 /// The summary of the check, once there is one.
-async fn summary(host: &HtmlElement, starts: &str) -> String {
+pub(crate) async fn summary(host: &HtmlElement, starts: &str) -> String {
     let text = || {
         host.query_selector(".ocf-import .ocf-problems")
             .unwrap()
@@ -78,7 +79,7 @@ async fn summary(host: &HtmlElement, starts: &str) -> String {
 }
 
 /// Each row said not to be sent.
-fn problems(host: &HtmlElement) -> Vec<String> {
+pub(crate) fn problems(host: &HtmlElement) -> Vec<String> {
     let items = host.query_selector_all(".ocf-problems li").unwrap();
     (0..items.length())
         .filter_map(|i| items.item(i))
@@ -259,285 +260,4 @@ fn has_select(host: &HtmlElement, name: &str) -> bool {
     host.query_selector(&format!("select[name='{name}']"))
         .unwrap()
         .is_some()
-}
-
-/// The import's own status line (what the sending says), once it contains `text`.
-async fn import_says(host: &HtmlElement, text: &str) {
-    let said = || {
-        let notes = host
-            .query_selector_all(".ocf-import p[role='status']")
-            .unwrap();
-        (0..notes.length())
-            .filter_map(|i| notes.item(i))
-            .map(|n| n.text_content().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
-    wait_for(
-        &format!("the import to say {text:?} (it says {:?})", said()),
-        || said().contains(text),
-    )
-    .await;
-}
-
-/// The saves sent, as `(name, email, phone, token)`.
-fn saves() -> Vec<(String, String, String, String)> {
-    calls()
-        .iter()
-        .filter(|c| {
-            c["method"] == "POST"
-                && c["url"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .ends_with("/omnichannel/contact")
-        })
-        .map(|c| {
-            let body: serde_json::Value =
-                serde_json::from_str(c["body"].as_str().unwrap()).unwrap();
-            let s = |k: &str| body[k].as_str().unwrap_or_default().to_owned();
-            (s("name"), s("email"), s("phone"), s("token"))
-        })
-        .collect()
-}
-
-#[wasm_bindgen_test]
-async fn rows_are_sent_one_at_a_time_and_the_end_says_how_it_went() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
-        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
-    ]);
-    let csv = "Name,Email\nAda,ada@example.com\nBob,bob@example.com\nCarl,not-an-email\n";
-    give(&host, "c.csv", &utf8("", csv), false);
-    summary(&host, "3 rows: 2 ready").await;
-    click(&host, "Import 2 contacts");
-    import_says(
-        &host,
-        "Import finished: 2 created, 0 updated, 0 skipped, 1 not imported.",
-    )
-    .await;
-    let sent = saves();
-    assert_eq!(sent.len(), 2);
-    assert_eq!(
-        (sent[0].0.as_str(), sent[0].1.as_str()),
-        ("Ada", "ada@example.com")
-    );
-    assert_eq!(
-        (sent[1].0.as_str(), sent[1].1.as_str()),
-        ("Bob", "bob@example.com")
-    );
-    assert_ne!(sent[0].3, sent[1].3, "a token of its own per contact");
-    assert_eq!(sent[0].3.len(), 32);
-    assert_eq!(
-        problems(&host),
-        ["Row 4: Email: Enter an email address like name@example.com."]
-    );
-    let progress = host
-        .query_selector(".ocf-import progress")
-        .unwrap()
-        .unwrap();
-    assert_eq!(progress.get_attribute("value").as_deref(), Some("2"));
-    assert_eq!(progress.get_attribute("max").as_deref(), Some("2"));
-
-    // The rows not imported, as a file with the file's own columns and why.
-    let link = host
-        .query_selector(".ocf-import a[download]")
-        .unwrap()
-        .expect("the download link");
-    assert_eq!(
-        link.text_content().unwrap(),
-        "Download the rows not imported"
-    );
-    assert_eq!(
-        link.get_attribute("download").as_deref(),
-        Some("c-not-imported.csv")
-    );
-    js_sys::Reflect::set(&js_sys::global(), &"__link".into(), &link).unwrap();
-    let read = js_sys::eval(
-        "fetch(window.__link.href).then((r) => r.arrayBuffer()).then((b) => new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))",
-    )
-    .unwrap();
-    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read))
-        .await
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(
-        text,
-        "\u{FEFF}Name,Email,Reason\r\nCarl,not-an-email,Email: Enter an email address like name@example.com.\r\n"
-    );
-}
-
-/// A contact on the server with the row's email, and no phone.
-const STORED: &str = r#"{"contact":{"_id":"c9","token":"0123456789abcdef0123456789abcdef",
-  "name":"Ada Lovelace","visitorEmails":[{"address":"ada@example.com"}],"livechatData":{}},"success":true}"#;
-
-#[wasm_bindgen_test]
-async fn a_row_of_an_existing_contact_adds_what_is_new_or_is_skipped() {
-    let host = opened().await;
-    // The contact found is loaded, read again by the write, then updated.
-    stub_fetch(&[
-        Answer(200, STORED, &[]),
-        Answer(200, STORED, &[]),
-        Answer(200, r#"{"contact":"c9","success":true}"#, &[]),
-    ]);
-    route("/api/v1/omnichannel/contact.search", 200, STORED);
-    let csv = "Name,Email,Phone\nAda L.,ada@example.com,+44 20 7946 0958\n";
-    give(&host, "c.csv", &utf8("", csv), false);
-    summary(&host, "1 row: 1 ready").await;
-    click(&host, "Import 1 contact");
-    import_says(
-        &host,
-        "Import finished: 0 created, 1 updated, 0 skipped, 0 not imported.",
-    )
-    .await;
-    assert_eq!(
-        saves(),
-        [(
-            "Ada Lovelace".to_owned(),
-            "ada@example.com".to_owned(),
-            "+442079460958".to_owned(),
-            "0123456789abcdef0123456789abcdef".to_owned()
-        )],
-        "the name kept, the phone added, through the contact's own token"
-    );
-
-    // The same file again, skipping contacts that exist: nothing is sent.
-    stub_fetch(&[]);
-    route("/api/v1/omnichannel/contact.search", 200, STORED);
-    give(&host, "c.csv", &utf8("", csv), false);
-    summary(&host, "1 row: 1 ready").await;
-    let skip = host
-        .query_selector_all(".ocf-import input[type='radio']")
-        .unwrap()
-        .item(1)
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlInputElement>();
-    skip.click();
-    click(&host, "Import 1 contact");
-    import_says(
-        &host,
-        "Import finished: 0 created, 0 updated, 1 skipped, 0 not imported.",
-    )
-    .await;
-    assert!(saves().is_empty());
-}
-
-#[wasm_bindgen_test]
-async fn pause_holds_the_next_row_and_cancel_keeps_what_was_saved() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
-        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
-        Answer(200, r#"{"contact":"c3","success":true}"#, &[]),
-    ]);
-    js_sys::eval("window.__delay = 300;").unwrap();
-    let csv = "Name\nAda\nBob\nCarl\n";
-    give(&host, "c.csv", &utf8("", csv), false);
-    summary(&host, "3 rows: 3 ready").await;
-    click(&host, "Import 3 contacts");
-    wait_for("the first save sent", || saves().len() == 1).await;
-    click(&host, "Pause");
-    import_says(&host, "Import paused.").await;
-    wait_for("the first row done", || {
-        host.text_content().unwrap_or_default().contains("1 of 3")
-    })
-    .await;
-    sleep(500).await;
-    assert_eq!(saves().len(), 1, "no row is sent while paused");
-    click(&host, "Resume");
-    wait_for("the second save sent", || saves().len() == 2).await;
-    click(&host, "Cancel import");
-    import_says(
-        &host,
-        "Import cancelled: 2 created, 0 updated, 0 skipped, 0 not imported.",
-    )
-    .await;
-    sleep(500).await;
-    assert_eq!(saves().len(), 2, "no row is sent after Cancel");
-    assert!(find_button(&host, "Pause").is_none());
-    js_sys::eval("window.__delay = 0;").unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn a_429_is_waited_out_and_the_same_row_sent_again_by_itself() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(
-            429,
-            r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]"}"#,
-            &[("X-RateLimit-Limit", "10"), ("X-RateLimit-Remaining", "0")],
-        ),
-        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
-    ]);
-    give(
-        &host,
-        "c.csv",
-        &utf8("", "Name,Email\nAda,ada@example.com\n"),
-        false,
-    );
-    summary(&host, "1 row: 1 ready").await;
-    click(&host, "Import 1 contact");
-    import_says(&host, "Rocket.Chat asks to wait: going on in 1 s.").await;
-    import_says(
-        &host,
-        "Import finished: 1 created, 0 updated, 0 skipped, 0 not imported.",
-    )
-    .await;
-    let sent = saves();
-    assert_eq!(sent.len(), 2, "the same row, sent again");
-    assert_eq!(
-        (sent[1].0.as_str(), sent[1].1.as_str()),
-        ("Ada", "ada@example.com")
-    );
-    assert!(problems(&host).is_empty());
-}
-
-#[wasm_bindgen_test]
-async fn a_failure_not_about_the_row_pauses_the_run_until_resumed() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(0, "", &[]),
-        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
-    ]);
-    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
-    summary(&host, "2 rows: 2 ready").await;
-    click(&host, "Import 2 contacts");
-    import_says(&host, "Import paused.").await;
-    wait_for("the row said", || !problems(&host).is_empty()).await;
-    assert!(
-        problems(&host)[0].starts_with("Row 2: Could not reach the server."),
-        "{:?}",
-        problems(&host)
-    );
-    sleep(300).await;
-    assert_eq!(saves().len(), 1, "Bob waits for Resume");
-    click(&host, "Resume");
-    import_says(
-        &host,
-        "Import finished: 1 created, 0 updated, 0 skipped, 1 not imported.",
-    )
-    .await;
-    assert_eq!(saves()[1].0, "Bob");
-}
-
-#[wasm_bindgen_test]
-async fn signing_out_during_a_run_ends_it_quietly() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(200, r#"{"contact":"c1","success":true}"#, &[]),
-        Answer(200, r#"{"contact":"c2","success":true}"#, &[]),
-    ]);
-    js_sys::eval("window.__delay = 300;").unwrap();
-    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
-    summary(&host, "2 rows: 2 ready").await;
-    click(&host, "Import 2 contacts");
-    wait_for("the first save sent", || saves().len() == 1).await;
-    click(&host, "Back to the form");
-    click(&host, "Sign out");
-    wait_for("the sign-in form", || has_input(&host, "user")).await;
-    sleep(800).await;
-    assert_eq!(saves().len(), 1, "no row is sent after signing out");
-    assert!(has_input(&host, "user"), "the widget goes on");
-    js_sys::eval("window.__delay = 0;").unwrap();
 }
