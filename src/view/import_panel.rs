@@ -22,9 +22,11 @@ use crate::state::widget::session::Session;
 use crate::view::import_sending::{Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
+use leptos::html;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use wasm_bindgen::JsCast;
 
 entry!(
     import,
@@ -109,20 +111,41 @@ fn ImportPanel(
         FileStage::Refused(_, error) => Markup::said(&error.say(&session.texts())),
         _ => Markup::new(),
     };
+    // The focus follows the panel: to its file input when it is shown (the button that opened
+    // it is hidden then), back to Import contacts when the form is (this panel is hidden then).
+    let panel_ref = NodeRef::<html::Div>::new();
+    let file_ref = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if session.shows(Panel::Import) {
+            if let Some(input) = file_ref.get() {
+                let _ = input.focus();
+            }
+        }
+    });
+    let back = move |_| {
+        session.show(Panel::Form);
+        request_animation_frame(move || {
+            let panel = panel_ref.get_untracked();
+            if let Some(button) = panel.and_then(|p| import_button(&p)) {
+                let _ = button.focus();
+            }
+        });
+    };
     view! {
         <div
             class="ocf-form ocf-import"
+            node_ref=panel_ref
             hidden=move || !session.shows(Panel::Import)
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=dropped
         >
-            <button type="button" class="ocf-link" on:click=move |_| session.show(Panel::Form)>
+            <button type="button" class="ocf-link" on:click=back>
                 {move || session.texts().get(ImportText::BackToForm).to_owned()}
             </button>
             <p class="ocf-intro">{move || session.texts().get(ImportText::ImportIntro).to_owned()}</p>
             <div class="ocf-field">
                 <label for=file_id.clone()>{move || session.texts().get(ImportText::CsvFile).to_owned()}</label>
-                <input id=file_id type="file" name="file" accept=".csv,.txt,text/csv,text/plain" disabled=busy on:change=chosen />
+                <input id=file_id node_ref=file_ref type="file" name="file" accept=".csv,.txt,text/csv,text/plain" disabled=busy on:change=chosen />
             </div>
             <p class="ocf-note" role="status" inner_html=live(stage_note)></p>
             <p class="ocf-error" role="alert" inner_html=live(refusal)></p>
@@ -135,6 +158,14 @@ fn ImportPanel(
             {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session import=import sending=sending /> })}
         </div>
     }
+}
+
+/// The form's Import contacts button in the widget `panel` belongs to: the secondary action
+/// right after New contact.
+fn import_button(panel: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    let root = panel.closest(".ocf").ok()??;
+    let selector = ".ocf-actions .ocf-secondary + .ocf-secondary";
+    root.query_selector(selector).ok()??.dyn_into().ok()
 }
 
 /// The encoding and the delimiter the file was read with; another choice reads it again.

@@ -44,6 +44,10 @@ pub fn Start(
     };
     let ready = move || import.summary().ready;
     let go = move |_| {
+        // A second click before the button goes starts nothing more.
+        if sending.run_now() != Run::Ready {
+            return;
+        }
         let rows = import.ready_rows();
         if !rows.is_empty() {
             let existing = import.existing();

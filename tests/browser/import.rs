@@ -261,3 +261,27 @@ fn has_select(host: &HtmlElement, name: &str) -> bool {
         .unwrap()
         .is_some()
 }
+
+#[wasm_bindgen_test]
+async fn the_focus_goes_to_the_import_and_back_to_the_button_that_opened_it() {
+    let host = opened().await;
+    let active = || {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .map(|e| (e.tag_name(), e.get_attribute("name"), e.text_content()))
+    };
+    wait_for("the file input focused", || {
+        active().is_some_and(|(_, name, _)| name.as_deref() == Some("file"))
+    })
+    .await;
+    click(&host, "Back to the form");
+    wait_for("Import contacts focused", || {
+        active().is_some_and(|(tag, _, text)| {
+            tag == "BUTTON" && text.as_deref() == Some("Import contacts")
+        })
+    })
+    .await;
+}
