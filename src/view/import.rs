@@ -1,4 +1,5 @@
-//! "Import contacts": the button beside New contact, and the import's place above the search.
+//! "Import contacts": what its button beside New contact opens, and the import's place above
+//! the search.
 //! The import itself is a lazy part ([`crate::view::import_panel`]): its code is fetched the
 //! first time an agent opens it, with the place saying so, or why it could not come, with **Try
 //! again** (the form stays meanwhile). Once here it takes the form's place while shown (**Back
