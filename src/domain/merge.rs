@@ -272,6 +272,16 @@ fn rows(
     }
 }
 
+/// Lays `here` over the contact as the server holds it now (`server`), both descended from
+/// `base` (the server's copy itself when there is no other): what a writer does after reading
+/// the contact again. `center`: the Contact Center's lists merge as sets.
+pub fn over(base: Option<Values>, server: &ContactRecord, here: &Values, center: bool) -> Merged {
+    let now = Values::of(server);
+    let base = base.unwrap_or_else(|| now.clone());
+    let how = if center { Rows::Sets } else { Rows::First };
+    merge(&base, &now, here, how)
+}
+
 /// Merges `here` with `server`, both descended from `base`, field by field.
 pub fn merge(base: &Values, server: &Values, here: &Values, how: Rows) -> Merged {
     let mut merged = Merged {
@@ -553,5 +563,32 @@ mod tests {
         draft.more_phones.push("  ".into());
         assert_eq!(Values::typed(&draft, &record.custom_fields), of);
         assert_eq!(Values::sent(&of.contact(), &of.custom), of);
+    }
+
+    #[test]
+    fn over_a_server_copy_takes_its_change_and_without_a_base_merges_from_it() {
+        let server = ContactRecord {
+            name: "Ada King".into(),
+            email: Some("ada@x.co".into()),
+            phone: Some("+4930111".into()),
+            contact_manager: Some("agent.one".into()),
+            custom_fields: vec![("company".into(), "ACME".into())],
+            ..ContactRecord::default()
+        };
+        // The server renamed her since `ada()` was read; here a phone was added.
+        let here = values(
+            "Ada",
+            &["ada@x.co"],
+            &["+4930111", "+4930222"],
+            &[("company", "ACME")],
+        );
+        let merged = over(Some(ada()), &server, &here, true);
+        assert_eq!(merged.send.name, "Ada King");
+        assert_eq!(merged.send.phones, ["+4930111", "+4930222"]);
+        assert_eq!(merged.taken, [Part::Field(Field::Name)]);
+        // Without a base of its own, the server's copy is the base: what differs here is sent.
+        let merged = over(None, &server, &here, true);
+        assert_eq!(merged.send.name, "Ada");
+        assert!(merged.taken.is_empty() && merged.clashes.is_empty());
     }
 }

@@ -4,7 +4,7 @@
 //! in the status region (the import shows its own progress) and chose nothing beforehand.
 
 use crate::domain::custom_fields;
-use crate::domain::merge::{merge, Merged, Rows, Values};
+use crate::domain::merge::{self, Merged, Values};
 use crate::domain::record::ContactRecord;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
@@ -52,10 +52,7 @@ impl Destination for RowWrite {
     fn busy(&self, _step: Text) {}
 
     fn catch_up(&self, server: ContactRecord, here: &Values, center: bool) -> Option<Merged> {
-        let now = Values::of(&server);
-        let base = self.base.clone().unwrap_or_else(|| now.clone());
-        let how = if center { Rows::Sets } else { Rows::First };
-        let merged = merge(&base, &now, here, how);
+        let merged = merge::over(self.base.clone(), &server, here, center);
         let id = server.id.clone();
         self.target
             .borrow_mut()

@@ -7,7 +7,7 @@
 
 use crate::domain::catalogue::Texts;
 use crate::domain::custom_fields::CustomField;
-use crate::domain::merge::{merge, Merged, Part, Rows, Values};
+use crate::domain::merge::{self, Merged, Part, Values};
 use crate::domain::record::ContactRecord;
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
@@ -24,10 +24,8 @@ pub fn catch_up(
     here: &Values,
     center: bool,
 ) -> Option<Merged> {
-    let now = Values::of(&server);
-    let base = state.contact().with(|t| t.base()).unwrap_or(now.clone());
-    let how = if center { Rows::Sets } else { Rows::First };
-    let merged = merge(&base, &now, here, how);
+    let base = state.contact().with(|t| t.base());
+    let merged = merge::over(base, &server, here, center);
     let id = server.id.clone();
     if !state
         .contact()
