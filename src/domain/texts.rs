@@ -242,4 +242,11 @@ texts! {
     ImportCancelled = "Import cancelled: {created} created, {updated} updated, {skipped} skipped, {failed} not imported. What was saved stays saved.",
     DownloadNotImported = "Download the rows not imported",
     Reason = "Reason",
+    ResumeImport = "Resume importing {file}? {done} of {total} done.",
+    Discard = "Discard",
+    ImportUnderWay = "Importing {file}: {done} of {total}.",
+    BackToImport = "Back to the import",
+    ImportHeld = "Import paused: {reason}",
+    NotStored = "This browser cannot store the import: if the page closes, it cannot be resumed.",
+    TimeLeft = "About {count} minute left.|About {count} minutes left.",
 }

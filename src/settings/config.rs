@@ -173,6 +173,12 @@ impl Config {
         format!("{KEY_PREFIX}:draft:{}", self.server)
     }
 
+    /// Storage key of user `user`'s import under way on this server (the job itself is in
+    /// IndexedDB under the same key; localStorage says one waits without opening it).
+    pub fn import_key(&self, user: &str) -> String {
+        format!("{KEY_PREFIX}:import:{}:{user}", self.server)
+    }
+
     /// Storage key of the sign-in for this server.
     pub fn credentials_key(&self) -> String {
         format!("{KEY_PREFIX}:auth:{}", self.server)

@@ -4,10 +4,12 @@
 //! first time an agent opens it, with the place saying so, or why it could not come, with **Try
 //! again** (the form stays meanwhile). Once here it takes the form's place while shown (**Back
 //! to the form** returns, the form as it was left), and stays drawn, hidden, while the form is
-//! shown, so its file and choices wait there.
+//! shown, so its file and choices wait there, with a line above the form saying how far it is.
+//! An import an earlier page stored fetches the part at once, to ask about it.
 
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
+use crate::state::importing::stored::JobStore;
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::import_panel::{fetch, import_panel};
@@ -21,11 +23,14 @@ pub struct ImportPlace {
 }
 
 impl ImportPlace {
-    /// Not opened yet.
+    /// Not opened yet; fetched at once, the form still shown, when an import stored by an
+    /// earlier page waits for the agent to resume it.
     pub fn new(session: Session) -> Self {
-        ImportPlace {
-            part: LazyPart::new(session, fetch),
+        let part = LazyPart::new(session, fetch);
+        if JobStore::of(session).is_some_and(|s| s.waits()) {
+            part.open();
         }
+        ImportPlace { part }
     }
 
     /// Shows the import in the form's place (its code fetched the first time): what the

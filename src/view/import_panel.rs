@@ -2,7 +2,7 @@
 //! the **Encoding** and **Delimiter** it was read with, a select per column labelled by its
 //! header, and what the check made of the rows: "980 rows: 960 ready, 12 with errors, 8
 //! repeated in the file.", each row not to be sent listed with why; then the sending
-//! (`import_sending`).
+//! (`import_sending`). Above it, while it is hidden, its line (`import_line`).
 
 use crate::domain::catalogue::Say;
 use crate::domain::field::Field;
@@ -16,9 +16,11 @@ use crate::domain::texts::ImportText;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::{FileStage, ImportState};
 use crate::state::importing::prepare;
+use crate::state::importing::resume::{self, Resumable};
 use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
+use crate::view::import_line::ImportLine;
 use crate::view::import_sending::{Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
@@ -85,6 +87,8 @@ fn ImportPanel(
 ) -> impl IntoView {
     let import = ImportState::new();
     let sending = Sending::new();
+    let resumable = Resumable::new();
+    session.spawn(resume::look(session, sending, resumable));
     let busy = move || matches!(sending.run(), Run::Running | Run::Paused);
     let start = move |ev: &wasm_bindgen::JsValue| {
         if let Some(file) = ChosenFile::of(ev).filter(|_| !busy()) {
@@ -113,25 +117,31 @@ fn ImportPanel(
     };
     // The focus follows the panel: to its file input when it is shown (the button that opened
     // it is hidden then), back to Import contacts when the form is (this panel is hidden then).
+    // (Under way, the file input is disabled: the focus goes to Back to the form.)
     let panel_ref = NodeRef::<html::Div>::new();
     let file_ref = NodeRef::<html::Input>::new();
+    let back_ref = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if session.shows(Panel::Import) {
-            if let Some(input) = file_ref.get() {
-                let _ = input.focus();
+            if let (Some(input), Some(back)) = (file_ref.get(), back_ref.get()) {
+                let _ = match input.disabled() {
+                    true => back.focus(),
+                    false => input.focus(),
+                };
             }
         }
     });
     let back = move |_| {
         session.show(Panel::Form);
         request_animation_frame(move || {
-            let panel = panel_ref.get_untracked();
+            let panel = panel_ref.try_get_untracked().flatten();
             if let Some(button) = panel.and_then(|p| import_button(&p)) {
                 let _ = button.focus();
             }
         });
     };
     view! {
+        <ImportLine session=session state=state import=import sending=sending resumable=resumable />
         <div
             class="ocf-form ocf-import"
             node_ref=panel_ref
@@ -139,7 +149,7 @@ fn ImportPanel(
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=dropped
         >
-            <button type="button" class="ocf-link" on:click=back>
+            <button type="button" class="ocf-link" node_ref=back_ref on:click=back>
                 {move || session.texts().get(ImportText::BackToForm).to_owned()}
             </button>
             <p class="ocf-intro">{move || session.texts().get(ImportText::ImportIntro).to_owned()}</p>
@@ -153,7 +163,7 @@ fn ImportPanel(
                 <ReadAs session=session state=state import=import />
                 <Columns session=session state=state import=import />
                 <Checks session=session import=import />
-                <Start session=session state=state import=import sending=sending />
+                <Start session=session state=state import=import sending=sending resumable=resumable />
             })}
             {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session import=import sending=sending /> })}
         </div>

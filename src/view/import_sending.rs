@@ -3,6 +3,7 @@
 //! or Resume and Cancel import; at the end how it went, each row not imported with why, and
 //! **Download the rows not imported**.
 
+use crate::domain::catalogue::Texts;
 use crate::domain::import::job::Existing;
 use crate::domain::import::rejects::{file_name, rows_not_imported};
 use crate::domain::markup::{live, Markup};
@@ -10,8 +11,10 @@ use crate::domain::sheet::said::on_row;
 use crate::domain::texts::ImportText;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::ImportState;
+use crate::state::importing::resume::Resumable;
 use crate::state::importing::send::send;
-use crate::state::importing::sending::{Run, Sending};
+use crate::state::importing::sending::{Counts, Run, Sending};
+use crate::state::importing::stored::JobStore;
 use crate::state::widget::session::Session;
 use crate::web::file::{object_url, revoke};
 use leptos::prelude::*;
@@ -27,6 +30,8 @@ pub fn Start(
     import: ImportState,
     /// Where the sending stands.
     sending: Sending,
+    /// A stored import offered meanwhile: replaced by this one once it starts.
+    resumable: Resumable,
 ) -> impl IntoView {
     let group = session.id("existing");
     let radio = move |existing: Existing, key: ImportText| {
@@ -48,12 +53,10 @@ pub fn Start(
         if sending.run_now() != Run::Ready {
             return;
         }
-        let rows = import.ready_rows();
-        if !rows.is_empty() {
-            let existing = import.existing();
-            let unsent = import.unsent_rows(&session.texts_now());
-            let file = import.with_sheet_now(|s| s.map(|s| s.file.clone()).unwrap_or_default());
-            session.spawn(send(session, state, sending, file, rows, unsent, existing));
+        if let Some((job, checked)) = import.job(&session.texts_now()) {
+            resumable.replaced();
+            let store = JobStore::of(session);
+            session.spawn(send(session, state, sending, store, job, checked));
         }
     };
     view! {
@@ -87,7 +90,7 @@ pub fn Progress(
 ) -> impl IntoView {
     let counts = move || sending.counts();
     let under_way = move || matches!(sending.run(), Run::Running | Run::Paused);
-    let ended = move || matches!(sending.run(), Run::Finished | Run::Cancelled);
+    let over = move || matches!(sending.run(), Run::Finished | Run::Cancelled);
     let progress = move || {
         let c = counts();
         let (done, total) = (c.done().to_string(), c.total.to_string());
@@ -97,21 +100,24 @@ pub fn Progress(
             &[("done", &done), ("total", &total)],
         ))
     };
+    let left = move || {
+        let minutes = sending
+            .minutes_left()
+            .filter(|_| sending.run() == Run::Running)?;
+        let t = session.texts();
+        let said = t.count(ImportText::TimeLeft, minutes, &[]);
+        Some(format!(" {said}"))
+    };
     let said = move || {
         let t = session.texts();
-        let c = counts();
-        let n = |v: usize| v.to_string();
-        let args = [
-            ("created", n(c.created)),
-            ("updated", n(c.updated)),
-            ("skipped", n(c.skipped)),
-            ("failed", n(c.not_imported())),
-        ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if let Some(end) = ended(&t, sending.run(), counts()) {
+            return Markup::said(&end);
+        }
         let text = match (sending.run(), sending.waiting()) {
-            (Run::Finished, _) => t.fill(ImportText::ImportFinished, &args),
-            (Run::Cancelled, _) => t.fill(ImportText::ImportCancelled, &args),
-            (Run::Paused, _) => t.get(ImportText::ImportPaused).to_owned(),
+            (Run::Paused, _) => match sending.held() {
+                Some(reason) => t.fill(ImportText::ImportHeld, &[("reason", &reason)]),
+                None => t.get(ImportText::ImportPaused).to_owned(),
+            },
             (_, Some(seconds)) => t.fill(
                 ImportText::ImportWaiting,
                 &[("count", &seconds.to_string())],
@@ -141,8 +147,11 @@ pub fn Progress(
     };
     view! {
         <progress max=move || counts().total value=move || counts().done()></progress>
-        <p class="ocf-note" inner_html=live(progress)></p>
+        <p class="ocf-note"><span inner_html=live(progress)></span>{left}</p>
         <p class="ocf-note" role="status" inner_html=live(said)></p>
+        {move || sending.is_unstored().then(|| view! {
+            <p class="ocf-note">{move || session.texts().get(ImportText::NotStored).to_owned()}</p>
+        })}
         {move || under_way().then(|| view! {
             <div class="ocf-actions">
                 <button type="button" class="ocf-secondary" on:click=move |_| sending.toggle_pause()>{pause}</button>
@@ -152,8 +161,26 @@ pub fn Progress(
             </div>
         })}
         <ul class="ocf-problems" inner_html=live(failures)></ul>
-        {move || ended().then(|| download(session, import, sending))}
+        {move || over().then(|| download(session, import, sending))}
     }
+}
+
+/// How the import ended ("Import finished: 950 created, …"), once it has.
+pub fn ended(t: &Texts, run: Run, c: Counts) -> Option<String> {
+    let key = match run {
+        Run::Finished => ImportText::ImportFinished,
+        Run::Cancelled => ImportText::ImportCancelled,
+        _ => return None,
+    };
+    let n = |v: usize| v.to_string();
+    let args = [
+        ("created", n(c.created)),
+        ("updated", n(c.updated)),
+        ("skipped", n(c.skipped)),
+        ("failed", n(c.not_imported())),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(t.fill(key, &args))
 }
 
 /// **Download the rows not imported**: a link to the file of those rows (its `blob:` address

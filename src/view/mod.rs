@@ -12,6 +12,7 @@ pub mod delete_contact;
 pub mod duplicate_notice;
 pub mod form;
 pub mod import;
+pub mod import_line;
 pub mod import_panel;
 pub mod import_sending;
 pub mod input;

@@ -18,6 +18,7 @@ mod finding;
 mod form;
 mod harness;
 mod import;
+mod import_resume;
 mod import_sending;
 mod languages;
 mod lazy;

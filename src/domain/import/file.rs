@@ -97,6 +97,18 @@ impl Sheet {
         }
     }
 
+    /// A file read before, as an import stored it (to resume it): its rows, not its bytes, so
+    /// it is not read again in another encoding.
+    pub fn stored(file: String, delimiter: Delimiter, table: Table) -> Sheet {
+        Sheet {
+            file,
+            bytes: Vec::new(),
+            encoding: Encoding::Utf8,
+            delimiter,
+            table,
+        }
+    }
+
     /// The same file read again as `encoding` with `delimiter` (the agent's choice).
     pub fn again(&self, encoding: Encoding, delimiter: Delimiter) -> Result<Sheet, FileError> {
         Sheet::read_as(self.file.clone(), self.bytes.clone(), encoding, delimiter)

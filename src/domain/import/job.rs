@@ -33,6 +33,8 @@ pub enum Outcome {
         token: String,
         /// When its first Contact Center create went (ISO 8601).
         since: Option<String>,
+        /// The existing contact it was adding to ("Add what is new"), if it was.
+        adding: Option<String>,
     },
     /// Made a new contact.
     Created {
@@ -46,11 +48,26 @@ pub enum Outcome {
     },
     /// Left out: it exists and the choice was Skip, or nothing was new.
     Skipped,
-    /// Not imported, and why (in the words shown, for the file of rows not imported).
+    /// Sent and not imported, and why (in the words shown, for the file of rows not imported).
     Failed {
         /// The reason.
         reason: String,
     },
+    /// Never sent: it has errors, or repeats an earlier row of the file; and why.
+    NotSent {
+        /// The reason.
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// Why the row was not imported, if it was not.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Outcome::Failed { reason } | Outcome::NotSent { reason } => Some(reason),
+            _ => None,
+        }
+    }
 }
 
 /// A row of the job: the file's row and its outcome.
@@ -92,8 +109,10 @@ pub struct Tally {
     pub updated: usize,
     /// Left out on purpose.
     pub skipped: usize,
-    /// Not imported.
+    /// Sent and not imported.
     pub failed: usize,
+    /// Never sent (with errors, or repeated in the file).
+    pub unsent: usize,
     /// Not done yet (waiting or in flight).
     pub left: usize,
 }
@@ -148,6 +167,21 @@ impl Job {
             .or_else(|| self.rows.iter().position(|r| r.outcome == Outcome::Waiting))
     }
 
+    /// Each row not imported so far, by line, with why (in the file's order).
+    pub fn failures(&self) -> Vec<(usize, String)> {
+        self.rows
+            .iter()
+            .filter_map(|r| Some((r.line, r.outcome.reason()?.to_owned())))
+            .collect()
+    }
+
+    /// Row `index` came to `outcome`.
+    pub fn set(&mut self, index: usize, outcome: Outcome) {
+        if let Some(row) = self.rows.get_mut(index) {
+            row.outcome = outcome;
+        }
+    }
+
     /// The counts so far.
     pub fn tally(&self) -> Tally {
         let mut tally = Tally::default();
@@ -158,6 +192,7 @@ impl Job {
                 Outcome::Updated { .. } => tally.updated += 1,
                 Outcome::Skipped => tally.skipped += 1,
                 Outcome::Failed { .. } => tally.failed += 1,
+                Outcome::NotSent { .. } => tally.unsent += 1,
             }
         }
         tally
@@ -213,6 +248,10 @@ mod tests {
         job.rows[1].outcome = Outcome::InFlight {
             token: "t".into(),
             since: Some("2026-12-04T10:00:00Z".into()),
+            adding: None,
+        };
+        job.rows[2].outcome = Outcome::NotSent {
+            reason: "Name is required.".into(),
         };
         let back = Job::decode(&job.encode()).expect("reads back");
         assert_eq!(back, job);
@@ -237,6 +276,7 @@ mod tests {
         job.rows[2].outcome = Outcome::InFlight {
             token: "t".into(),
             since: None,
+            adding: Some("c9".into()),
         };
         assert_eq!(job.next(), Some(2), "checked on the server before the rest");
         for row in &mut job.rows {
@@ -253,6 +293,13 @@ mod tests {
         job.rows[2].outcome = Outcome::Failed {
             reason: "Name is required.".into(),
         };
+        job.set(
+            3,
+            Outcome::NotSent {
+                reason: "Row 2 repeated.".into(),
+            },
+        );
+        job.set(9, Outcome::Skipped);
         assert_eq!(
             job.tally(),
             Tally {
@@ -260,8 +307,16 @@ mod tests {
                 updated: 1,
                 skipped: 0,
                 failed: 1,
-                left: 1
+                unsent: 1,
+                left: 0
             }
+        );
+        assert_eq!(
+            job.failures(),
+            [
+                (4, "Name is required.".to_owned()),
+                (5, "Row 2 repeated.".to_owned())
+            ]
         );
     }
 

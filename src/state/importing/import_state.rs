@@ -3,8 +3,8 @@
 
 use crate::domain::catalogue::Texts;
 use crate::domain::import::file::{FileError, Sheet};
-use crate::domain::import::job::Existing;
-use crate::domain::sheet::check::{Checked, Ready, Summary, Verdict};
+use crate::domain::import::job::{Existing, Job, Outcome};
+use crate::domain::sheet::check::{Checked, Summary};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::said::reason;
 use leptos::prelude::*;
@@ -106,25 +106,24 @@ impl ImportState {
         self.checked.with(|c| Summary::of(c))
     }
 
-    /// The rows to send, each with the line it starts on (untracked: for the flow).
-    pub fn ready_rows(&self) -> Vec<(usize, Ready)> {
-        self.checked.with_untracked(|rows| {
-            rows.iter()
-                .filter_map(|row| match &row.verdict {
-                    Verdict::Ready(ready) => Some((row.line, ready.clone())),
-                    _ => None,
-                })
-                .collect()
-        })
-    }
-
-    /// The rows not to be sent, each with the line it starts on and why (untracked).
-    pub fn unsent_rows(&self, t: &Texts) -> Vec<(usize, String)> {
-        self.checked.with_untracked(|rows| {
-            rows.iter()
-                .filter_map(|row| Some((row.line, reason(row, t)?)))
-                .collect()
-        })
+    /// The import as it starts (untracked: for the flow): the file's rows, its mapping, the
+    /// choice for existing contacts, each row not to be sent marked so with why; and every
+    /// row's verdict, in the same order. `None` before a file is read.
+    pub fn job(&self, t: &Texts) -> Option<(Job, Vec<Checked>)> {
+        let checked = self.checked.get_untracked();
+        let mut job = self.with_sheet_now(|sheet| {
+            let sheet = sheet?;
+            let (header, rows) = (sheet.table.header.clone(), sheet.table.rows.clone());
+            Some(Job::new(&sheet.file, sheet.delimiter.char(), header, rows))
+        })?;
+        job.map(&self.columns_now());
+        job.existing = self.existing.get_untracked();
+        for (index, row) in checked.iter().enumerate() {
+            if let Some(reason) = reason(row, t) {
+                job.set(index, Outcome::NotSent { reason });
+            }
+        }
+        Some((job, checked))
     }
 
     /// What is done with a row whose contact exists (tracked).

@@ -80,7 +80,7 @@ fn take(session: Session, form: FormState, import: ImportState, sheet: Sheet) {
 }
 
 /// Every row of `sheet` checked, its columns holding `columns`.
-fn check_rows(
+pub fn check_rows(
     session: Session,
     form: FormState,
     sheet: &Sheet,

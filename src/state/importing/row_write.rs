@@ -10,7 +10,7 @@ use crate::domain::target::Target;
 use crate::domain::texts::Text;
 use crate::state::form::form_state::FormState;
 use crate::state::saving::write::Destination;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// One row's write.
 pub struct RowWrite {
@@ -18,15 +18,25 @@ pub struct RowWrite {
     target: RefCell<Target>,
     /// The record as found, for a row added to an existing contact.
     base: Option<Values>,
+    /// When this row's Contact Center create may first have gone, when it may have.
+    since: RefCell<Option<String>>,
+    /// Whether a create of this row's, whose answer was lost, was found and is updated now.
+    adopted: Cell<bool>,
 }
 
 impl RowWrite {
-    /// A row that makes a new contact; `form` knows the custom fields the import may send.
-    pub fn new(form: FormState) -> Self {
+    /// A row that makes a new contact with `token` (the same every try); `since` when it was
+    /// sent before without an answer (a reload, the network), so the write first looks for
+    /// the contact that send may have made. `form` knows the custom fields the import may send.
+    pub fn new(form: FormState, token: &str, since: Option<String>) -> Self {
+        let mut target = Target::default();
+        target.pending(token);
         RowWrite {
             form,
-            target: RefCell::new(Target::default()),
+            target: RefCell::new(target),
             base: None,
+            since: RefCell::new(since),
+            adopted: Cell::new(false),
         }
     }
 
@@ -36,7 +46,14 @@ impl RowWrite {
             form,
             target: RefCell::new(target),
             base: Some(Values::of(found)),
+            since: RefCell::new(None),
+            adopted: Cell::new(false),
         }
+    }
+
+    /// Whether the contact written is one this row made before, its answer lost.
+    pub fn adopted(&self) -> bool {
+        self.adopted.get()
     }
 }
 
@@ -46,7 +63,7 @@ impl Destination for RowWrite {
     }
 
     fn since(&self) -> Option<String> {
-        None
+        self.since.borrow().clone()
     }
 
     fn busy(&self, _step: Text) {}
@@ -67,6 +84,7 @@ impl Destination for RowWrite {
     fn adopt(&self, found: ContactRecord) {
         if let Some(target) = Target::adopting(found) {
             *self.target.borrow_mut() = target;
+            self.adopted.set(true);
         }
     }
 
@@ -82,5 +100,7 @@ impl Destination for RowWrite {
         self.target.borrow_mut().pending(token);
     }
 
-    fn not_created(&self) {}
+    fn not_created(&self) {
+        self.since.replace(None);
+    }
 }

@@ -4,14 +4,18 @@
 //! a minute per route: ten rows a minute), and after a 429 waiting what the server says before
 //! going on by itself with the same row. A row whose email or phone belongs to a contact on the
 //! server is skipped, or adds what is new to that contact ([`add_new`]), as the agent chose.
+//! The job is stored as it goes ([`JobStore`]): each row is marked in flight, with the token it
+//! is sent with, before it goes, so a row sent again after a reload or a lost answer is looked
+//! for on the server first and never made twice.
 
 use crate::api::reply::ApiError;
 use crate::api::Client;
 use crate::domain::catalogue::Say;
 use crate::domain::import::add_new::add_new;
-use crate::domain::import::job::{Existing, Outcome};
+use crate::domain::import::job::{Existing, Job, Outcome};
 use crate::domain::import::pace::{Pace, CALLS, WINDOW_MS};
-use crate::domain::sheet::check::Ready;
+use crate::domain::sheet::check::{Checked, Ready, Verdict};
+use crate::domain::sheet::said::reason;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
@@ -19,27 +23,67 @@ use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
+use crate::state::importing::stored::JobStore;
 use crate::state::saving::write::{write, Written};
 use crate::state::widget::session::Session;
 use crate::state::widget::writes::Writing;
+use crate::web::clock::iso_minutes_ago;
 use crate::web::timer::{now_ms, wait};
 
-/// Sends `rows` of `file` (each with the line it starts on), as `existing` says for contacts
-/// that exist; `unsent` are the file's other rows, by line, with why they are not sent. The host
-/// page hears `contacts-imported` at the end.
+/// The job under way and where it is kept: every row's outcome goes through [`Keeper::set`].
+struct Keeper {
+    job: Job,
+    store: Option<JobStore>,
+    sending: Sending,
+}
+
+impl Keeper {
+    /// Row `index` stands at `outcome` now: kept in the job, stored, and (once it is done)
+    /// counted. A store that fails is said once, and the import goes on.
+    async fn set(&mut self, index: usize, outcome: Outcome) {
+        if let Some(store) = &self.store {
+            if store.keep_row(index, &outcome).await.is_err() {
+                self.sending.unstored(true);
+                self.store = None;
+            }
+        }
+        if !matches!(outcome, Outcome::Waiting | Outcome::InFlight { .. }) {
+            let line = self.job.rows.get(index).map_or(0, |r| r.line);
+            self.sending.record(line, &outcome);
+        }
+        self.job.set(index, outcome);
+    }
+}
+
+/// Sends `job`'s rows not done yet (all of them, or the rest of a resumed one), each checked
+/// as `checked` says (in the job's order), keeping the job in `store`. The host page hears
+/// `contacts-imported` at the end. Signed out meanwhile, the run ends and the job stays stored.
 pub async fn send(
     session: Session,
     form: FormState,
     sending: Sending,
-    file: String,
-    rows: Vec<(usize, Ready)>,
-    unsent: Vec<(usize, String)>,
-    existing: Existing,
+    store: Option<JobStore>,
+    job: Job,
+    checked: Vec<Checked>,
 ) {
-    sending.start(rows.len(), unsent);
+    sending.start(&job);
+    let store = match store {
+        Some(store) => match store.keep(&job).await {
+            Ok(()) => Some(store),
+            Err(_) => None,
+        },
+        None => None,
+    };
+    sending.unstored(store.is_none());
+    let existing = job.existing;
+    let mut kept = Keeper {
+        job,
+        store,
+        sending,
+    };
     let mut pace = Pace::new(CALLS, WINDOW_MS);
-    let mut next = 0;
-    while next < rows.len() {
+    sending.time_left(pace.time_left_ms(kept.job.tally().left, now_ms()));
+    while let Some(index) = kept.job.next() {
         match sending.run_now() {
             Run::Running => {}
             Run::Paused => {
@@ -48,6 +92,17 @@ pub async fn send(
             }
             _ => break,
         }
+        let ready = match checked.get(index).map(|c| &c.verdict) {
+            Some(Verdict::Ready(ready)) => ready,
+            // Checked again on resume, the row no longer passes (the custom fields changed).
+            _ => {
+                let t = session.texts_now();
+                let reason = checked.get(index).and_then(|c| reason(c, &t));
+                let reason = reason.unwrap_or_default();
+                kept.set(index, Outcome::Failed { reason }).await;
+                continue;
+            }
+        };
         // Waits a second at a time, so that Pause and Cancel are heard meanwhile.
         let due = pace.wait_ms(now_ms());
         if due > 0 {
@@ -57,33 +112,86 @@ pub async fn send(
         let Some(writing) = lock(session, sending).await else {
             break;
         };
+        // Marked in flight before it goes: a row in flight already was sent before, its answer
+        // never read, so its contact is looked for first.
+        let flight = match kept.job.rows[index].outcome.clone() {
+            Outcome::InFlight {
+                token,
+                since,
+                adding,
+            } => Flight {
+                token,
+                since,
+                adding,
+                again: true,
+            },
+            _ => match new_token() {
+                Some(token) => Flight {
+                    token,
+                    since: Some(iso_minutes_ago(2)),
+                    adding: None,
+                    again: false,
+                },
+                None => {
+                    let reason = session.texts_now().get(Text::NoCrypto).to_owned();
+                    kept.set(index, Outcome::Failed { reason }).await;
+                    continue;
+                }
+            },
+        };
+        kept.set(index, flight.outcome(None)).await;
         pace.sent(now_ms());
-        let (line, ready) = &rows[next];
-        let outcome = row(session, form, ready, existing).await;
+        let outcome = row(session, form, ready, existing, &flight, &mut kept, index).await;
         drop(writing);
         match outcome {
+            // Refused before anything was made: the row goes again once the wait is over.
             Err(ApiError::RateLimited { wait_seconds }) => {
                 let seconds = wait_seconds.unwrap_or(WINDOW_MS / 1000);
                 pace.told_to_wait(now_ms(), seconds);
                 sending.wait(Some(seconds));
+                if !flight.again {
+                    kept.set(index, Outcome::Waiting).await;
+                }
             }
             // Not about the row (signed out, no permission, the network or the server down):
-            // the row is said, and the run pauses rather than fail every row after it.
-            Err(error) => {
-                let reason = error.say(&session.texts_now());
-                sending.record(*line, &Outcome::Failed { reason });
-                sending.hold();
-                next += 1;
-            }
-            Ok(outcome) => {
-                sending.record(*line, &outcome);
-                next += 1;
-            }
+            // the run pauses, saying why, rather than fail every row after it; the row stays
+            // in flight, so Resume sends it again after looking for what it may have made.
+            Err(error) => sending.hold(error.say(&session.texts_now())),
+            Ok(outcome) => kept.set(index, outcome).await,
         }
+        sending.time_left(pace.time_left_ms(kept.job.tally().left, now_ms()));
+    }
+    // Gone with its view (signed out, unmounted): the job stays stored, to be resumed.
+    if sending.try_run().is_none() {
+        return;
+    }
+    if let Some(store) = &kept.store {
+        store.end().await;
     }
     sending.finish();
     if let Some(c) = sending.counts_now() {
-        session.announce_imported(&file, [c.created, c.updated, c.skipped, c.not_imported()]);
+        let file = &kept.job.file;
+        session.announce_imported(file, [c.created, c.updated, c.skipped, c.not_imported()]);
+    }
+}
+
+/// A row as it is sent: its token (the same every try), when it was first sent, the contact it
+/// adds to, and whether it was sent before without an answer.
+struct Flight {
+    token: String,
+    since: Option<String>,
+    adding: Option<String>,
+    again: bool,
+}
+
+impl Flight {
+    /// The row in flight, adding to contact `adding` (if it does).
+    fn outcome(&self, adding: Option<String>) -> Outcome {
+        Outcome::InFlight {
+            token: self.token.clone(),
+            since: self.since.clone(),
+            adding: adding.or_else(|| self.adding.clone()),
+        }
     }
 }
 
@@ -108,9 +216,13 @@ async fn row(
     form: FormState,
     ready: &Ready,
     existing: Existing,
+    flight: &Flight,
+    kept: &mut Keeper,
+    index: usize,
 ) -> Result<Outcome, ApiError> {
     let client = session.client()?;
-    let to = RowWrite::new(form);
+    let since = flight.again.then(|| flight.since.clone()).flatten();
+    let to = RowWrite::new(form, &flight.token, since);
     // Boxed, as the form's submit boxes it: the write's one state machine, in the first download,
     // serves both (awaited in place it would be copied into this part).
     let written = Box::pin(write(
@@ -122,21 +234,32 @@ async fn row(
     .await;
     let duplicate = match written {
         Written::Duplicate(duplicate) => duplicate,
+        Written::Saved(accepted) if to.adopted() => {
+            return Ok(Outcome::Created {
+                id: accepted.record.id,
+            })
+        }
         other => return outcome(session, other),
     };
     if existing == Existing::Skip {
         return Ok(Outcome::Skipped);
     }
     let id = duplicate.record.id.clone();
+    // Added to before its answer was lost: what is new was added then.
+    let added_before = flight.adding.as_deref() == Some(&id);
     let Some(found) = client.load(&id).await? else {
         return outcome(session, Written::Gone(id));
     };
     let Some((contact, custom)) = add_new(&found, &ready.contact, &ready.custom) else {
-        return Ok(Outcome::Skipped);
+        return Ok(match added_before {
+            true => Outcome::Updated { id },
+            false => Outcome::Skipped,
+        });
     };
     let Some(target) = target_of(&client, &found) else {
         return outcome(session, Written::NoToken);
     };
+    kept.set(index, flight.outcome(Some(id))).await;
     let to = RowWrite::adding(form, target, &found);
     match Box::pin(write(&client, &to, contact, custom)).await {
         // A field the row fills was filled by someone else meanwhile: theirs is kept.

@@ -1,7 +1,7 @@
-//! The import under way: where it stands (its run, paused or not), how many rows went which
-//! way, each row not imported and why, and the wait Rocket.Chat asked for.
+//! The import under way: where it stands (its run, paused or not, and why it paused), how many
+//! rows went which way, each row not imported and why, and the wait Rocket.Chat asked for.
 
-use crate::domain::import::job::Outcome;
+use crate::domain::import::job::{Job, Outcome};
 use leptos::prelude::*;
 
 /// Where the sending stands.
@@ -55,6 +55,9 @@ pub struct Sending {
     counts: RwSignal<Counts>,
     waiting: RwSignal<Option<u64>>,
     failures: RwSignal<Vec<(usize, String)>>,
+    held: RwSignal<Option<String>>,
+    unstored: RwSignal<bool>,
+    left_ms: RwSignal<Option<u64>>,
 }
 
 impl Sending {
@@ -65,6 +68,9 @@ impl Sending {
             counts: RwSignal::new(Counts::default()),
             waiting: RwSignal::new(None),
             failures: RwSignal::new(Vec::new()),
+            held: RwSignal::new(None),
+            unstored: RwSignal::new(false),
+            left_ms: RwSignal::new(None),
         }
     }
 
@@ -76,7 +82,12 @@ impl Sending {
     /// Where it stands (untracked: for the flow). Gone with its view (signed out, unmounted),
     /// it reads as cancelled, so the flow ends there.
     pub fn run_now(&self) -> Run {
-        self.run.try_get_untracked().unwrap_or(Run::Cancelled)
+        self.try_run().unwrap_or(Run::Cancelled)
+    }
+
+    /// Where it stands (untracked); `None` once gone with its view (signed out, unmounted).
+    pub fn try_run(&self) -> Option<Run> {
+        self.run.try_get_untracked()
     }
 
     /// Back to not started (another file chosen after a run).
@@ -86,20 +97,26 @@ impl Sending {
         }
     }
 
-    /// Starts sending `total` rows; `unsent` are the file's rows not to be sent, by line, with
-    /// why (counted as not imported, and listed first).
-    pub fn start(&self, total: usize, unsent: Vec<(usize, String)>) {
+    /// Starts sending `job`'s rows (or goes on with them, resumed): the rows done count as
+    /// they went, the rows not to be sent as not imported, each listed with why.
+    pub fn start(&self, job: &Job) {
+        let tally = job.tally();
         self.counts.set(Counts {
-            total,
-            unsent: unsent.len(),
-            ..Counts::default()
+            total: job.rows.len() - tally.unsent,
+            created: tally.created,
+            updated: tally.updated,
+            skipped: tally.skipped,
+            failed: tally.failed,
+            unsent: tally.unsent,
         });
-        self.failures.set(unsent);
+        self.failures.set(job.failures());
+        self.held.set(None);
         self.run.set(Run::Running);
     }
 
     /// **Pause** (while running) or **Resume** (while paused).
     pub fn toggle_pause(&self) {
+        self.held.set(None);
         self.run.update(|run| {
             *run = match *run {
                 Run::Running => Run::Paused,
@@ -128,9 +145,10 @@ impl Sending {
         });
     }
 
-    /// Paused by what the server or the network said (not by the row): the agent resumes once
-    /// it is put right, or cancels.
-    pub fn hold(&self) {
+    /// Paused by what the server or the network said (not by the row), in `reason`'s words:
+    /// the agent resumes once it is put right (the same row goes again), or cancels.
+    pub fn hold(&self, reason: String) {
+        self.held.try_set(Some(reason));
         self.run.try_update(|run| {
             if *run == Run::Running {
                 *run = Run::Paused;
@@ -156,13 +174,14 @@ impl Sending {
             Outcome::Updated { .. } => c.updated += 1,
             Outcome::Skipped => c.skipped += 1,
             Outcome::Failed { .. } => c.failed += 1,
+            Outcome::NotSent { .. } => c.unsent += 1,
             Outcome::Waiting | Outcome::InFlight { .. } => {}
         });
-        if let Outcome::Failed { reason } = outcome {
+        if let Some(reason) = outcome.reason() {
             // In the file's order, among the rows never sent.
             self.failures.try_update(|f| {
                 let at = f.partition_point(|(l, _)| *l < line);
-                f.insert(at, (line, reason.clone()));
+                f.insert(at, (line, reason.to_owned()));
             });
         }
     }
@@ -170,6 +189,33 @@ impl Sending {
     /// Rocket.Chat asked to wait `seconds` (`None`: it no longer does).
     pub fn wait(&self, seconds: Option<u64>) {
         self.waiting.try_set(seconds);
+    }
+
+    /// Why the run paused by itself, if it did (tracked).
+    pub fn held(&self) -> Option<String> {
+        self.held.get()
+    }
+
+    /// The import could not be stored (`true`): a reload would lose where it stands.
+    pub fn unstored(&self, unstored: bool) {
+        self.unstored.try_set(unstored);
+    }
+
+    /// Whether the import could not be stored (tracked).
+    pub fn is_unstored(&self) -> bool {
+        self.unstored.get()
+    }
+
+    /// About how long the rows left take at Rocket.Chat's pace, in milliseconds.
+    pub fn time_left(&self, ms: u64) {
+        self.left_ms.try_set(Some(ms));
+    }
+
+    /// About how many minutes the rows left take (at least one while any is left; tracked).
+    pub fn minutes_left(&self) -> Option<u64> {
+        let left = self.counts.with(|c| c.total > c.done());
+        let ms = self.left_ms.get().filter(|_| left)?;
+        Some(ms.div_ceil(60_000).max(1))
     }
 
     /// The wait Rocket.Chat asked for, in seconds (tracked).

@@ -103,6 +103,16 @@ impl Session {
         }
     }
 
+    /// Where the signed-in user's import under way is stored (see `Config::import_key`).
+    pub fn import_key(&self) -> Option<String> {
+        let credentials = self.credentials.try_get_untracked().flatten()?;
+        Some(
+            self.config
+                .try_get_value()?
+                .import_key(&credentials.user_id),
+        )
+    }
+
     /// The widget's one write lock: every writer takes it.
     pub fn writes(&self) -> Writes {
         self.writes
