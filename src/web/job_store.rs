@@ -1,5 +1,7 @@
 //! The import's job in IndexedDB (a file's rows do not fit in localStorage): the job once when
-//! it starts or resumes, then each row's outcome as a small record of its own.
+//! it starts or resumes, under its owner's key, then each row's outcome as a small record of
+//! its own under `<owner>\u{1}<row>`, so a row is one small write and one key range (from the
+//! owner's key to `<owner>\u{2}`) holds, reads or drops them all.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -53,15 +55,16 @@ pub async fn forget_job(owner: &str) -> Result<(), NotStored> {
 pub async fn stored_job(owner: &str) -> Option<(String, Vec<(usize, String)>)> {
     let found = JsFuture::from(get_job(owner)).await.ok()?;
     let found: js_sys::Array = found.dyn_into().ok()?;
-    let job = found.get(0).as_string()?;
-    let rows: js_sys::Array = found.get(1).dyn_into().ok()?;
-    let rows = rows
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            let row = pair.get(0).as_f64()? as usize;
-            Some((row, pair.get(1).as_string()?))
-        })
-        .collect();
-    Some((job, rows))
+    let mut job = None;
+    let mut rows = Vec::new();
+    for pair in found.iter() {
+        let pair: js_sys::Array = pair.dyn_into().ok()?;
+        let (key, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
+        match key.strip_prefix(owner).and_then(|k| k.strip_prefix('\u{1}')) {
+            Some(row) => rows.extend(row.parse().ok().map(|row| (row, text))),
+            None if key == owner => job = Some(text),
+            None => {}
+        }
+    }
+    Some((job?, rows))
 }
