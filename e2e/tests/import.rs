@@ -4,7 +4,9 @@
 //! existing contact adding what is new to it.
 
 use e2e::{standin, Browser};
+use rc_standin::faults::Fault;
 use serde_json::Value;
+use std::time::Duration;
 
 /// Opens the import and gives it `csv` (UTF-8 with a BOM) as the file `name`.
 async fn import_file(b: &Browser, name: &str, csv: &str) {
@@ -164,4 +166,67 @@ async fn through_the_contact_center_a_row_of_an_existing_contact_adds_what_is_ne
         "no visitor through the Contact Center"
     );
     b.finish().await;
+}
+
+/// Waits until the import's line above the form says `text`.
+async fn line_says(b: &Browser, text: &str) {
+    let script = format!(
+        "return [...document.querySelectorAll('.ocf-import-line:not([hidden])')].some((l) => l.textContent.includes({}))",
+        Value::from(text)
+    );
+    b.wait_js(
+        &format!("the import's line to say {text:?}"),
+        &format!("{script} || null"),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_after_a_lost_answer_resumes_with_every_row_exactly_once() {
+    for api in ["legacy", "contacts"] {
+        let (url, state) = standin().await;
+        let b = Browser::signed_in(&format!("{url}/?api={api}"), "agent.one").await;
+        // Names alone: no duplicate look-up, so a row's first request is its create.
+        import_file(&b, "names.csv", "Name\nGrace Hopper\nAlan Turing\n").await;
+        import_says(&b, "2 rows: 2 ready").await;
+        let faults = state.faults.as_ref().expect("faults are on");
+        // The server makes Grace, and her answer is cut.
+        faults.push(Fault::Lost(Duration::from_millis(50)), 1);
+        b.click("Import 2 contacts").await;
+        import_says(&b, "Import paused: Could not reach the server").await;
+        let made = |d: &rc_standin::model::Data| match api {
+            "legacy" => d
+                .visitors
+                .iter()
+                .map(|v| v.name.clone())
+                .collect::<Vec<_>>(),
+            _ => d.contacts.iter().map(|c| c.name.clone()).collect(),
+        };
+        assert_eq!(state.store.read(made).await, ["Grace Hopper"], "{api}");
+
+        b.reload().await;
+        line_says(&b, "Resume importing names.csv? 0 of 2 done.").await;
+        b.click("Resume").await;
+        line_says(
+            &b,
+            "Import finished: 2 created, 0 updated, 0 skipped, 0 not imported.",
+        )
+        .await;
+        let mut names = state.store.read(made).await;
+        names.sort();
+        assert_eq!(
+            names,
+            ["Alan Turing", "Grace Hopper"],
+            "{api}: each row once"
+        );
+
+        // Over: a reload offers nothing.
+        b.reload().await;
+        assert!(b.has_button("Register contact").await);
+        let offered = b
+            .js("return !!document.querySelector('.ocf-import-line:not([hidden])')")
+            .await;
+        assert_eq!(offered, Value::Bool(false), "{api}");
+        b.finish().await;
+    }
 }

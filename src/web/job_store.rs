@@ -60,7 +60,10 @@ pub async fn stored_job(owner: &str) -> Option<(String, Vec<(usize, String)>)> {
     for pair in found.iter() {
         let pair: js_sys::Array = pair.dyn_into().ok()?;
         let (key, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
-        match key.strip_prefix(owner).and_then(|k| k.strip_prefix('\u{1}')) {
+        match key
+            .strip_prefix(owner)
+            .and_then(|k| k.strip_prefix('\u{1}'))
+        {
             Some(row) => rows.extend(row.parse().ok().map(|row| (row, text))),
             None if key == owner => job = Some(text),
             None => {}
