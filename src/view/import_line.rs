@@ -42,7 +42,7 @@ pub fn ImportLine(
         ))
     };
     let go_on = move |_| {
-        resume(session, state, import, sending, resumable);
+        session.spawn(resume(session, state, import, sending, resumable));
         // The Resume button goes with the question: the focus moves to the line's new button.
         request_animation_frame(move || {
             if let Some(back) = back_ref.try_get_untracked().flatten() {

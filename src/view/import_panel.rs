@@ -190,12 +190,12 @@ fn ReadAs(session: Session, state: FormState, import: ImportState) -> impl IntoV
     let delimiter = Signal::derive(move || read().1.char().to_string());
     let on_encoding = move |name: String| {
         if let Some(e) = Encoding::named(&name) {
-            prepare::read_again(session, state, import, e, read().1);
+            session.spawn(prepare::read_again(session, state, import, e, read().1));
         }
     };
     let on_delimiter = move |c: String| {
         if let Some(d) = c.chars().next().and_then(Delimiter::of_char) {
-            prepare::read_again(session, state, import, read().0, d);
+            session.spawn(prepare::read_again(session, state, import, read().0, d));
         }
     };
     // Drawn again only in another language.
@@ -256,8 +256,9 @@ fn Columns(session: Session, state: FormState, import: ImportState) -> impl Into
                 let selected = Signal::derive(move || {
                     import.with_columns(|c| c.get(i).map(column_key).unwrap_or_default())
                 });
-                let pick =
-                    move |key: String| prepare::map(session, state, import, i, column_of(&key));
+                let pick = move |key: String| {
+                    session.spawn(prepare::map(session, state, import, i, column_of(&key)))
+                };
                 choice(
                     session,
                     format!("column-{i}"),

@@ -5,7 +5,7 @@
 use crate::domain::catalogue::{Say, Texts};
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::read::{read, Table};
+use crate::domain::sheet::read::Table;
 use crate::domain::texts::ImportText;
 
 /// The largest file the import reads: 10 MB.
@@ -68,22 +68,15 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// Reads `bytes`, with the encoding and delimiter found in them.
-    pub fn read(file: String, bytes: Vec<u8>) -> Result<Sheet, FileError> {
-        let encoding = Encoding::of(&bytes);
-        let delimiter = Delimiter::of(&encoding.decode(&bytes));
-        Sheet::read_as(file, bytes, encoding, delimiter)
-    }
-
-    /// Reads `bytes` as `encoding`, cells separated by `delimiter`.
-    pub fn read_as(
+    /// `table`, read from `bytes` as `encoding` with `delimiter` (a slice at a time, by the
+    /// caller): refused when it has no rows, or too many.
+    pub fn of(
         file: String,
         bytes: Vec<u8>,
         encoding: Encoding,
         delimiter: Delimiter,
+        table: Table,
     ) -> Result<Sheet, FileError> {
-        fits(bytes.len() as f64)?;
-        let table = read(&encoding.decode(&bytes), delimiter);
         match table.rows.len() {
             0 => Err(FileError::NoRows),
             rows if rows > MAX_ROWS => Err(FileError::TooManyRows(rows)),
@@ -97,6 +90,11 @@ impl Sheet {
         }
     }
 
+    /// The file's bytes, to read again in another encoding or with another delimiter.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// A file read before, as an import stored it (to resume it): its rows, not its bytes, so
     /// it is not read again in another encoding.
     pub fn stored(file: String, delimiter: Delimiter, table: Table) -> Sheet {
@@ -108,16 +106,32 @@ impl Sheet {
             table,
         }
     }
-
-    /// The same file read again as `encoding` with `delimiter` (the agent's choice).
-    pub fn again(&self, encoding: Encoding, delimiter: Delimiter) -> Result<Sheet, FileError> {
-        Sheet::read_as(self.file.clone(), self.bytes.clone(), encoding, delimiter)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `bytes` read with the encoding and delimiter found in them, as the import reads them.
+    fn read(file: &str, bytes: Vec<u8>) -> Result<Sheet, FileError> {
+        let encoding = Encoding::of(&bytes);
+        let delimiter = Delimiter::of(&encoding.decode(&bytes));
+        read_as(file, bytes, encoding, delimiter)
+    }
+
+    fn read_as(
+        file: &str,
+        bytes: Vec<u8>,
+        encoding: Encoding,
+        delimiter: Delimiter,
+    ) -> Result<Sheet, FileError> {
+        let table = crate::domain::sheet::read::read(&encoding.decode(&bytes), delimiter);
+        Sheet::of(file.into(), bytes, encoding, delimiter, table)
+    }
+
+    fn again(sheet: &Sheet, encoding: Encoding, delimiter: Delimiter) -> Sheet {
+        read_as(&sheet.file, sheet.bytes().to_vec(), encoding, delimiter).unwrap()
+    }
 
     #[test]
     fn a_file_over_10_mb_is_refused_before_reading() {
@@ -129,29 +143,24 @@ mod tests {
     fn the_encoding_and_delimiter_are_found_and_can_be_changed() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("Name;E-Mail\nAda;ada@example.com\n".as_bytes());
-        let sheet = Sheet::read("contacts.csv".into(), bytes).unwrap();
+        let sheet = read("contacts.csv", bytes).unwrap();
         assert_eq!(sheet.encoding, Encoding::Utf8);
         assert_eq!(sheet.delimiter, Delimiter::Semicolon);
         assert_eq!(sheet.table.header, ["Name", "E-Mail"]);
         assert_eq!(sheet.table.rows[0].cells, ["Ada", "ada@example.com"]);
 
-        let comma = sheet.again(Encoding::Utf8, Delimiter::Comma).unwrap();
+        let comma = again(&sheet, Encoding::Utf8, Delimiter::Comma);
         assert_eq!(comma.table.header, ["Name;E-Mail"]);
         assert_eq!(comma.file, "contacts.csv");
-        let latin = comma
-            .again(Encoding::Windows1252, Delimiter::Semicolon)
-            .unwrap();
+        let latin = again(&comma, Encoding::Windows1252, Delimiter::Semicolon);
         assert_eq!(latin.table.header, ["ï»¿Name", "E-Mail"]);
     }
 
     #[test]
     fn a_file_without_rows_or_with_too_many_is_refused_in_words() {
+        assert_eq!(read("empty.csv", Vec::new()), Err(FileError::NoRows));
         assert_eq!(
-            Sheet::read("empty.csv".into(), Vec::new()),
-            Err(FileError::NoRows)
-        );
-        assert_eq!(
-            Sheet::read("header.csv".into(), b"Name,Email\n".to_vec()),
+            read("header.csv", b"Name,Email\n".to_vec()),
             Err(FileError::NoRows)
         );
         let mut big = String::from("Name\n");
@@ -159,7 +168,7 @@ mod tests {
             big.push_str(&format!("P{i}\n"));
         }
         assert_eq!(
-            Sheet::read("big.csv".into(), big.into_bytes()),
+            read("big.csv", big.into_bytes()),
             Err(FileError::TooManyRows(MAX_ROWS + 1))
         );
     }

@@ -108,15 +108,39 @@ impl Summary {
 
 /// Checks every row of `table`.
 pub fn check(table: &Table, rules: &Rules) -> Vec<Checked> {
-    let mut seen = HashMap::new();
-    table
-        .rows
-        .iter()
-        .map(|row| Checked {
-            line: row.line,
-            verdict: verdict(row, table.header.len(), rules, &mut seen),
-        })
-        .collect()
+    let mut checker = Checker::default();
+    checker.check(table, table.rows.len(), rules);
+    checker.done()
+}
+
+/// Checks a table's rows a slice at a time (a large file's checks between the page's other
+/// work), with the same verdicts as [`check`].
+#[derive(Debug, Default)]
+pub struct Checker {
+    /// The emails and phones of the ready rows so far, with the line of each.
+    seen: HashMap<String, usize>,
+    checked: Vec<Checked>,
+}
+
+impl Checker {
+    /// Checks up to `count` more rows of `table`; `false` once every row is checked.
+    pub fn check(&mut self, table: &Table, count: usize, rules: &Rules) -> bool {
+        let width = table.header.len();
+        let next = table.rows.iter().skip(self.checked.len()).take(count);
+        for row in next {
+            let verdict = verdict(row, width, rules, &mut self.seen);
+            self.checked.push(Checked {
+                line: row.line,
+                verdict,
+            });
+        }
+        self.checked.len() < table.rows.len()
+    }
+
+    /// Every row's verdict, in the table's order.
+    pub fn done(self) -> Vec<Checked> {
+        self.checked
+    }
 }
 
 /// One row's verdict; `seen` holds the emails and phones of the ready rows before it.
@@ -240,6 +264,11 @@ mod tests {
     }
 
     fn checked(csv: &str, center: bool) -> Vec<Checked> {
+        checked_by(csv, center, usize::MAX)
+    }
+
+    /// `csv` checked `slice` rows at a time.
+    fn checked_by(csv: &str, center: bool, slice: usize) -> Vec<Checked> {
         let table = read(csv, Delimiter::of(csv));
         let columns = [
             Column::Field(Field::Name),
@@ -256,7 +285,34 @@ mod tests {
             lower,
             matches: &matches,
         };
-        check(&table, &rules)
+        if slice == usize::MAX {
+            return check(&table, &rules);
+        }
+        let mut checker = Checker::default();
+        while checker.check(&table, slice, &rules) {}
+        checker.done()
+    }
+
+    #[test]
+    fn rows_checked_a_slice_at_a_time_get_the_same_verdicts_repeats_across_slices_too() {
+        let mut csv = String::from("n,e,p,t,x\n");
+        for i in 0..25 {
+            // Every seventh row repeats the email of the row before it; every fifth is bad.
+            let email = match i {
+                i if i % 7 == 6 => format!("p{}@x.org", i - 1),
+                i if i % 5 == 4 => "bad".to_owned(),
+                i => format!("p{i}@x.org"),
+            };
+            csv.push_str(&format!("P {i},{email},,,\n"));
+        }
+        let whole = checked(&csv, false);
+        assert_eq!(whole.len(), 25);
+        assert!(whole
+            .iter()
+            .any(|c| matches!(c.verdict, Verdict::Repeated { .. })));
+        for slice in [1, 2, 3, 10, 24, 25, 26] {
+            assert_eq!(checked_by(&csv, false, slice), whole, "slices of {slice}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct Table {
 
 /// Reads `text` as cells separated by `delimiter`.
 pub fn read(text: &str, delimiter: Delimiter) -> Table {
-    let mut rows = Records::new(text, delimiter.char()).filter(|row| !is_blank(&row.cells));
+    let mut rows = records(text, delimiter);
     let header = rows.next().map(|row| row.cells).unwrap_or_default();
     Table {
         header,
@@ -35,7 +35,12 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
     }
 }
 
-/// A row with nothing in it (an empty line, or only delimiters as a spreadsheet writes one).
+/// The rows of `text` one by one, the header first, blank ones left out: a large file is read
+/// a slice at a time this way, with the same rows as [`read`].
+pub fn records(text: &str, delimiter: Delimiter) -> impl Iterator<Item = Row> + '_ {
+    Records::new(text, delimiter.char()).filter(|row| !is_blank(&row.cells))
+}
+
 fn is_blank(cells: &[String]) -> bool {
     cells.iter().all(|cell| cell.trim().is_empty())
 }
@@ -122,6 +127,15 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(String::as_str).collect())
             .collect()
+    }
+
+    #[test]
+    fn records_give_the_header_then_the_same_rows_as_read() {
+        let text = "a;b\r\n\r\n1;\"x\ny\"\n2;3";
+        let table = read(text, Delimiter::Semicolon);
+        let mut records = records(text, Delimiter::Semicolon);
+        assert_eq!(records.next().map(|r| r.cells), Some(table.header.clone()));
+        assert_eq!(records.collect::<Vec<_>>(), table.rows);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::domain::sheet::check::{Checked, Summary};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::said::reason;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Where the file stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub enum FileStage {
 #[derive(Debug, Clone, Copy)]
 pub struct ImportState {
     stage: RwSignal<FileStage>,
-    sheet: RwSignal<Option<Sheet>>,
+    sheet: RwSignal<Option<Arc<Sheet>>>,
     columns: RwSignal<Vec<Column>>,
     checked: RwSignal<Vec<Checked>>,
     existing: RwSignal<Existing>,
@@ -61,7 +62,7 @@ impl ImportState {
     }
 
     /// The file read, with what each column holds and every row's verdict.
-    pub fn read(&self, sheet: Sheet, columns: Vec<Column>, checked: Vec<Checked>) {
+    pub fn read(&self, sheet: Arc<Sheet>, columns: Vec<Column>, checked: Vec<Checked>) {
         if self.sheet.try_set(Some(sheet)).is_some() {
             return; // gone with its view meanwhile
         }
@@ -72,12 +73,17 @@ impl ImportState {
 
     /// Reads the file read, if any (tracked).
     pub fn with_sheet<R>(&self, read: impl FnOnce(Option<&Sheet>) -> R) -> R {
-        self.sheet.with(|s| read(s.as_ref()))
+        self.sheet.with(|s| read(s.as_deref()))
     }
 
     /// Reads the file read, if any (untracked: for the flows).
     pub fn with_sheet_now<R>(&self, read: impl FnOnce(Option<&Sheet>) -> R) -> R {
-        self.sheet.with_untracked(|s| read(s.as_ref()))
+        self.sheet.with_untracked(|s| read(s.as_deref()))
+    }
+
+    /// The file read, if any (untracked: for a flow that reads it in slices).
+    pub fn sheet_now(&self) -> Option<Arc<Sheet>> {
+        self.sheet.try_get_untracked().flatten()
     }
 
     /// Reads what each column holds (tracked).
@@ -88,6 +94,16 @@ impl ImportState {
     /// What each column holds (untracked).
     pub fn columns_now(&self) -> Vec<Column> {
         self.columns.get_untracked()
+    }
+
+    /// What each column holds (untracked); `None` once gone with its view.
+    pub fn try_columns_now(&self) -> Option<Vec<Column>> {
+        self.columns.try_get_untracked()
+    }
+
+    /// The columns as the agent maps them, while the rows are checked again by them.
+    pub fn choose_columns(&self, columns: Vec<Column>) {
+        self.columns.set(columns);
     }
 
     /// The columns as the agent mapped them, and the rows checked again by them.

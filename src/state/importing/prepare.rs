@@ -1,19 +1,26 @@
 //! The import's flows before anything is sent: a file chosen (or dropped) is read and every row
 //! checked by the form's own rules; the file read again in another encoding or with another
-//! delimiter; a column mapped anew, and the rows checked again.
+//! delimiter; a column mapped anew, and the rows checked again. A large file is read and
+//! checked [`SLICE`] rows at a time, the page answering in between.
 
 use crate::domain::field::Field;
 use crate::domain::import::file::{fits, FileError, Sheet};
-use crate::domain::sheet::check::{check, Checked, Rules};
+use crate::domain::sheet::check::{Checked, Checker, Rules};
 use crate::domain::sheet::columns::{guess_all, Column};
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
+use crate::domain::sheet::read::{records, Table};
 use crate::settings::config::ApiChoice;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::ImportState;
 use crate::state::widget::session::Session;
 use crate::web::file::ChosenFile;
 use crate::web::text::{lowercase, regexp_matches};
+use crate::web::timer::wait;
+use std::sync::Arc;
+
+/// Rows read, or checked, between two turns of the page (a few milliseconds' work).
+pub const SLICE: usize = 2_000;
 
 /// Reads `file` and checks its rows: refused in words when it is too large (before reading),
 /// unreadable, empty or too long.
@@ -28,44 +35,83 @@ pub async fn choose(session: Session, form: FormState, import: ImportState, file
         import.refuse(name, FileError::Unreadable);
         return;
     };
-    match Sheet::read(name.clone(), bytes) {
-        Ok(sheet) => take(session, form, import, sheet),
+    let encoding = Encoding::of(&bytes);
+    match read(name.clone(), bytes, encoding, None).await {
+        Ok(sheet) => take(session, form, import, sheet).await,
         Err(error) => import.refuse(name, error),
     }
 }
 
 /// Reads the file again as `encoding`, cells separated by `delimiter` (the agent's choice).
-pub fn read_again(
+pub async fn read_again(
     session: Session,
     form: FormState,
     import: ImportState,
     encoding: Encoding,
     delimiter: Delimiter,
 ) {
-    let again =
-        import.with_sheet_now(|s| s.map(|s| (s.file.clone(), s.again(encoding, delimiter))));
-    match again {
-        Some((_, Ok(sheet))) => take(session, form, import, sheet),
-        Some((file, Err(error))) => import.refuse(file, error),
-        None => {}
+    let Some(sheet) = import.sheet_now() else {
+        return;
+    };
+    let (file, bytes) = (sheet.file.clone(), sheet.bytes().to_vec());
+    drop(sheet);
+    match read(file.clone(), bytes, encoding, Some(delimiter)).await {
+        Ok(sheet) => take(session, form, import, sheet).await,
+        Err(error) => import.refuse(file, error),
     }
 }
 
-/// Column `index` holds `column` from now on.
-pub fn map(session: Session, form: FormState, import: ImportState, index: usize, column: Column) {
+/// Column `index` holds `column` from now on, and the rows are checked again by it (a later
+/// choice made meanwhile checks them itself: this one's verdicts are dropped).
+pub async fn map(
+    session: Session,
+    form: FormState,
+    import: ImportState,
+    index: usize,
+    column: Column,
+) {
     let mut columns = import.columns_now();
     let Some(slot) = columns.get_mut(index) else {
         return;
     };
     *slot = column;
-    let checked = import
-        .with_sheet_now(|s| s.map(|s| check_rows(session, form, s, &columns)))
-        .unwrap_or_default();
-    import.map(columns, checked);
+    let Some(sheet) = import.sheet_now() else {
+        return;
+    };
+    import.choose_columns(columns.clone());
+    let checked = check_rows(session, form, &sheet.table, &columns).await;
+    if import.try_columns_now().as_ref() == Some(&columns) {
+        import.map(columns, checked);
+    }
+}
+
+/// Reads `bytes` as `encoding`, cells separated by `delimiter` (else the one found), a slice
+/// of rows at a time.
+async fn read(
+    file: String,
+    bytes: Vec<u8>,
+    encoding: Encoding,
+    delimiter: Option<Delimiter>,
+) -> Result<Sheet, FileError> {
+    fits(bytes.len() as f64)?;
+    let text = encoding.decode(&bytes);
+    let delimiter = delimiter.unwrap_or_else(|| Delimiter::of(&text));
+    let mut records = records(&text, delimiter);
+    let header = records.next().map(|row| row.cells).unwrap_or_default();
+    let mut rows = Vec::new();
+    loop {
+        let before = rows.len();
+        rows.extend(records.by_ref().take(SLICE));
+        if rows.len() - before < SLICE {
+            break;
+        }
+        wait(0).await;
+    }
+    Sheet::of(file, bytes, encoding, delimiter, Table { header, rows })
 }
 
 /// Takes `sheet` as the import's file: its columns guessed from the header, its rows checked.
-fn take(session: Session, form: FormState, import: ImportState, sheet: Sheet) {
+async fn take(session: Session, form: FormState, import: ImportState, sheet: Sheet) {
     let labels = session.with_config(|c| c.labels.overrides());
     let labels: Vec<(Field, String)> = Field::ALL
         .into_iter()
@@ -75,15 +121,15 @@ fn take(session: Session, form: FormState, import: ImportState, sheet: Sheet) {
         })
         .collect();
     let columns = guess_all(&sheet.table.header, &labels, &form.custom().shown_now());
-    let checked = check_rows(session, form, &sheet, &columns);
-    import.read(sheet, columns, checked);
+    let checked = check_rows(session, form, &sheet.table, &columns).await;
+    import.read(Arc::new(sheet), columns, checked);
 }
 
-/// Every row of `sheet` checked, its columns holding `columns`.
-pub fn check_rows(
+/// Every row of `table` checked, its columns holding `columns`, a slice at a time.
+pub async fn check_rows(
     session: Session,
     form: FormState,
-    sheet: &Sheet,
+    table: &Table,
     columns: &[Column],
 ) -> Vec<Checked> {
     let custom = form.custom().shown_now();
@@ -94,5 +140,9 @@ pub fn check_rows(
         lower: lowercase,
         matches: &regexp_matches,
     };
-    check(&sheet.table, &rules)
+    let mut checker = Checker::default();
+    while checker.check(table, SLICE, &rules) {
+        wait(0).await;
+    }
+    checker.done()
 }

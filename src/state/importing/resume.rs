@@ -16,6 +16,7 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::importing::stored::JobStore;
 use crate::state::widget::session::Session;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A stored import waiting for the agent's answer (cheap to copy).
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +70,7 @@ pub async fn look(session: Session, sending: Sending, resumable: Resumable) {
 
 /// **Resume**: the stored import goes on where it stopped, its file and checks shown as they
 /// were.
-pub fn resume(
+pub async fn resume(
     session: Session,
     form: FormState,
     import: ImportState,
@@ -90,11 +91,11 @@ pub fn resume(
     let delimiter = Delimiter::of_char(job.delimiter).unwrap_or(Delimiter::Comma);
     let sheet = Sheet::stored(job.file.clone(), delimiter, table);
     let columns = job.mapping();
-    let checked = check_rows(session, form, &sheet, &columns);
-    import.read(sheet, columns, checked.clone());
+    let checked = check_rows(session, form, &sheet.table, &columns).await;
+    import.read(Arc::new(sheet), columns, checked.clone());
     import.choose_existing(job.existing);
     let store = JobStore::of(session);
-    session.spawn(send(session, form, sending, store, job, checked));
+    send(session, form, sending, store, job, checked).await;
 }
 
 /// **Discard**: the stored import is forgotten (what it saved stays saved).

@@ -1,0 +1,84 @@
+//! A benchmark, not a test: reading and checking a large file for the import (20,000 rows unless
+//! told otherwise), on the release build against the stand-in. It says how soon the summary is
+//! shown after the file is given, and how long the page stopped answering at most meanwhile (the
+//! longest gap between the ticks of a 10 ms timer, and the longest task Chromium reports). The
+//! issue's bars: the summary within 3 s, and no stall over 100 ms.
+//! Run after `trunk build --release`:
+//! `cargo run --release -p e2e --bin import-bench [ROWS]`.
+
+use e2e::{standin, Browser};
+
+/// Makes a file of `rows` rows in the page (one in fifty with a bad email, one in a hundred
+/// repeating an earlier row's email), starts the probes, and gives the file to the import.
+const GIVE: &str = r#"
+const rows = ROWS;
+const lines = ["Name,Email,Phone,Company"];
+for (let i = 0; i < rows; i++) {
+  const email = i % 50 === 7 ? `person${i}-at-example.com`
+    : i % 100 === 9 ? `person${i - 1}@example.com` : `person${i}@example.com`;
+  lines.push(`Person ${i},${email},+44 20 7${String(i).padStart(7, "0")},"Firm, ${i % 7}"`);
+}
+const file = new File([lines.join("\r\n")], "big.csv", {type: "text/csv"});
+window.__gap = 0; window.__long = 0;
+let last = performance.now();
+window.__tick = setInterval(() => {
+  const now = performance.now();
+  if (now - last > window.__gap) { window.__gap = now - last; window.__gapAt = last - window.__t0; }
+  last = now;
+}, 10);
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration);
+}).observe({type: "longtask"});
+const summary = () => document.querySelector(".ocf-import .ocf-problems")?.previousElementSibling;
+new MutationObserver((_, seen) => {
+  if (/^\d+ rows:/.test(summary()?.textContent || "")) { window.__t1 = performance.now(); seen.disconnect(); }
+}).observe(document.body, {childList: true, subtree: true, characterData: true});
+const transfer = new DataTransfer();
+transfer.items.add(file);
+const input = document.querySelector("input[name='file']");
+input.files = transfer.files;
+window.__t0 = performance.now();
+input.dispatchEvent(new Event("change", {bubbles: true}));
+return file.size;
+"#;
+
+/// When the summary is there: the time since the file was given, and the probes' maxima.
+const SHOWN: &str = r#"
+if (!window.__t1) return null;
+const said = document.querySelector(".ocf-import .ocf-problems").previousElementSibling.textContent;
+return new Promise((done) => setTimeout(() => {
+  clearInterval(window.__tick);
+  done({ms: window.__t1 - window.__t0, gap: window.__gap, at: window.__gapAt, long: window.__long, said});
+}, 300));
+"#;
+
+#[tokio::main]
+async fn main() {
+    let rows: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000);
+    let (url, _state) = standin().await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    b.click("Import contacts").await;
+    b.wait_js(
+        "the import's file input",
+        "return !!document.querySelector(\"input[name='file']\")",
+    )
+    .await;
+    let size = b.js(&GIVE.replace("ROWS", &rows.to_string())).await;
+    let shown = b.wait_js("the summary", SHOWN).await;
+    println!("import-bench: {rows} rows, {size} bytes");
+    println!("  {}", shown["said"].as_str().unwrap_or_default());
+    println!(
+        "  summary shown after {:.0} ms (bar: 3000)",
+        shown["ms"].as_f64().unwrap_or(f64::NAN)
+    );
+    println!(
+        "  longest stall: {:.0} ms between timer ticks (from {:.0} ms), longest task {:.0} ms (bar: 100)",
+        shown["gap"].as_f64().unwrap_or(f64::NAN),
+        shown["at"].as_f64().unwrap_or(f64::NAN),
+        shown["long"].as_f64().unwrap_or(f64::NAN)
+    );
+    b.finish().await;
+}
