@@ -44,11 +44,9 @@ const LABEL = { register: "form:not(.ocf-signin) [type=submit]", newContact: ".o
 function signedIn(o) {
   if (o.authToken && o.userId) return true;
   try {
-    const raw = String(o.server || location.origin).trim().replace(/\/+$/, "");
-    const [scheme, rest] = raw.split("://");
-    const cut = rest.indexOf("/") < 0 ? rest.length : rest.indexOf("/");
-    const base = scheme.toLowerCase() + "://" + rest.slice(0, cut).toLowerCase() + rest.slice(cut);
-    const kept = (o.storage === "local" ? localStorage : sessionStorage).getItem(KEY + "auth:" + base);
+    // The scheme and host lower-cased, the path as it is (no match: not a server, throws).
+    const [, head, path] = String(o.server || location.origin).trim().replace(/\/+$/, "").match(/^(\w+:\/\/[^/]*)(.*)$/);
+    const kept = (o.storage === "local" ? localStorage : sessionStorage).getItem(KEY + "auth:" + head.toLowerCase() + path);
     const parts = (kept || "").split("\n");
     return parts.length === 2 && parts.every(Boolean);
   } catch { return false; }
@@ -70,7 +68,7 @@ function when(load, element, run) {
 }
 
 // Mounts the widget into `element`: the drawn form now, the wasm's as soon as it is loaded.
-// The handle is the wasm's (`unmount`, `setLocale`, `open`), usable at once.
+// The handle is the wasm's (`unmount`, `setLocale`, `open`, `openImport`), usable at once.
 export function mount(element, options = {}) {
   const o = { ...options };
   const kind = !signedIn(o) ? "signin" : o.api === "contacts" ? "center" : "form";
@@ -123,7 +121,7 @@ export function mount(element, options = {}) {
       if (shell) shell.remove();
       view.hidden = false;
       const now = focus && focus.name && view.querySelector(`[name="${focus.name}"]`);
-      const caret = [focus && focus.selectionStart, focus && focus.selectionEnd, focus && focus.selectionDirection];
+      const caret = focus ? [focus.selectionStart, focus.selectionEnd, focus.selectionDirection] : [];
       // Again once the wasm has set the values it was given (which moves a caret to the end).
       const restore = () => { if (now) { now.focus(); try { now.setSelectionRange(...caret); } catch {} } };
       restore();
@@ -145,12 +143,14 @@ export function mount(element, options = {}) {
     unmount() { gone = true; if (handle) handle.unmount(); element.replaceChildren(); },
     setLocale(tag) { if (handle) handle.setLocale(tag); else o.locale = tag; },
     open(contact) { return taken.then((h) => h.open(contact)); },
+    openImport() { return taken.then((h) => h.openImport()); },
     free() { if (handle) handle.free(); },
   };
 }
 
 // <omnichannel-contact-form>: as the wasm defines it, drawn by the loader first.
-const ATTRIBUTES = { server: "server", api: "api", locale: "locale", "auth-token": "authToken", "user-id": "userId", "contact-id": "contactId", storage: "storage", load: "load" };
+// Each attribute gives the option of its name in camelCase (auth-token: authToken).
+const ATTRIBUTES = ["server", "api", "locale", "auth-token", "user-id", "contact-id", "storage", "load"];
 const HOST = ':host{display:block}:host([theme="dark"]) .ocf{color-scheme:dark}:host([theme="auto"]) .ocf{color-scheme:light dark}';
 let sheet;
 const styles = () => sheet ||= fetch(new URL("widget.css", HERE)).then((r) => r.text()).then((css) => {
@@ -162,7 +162,7 @@ const styles = () => sheet ||= fetch(new URL("widget.css", HERE)).then((r) => r.
 // Where there is no DOM (a page rendered on the server first), importing defines nothing.
 if (typeof customElements === "object" && !customElements.get("omnichannel-contact-form")) {
   customElements.define("omnichannel-contact-form", class extends HTMLElement {
-    static get observedAttributes() { return [...Object.keys(ATTRIBUTES), "allow-insecure"]; }
+    static get observedAttributes() { return [...ATTRIBUTES, "allow-insecure"]; }
     connectedCallback() { this.render(); }
     disconnectedCallback() { this.unmount(); }
     attributeChangedCallback(name, old, value) {
@@ -172,6 +172,7 @@ if (typeof customElements === "object" && !customElements.get("omnichannel-conta
       else this.render();
     }
     open(id) { return this.handle ? this.handle.open(id) : Promise.reject(new Error("the element is not connected")); }
+    openImport() { return this.handle ? this.handle.openImport() : Promise.reject(new Error("the element is not connected")); }
     unmount() { if (this.handle) { this.handle.unmount(); this.handle.free(); this.handle = null; } }
     render() {
       this.unmount();
@@ -179,9 +180,9 @@ if (typeof customElements === "object" && !customElements.get("omnichannel-conta
       const point = document.createElement("div");
       root.replaceChildren(point);
       const options = {};
-      for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
+      for (const attribute of ATTRIBUTES) {
         const value = this.getAttribute(attribute);
-        if (value !== null) options[key] = value;
+        if (value !== null) options[attribute.replace(/-./g, (m) => m[1].toUpperCase())] = value;
       }
       // Present, or "true": Vue and Solid write a false one as "false", which must not open http://.
       if (![null, "false"].includes(this.getAttribute("allow-insecure"))) options.allowInsecure = true;

@@ -93,6 +93,12 @@ export interface Handle {
    * editing, a save under way, the server's refusal, the widget unmounted).
    */
   open(id: string): Promise<void>;
+  /**
+   * Shows the import of contacts from a spreadsheet in the form's place, as its **Import
+   * contacts** button does. Resolves once asked; rejects with an `Error` saying why not (no one
+   * signed in, the widget unmounted).
+   */
+  openImport(): Promise<void>;
   /** Frees the handle's own memory (the widget stays: see `unmount`). */
   free(): void;
 }
@@ -167,6 +173,8 @@ export function mount(element: HTMLElement, options?: Options): Handle;
 export interface OmnichannelContactFormElement extends HTMLElement {
   /** Opens contact `id`, as `Handle.open` does. */
   open(id: string): Promise<void>;
+  /** Shows the import, as `Handle.openImport` does. */
+  openImport(): Promise<void>;
 }
 
 /**

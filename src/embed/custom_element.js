@@ -52,6 +52,10 @@ export function define_contact_form_element(mount) {
     open(id) {
       return this.handle ? this.handle.open(id) : Promise.reject(new Error("the element is not connected"));
     }
+    // Shows the import; settles as handle.openImport does.
+    openImport() {
+      return this.handle ? this.handle.openImport() : Promise.reject(new Error("the element is not connected"));
+    }
     unmount() {
       if (!this.handle) return;
       this.handle.unmount();

@@ -49,6 +49,22 @@ impl WidgetHandle {
         })
     }
 
+    /// Shows the import in the form's place (its code fetched the first time), as the **Import
+    /// contacts** button does. The promise resolves once it is asked for, and rejects with an
+    /// `Error` saying why not (no one signed in, the widget unmounted).
+    #[wasm_bindgen(js_name = openImport)]
+    pub fn open_import(&self) -> js_sys::Promise {
+        let opener = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.opener);
+        let why = match opener {
+            Some(opener) if opener.open_import() => {
+                return js_sys::Promise::resolve(&JsValue::UNDEFINED)
+            }
+            Some(_) => "no one is signed in",
+            None => "the widget is not mounted",
+        };
+        js_sys::Promise::reject(&js_sys::Error::new(why))
+    }
+
     /// Switches the widget's language (a BCP 47 tag; none: the browser's languages), keeping
     /// what was typed. What the custom element's `locale` attribute calls.
     #[wasm_bindgen(js_name = setLocale)]

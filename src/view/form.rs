@@ -10,6 +10,7 @@ use crate::state::form::loading;
 use crate::state::form::questions::Question;
 use crate::state::resolving::resolve;
 use crate::state::saving::submit::{self, report, Focus};
+use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::state::widget::status::Status;
 use crate::view::contact_search::ContactSearch;
@@ -254,7 +255,7 @@ pub fn ContactForm(
                         {move || if state.contact().is_existing() { update.clone() } else { register.clone() }}
                     </button>
                     <button type="button" class="ocf-secondary" on:click=new_contact>{t.get(Text::NewContact).to_owned()}</button>
-                    <button type="button" class="ocf-secondary" on:click=move |_| import.open(session)>{t.get(Text::ImportContacts).to_owned()}</button>
+                    <button type="button" class="ocf-secondary" on:click=move |_| session.show(Panel::Import)>{t.get(Text::ImportContacts).to_owned()}</button>
                     {delete_button(session, state)}
                     <button type="button" class="ocf-link" on:click=sign_out>{t.get(Text::SignOut).to_owned()}</button>
                 </div>

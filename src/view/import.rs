@@ -25,19 +25,19 @@ pub struct ImportPlace {
 impl ImportPlace {
     /// Not opened yet; fetched at once, the form still shown, when an import stored by an
     /// earlier page waits for the agent to resume it.
+    /// Shown (by the button, or the host page's `handle.openImport()`), its code is fetched
+    /// the first time.
     pub fn new(session: Session) -> Self {
         let part = LazyPart::new(session, fetch);
         if JobStore::of(session).is_some_and(|s| s.waits()) {
             part.open();
         }
+        Effect::new(move |_| {
+            if session.shows(Panel::Import) {
+                part.open();
+            }
+        });
         ImportPlace { part }
-    }
-
-    /// Shows the import in the form's place (its code fetched the first time): what the
-    /// **Import contacts** button does.
-    pub fn open(self, session: Session) {
-        session.show(Panel::Import);
-        self.part.open();
     }
 
     /// The place, above the search: nothing until the import is first opened; then what its

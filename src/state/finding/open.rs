@@ -10,6 +10,7 @@ use crate::state::form::form_state::FormState;
 use crate::state::form::loading;
 use crate::state::saving::merging;
 use crate::state::saving::submit::report;
+use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::state::widget::status::Status;
 use futures_channel::oneshot;
@@ -119,6 +120,15 @@ impl Opener {
     /// The opener of the widget whose parts these are.
     pub fn new(session: Session, state: FormState) -> Self {
         Opener { session, state }
+    }
+
+    /// Shows the import, when someone is signed in (`false` otherwise).
+    pub fn open_import(&self) -> bool {
+        let signed_in = self.session.is_signed_in_now();
+        if signed_in {
+            self.session.show(Panel::Import);
+        }
+        signed_in
     }
 
     /// Opens `id` as the widget's own task; the answer says how it ended (an error when the

@@ -154,6 +154,13 @@ impl Session {
         self.credentials.with(Option::is_some)
     }
 
+    /// Whether someone is signed in (untracked; `false` once unmounted).
+    pub fn is_signed_in_now(&self) -> bool {
+        self.credentials
+            .try_with_untracked(Option::is_some)
+            .unwrap_or(false)
+    }
+
     /// Switches the widget to `texts` (a language, with the host page's labels).
     pub fn speak(&self, texts: Texts) {
         self.texts.try_set(Some(texts));
