@@ -249,4 +249,5 @@ texts! {
     ImportHeld = "Import paused: {reason}",
     NotStored = "This browser cannot store the import: if the page closes, it cannot be resumed.",
     TimeLeft = "About {count} minute left.|About {count} minutes left.",
+    DownloadTemplate = "Download a template",
 }

@@ -7,6 +7,7 @@
 use crate::domain::catalogue::Say;
 use crate::domain::field::Field;
 use crate::domain::import::job::{column_key, column_of};
+use crate::domain::import::template::{template, FILE_NAME};
 use crate::domain::markup::{html, live, Markup};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
@@ -21,7 +22,7 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::import_line::ImportLine;
-use crate::view::import_sending::{Progress, Start};
+use crate::view::import_sending::{file_link, Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
 use leptos::html;
@@ -157,6 +158,12 @@ fn ImportPanel(
                 <label for=file_id.clone()>{move || session.texts().get(ImportText::CsvFile).to_owned()}</label>
                 <input id=file_id node_ref=file_ref type="file" name="file" accept=".csv,.txt,text/csv,text/plain" disabled=busy on:change=chosen />
             </div>
+            {move || {
+                let t = session.texts();
+                let fields = Field::ALL.map(|f| t.get(f.label()));
+                let text = template(&fields, &state.custom().shown());
+                file_link(&text, FILE_NAME.to_owned(), t.get(ImportText::DownloadTemplate))
+            }}
             <p class="ocf-note" role="status" inner_html=live(stage_note)></p>
             <p class="ocf-error" role="alert" inner_html=live(refusal)></p>
             {move || (read.get() && sending.run() == Run::Ready).then(|| view! {

@@ -183,26 +183,29 @@ pub fn ended(t: &Texts, run: Run, c: Counts) -> Option<String> {
     Some(t.fill(key, &args))
 }
 
-/// **Download the rows not imported**: a link to the file of those rows (its `blob:` address
-/// given back when the link goes), when there are any.
+/// **Download the rows not imported**: a link to the file of those rows, when there are any.
 fn download(session: Session, import: ImportState, sending: Sending) -> Option<impl IntoView> {
     let t = session.texts_now();
     let failures = sending.with_failures(<[_]>::to_vec);
+    if failures.is_empty() {
+        return None;
+    }
     let (text, name) = import.with_sheet_now(|sheet| {
         let sheet = sheet?;
         let reason = t.get(ImportText::Reason);
         let text = rows_not_imported(&sheet.table, &failures, reason, sheet.delimiter);
         Some((text, file_name(&sheet.file)))
     })?;
-    if failures.is_empty() {
-        return None;
-    }
-    let address = object_url(&text, "text/csv;charset=utf-8")?;
+    file_link(&text, name, t.get(ImportText::DownloadNotImported))
+}
+
+/// A link that downloads `text` as the CSV file `name`, saying `label` (its `blob:` address
+/// given back when the link goes).
+pub fn file_link(text: &str, name: String, label: &str) -> Option<impl IntoView> {
+    let address = object_url(text, "text/csv;charset=utf-8")?;
     let given_back = address.clone();
     on_cleanup(move || revoke(&given_back));
     Some(view! {
-        <a class="ocf-link" href=address download=name>
-            {t.get(ImportText::DownloadNotImported).to_owned()}
-        </a>
+        <a class="ocf-link" href=address download=name>{label.to_owned()}</a>
     })
 }

@@ -315,3 +315,27 @@ async fn the_host_pages_open_import_shows_the_import_once_signed_in() {
     );
     assert!(!has_input(&signed_out, "file"));
 }
+
+#[wasm_bindgen_test]
+async fn a_template_names_every_column_the_import_maps_with_the_servers_custom_fields() {
+    clear_storage();
+    stub_fetch(&[]);
+    route(
+        "/api/v1/livechat/custom-fields",
+        200,
+        r#"{"customFields":[{"_id":"customer_no","label":"Customer number","type":"input","visibility":"visible","scope":"visitor","required":false}],"success":true}"#,
+    );
+    let host = mount(Some(agent()));
+    ready().await;
+    click(&host, "Import contacts");
+    wait_for("the file input", || has_input(&host, "file")).await;
+    let link = host
+        .query_selector(".ocf-import a[download='contacts-template.csv']")
+        .unwrap()
+        .expect("the template link");
+    assert_eq!(link.text_content().unwrap(), "Download a template");
+    assert_eq!(
+        crate::import_sending::downloaded(&link).await,
+        "\u{FEFF}Name,Email,Phone,Contact manager,Customer number\r\n"
+    );
+}

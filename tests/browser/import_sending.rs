@@ -88,7 +88,7 @@ async fn rows_are_sent_one_at_a_time_and_the_end_says_how_it_went() {
 
     // The rows not imported, as a file with the file's own columns and why.
     let link = host
-        .query_selector(".ocf-import a[download]")
+        .query_selector(".ocf-import a[download$='not-imported.csv']")
         .unwrap()
         .expect("the download link");
     assert_eq!(
@@ -99,20 +99,25 @@ async fn rows_are_sent_one_at_a_time_and_the_end_says_how_it_went() {
         link.get_attribute("download").as_deref(),
         Some("c-not-imported.csv")
     );
-    js_sys::Reflect::set(&js_sys::global(), &"__link".into(), &link).unwrap();
-    let read = js_sys::eval(
-        "fetch(window.__link.href).then((r) => r.arrayBuffer()).then((b) => new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))",
-    )
-    .unwrap();
-    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read))
-        .await
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let text = downloaded(&link).await;
     assert_eq!(
         text,
         "\u{FEFF}Name,Email,Reason\r\nCarl,not-an-email,Email: Enter an email address like name@example.com.\r\n"
     );
+}
+
+/// The text of the file `link` downloads, as written (its BOM kept).
+pub(crate) async fn downloaded(link: &web_sys::Element) -> String {
+    js_sys::Reflect::set(&js_sys::global(), &"__link".into(), link).unwrap();
+    let read = js_sys::eval(
+        "fetch(window.__link.href).then((r) => r.arrayBuffer()).then((b) => new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))",
+    )
+    .unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read))
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap()
 }
 
 /// A contact on the server with the row's email, and no phone.
