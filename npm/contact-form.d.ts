@@ -95,10 +95,10 @@ export interface Handle {
   open(id: string): Promise<void>;
   /**
    * Shows the import of contacts from a spreadsheet in the form's place, as its **Import
-   * contacts** button does. Resolves once asked; rejects with an `Error` saying why not (no one
-   * signed in, the widget unmounted).
+   * contacts** button does. Resolves `true` once asked, `false` when there is nothing to import
+   * with (no one signed in, the widget unmounted).
    */
-  openImport(): Promise<void>;
+  openImport(): Promise<boolean>;
   /** Frees the handle's own memory (the widget stays: see `unmount`). */
   free(): void;
 }
@@ -173,8 +173,8 @@ export function mount(element: HTMLElement, options?: Options): Handle;
 export interface OmnichannelContactFormElement extends HTMLElement {
   /** Opens contact `id`, as `Handle.open` does. */
   open(id: string): Promise<void>;
-  /** Shows the import, as `Handle.openImport` does. */
-  openImport(): Promise<void>;
+  /** Shows the import, as `Handle.openImport` does (rejects when the element is not connected). */
+  openImport(): Promise<boolean>;
 }
 
 /**

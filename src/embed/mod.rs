@@ -31,7 +31,7 @@ impl WidgetHandle {
     /// rejects with an `Error` saying why it did not (no such contact, the user kept editing,
     /// a save under way, the server's refusal, the widget unmounted).
     pub fn open(&self, id: String) -> js_sys::Promise {
-        let opener = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.opener);
+        let opener = self.opener();
         wasm_bindgen_futures::future_to_promise(async move {
             let refused = |why: String| JsValue::from(js_sys::Error::new(&why));
             let Some(opener) = opener else {
@@ -50,19 +50,12 @@ impl WidgetHandle {
     }
 
     /// Shows the import in the form's place (its code fetched the first time), as the **Import
-    /// contacts** button does. The promise resolves once it is asked for, and rejects with an
-    /// `Error` saying why not (no one signed in, the widget unmounted).
+    /// contacts** button does. The promise resolves `true` once it is asked for, `false` when
+    /// there is nothing to import with (no one signed in, the widget unmounted).
     #[wasm_bindgen(js_name = openImport)]
     pub fn open_import(&self) -> js_sys::Promise {
-        let opener = MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.opener);
-        let why = match opener {
-            Some(opener) if opener.open_import() => {
-                return js_sys::Promise::resolve(&JsValue::UNDEFINED)
-            }
-            Some(_) => "no one is signed in",
-            None => "the widget is not mounted",
-        };
-        js_sys::Promise::reject(&js_sys::Error::new(why))
+        let shown = self.opener().is_some_and(|o| o.open_import());
+        js_sys::Promise::resolve(&JsValue::from_bool(shown))
     }
 
     /// Switches the widget's language (a BCP 47 tag; none: the browser's languages), keeping
@@ -73,6 +66,13 @@ impl WidgetHandle {
         if let Some(asked) = found {
             asked.try_set(locale.as_string());
         }
+    }
+}
+
+impl WidgetHandle {
+    /// What reaches into this handle's widget, while it is mounted.
+    fn opener(&self) -> Option<Opener> {
+        MOUNTED.with_borrow(|all| all.iter().find(|m| m.id == self.id)?.opener)
     }
 }
 

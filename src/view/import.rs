@@ -32,11 +32,6 @@ impl ImportPlace {
         if JobStore::of(session).is_some_and(|s| s.waits()) {
             part.open();
         }
-        Effect::new(move |_| {
-            if session.shows(Panel::Import) {
-                part.open();
-            }
-        });
         ImportPlace { part }
     }
 
@@ -46,7 +41,14 @@ impl ImportPlace {
     pub fn place(self, session: Session, state: FormState) -> impl IntoView {
         let part = self.part;
         move || match part.phase() {
-            Phase::Closed => None,
+            // Shown (by the button or `handle.openImport()`) before its code is here: fetched
+            // now, which draws this place again (no effect of its own: one costs more bytes).
+            Phase::Closed => {
+                if session.shows(Panel::Import) {
+                    part.open();
+                }
+                None
+            }
             Phase::Open => enter!(import_panel(session, state)).ok(),
             _ => Some(said(part, Text::LoadingPart).into_any()),
         }

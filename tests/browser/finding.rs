@@ -230,7 +230,7 @@ fn opened_events() -> serde_json::Value {
 const RECORD: &str = r#"{"contact":{"_id":"c9","token":"fedcba9876543210fedcba9876543210","name":"Grace Hopper",
     "visitorEmails":[{"address":"grace@example.org"}],"livechatData":{}},"success":true}"#;
 
-pub(crate) async fn settled(promise: js_sys::Promise) -> Result<(), String> {
+async fn settled(promise: js_sys::Promise) -> Result<(), String> {
     JsFuture::from(promise).await.map(drop).map_err(|e| {
         e.dyn_into::<js_sys::Error>()
             .map(|e| String::from(e.message()))

@@ -105,12 +105,10 @@ impl Session {
 
     /// Where the signed-in user's import under way is stored (see `Config::import_key`).
     pub fn import_key(&self) -> Option<String> {
-        let credentials = self.credentials.try_get_untracked().flatten()?;
-        Some(
-            self.config
-                .try_get_value()?
-                .import_key(&credentials.user_id),
-        )
+        let user = self
+            .credentials
+            .try_with_untracked(|c| Some(c.as_ref()?.user_id.clone()))??;
+        self.config.try_with_value(|c| c.import_key(&user))
     }
 
     /// The widget's one write lock: every writer takes it.
