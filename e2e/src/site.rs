@@ -159,6 +159,17 @@ pub async fn standin_seeded(n: usize) -> (String, Arc<AppState>) {
     .await
 }
 
+/// [`standin`] whose rate limit's window is `window` rather than a minute (10 calls per route
+/// and client in it), so that a 429 is waited out within a test.
+pub async fn standin_rate_window(window: std::time::Duration) -> (String, Arc<AppState>) {
+    start_standin(Options {
+        required_field: false,
+        rate_window: window,
+        ..Options::default()
+    })
+    .await
+}
+
 async fn standin_with(required_field: bool) -> (String, Arc<AppState>) {
     start_standin(Options {
         required_field,

@@ -3,7 +3,7 @@
 //! and checked, its rows sent, the same file imported twice making nothing new, and a row of an
 //! existing contact adding what is new to it.
 
-use e2e::{standin, Browser};
+use e2e::{standin, standin_rate_window, Browser};
 use rc_standin::faults::Fault;
 use serde_json::Value;
 use std::time::Duration;
@@ -229,4 +229,85 @@ async fn a_reload_after_a_lost_answer_resumes_with_every_row_exactly_once() {
         assert_eq!(offered, Value::Bool(false), "{api}");
         b.finish().await;
     }
+}
+
+/// Gives the import `bytes` (a JS array of numbers) as the file `name`.
+async fn import_bytes(b: &Browser, name: &str, bytes: &[u8]) {
+    b.click("Import contacts").await;
+    b.wait_js(
+        "the import's file input",
+        "return !!document.querySelector(\"input[name='file']\")",
+    )
+    .await;
+    let script = format!(
+        r#"const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array({bytes})], {name}, {{type: "text/csv"}}));
+        const input = document.querySelector("input[name='file']");
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", {{bubbles: true}}));
+        return true;"#,
+        bytes = Value::from(bytes.to_vec()),
+        name = Value::from(name),
+    );
+    b.js(&script).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_windows_1252_file_with_a_repeat_waits_out_a_429_and_gives_back_the_row_not_imported() {
+    let (url, state) = standin_rate_window(Duration::from_secs(4)).await;
+    let b = Browser::signed_in(&url, "agent.one").await;
+    // Windows-1252, as Excel saves "CSV" in western Europe: ü is one byte, 0xFC.
+    let text = "Name;E-Mail\nJ\u{fc}rgen M\u{fc}ller;juergen@example.com\nJ. M\u{fc}ller;juergen@example.com\n";
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    import_bytes(&b, "kunden.csv", &bytes).await;
+    let said = import_says(
+        &b,
+        "2 rows: 1 ready, 0 with errors, 1 repeated in the file.",
+    )
+    .await;
+    assert!(
+        said.contains("Row 3: It repeats an email or phone of row 2, so it is not sent."),
+        "{said}"
+    );
+    // Every call this minute's window allows is spent: the first the import makes is refused.
+    for route in [
+        "GET /api/v1/omnichannel/contact.search",
+        "POST /api/v1/omnichannel/contact",
+    ] {
+        for _ in 0..10 {
+            state.limiter.hit("127.0.0.1", route);
+        }
+    }
+    b.click("Import 1 contact").await;
+    import_says(&b, "Rocket.Chat asks to wait: going on in").await;
+    import_says(
+        &b,
+        "Import finished: 1 created, 0 updated, 0 skipped, 1 not imported.",
+    )
+    .await;
+    let names: Vec<String> = state
+        .store
+        .read(|d| d.visitors.iter().map(|v| v.name.clone()).collect())
+        .await;
+    assert_eq!(
+        names,
+        ["J\u{fc}rgen M\u{fc}ller"],
+        "read as Windows-1252, sent once"
+    );
+
+    // The row not imported, as a file in the file's own columns and delimiter, with why (its
+    // values isolated as on screen, so that they read right in a right-to-left language too).
+    let file = b
+        .js(r#"const a = document.querySelector(".ocf-import a[download$='not-imported.csv']");
+            return fetch(a.href).then((r) => r.arrayBuffer())
+              .then((x) => [a.getAttribute("download"), new TextDecoder("utf-8", {ignoreBOM: true}).decode(x)]);"#)
+        .await;
+    assert_eq!(
+        file,
+        serde_json::json!([
+            "kunden-not-imported.csv",
+            "\u{feff}Name;E-Mail;Reason\r\nJ. M\u{fc}ller;juergen@example.com;It repeats an email or phone of row \u{2068}2\u{2069}, so it is not sent.\r\n"
+        ])
+    );
+    b.finish().await;
 }

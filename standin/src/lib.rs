@@ -55,6 +55,8 @@ pub struct Options {
     /// How many people to find to seed (each a visitor and a Contact Center contact):
     /// `Findme 01`, `findme01@example.org`, `+493000000001`, …
     pub seed_contacts: usize,
+    /// The rate limiter's window (Rocket.Chat's: 60 s; a test sets a shorter one).
+    pub rate_window: std::time::Duration,
 }
 
 impl Default for Options {
@@ -70,6 +72,7 @@ impl Default for Options {
             csp: None,
             version: model::Version::DEFAULT,
             seed_contacts: 0,
+            rate_window: rate_limit::WINDOW,
         }
     }
 }
@@ -95,7 +98,7 @@ impl Standin {
         };
         let state = Arc::new(state::AppState {
             store,
-            limiter: rate_limit::RateLimiter::default(),
+            limiter: rate_limit::RateLimiter::with_window(options.rate_window),
             cors: options.cors.clone(),
             faults: options.faults.then(faults::Faults::default),
             version: options.version,

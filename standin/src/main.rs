@@ -23,6 +23,8 @@ USAGE: rc-standin [OPTIONS]
   --no-required-fields    make the seeded 'Company' custom field optional
   --seed-contacts N       seed N people to find, each a visitor and a Contact Center contact
                           ('Findme 01', findme01@example.org, +493000000001, ...)
+  --rate-window SECONDS   the rate limit's window (default 60, as Rocket.Chat's): 10 calls per
+                          route and client in it
   --faults                enable fault injection for tests: POST /_standin/fault with
                           {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
                           queues faults that the next /api/ requests get
@@ -63,6 +65,15 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 options.seed_contacts = v
                     .parse()
                     .map_err(|_| format!("--seed-contacts {v}: expected a number, e.g. 25"))?;
+            }
+            "--rate-window" => {
+                let v = value("--rate-window")?;
+                let seconds: u64 = v
+                    .parse()
+                    .ok()
+                    .filter(|s| *s > 0)
+                    .ok_or_else(|| format!("--rate-window {v}: expected seconds, e.g. 5"))?;
+                options.rate_window = std::time::Duration::from_secs(seconds);
             }
             "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),

@@ -1,5 +1,6 @@
 //! Rocket.Chat's default REST rate limiter: 10 calls per 60 s per client IP and route, a fixed
-//! window that starts with the first call.
+//! window that starts with the first call. A shorter window can be set (`--rate-window`), so
+//! that a test sees a 429 waited out in seconds rather than a minute.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -24,9 +25,15 @@ pub struct Verdict {
 }
 
 /// Counts calls per (client, route).
-#[derive(Default)]
 pub struct RateLimiter {
     windows: Mutex<HashMap<(String, String), (u128, u32)>>,
+    window: Duration,
+}
+
+impl Default for RateLimiter {
+    fn default() -> Self {
+        RateLimiter::with_window(WINDOW)
+    }
 }
 
 fn now_ms() -> u128 {
@@ -37,6 +44,14 @@ fn now_ms() -> u128 {
 }
 
 impl RateLimiter {
+    /// [`LIMIT`] calls per `window` (Rocket.Chat's is [`WINDOW`]).
+    pub fn with_window(window: Duration) -> Self {
+        RateLimiter {
+            windows: Mutex::default(),
+            window,
+        }
+    }
+
     /// Counts a call from `client` to `route` now.
     pub fn hit(&self, client: &str, route: &str) -> Verdict {
         self.hit_at(client, route, now_ms())
@@ -48,11 +63,12 @@ impl RateLimiter {
         let entry = windows
             .entry((client.to_owned(), route.to_owned()))
             .or_insert((now, 0));
-        if now >= entry.0 + WINDOW.as_millis() {
+        let window = self.window.as_millis();
+        if now >= entry.0 + window {
             *entry = (now, 0);
         }
         entry.1 += 1;
-        let reset_ms = entry.0 + WINDOW.as_millis();
+        let reset_ms = entry.0 + window;
         Verdict {
             allowed: entry.1 <= LIMIT,
             remaining: LIMIT.saturating_sub(entry.1),
@@ -90,5 +106,17 @@ mod tests {
             limiter.hit_at("127.0.0.1", "POST /c", 61_000).allowed,
             "a new window"
         );
+    }
+
+    #[test]
+    fn a_shorter_window_resets_sooner() {
+        let limiter = RateLimiter::with_window(Duration::from_secs(3));
+        for i in 0..LIMIT {
+            assert!(limiter.hit_at("c", "r", u128::from(i)).allowed);
+        }
+        let v = limiter.hit_at("c", "r", 1_000);
+        assert!(!v.allowed);
+        assert_eq!(v.wait_ms, 2_000);
+        assert!(limiter.hit_at("c", "r", 3_000).allowed, "a new window");
     }
 }
