@@ -279,3 +279,42 @@ async fn a_failure_not_about_the_row_pauses_the_run_and_resume_sends_that_row_ag
     );
     assert_ne!(saves[1].3, saves[2].3);
 }
+
+#[wasm_bindgen_test]
+async fn through_the_contact_center_each_manager_is_looked_up_once_per_import() {
+    use crate::center::{center, CREATED};
+    clear_storage();
+    center(&[CREATED, CREATED]);
+    let host = mount_api(omnichannel_contact_form::ApiChoice::Contacts);
+    ready().await;
+    click(&host, "Import contacts");
+    wait_for("the file input", || has_input(&host, "file")).await;
+    let csv = "Name,Contact manager\nAda,agent.two\nBob,agent.two\nCarl,nobody\nDan,nobody\n";
+    give(&host, "m.csv", &utf8("", csv), false);
+    summary(&host, "4 rows: 4 ready").await;
+    let lookups = || {
+        routed()
+            .iter()
+            .filter(|u| u.contains("/api/v1/livechat/users/agent"))
+            .count()
+    };
+    let before = lookups();
+    click(&host, "Import 4 contacts");
+    import_says(
+        &host,
+        "Import finished: 2 created, 0 updated, 0 skipped, 2 not imported.",
+    )
+    .await;
+    assert_eq!(lookups() - before, 2, "agent.two once, nobody once");
+    let managers: Vec<serde_json::Value> = calls()
+        .iter()
+        .filter(|c| c["method"] == "POST")
+        .map(|c| {
+            serde_json::from_str::<serde_json::Value>(c["body"].as_str().unwrap()).unwrap()
+                ["contactManager"]
+                .clone()
+        })
+        .collect();
+    assert_eq!(managers, ["agentTwo000000001", "agentTwo000000001"]);
+    assert_eq!(problems(&host).len(), 2, "{:?}", problems(&host));
+}

@@ -5,6 +5,7 @@
 //! the first time an agent opens the import, or when a stored one waits.
 
 pub mod import_state;
+pub mod managers;
 pub mod prepare;
 pub mod resume;
 pub mod row_write;

@@ -22,6 +22,8 @@ pub struct RowWrite {
     since: RefCell<Option<String>>,
     /// Whether a create of this row's, whose answer was lost, was found and is updated now.
     adopted: Cell<bool>,
+    /// A contact manager the import resolved before: username, agent id.
+    manager: Option<(String, String)>,
 }
 
 impl RowWrite {
@@ -37,7 +39,14 @@ impl RowWrite {
             base: None,
             since: RefCell::new(since),
             adopted: Cell::new(false),
+            manager: None,
         }
+    }
+
+    /// Agent `id` is user `username`, as the import found before (no look-up needed).
+    pub fn knowing(mut self, username: &str, id: String) -> Self {
+        self.manager = Some((username.to_owned(), id));
+        self
     }
 
     /// A row added to `target`, the contact found on the server as `found`.
@@ -48,6 +57,7 @@ impl RowWrite {
             base: Some(Values::of(found)),
             since: RefCell::new(None),
             adopted: Cell::new(false),
+            manager: None,
         }
     }
 
@@ -92,8 +102,9 @@ impl Destination for RowWrite {
         Vec::new()
     }
 
-    fn listed_manager(&self, _username: &str) -> Option<String> {
-        None
+    fn listed_manager(&self, username: &str) -> Option<String> {
+        let (known, id) = self.manager.as_ref()?;
+        (known == username).then(|| id.clone())
     }
 
     fn sending(&self, token: &str, _create: bool) {

@@ -21,6 +21,7 @@ use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
 use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
+use crate::state::importing::managers::{Known, Managers};
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
 use crate::state::importing::stored::JobStore;
@@ -35,6 +36,7 @@ struct Keeper {
     job: Job,
     store: Option<JobStore>,
     sending: Sending,
+    managers: Managers,
 }
 
 impl Keeper {
@@ -80,6 +82,7 @@ pub async fn send(
         job,
         store,
         sending,
+        managers: Managers::default(),
     };
     let mut pace = Pace::new(CALLS, WINDOW_MS);
     sending.time_left(pace.time_left_ms(kept.job.tally().left, now_ms()));
@@ -222,7 +225,15 @@ async fn row(
 ) -> Result<Outcome, ApiError> {
     let client = session.client()?;
     let since = flight.again.then(|| flight.since.clone()).flatten();
-    let to = RowWrite::new(form, &flight.token, since);
+    let mut to = RowWrite::new(form, &flight.token, since);
+    match (
+        kept.managers.of(&ready.contact),
+        &ready.contact.contact_manager,
+    ) {
+        (Known::Nobody, _) => return outcome(session, Written::ManagerUnknown),
+        (Known::Agent(id), Some(username)) => to = to.knowing(username, id),
+        _ => {}
+    }
     // Boxed, as the form's submit boxes it: the write's one state machine, in the first download,
     // serves both (awaited in place it would be copied into this part).
     let written = Box::pin(write(
@@ -232,6 +243,7 @@ async fn row(
         ready.custom.clone(),
     ))
     .await;
+    kept.managers.learn(&ready.contact, &written);
     let duplicate = match written {
         Written::Duplicate(duplicate) => duplicate,
         Written::Saved(accepted) if to.adopted() => {
@@ -261,7 +273,9 @@ async fn row(
     };
     kept.set(index, flight.outcome(Some(id))).await;
     let to = RowWrite::adding(form, target, &found);
-    match Box::pin(write(&client, &to, contact, custom)).await {
+    let written = Box::pin(write(&client, &to, contact.clone(), custom)).await;
+    kept.managers.learn(&contact, &written);
+    match written {
         // A field the row fills was filled by someone else meanwhile: theirs is kept.
         Written::Changed(_) => {
             let t = session.texts_now();
