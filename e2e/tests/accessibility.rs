@@ -211,6 +211,37 @@ async fn audit_every_state(theme: &str) {
     .await;
     audit(&b, "import finished", &mut found).await;
     b.click("Back to the form").await;
+    audit(&b, "the import's line above the form", &mut found).await;
+
+    // An import stopped half-way (its answer lost), and the page reloaded: offered to resume.
+    b.click("Back to the import").await;
+    b.js(r#"const transfer = new DataTransfer();
+        transfer.items.add(new File(["Name,Company\nAlan Turing,Bletchley\n"], "more.csv", {type: "text/csv"}));
+        const input = document.querySelector("input[name='file']");
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+        return true;"#)
+        .await;
+    b.wait_js(
+        "the second file's summary",
+        "return document.querySelector('.ocf-import').textContent.includes('1 row: 1 ready')",
+    )
+    .await;
+    faults.push(Fault::Lost(Duration::from_millis(50)), 1);
+    b.click("Import 1 contact").await;
+    b.wait_js(
+        "the import paused",
+        "return document.querySelector('.ocf-import').textContent.includes('Import paused')",
+    )
+    .await;
+    b.reload().await;
+    b.wait_js(
+        "the offer to resume",
+        "return [...document.querySelectorAll('.ocf-import-line')].some((l) => l.textContent.includes('Resume importing more.csv'))",
+    )
+    .await;
+    audit(&b, "the offer to resume an import", &mut found).await;
+    b.click("Discard").await;
 
     // The audit does see problems: a grey-on-white line on the page is reported.
     b.js("document.querySelector('main').insertAdjacentHTML('beforeend', '<p id=\"faint\" style=\"color:#ccc;background:#fff\">Faint</p>'); return true")
