@@ -1,7 +1,8 @@
 //! Properties of the spreadsheet reader, each over 10,000 generated cases (proptest): any table
 //! written with quotes, delimiters, line breaks (LF, CR, CRLF) and a BOM reads back the same in
-//! every encoding the import reads; the delimiter of a written header is found again; and no
-//! input, of any bytes, makes the decoder, the delimiter finder or the reader panic.
+//! every encoding the import reads; the delimiter of a written header is found again; no input,
+//! of any bytes, makes the decoder, the delimiter finder or the reader panic; and any import job
+//! stored (written as CSV by the same writer) reads back the same.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod property;
@@ -154,6 +155,69 @@ fn no_bytes_make_the_reader_panic() {
                 || bytes == [0xFF, 0xFE]
                 || bytes == [0xFE, 0xFF]
         );
+        Ok(())
+    });
+}
+
+#[test]
+fn any_import_job_stored_reads_back_the_same() {
+    use omnichannel_contact_form::domain::import::job::{
+        decode_outcome, encode_outcome, Existing, Job, JobRow, Outcome,
+    };
+    let text = || prop_oneof!["[a-z0-9]{0,6}", any::<String>()];
+    let maybe = || prop::option::of("[a-z0-9:+-]{1,20}");
+    let outcome = prop_oneof![
+        Just(Outcome::Waiting),
+        (text(), maybe(), maybe()).prop_map(|(token, since, adding)| Outcome::InFlight {
+            token,
+            since,
+            adding
+        }),
+        text().prop_map(|id| Outcome::Created { id }),
+        text().prop_map(|id| Outcome::Updated { id }),
+        Just(Outcome::Skipped),
+        text().prop_map(|reason| Outcome::Failed { reason }),
+        text().prop_map(|reason| Outcome::NotSent { reason }),
+    ];
+    let row = (
+        1usize..100_000,
+        prop::collection::vec(cell(), 0..5),
+        outcome,
+    )
+        .prop_map(|(line, cells, outcome)| JobRow {
+            line,
+            cells,
+            outcome,
+        });
+    let job = (
+        any::<String>(),
+        prop::sample::select(vec![',', ';', '\t', '|']),
+        prop::collection::vec(cell(), 0..5),
+        prop::collection::vec("[a-z:_]{1,10}", 0..5),
+        any::<bool>(),
+        prop::collection::vec(row, 0..6),
+    )
+        .prop_map(|(file, delimiter, header, columns, skip, rows)| Job {
+            version: 1,
+            file,
+            delimiter,
+            header,
+            columns,
+            existing: if skip {
+                Existing::Skip
+            } else {
+                Existing::AddWhatIsNew
+            },
+            rows,
+        });
+    property("stored jobs read back", job, |job| {
+        prop_assert_eq!(Job::decode(&job.encode()), Some(job.clone()));
+        for row in &job.rows {
+            prop_assert_eq!(
+                decode_outcome(&encode_outcome(&row.outcome)),
+                Some(row.outcome.clone())
+            );
+        }
         Ok(())
     });
 }

@@ -4,17 +4,24 @@
 //! that was in flight when the page went keeps the token (and the time) it was sent with: the
 //! one write then checks the server for what it made before sending it again. The rows' checks
 //! are not stored: they are made again from the rows, by the same rules, on resume.
+//!
+//! It is stored as CSV, by the import's own writer and reader (no serde in the part): a first
+//! line `omnichannel-contact-form import,<version>,<file>,<delimiter>,add|skip`, `h` and the
+//! header, `c` and the columns ([`column_key`]), then a line per row: its line number, its outcome in four cells
+//! ([`outcome_cells`]) and its cells. A row's outcome alone is one such line of four cells.
 
 use crate::domain::field::Field;
 use crate::domain::sheet::columns::Column;
+use crate::domain::sheet::delimiter::Delimiter;
+use crate::domain::sheet::read::records;
 use crate::domain::sheet::read::Row;
-use serde::{Deserialize, Serialize};
+use crate::domain::sheet::write::write;
 
 /// The stored format's version: a later one reads this one too.
 pub const VERSION: u32 = 1;
 
 /// What to do with a row whose email or phone belongs to a contact on the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
     /// Add its new emails and phones and fill the contact's empty fields; nothing removed.
     AddWhatIsNew,
@@ -23,7 +30,7 @@ pub enum Existing {
 }
 
 /// Where a row stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Not sent yet.
     Waiting,
@@ -71,7 +78,7 @@ impl Outcome {
 }
 
 /// A row of the job: the file's row and its outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRow {
     /// The line the row starts on.
     pub line: usize,
@@ -82,7 +89,7 @@ pub struct JobRow {
 }
 
 /// A stored import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
     /// The stored format's version ([`VERSION`]).
     pub version: u32,
@@ -140,13 +147,77 @@ impl Job {
 
     /// The stored text.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let existing = match self.existing {
+            Existing::AddWhatIsNew => "add",
+            Existing::Skip => "skip",
+        };
+        let version = VERSION.to_string();
+        let delimiter = self.delimiter.to_string();
+        let meta = vec![MAGIC, &version, &self.file, &delimiter, existing];
+        // The header and the columns behind a first cell of their own, so that neither is ever
+        // a blank line (which the reader skips).
+        let head = [meta, strs("h", &self.header), strs("c", &self.columns)];
+        let rows: Vec<(String, [String; 4], &[String])> = self
+            .rows
+            .iter()
+            .map(|r| (r.line.to_string(), outcome_cells(&r.outcome), &r.cells[..]))
+            .collect();
+        let rows = rows.iter().map(|(line, outcome, cells)| {
+            let cells = cells.iter().map(String::as_str);
+            let line = std::iter::once(line.as_str());
+            line.chain(outcome.iter().map(String::as_str))
+                .chain(cells)
+                .collect()
+        });
+        let all: Vec<Vec<&str>> = head.into_iter().chain(rows).collect();
+        write(all.iter().map(|r| r.iter().copied()), Delimiter::Comma)
     }
 
     /// A stored job read back; `None` for a text that is not one (or of a later version).
     pub fn decode(text: &str) -> Option<Job> {
-        let job: Job = serde_json::from_str(text).ok()?;
-        (job.version <= VERSION).then_some(job)
+        let mut lines = records(text, Delimiter::Comma).map(|r| r.cells);
+        let meta = lines.next()?;
+        let [magic, version, file, delimiter, existing] = &meta[..] else {
+            return None;
+        };
+        let version: u32 = version.parse().ok()?;
+        if magic != MAGIC || version > VERSION {
+            return None;
+        }
+        let existing = match existing.as_str() {
+            "add" => Existing::AddWhatIsNew,
+            "skip" => Existing::Skip,
+            _ => return None,
+        };
+        let after = |cells: Vec<String>, first: &str| {
+            let mut cells = cells.into_iter();
+            (cells.next()? == first).then(|| cells.collect::<Vec<_>>())
+        };
+        let header = after(lines.next()?, "h")?;
+        let columns = after(lines.next()?, "c")?;
+        let rows = lines
+            .map(|mut cells| {
+                if cells.len() < 5 {
+                    return None;
+                }
+                let line = cells[0].parse().ok()?;
+                let outcome = outcome_of(&cells[1..5])?;
+                Some(JobRow {
+                    line,
+                    cells: cells.split_off(5),
+                    outcome,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Job {
+            version,
+            file: file.clone(),
+            delimiter: delimiter.chars().next()?,
+            header,
+            columns,
+            existing,
+            rows,
+        })
     }
 
     /// What each column holds.
@@ -197,6 +268,70 @@ impl Job {
         }
         tally
     }
+}
+
+/// The first cell of a stored job.
+const MAGIC: &str = "omnichannel-contact-form import";
+
+/// `first`, then `cells`.
+fn strs<'a>(first: &'a str, cells: &'a [String]) -> Vec<&'a str> {
+    std::iter::once(first)
+        .chain(cells.iter().map(String::as_str))
+        .collect()
+}
+
+/// An outcome as four cells: a letter for its kind, then what it holds.
+pub fn outcome_cells(outcome: &Outcome) -> [String; 4] {
+    let cells = |kind: &str, a: &str, b: Option<&str>, c: Option<&str>| {
+        let or_empty = |v: Option<&str>| v.unwrap_or_default().to_owned();
+        [kind.to_owned(), a.to_owned(), or_empty(b), or_empty(c)]
+    };
+    match outcome {
+        Outcome::Waiting => cells("W", "", None, None),
+        Outcome::InFlight {
+            token,
+            since,
+            adding,
+        } => cells("F", token, since.as_deref(), adding.as_deref()),
+        Outcome::Created { id } => cells("C", id, None, None),
+        Outcome::Updated { id } => cells("U", id, None, None),
+        Outcome::Skipped => cells("S", "", None, None),
+        Outcome::Failed { reason } => cells("X", reason, None, None),
+        Outcome::NotSent { reason } => cells("N", reason, None, None),
+    }
+}
+
+/// Four cells read back as an outcome (`None`: not one).
+pub fn outcome_of(cells: &[String]) -> Option<Outcome> {
+    let [kind, a, b, c] = cells else {
+        return None;
+    };
+    let some = |v: &String| (!v.is_empty()).then(|| v.clone());
+    Some(match kind.as_str() {
+        "W" => Outcome::Waiting,
+        "F" => Outcome::InFlight {
+            token: a.clone(),
+            since: some(b),
+            adding: some(c),
+        },
+        "C" => Outcome::Created { id: a.clone() },
+        "U" => Outcome::Updated { id: a.clone() },
+        "S" => Outcome::Skipped,
+        "X" => Outcome::Failed { reason: a.clone() },
+        "N" => Outcome::NotSent { reason: a.clone() },
+        _ => return None,
+    })
+}
+
+/// A row's outcome as stored on its own: one line of [`outcome_cells`].
+pub fn encode_outcome(outcome: &Outcome) -> String {
+    let cells = outcome_cells(outcome);
+    write([cells.iter().map(String::as_str)], Delimiter::Comma)
+}
+
+/// A row's outcome stored on its own, read back.
+pub fn decode_outcome(text: &str) -> Option<Outcome> {
+    outcome_of(&records(text, Delimiter::Comma).next()?.cells)
 }
 
 /// A column as stored: `ignore`, a field's input name (`name`, `email`, `phone`,
@@ -253,14 +388,24 @@ mod tests {
         job.rows[2].outcome = Outcome::NotSent {
             reason: "Name is required.".into(),
         };
+        job.rows[3].outcome = Outcome::Failed {
+            reason: "Say \"no\", twice,\nthen stop.".into(),
+        };
+        job.rows[0]
+            .cells
+            .push("=a cell, with \"quotes\"\r\nand lines".into());
         let back = Job::decode(&job.encode()).expect("reads back");
         assert_eq!(back, job);
+        for row in &job.rows {
+            let stored = encode_outcome(&row.outcome);
+            assert_eq!(decode_outcome(&stored).as_ref(), Some(&row.outcome));
+        }
         assert_eq!(
             back.mapping(),
             [Column::Field(Field::Name), Column::Custom("tier".into())]
         );
         assert_eq!(Job::decode("not json"), None);
-        let later = job.encode().replace("\"version\":1", "\"version\":2");
+        let later = job.encode().replacen(",1,", ",2,", 1);
         assert_eq!(
             Job::decode(&later),
             None,

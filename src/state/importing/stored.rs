@@ -2,7 +2,7 @@
 //! `web::job_store`), and a mark in localStorage under the same key, so that the first download
 //! can tell one waits (and fetch the import's part to ask about it) without opening IndexedDB.
 
-use crate::domain::import::job::{Job, Outcome};
+use crate::domain::import::job::{decode_outcome, encode_outcome, Job, Outcome};
 use crate::state::widget::session::Session;
 use crate::web::job_store::{forget_job, keep_job, keep_row, stored_job, NotStored};
 use crate::web::storage::{self, StorageArea};
@@ -34,8 +34,7 @@ impl JobStore {
 
     /// Keeps where row `index` stands.
     pub async fn keep_row(&self, index: usize, outcome: &Outcome) -> Result<(), NotStored> {
-        let text = serde_json::to_string(outcome).map_err(|_| NotStored)?;
-        keep_row(&self.key, index, &text).await
+        keep_row(&self.key, index, &encode_outcome(outcome)).await
     }
 
     /// The stored import, with each row as it last stood; `None` when there is none (the mark
@@ -44,7 +43,7 @@ impl JobStore {
         let job = stored_job(&self.key).await.and_then(|(job, rows)| {
             let mut job = Job::decode(&job)?;
             for (index, outcome) in rows {
-                if let Ok(outcome) = serde_json::from_str(&outcome) {
+                if let Some(outcome) = decode_outcome(&outcome) {
                     job.set(index, outcome);
                 }
             }
