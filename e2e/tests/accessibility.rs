@@ -81,6 +81,21 @@ async fn wait_busy(b: &Browser) {
     .await;
 }
 
+/// Gives the import's file input `csv` as the file `name`.
+async fn give(b: &Browser, name: &str, csv: &str) {
+    let script = format!(
+        r#"const transfer = new DataTransfer();
+        transfer.items.add(new File([{csv}], {name}, {{type: "text/csv"}}));
+        const input = document.querySelector("input[name='file']");
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", {{bubbles: true}}));
+        return true;"#,
+        csv = serde_json::Value::from(csv),
+        name = serde_json::Value::from(name),
+    );
+    b.js(&script).await;
+}
+
 /// Walks through every state a user meets, auditing each.
 async fn audit_every_state(theme: &str) {
     let site = site().await;
@@ -189,14 +204,12 @@ async fn audit_every_state(theme: &str) {
     b.click("Import contacts").await;
     b.input("file").await;
     audit(&b, "import, no file yet", &mut found).await;
-    b.js(r#"const transfer = new DataTransfer();
-        const csv = "Name,Email,Company\nGrace Hopper,grace@example.com,Navy\nNo Mail,not-an-email,\n";
-        transfer.items.add(new File([csv], "people.csv", {type: "text/csv"}));
-        const input = document.querySelector("input[name='file']");
-        input.files = transfer.files;
-        input.dispatchEvent(new Event("change", {bubbles: true}));
-        return true;"#)
-        .await;
+    give(
+        &b,
+        "people.csv",
+        "Name,Email,Company\nGrace Hopper,grace@example.com,Navy\nNo Mail,not-an-email,\n",
+    )
+    .await;
     b.wait_js(
         "the import's summary",
         "return document.querySelector('.ocf-import').textContent.includes('2 rows: 1 ready')",
@@ -215,13 +228,7 @@ async fn audit_every_state(theme: &str) {
 
     // An import stopped half-way (its answer lost), and the page reloaded: offered to resume.
     b.click("Back to the import").await;
-    b.js(r#"const transfer = new DataTransfer();
-        transfer.items.add(new File(["Name,Company\nAlan Turing,Bletchley\n"], "more.csv", {type: "text/csv"}));
-        const input = document.querySelector("input[name='file']");
-        input.files = transfer.files;
-        input.dispatchEvent(new Event("change", {bubbles: true}));
-        return true;"#)
-        .await;
+    give(&b, "more.csv", "Name,Company\nAlan Turing,Bletchley\n").await;
     b.wait_js(
         "the second file's summary",
         "return document.querySelector('.ocf-import').textContent.includes('1 row: 1 ready')",

@@ -10,6 +10,12 @@ use std::time::Duration;
 
 /// Opens the import and gives it `csv` (UTF-8 with a BOM) as the file `name`.
 async fn import_file(b: &Browser, name: &str, csv: &str) {
+    let bytes: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(csv.bytes()).collect();
+    import_bytes(b, name, &bytes).await;
+}
+
+/// Opens the import (if it is not open) and gives it `bytes` as the file `name`.
+async fn import_bytes(b: &Browser, name: &str, bytes: &[u8]) {
     if !b.has_input("file").await {
         b.click("Import contacts").await;
         b.wait_js(
@@ -20,13 +26,12 @@ async fn import_file(b: &Browser, name: &str, csv: &str) {
     }
     let script = format!(
         r#"const transfer = new DataTransfer();
-        const bytes = new Uint8Array([0xEF, 0xBB, 0xBF, ...new TextEncoder().encode({csv})]);
-        transfer.items.add(new File([bytes], {name}, {{type: "text/csv"}}));
+        transfer.items.add(new File([new Uint8Array({bytes})], {name}, {{type: "text/csv"}}));
         const input = document.querySelector("input[name='file']");
         input.files = transfer.files;
         input.dispatchEvent(new Event("change", {{bubbles: true}}));
         return true;"#,
-        csv = Value::from(csv),
+        bytes = Value::from(bytes.to_vec()),
         name = Value::from(name),
     );
     b.js(&script).await;
@@ -229,27 +234,6 @@ async fn a_reload_after_a_lost_answer_resumes_with_every_row_exactly_once() {
         assert_eq!(offered, Value::Bool(false), "{api}");
         b.finish().await;
     }
-}
-
-/// Gives the import `bytes` (a JS array of numbers) as the file `name`.
-async fn import_bytes(b: &Browser, name: &str, bytes: &[u8]) {
-    b.click("Import contacts").await;
-    b.wait_js(
-        "the import's file input",
-        "return !!document.querySelector(\"input[name='file']\")",
-    )
-    .await;
-    let script = format!(
-        r#"const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array({bytes})], {name}, {{type: "text/csv"}}));
-        const input = document.querySelector("input[name='file']");
-        input.files = transfer.files;
-        input.dispatchEvent(new Event("change", {{bubbles: true}}));
-        return true;"#,
-        bytes = Value::from(bytes.to_vec()),
-        name = Value::from(name),
-    );
-    b.js(&script).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
