@@ -29,7 +29,12 @@ impl JobStore {
     /// Keeps `job` as it stands now (as it starts or resumes).
     pub async fn keep(&self, job: &Job) -> Result<(), NotStored> {
         keep_job(&self.key, &job.encode()).await?;
-        storage::write(StorageArea::Local, &self.key, &job.file).map_err(|_| NotStored)
+        // Without its mark it would never be offered again: then it is not kept at all.
+        if storage::write(StorageArea::Local, &self.key, &job.file).is_err() {
+            let _ = forget_job(&self.key).await;
+            return Err(NotStored);
+        }
+        Ok(())
     }
 
     /// Keeps where row `index` stands.
