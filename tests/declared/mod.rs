@@ -16,13 +16,15 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The keys of `const ATTRIBUTES = { … }` in a JS file, quoted or not.
+/// The attributes of `const ATTRIBUTES` in a JS file: the keys of an object (`{ … }`, quoted or
+/// not), or the strings of a list (`[ … ]`, each the option of its name in camelCase).
 pub fn attribute_keys(js: &str) -> BTreeSet<String> {
-    let start = js
-        .find("const ATTRIBUTES = {")
-        .expect("an ATTRIBUTES table")
-        + 20;
-    let body = &js[start..start + js[start..].find('}').expect("its end")];
+    let start = js.find("const ATTRIBUTES = ").expect("an ATTRIBUTES table") + 19;
+    let close = match &js[start..start + 1] {
+        "[" => ']',
+        _ => '}',
+    };
+    let body = &js[start + 1..start + js[start..].find(close).expect("its end")];
     body.split(',')
         .filter_map(|pair| pair.split(':').next())
         .map(|key| key.trim().trim_matches('"').to_owned())
