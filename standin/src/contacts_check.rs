@@ -82,6 +82,18 @@ pub const GET: Schema = Schema {
     required: &["contactId"],
 };
 
+/// `contacts.search`'s query (7.1+): `unknown` a boolean, only `true` and `false` coerced.
+pub const SEARCH: Schema = Schema {
+    props: &[
+        ("count", Kind::Number),
+        ("offset", Kind::Number),
+        ("sort", Kind::Str),
+        ("searchText", Kind::Str),
+        ("unknown", Kind::Bool),
+    ],
+    required: &[],
+};
+
 /// `contacts.history`'s query.
 pub const HISTORY: Schema = Schema {
     props: &[

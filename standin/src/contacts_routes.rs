@@ -1,6 +1,7 @@
 //! The Contact Center routes of Rocket.Chat 7.1+ (`omnichannel/contacts*`) and `/api/info`.
 //! Contacts are kept apart from the visitors the legacy endpoint writes, as in Rocket.Chat.
 
+use crate::contact_record::contact_record;
 use crate::contact_routes::validate_fields;
 use crate::contacts_check::invalid;
 use crate::http::{failure, reply, success, with_headers, written};
@@ -211,7 +212,10 @@ pub async fn get(
     let id = text(&map, "contactId").unwrap_or_default();
     let found = state
         .store
-        .read(|d| d.live_contact(&id).map(|i| d.contacts[i].to_json()))
+        .read(|d| {
+            d.live_contact(&id)
+                .map(|i| contact_record(d, &d.contacts[i]))
+        })
         .await;
     let answer = match found {
         Some(contact) => success(json!({"contact": contact})),

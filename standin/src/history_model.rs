@@ -176,3 +176,32 @@ impl Room {
         Value::Object(record)
     }
 }
+
+impl Channel {
+    /// The channel's `visitor`, as `contacts.block` takes it back: `source.id` only when the
+    /// channel has one.
+    pub fn visitor(&self) -> Value {
+        let mut source = json!({"type": self.details.kind});
+        if let Some(id) = &self.details.id {
+            source["id"] = json!(id);
+        }
+        json!({"visitorId": self.visitor_id, "source": source})
+    }
+
+    /// The channel as a contact's `channels` (and `contacts.channels`) list it.
+    pub fn to_json(&self) -> Value {
+        let mut channel = json!({
+            "name": self.name,
+            "visitor": self.visitor(),
+            "blocked": self.blocked,
+            "verified": self.verified,
+            "details": self.details,
+        });
+        if let Some((field, value, at)) = &self.verified_by {
+            channel["field"] = json!(field);
+            channel["value"] = json!(value);
+            channel["verifiedAt"] = json!(at);
+        }
+        channel
+    }
+}

@@ -141,13 +141,7 @@ pub async fn channels(
                 .iter()
                 .filter(|c| c.contact_id == id)
                 .map(|c| {
-                    let mut channel = json!({
-                        "name": c.name,
-                        "visitor": {"visitorId": c.visitor_id, "source": {"type": c.details.kind}},
-                        "blocked": c.blocked,
-                        "verified": c.verified,
-                        "details": c.details,
-                    });
+                    let mut channel = c.to_json();
                     let last = d
                         .rooms
                         .iter()
@@ -158,11 +152,6 @@ pub async fn channels(
                         .max_by(|a, b| a.ts.cmp(&b.ts));
                     if let Some(room) = last {
                         channel["lastChat"] = json!({"_id": room.id, "ts": room.ts});
-                    }
-                    if let Some((field, value, at)) = &c.verified_by {
-                        channel["field"] = json!(field);
-                        channel["value"] = json!(value);
-                        channel["verifiedAt"] = json!(at);
                     }
                     channel
                 })

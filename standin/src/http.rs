@@ -160,8 +160,24 @@ pub fn written(result: Result<Response, crate::store::StoreError>) -> Response {
 
 /// A query string as an object of strings, as Meteor's `check` and ajv see it.
 pub fn query_map(query: &[(String, String)]) -> serde_json::Map<String, Value> {
-    query
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect()
+    // As `qs` parses it: a key given twice, or as `key[]`, is an array.
+    let mut map = serde_json::Map::new();
+    for (key, value) in query {
+        let (key, listed) = match key.strip_suffix("[]") {
+            Some(key) => (key, true),
+            None => (key.as_str(), false),
+        };
+        let value = Value::String(value.clone());
+        match map.get_mut(key) {
+            Some(Value::Array(items)) => items.push(value),
+            Some(first) => *first = Value::Array(vec![first.take(), value]),
+            None if listed => {
+                map.insert(key.to_owned(), Value::Array(vec![value]));
+            }
+            None => {
+                map.insert(key.to_owned(), value);
+            }
+        }
+    }
+    map
 }

@@ -4,6 +4,7 @@
 
 pub mod auth_routes;
 pub mod conflict_routes;
+pub mod contact_record;
 pub mod contact_routes;
 pub mod contacts_check;
 pub mod contacts_routes;

@@ -104,11 +104,14 @@ pub const CONTACTS_GET: Route = center(
     Version::CONTACTS,
     &schema::GET,
 );
-/// The Contact Center's search (its parameters read by the handler).
-pub const CONTACTS_SEARCH: Route = Route {
-    since: Some(Version::CONTACTS),
-    ..legacy("GET /api/v1/omnichannel/contacts.search", &CONTACT_ROLES)
-};
+/// The Contact Center's search: its query checked before the permission on 7.x, after it on
+/// 8.x (`docs/rocket-chat.md`).
+pub const CONTACTS_SEARCH: Route = conversations(
+    "GET /api/v1/omnichannel/contacts.search",
+    Some(Version::CONTACTS),
+    &CONTACT_ROLES,
+    &schema::SEARCH,
+);
 /// Whether an email, phone or id is a contact's (`oneOf`, checked by the handler).
 pub const CONTACTS_CHECK_EXISTENCE: Route = Route {
     since: Some(Version::CHECK_EXISTENCE),

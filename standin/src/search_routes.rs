@@ -2,6 +2,7 @@
 //! and `GET /api/v1/omnichannel/contacts.search` (Contact Center contacts, 7.1+), with their
 //! paging, matching and sort orders as docs/rocket-chat.md gives them.
 
+use crate::contact_record::contact_record;
 use crate::contacts_check::invalid;
 use crate::contacts_routes::text;
 use crate::http::{success, with_headers};
@@ -114,7 +115,7 @@ pub async fn contacts(
     };
     let (count, offset) = page_of(&query);
     let needle = text(&query, "searchText").unwrap_or_default();
-    let unknown = text(&query, "unknown").as_deref() == Some("true");
+    let unknown = query.get("unknown") == Some(&Value::Bool(true));
     let sort = match sort_of(&query, ("name", 1)) {
         Ok(sort) => sort,
         Err(response) => return with_headers(*response, &limit),
@@ -140,7 +141,19 @@ pub async fn contacts(
                 };
                 ordered(order, sort.1)
             });
-            let listed: Vec<Value> = hits.iter().map(|c| c.to_json()).collect();
+            // As Rocket.Chat's search gives them: the channels, and the manager as a user.
+            let listed: Vec<Value> = hits
+                .iter()
+                .map(|c| {
+                    let mut record = contact_record(d, c);
+                    let manager = c.contact_manager.as_deref();
+                    if let Some(user) = manager.and_then(|m| d.users.iter().find(|u| u.id == m)) {
+                        record["contactManager"] =
+                            json!({"_id": user.id, "name": user.name, "username": user.username});
+                    }
+                    record
+                })
+                .collect();
             (page(listed, count, offset), hits.len())
         })
         .await;
