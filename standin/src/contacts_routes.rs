@@ -6,7 +6,7 @@ use crate::contact_routes::validate_fields;
 use crate::contacts_check::invalid;
 use crate::http::{failure, reply, success, with_headers, written};
 use crate::ids;
-use crate::model::{Contact, CustomField, Data};
+use crate::model::{Contact, CustomField, Data, Version};
 use crate::route::{admit, Admitted, Input};
 use crate::routes;
 use crate::state::AppState;
@@ -137,6 +137,7 @@ pub async fn update(
         Ok(admitted) => admitted,
         Err(response) => return response,
     };
+    let version = state.version;
     let answer = state
         .store
         .write(|d| {
@@ -168,7 +169,20 @@ pub async fn update(
                     }
                 }
             };
+            // 8.x patches: a body that sets nothing (`{contactId}`, `wipeConflicts: false`, an
+            // empty manager before 8.2) leaves the contact as it is, unknown or not; 7.x marks
+            // it known on every update.
+            let clears = version >= Version::CLEAR_MANAGER;
+            let sets = ["name", "emails", "phones", "customFields"]
+                .iter()
+                .any(|k| map.get(*k).is_some_and(|v| !v.is_null()))
+                || manager.as_deref().is_some_and(|m| !m.is_empty() || clears)
+                || map.get("wipeConflicts") == Some(&Value::Bool(true));
             let contact = &mut d.contacts[index];
+            if version >= Version::PATCH && !sets {
+                return success(json!({"contact": contact.to_json()}));
+            }
+            contact.unknown = false;
             if let Some(name) = text(&map, "name") {
                 contact.name = name;
             }
@@ -181,8 +195,11 @@ pub async fn update(
             if let Some(values) = custom_fields {
                 contact.custom_fields = values;
             }
-            if let Some(manager) = manager {
-                contact.contact_manager = (!manager.is_empty()).then_some(manager);
+            match manager {
+                Some(manager) if !manager.is_empty() => contact.contact_manager = Some(manager),
+                // An empty manager removes it from 8.2 on; before, it is ignored.
+                Some(_) if clears => contact.contact_manager = None,
+                _ => {}
             }
             // Without `wipeConflicts` the conflicts stay as they are.
             if map.get("wipeConflicts") == Some(&Value::Bool(true)) {

@@ -275,6 +275,11 @@ impl Version {
     pub const CHECK_EXISTENCE: Version = Version { major: 7, minor: 2 };
     /// The first release with `contacts.conflicts`.
     pub const CONFLICTS: Version = Version { major: 7, minor: 7 };
+    /// The first release whose `contacts.update` patches: a body that sets nothing leaves the
+    /// contact as it is (an unknown one stays unknown).
+    pub const PATCH: Version = Version { major: 8, minor: 0 };
+    /// The first release where `contactManager: ""` removes the manager (before, it is ignored).
+    pub const CLEAR_MANAGER: Version = Version { major: 8, minor: 2 };
     /// The first release the stand-in has `contacts.delete` in (Rocket.Chat's newest).
     pub const DELETE: Version = Version {
         major: 7,

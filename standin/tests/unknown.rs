@@ -139,3 +139,98 @@ async fn the_search_gives_the_manager_as_a_user_and_every_contact_its_channels()
         .await;
     assert_eq!(got.body["contact"]["channels"], maria["channels"]);
 }
+
+/// The search's names with `unknown` set to `unknown`, as the admin sees them.
+async fn listed(rc: &common::Rc, admin: &(String, String), unknown: bool) -> Vec<String> {
+    let a = rc
+        .get_as(
+            admin,
+            &format!("/api/v1/omnichannel/contacts.search?unknown={unknown}"),
+        )
+        .await;
+    a.body["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn update(
+    rc: &common::Rc,
+    auth: &(String, String),
+    body: serde_json::Value,
+) -> common::Answer {
+    rc.call(
+        reqwest::Method::POST,
+        "/api/v1/omnichannel/contacts.update",
+        Some((&auth.0, &auth.1)),
+        Some(body),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_update_identifies_an_unknown_contact_on_8_x_only_when_it_sets_something() {
+    // The seeded unknown contact's id.
+    let unknown_id = "0000000000000000c0deffff";
+    for version in [V7, V8] {
+        let rc = start_with(seeded(version)).await;
+        let admin = rc.login("admin").await;
+        assert!(listed(&rc, &admin, true)
+            .await
+            .contains(&"Findme unknown".to_owned()));
+        let nothing = update(&rc, &admin, json!({"contactId": unknown_id})).await;
+        assert_eq!(nothing.status, StatusCode::OK, "{}", nothing.text);
+        let still = listed(&rc, &admin, true)
+            .await
+            .contains(&"Findme unknown".to_owned());
+        assert_eq!(
+            still,
+            version == V8,
+            "{version}: an update that sets nothing"
+        );
+        let renamed = update(
+            &rc,
+            &admin,
+            json!({"contactId": unknown_id, "name": "Now known"}),
+        )
+        .await;
+        assert_eq!(renamed.body["contact"]["unknown"], false, "{version}");
+        assert!(!listed(&rc, &admin, true)
+            .await
+            .contains(&"Now known".to_owned()));
+        assert!(
+            listed(&rc, &admin, false)
+                .await
+                .contains(&"Now known".to_owned()),
+            "{version}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_empty_manager_removes_it_from_8_2_and_is_ignored_before() {
+    for (version, cleared) in [
+        (V7, false),
+        (Version { major: 8, minor: 1 }, false),
+        (V8, true),
+    ] {
+        let rc = start_with(seeded(version)).await;
+        let admin = rc.login("admin").await;
+        let agent = rc.login("agent.one").await;
+        let made = rc
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/omnichannel/contacts",
+                Some((&admin.0, &admin.1)),
+                Some(json!({"name": "Managed", "emails": [], "phones": [], "contactManager": agent.0})),
+            )
+            .await;
+        let id = made.body["contactId"].as_str().unwrap().to_owned();
+        let a = update(&rc, &admin, json!({"contactId": id, "contactManager": ""})).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+        let manager = &a.body["contact"]["contactManager"];
+        assert_eq!(manager.is_null(), cleared, "{version}: {manager}");
+    }
+}
