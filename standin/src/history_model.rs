@@ -62,6 +62,10 @@ pub struct Room {
     /// `user` (an agent closed it) or `visitor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closer: Option<String>,
+    /// Who closed it, when it was not the agent who served it (a colleague who blocked its
+    /// channel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: Option<Someone>,
     /// Its tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -151,7 +155,8 @@ impl Room {
         }
         if let Some(closed) = &self.closed_at {
             record.insert("closedAt".into(), json!(closed));
-            if let (Some(agent), Some("user")) = (&self.served_by, self.closer.as_deref()) {
+            let by = self.closed_by.as_ref().or(self.served_by.as_ref());
+            if let (Some(agent), Some("user")) = (by, self.closer.as_deref()) {
                 record.insert(
                     "closedBy".into(),
                     json!({"_id": agent.id, "username": agent.username}),

@@ -111,6 +111,7 @@ pub fn conversations(data: &mut Data) {
             served_by: Some(served.clone()),
             closed_at: Some(stamp(day, start + 2 * length + 5)),
             closer: Some("user".into()),
+            closed_by: None,
             tags: match k % 3 {
                 0 => vec!["billing".into()],
                 1 => vec!["billing".into(), "urgent".into()],
@@ -158,6 +159,7 @@ pub fn conversations(data: &mut Data) {
         closed_at: None,
         closer: None,
         tags: Vec::new(),
+        closed_by: None,
         source: source("widget"),
     });
     message(
@@ -201,6 +203,7 @@ pub fn conversations(data: &mut Data) {
             closed_at: Some(stamp(20, 9 * 60 + 15)),
             closer: Some("visitor".into()),
             tags: Vec::new(),
+            closed_by: None,
             source: source("widget"),
         });
         message(

@@ -3,6 +3,7 @@
 //! gives, so that local use and end-to-end tests meet Rocket.Chat's behaviour.
 
 pub mod auth_routes;
+pub mod block_routes;
 pub mod conflict_routes;
 pub mod contact_record;
 pub mod contact_routes;
@@ -58,6 +59,8 @@ pub struct Options {
     pub seed_contacts: usize,
     /// The rate limiter's window (Rocket.Chat's: 60 s; a test sets a shorter one).
     pub rate_window: std::time::Duration,
+    /// Whether the workspace has the licence modules blocking a channel needs (on by default).
+    pub license: bool,
 }
 
 impl Default for Options {
@@ -74,6 +77,7 @@ impl Default for Options {
             version: model::Version::DEFAULT,
             seed_contacts: 0,
             rate_window: rate_limit::WINDOW,
+            license: true,
         }
     }
 }
@@ -103,6 +107,7 @@ impl Standin {
             cors: options.cors.clone(),
             faults: options.faults.then(faults::Faults::default),
             version: options.version,
+            license: options.license,
             hold_wasm: tokio::sync::watch::channel(false).0,
             csp: match &options.csp {
                 Some(csp) => Some(

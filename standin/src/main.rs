@@ -25,6 +25,8 @@ USAGE: rc-standin [OPTIONS]
                           ('Findme 01', findme01@example.org, +493000000001, ...)
   --rate-window SECONDS   the rate limit's window (default 60, as Rocket.Chat's): 10 calls per
                           route and client in it
+  --no-license            a workspace without the licence's livechat-enterprise and
+                          contact-id-verification: contacts.block/unblock refused
   --faults                enable fault injection for tests: POST /_standin/fault with
                           {"kind": "slow"|"error"|"html"|"drop"|"lost", "count": N, "ms": N}
                           queues faults that the next /api/ requests get
@@ -75,6 +77,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .ok_or_else(|| format!("--rate-window {v}: expected seconds, e.g. 5"))?;
                 options.rate_window = std::time::Duration::from_secs(seconds);
             }
+            "--no-license" => options.license = false,
             "--faults" => options.faults = true,
             other => return Err(format!("unknown argument {other}")),
         }

@@ -136,6 +136,22 @@ pub const CONTACTS_DELETE: Route = Route {
     )
 };
 
+/// Blocking a contact's channel (the licence, then `block-livechat-contact`; its checks in
+/// each release's order are the handler's).
+pub const CONTACTS_BLOCK: Route = Route {
+    since: Some(Version::CONTACTS),
+    ..legacy("POST /api/v1/omnichannel/contacts.block", &CONTACT_ROLES)
+};
+/// Unblocking it (`unblock-livechat-contact`).
+pub const CONTACTS_UNBLOCK: Route = Route {
+    since: Some(Version::CONTACTS),
+    ..legacy("POST /api/v1/omnichannel/contacts.unblock", &CONTACT_ROLES)
+};
+/// The licence's active modules (signed in; no permission).
+pub const LICENSES_INFO: Route = legacy("GET /api/v1/licenses.info", &[]);
+/// Every permission record with its roles (signed in; no permission).
+pub const PERMISSIONS: Route = legacy("GET /api/v1/permissions.listAll", &[]);
+
 /// A contact's past conversations.
 pub const CONTACTS_HISTORY: Route = conversations(
     "GET /api/v1/omnichannel/contacts.history",

@@ -6,8 +6,8 @@ use crate::route::{self, Route};
 use crate::routes;
 use crate::state::{AppState, Cors};
 use crate::{
-    auth_routes, conflict_routes, contact_routes, contacts_routes, fault_routes, history_routes,
-    livechat_routes, search_routes,
+    auth_routes, block_routes, conflict_routes, contact_routes, contacts_routes, fault_routes,
+    history_routes, livechat_routes, search_routes,
 };
 use axum::extract::{Request, State};
 use axum::handler::Handler;
@@ -75,6 +75,10 @@ fn table() -> Vec<(&'static str, MethodRouter<Arc<AppState>>)> {
         at(&routes::CONTACTS_CHANNELS, history_routes::channels),
         at(&routes::ROOM_MESSAGES, history_routes::messages),
         at(&routes::VISITOR_CHATS, history_routes::search_chats),
+        at(&routes::CONTACTS_BLOCK, block_routes::block),
+        at(&routes::CONTACTS_UNBLOCK, block_routes::unblock),
+        at(&routes::LICENSES_INFO, block_routes::licenses_info),
+        at(&routes::PERMISSIONS, block_routes::permissions),
     ]
 }
 

@@ -61,6 +61,9 @@ pub struct AppState {
     pub csp: Option<HeaderValue>,
     /// The release `/api/info` reports; before 7.1 the contacts routes do not exist.
     pub version: Version,
+    /// Whether the workspace has the licence modules block and unblock need (`--no-license`:
+    /// it never had them).
+    pub license: bool,
     /// While `true`, a static `.wasm` file is not answered (the end-to-end tests type into the
     /// form the loader draws before the wasm is there); it goes once this is `false` again.
     pub hold_wasm: tokio::sync::watch::Sender<bool>,
