@@ -71,6 +71,36 @@ pub(crate) fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
+/// `checkExistence`'s query against its `oneOf` of `{contactId}`, `{email}` (`basic_email`) and
+/// `{phone}`, each not blank and alone: the key and value given, or ajv's message, each
+/// subschema's first failure and the `oneOf`'s joined with `"\n "`.
+fn one_of(query: &[(String, String)]) -> Result<(&'static str, String), String> {
+    let value = |key: &str| query.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let mut failures = Vec::new();
+    for key in ["contactId", "email", "phone"] {
+        let Some(given) = value(key) else {
+            failures.push(format!("must have required property '{key}'"));
+            continue;
+        };
+        if query.iter().any(|(k, _)| k != key) {
+            failures.push("must NOT have additional properties".to_owned());
+            continue;
+        }
+        let at = given.find('@');
+        let basic_email =
+            at.is_some_and(|i| i > 0 && i + 1 < given.len()) && given.matches('@').count() == 1;
+        if key == "email" && !basic_email {
+            failures.push("must match format \"basic_email\"".to_owned());
+        } else if given.trim().is_empty() {
+            failures.push("must pass \"isNotEmpty\" keyword validation".to_owned());
+        } else {
+            return Ok((key, given));
+        }
+    }
+    failures.push("must match exactly one schema in oneOf".to_owned());
+    Err(failures.join("\n "))
+}
+
 /// `POST /api/v1/omnichannel/contacts`.
 pub async fn create(
     State(state): State<Arc<AppState>>,
@@ -256,24 +286,22 @@ pub async fn check_existence(
         Ok(admitted) => admitted.limit,
         Err(response) => return response,
     };
-    let given: Vec<&(String, String)> = query
-        .iter()
-        .filter(|(k, _)| ["email", "phone", "contactId"].contains(&k.as_str()))
-        .collect();
-    if given.len() != 1 || query.len() != 1 {
-        return with_headers(invalid("must match exactly one schema in oneOf"), &limit);
-    }
-    let (key, value) = given[0];
+    let (key, value) = match one_of(&query) {
+        Ok(given) => given,
+        Err(message) => return with_headers(invalid(&message), &limit),
+    };
+    // 8.x keeps a deleted contact (its emails and phones removed): its id still counts.
+    let deleted_count = state.version.major >= 8 && key == "contactId";
     let exists = state
         .store
         .read(|d| {
             d.contacts
                 .iter()
-                .filter(|c| !c.disabled)
-                .any(|c| match key.as_str() {
-                    "email" => c.emails.iter().any(|e| e == value),
-                    "phone" => c.phones.iter().any(|p| p == value),
-                    _ => c.id == *value,
+                .filter(|c| !c.disabled || deleted_count)
+                .any(|c| match key {
+                    "email" => c.emails.iter().any(|e| *e == value),
+                    "phone" => c.phones.iter().any(|p| *p == value),
+                    _ => c.id == value,
                 })
         })
         .await;

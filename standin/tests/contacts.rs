@@ -205,8 +205,25 @@ async fn schema_errors_in_ajvs_words() {
         .await;
     assert_eq!(
         two.body,
-        invalid_params("must match exactly one schema in oneOf")
+        invalid_params("must have required property 'contactId'\n must NOT have additional properties\n must NOT have additional properties\n must match exactly one schema in oneOf")
     );
+    // Each subschema's first failure, then the oneOf's, as Rocket.Chat's tests and ajv give them.
+    for (query, error) in [
+        ("", "must have required property 'contactId'\n must have required property 'email'\n must have required property 'phone'\n must match exactly one schema in oneOf"),
+        ("contactId=a&email=a@b.co&phone=1", "must NOT have additional properties\n must NOT have additional properties\n must NOT have additional properties\n must match exactly one schema in oneOf"),
+        ("email=foo", "must have required property 'contactId'\n must match format \"basic_email\"\n must have required property 'phone'\n must match exactly one schema in oneOf"),
+        ("email=", "must have required property 'contactId'\n must match format \"basic_email\"\n must have required property 'phone'\n must match exactly one schema in oneOf"),
+        ("contactId=", "must pass \"isNotEmpty\" keyword validation\n must have required property 'email'\n must have required property 'phone'\n must match exactly one schema in oneOf"),
+        ("phone=%20", "must have required property 'contactId'\n must have required property 'email'\n must pass \"isNotEmpty\" keyword validation\n must match exactly one schema in oneOf"),
+    ] {
+        let a = rc
+            .get_as(
+                &agent,
+                &format!("/api/v1/omnichannel/contacts.checkExistence?{query}"),
+            )
+            .await;
+        assert_eq!(a.body, invalid_params(error), "{query}");
+    }
 }
 
 #[tokio::test]
