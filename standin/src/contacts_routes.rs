@@ -299,8 +299,8 @@ pub async fn check_existence(
                 .iter()
                 .filter(|c| !c.disabled || deleted_count)
                 .any(|c| match key {
-                    "email" => c.emails.iter().any(|e| *e == value),
-                    "phone" => c.phones.iter().any(|p| *p == value),
+                    "email" => c.emails.contains(&value),
+                    "phone" => c.phones.contains(&value),
                     _ => c.id == value,
                 })
         })
