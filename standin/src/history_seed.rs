@@ -2,10 +2,12 @@
 //! through every kind of source (served by `agent.one`, one by `agent.two`), one still open,
 //! the newest with 25 messages across midnight, a file and text that looks like HTML, and six
 //! channels (one blocked, one verified); `Findme 02` has none; `Findme 03` one closed chat,
-//! served by `agent.two`, which `agent.one` sees listed but may not read.
+//! served by `agent.two`, which `agent.one` sees listed but may not read. Two contacts nobody
+//! identified yet (`unknown`) came in through a chat each: `Visitor 7Q2` through the widget,
+//! `+4915700000001` by SMS, its channel blocked.
 
 use crate::history_model::{Channel, Message, Room, Someone, Source};
-use crate::model::Data;
+use crate::model::{Contact, Data, Visitor};
 use serde_json::json;
 
 /// The closed chats of `Findme 01`.
@@ -190,6 +192,8 @@ pub fn conversations(data: &mut Data) {
         });
     }
 
+    unidentified(data, &one);
+
     // Findme 03: one chat, served by agent.two.
     if let Some((third, third_contact)) = person(data, 3) {
         let rid = "room001findme03xx".to_owned();
@@ -230,6 +234,86 @@ pub fn conversations(data: &mut Data) {
             blocked: false,
             verified: false,
             details: source("widget"),
+            verified_by: None,
+        });
+    }
+}
+
+/// The contacts Rocket.Chat made from a first chat and nobody identified yet: one through the
+/// widget, one by SMS (its channel blocked), each with its visitor, its closed chat and its
+/// channel.
+fn unidentified(data: &mut Data, agent: &Someone) {
+    let people = [
+        ("Visitor 7Q2", "widget", 29, false),
+        ("+4915700000001", "sms", 27, true),
+    ];
+    for (n, (name, kind, day, blocked)) in people.into_iter().enumerate() {
+        let n = n as u64;
+        let visitor_id = format!("{:024x}", 0xf00d_ff00_u64 + n);
+        let contact_id = format!("{:024x}", 0xc0de_ff00_u64 + n);
+        let rid = format!("roomunknown{n:06}");
+        let (at, phone) = (stamp(day, 9 * 60), (kind == "sms").then(|| name.to_owned()));
+        data.guest_count += 1;
+        data.visitors.push(Visitor {
+            id: visitor_id.clone(),
+            username: format!("guest-{}", data.guest_count),
+            token: format!("{:032x}", 0xf1d_ff00_u64 + n),
+            name: name.into(),
+            email: None,
+            phone: phone.clone(),
+            livechat_data: Default::default(),
+            last_chat: Some(json!({"_id": rid, "ts": at})),
+            contact_manager: None,
+            ts: at.clone(),
+            updated_at: at.clone(),
+        });
+        data.contacts.push(Contact {
+            id: contact_id.clone(),
+            name: name.into(),
+            emails: Vec::new(),
+            phones: phone.into_iter().collect(),
+            contact_manager: None,
+            custom_fields: Default::default(),
+            unknown: true,
+            conflicting_fields: Vec::new(),
+            disabled: false,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+        });
+        data.rooms.push(Room {
+            id: rid.clone(),
+            fname: name.into(),
+            ts: at.clone(),
+            visitor_id: visitor_id.clone(),
+            contact_id: Some(contact_id.clone()),
+            served_by: Some(agent.clone()),
+            closed_at: Some(stamp(day, 9 * 60 + 10)),
+            closer: Some("visitor".into()),
+            closed_by: None,
+            tags: Vec::new(),
+            source: source(kind),
+        });
+        data.messages.push(Message {
+            id: format!("msgunknown{n:07}"),
+            rid,
+            msg: "Hello, is anyone there?".into(),
+            ts: stamp(day, 9 * 60 + 1),
+            u: Someone {
+                id: visitor_id.clone(),
+                username: format!("guest-{}", data.guest_count),
+                name: Some(name.into()),
+            },
+            t: None,
+            token: Some(format!("{:032x}", 0xf1d_ff00_u64 + n)),
+            file: None,
+        });
+        data.channels.push(Channel {
+            contact_id,
+            name: kind.into(),
+            visitor_id,
+            blocked,
+            verified: false,
+            details: source(kind),
             verified_by: None,
         });
     }

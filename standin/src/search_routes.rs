@@ -2,7 +2,7 @@
 //! and `GET /api/v1/omnichannel/contacts.search` (Contact Center contacts, 7.1+), with their
 //! paging, matching and sort orders as docs/rocket-chat.md gives them.
 
-use crate::contact_record::contact_record;
+use crate::contact_record::{contact_record, last_chat_ts};
 use crate::contacts_check::invalid;
 use crate::contacts_routes::text;
 use crate::http::{success, with_headers};
@@ -137,6 +137,7 @@ pub async fn contacts(
             hits.sort_by(|a, b| {
                 let order = match sort.0.as_str() {
                     "createdAt" => a.created_at.cmp(&b.created_at),
+                    "lastChat.ts" => last_chat_ts(d, a).cmp(&last_chat_ts(d, b)),
                     _ => a.name.cmp(&b.name),
                 };
                 ordered(order, sort.1)

@@ -234,3 +234,34 @@ async fn an_empty_manager_removes_it_from_8_2_and_is_ignored_before() {
         assert_eq!(manager.is_null(), cleared, "{version}: {manager}");
     }
 }
+
+#[tokio::test]
+async fn the_unidentified_contacts_are_seeded_with_their_channels_and_last_chats() {
+    let rc = start_with(seeded(V7)).await;
+    let admin = rc.login("admin").await;
+    let newest = rc
+        .get_as(
+            &admin,
+            "/api/v1/omnichannel/contacts.search?unknown=true&sort=%7B%22lastChat.ts%22%3A-1%7D",
+        )
+        .await;
+    assert_eq!(newest.status, StatusCode::OK, "{}", newest.text);
+    let contacts = newest.body["contacts"].as_array().unwrap();
+    let names: Vec<&str> = contacts
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Visitor 7Q2", "+4915700000001", "Findme unknown"],
+        "newest chat first"
+    );
+    let widget = &contacts[0];
+    assert_eq!(widget["unknown"], true);
+    assert_eq!(widget["lastChat"]["ts"], "2026-11-29T09:00:00.000Z");
+    assert_eq!(widget["channels"][0]["visitor"]["source"]["type"], "widget");
+    assert_eq!(widget["channels"][0]["lastChat"], widget["lastChat"]);
+    let sms = &contacts[1];
+    assert_eq!(sms["channels"][0]["blocked"], true);
+    assert_eq!(sms["phones"], json!([{"phoneNumber": "+4915700000001"}]));
+}
