@@ -122,11 +122,15 @@ impl Say for ApiError {
             }
             ApiError::TwoFactorRequired { .. } => t.get(Text::CodeFromApp).into(),
             ApiError::TwoFactorInvalid => t.get(Text::CodeInvalid).into(),
+            // Since 7.11 only admins and livechat managers may delete: not agents.
             ApiError::Forbidden {
                 permission,
                 message,
             } => t.fill(
-                Text::Forbidden,
+                match *permission {
+                    crate::api::center::DELETE => Text::ForbiddenToDelete,
+                    _ => Text::Forbidden,
+                },
                 &[("permission", permission), ("message", message)],
             ),
             ApiError::RateLimited {
@@ -304,6 +308,17 @@ mod tests {
         let err = read(403, body).unwrap_err();
         assert!(err.to_string().contains("view-l-room"));
         assert!(err.to_string().contains("[error-unauthorized]"));
+    }
+
+    #[test]
+    fn a_refused_delete_names_the_roles_that_may_delete() {
+        let refused = ApiError::Forbidden {
+            permission: "delete-livechat-contact",
+            message: "[error-unauthorized]".into(),
+        };
+        let said = refused.to_string();
+        assert!(said.contains("roles livechat-manager or admin"), "{said}");
+        assert!(!said.contains("livechat-agent"), "{said}");
     }
 
     #[test]

@@ -111,6 +111,7 @@ texts! {
     Rejected = "The server refused the contact: {message}",
     SignedOut = "You are signed out (the server no longer accepts your sign-in). Sign in again; what you typed is kept.",
     Forbidden = "Your Rocket.Chat user may not manage omnichannel contacts: it needs the {permission} permission (roles livechat-agent, livechat-manager or admin). The server said: {message}",
+    ForbiddenToDelete = "Your Rocket.Chat user may not delete omnichannel contacts: it needs the {permission} permission (roles livechat-manager or admin). The server said: {message}",
     RateLimited = "Too many requests. Wait {count} second, then try again; what you typed is kept.|Too many requests. Wait {count} seconds, then try again; what you typed is kept.",
     RateLimitedMinute = "Too many requests. Wait a minute, then try again; what you typed is kept.",
     ServerProblem = "The server had a problem (HTTP {status}). Try again in a moment; what you typed is kept.",

@@ -127,6 +127,11 @@ async fn a_refusal_names_the_permission_and_an_old_server_says_it_cannot() {
     leptos::task::tick().await;
     click(&host, "Delete");
     wait_status(&host, "delete-livechat-contact").await;
+    let said = status(&host);
+    assert!(
+        said.contains("(roles livechat-manager or admin)"),
+        "agents may not delete: {said}"
+    );
     assert_eq!(values(&host)[0], "Ada Lovelace", "nothing else changes");
     assert!(local(CENTER_KEY).is_some());
 
