@@ -12,8 +12,7 @@ use crate::domain::validate::ValidContact;
 const VIEW: &str = "view-livechat-contact";
 const CREATE: &str = "create-livechat-contact";
 const UPDATE: &str = "update-livechat-contact";
-/// The permission a delete needs (admins and livechat managers only, since 7.11).
-pub const DELETE: &str = "delete-livechat-contact";
+const DELETE: &str = crate::api::reply::DELETE_PERMISSION;
 /// How many search results are compared: exact matches hide among substring ones.
 const SEARCHED: &str = "100";
 /// How many agents a username or id is looked up among.

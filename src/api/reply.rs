@@ -110,6 +110,9 @@ impl ApiError {
     }
 }
 
+/// The permission a delete needs: admins and livechat managers hold it, not agents (7.11+).
+pub const DELETE_PERMISSION: &str = "delete-livechat-contact";
+
 impl Say for ApiError {
     fn say(&self, t: &Texts) -> String {
         let status = |key, status: &u16| t.fill(key, &[("status", &status.to_string())]);
@@ -128,7 +131,7 @@ impl Say for ApiError {
                 message,
             } => t.fill(
                 match *permission {
-                    crate::api::center::DELETE => Text::ForbiddenToDelete,
+                    DELETE_PERMISSION => Text::ForbiddenToDelete,
                     _ => Text::Forbidden,
                 },
                 &[("permission", permission), ("message", message)],
