@@ -3,6 +3,7 @@
 //! `GET livechat/visitors.searchChats/room/:rid/visitor/:vid`. Check order: authentication,
 //! rate limit, parameters, permission on 7.x; the permission before the parameters on 8.x.
 
+use crate::contact_record::channels as channels_of;
 use crate::contacts_check::{check_value, invalid, Kind};
 use crate::contacts_routes::text;
 use crate::history_model::{Message, Room};
@@ -134,30 +135,7 @@ pub async fn channels(
         Err(response) => return response,
     };
     let id = text(&query, "contactId").unwrap_or_default();
-    let channels = state
-        .store
-        .read(|d| {
-            d.channels
-                .iter()
-                .filter(|c| c.contact_id == id)
-                .map(|c| {
-                    let mut channel = c.to_json();
-                    let last = d
-                        .rooms
-                        .iter()
-                        .filter(|r| {
-                            r.contact_id.as_deref() == Some(id.as_str())
-                                && r.source.kind == c.details.kind
-                        })
-                        .max_by(|a, b| a.ts.cmp(&b.ts));
-                    if let Some(room) = last {
-                        channel["lastChat"] = json!({"_id": room.id, "ts": room.ts});
-                    }
-                    channel
-                })
-                .collect::<Vec<_>>()
-        })
-        .await;
+    let channels = state.store.read(|d| channels_of(d, &id)).await;
     with_headers(success(json!({"channels": channels})), &limit)
 }
 
