@@ -127,8 +127,9 @@ async fn assert_styled(b: &Browser, root: &str) {
         .wait_js(
             "the styled button",
             &format!(
+                // Once shown: the element keeps the widget hidden until its sheet is adopted.
                 r#"const button = {root}.querySelector(".ocf-primary");
-                   return button && getComputedStyle(button).backgroundColor;"#
+                   return button && !button.closest("[hidden]") && getComputedStyle(button).backgroundColor;"#
             ),
         )
         .await;
