@@ -129,6 +129,8 @@ export interface ContactOpenedDetail {
   contact: string;
   /** The API it was opened through. */
   api: "legacy" | "contacts";
+  /** A Contact Center contact not identified yet (a first-time visitor's): saving identifies it. */
+  unknown: boolean;
 }
 
 /** `contact-deleted`: the contact is deleted from the server (Contact Center). */

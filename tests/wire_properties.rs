@@ -185,7 +185,9 @@ fn every_reader(body: &str) -> usize {
         center::found(body).is_some(),
         center::exists(body).is_some(),
         center::created_id(body).is_some(),
-        center::updated_id(body).is_some(),
+        wire::abilities::modules(body).is_some(),
+        wire::abilities::roles(body).is_some(),
+        wire::abilities::granted(body, &["delete-livechat-contact"]).is_some(),
     ]
     .into_iter()
     .filter(|read| *read)

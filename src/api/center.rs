@@ -94,22 +94,29 @@ impl Client {
         }
     }
 
-    /// `contacts.update` of contact `id`, else `POST contacts`: the contact's id.
-    pub async fn center_save(&self, body: &Body<'_>, id: Option<&str>) -> Result<String, ApiError> {
+    /// `contacts.update` of contact `id`, else `POST contacts`: the contact's id, and after an
+    /// update the contact as the server now holds it (whether it is identified, which manager
+    /// it kept).
+    pub async fn center_save(
+        &self,
+        body: &Body<'_>,
+        id: Option<&str>,
+    ) -> Result<(String, Option<ContactRecord>), ApiError> {
         match id {
             Some(id) => {
                 let reply = self
                     .post("/api/v1/omnichannel/contacts.update", body.update(id))
                     .await
                     .map_err(|e| e.needing(UPDATE))?;
-                decoded(center::updated_id(&reply))
+                let record = decoded(center::got(&reply))?;
+                Ok((record.id.clone(), Some(record)))
             }
             None => {
                 let reply = self
                     .post("/api/v1/omnichannel/contacts", body.create())
                     .await
                     .map_err(|e| e.needing(CREATE))?;
-                decoded(center::created_id(&reply))
+                decoded(center::created_id(&reply)).map(|id| (id, None))
             }
         }
     }

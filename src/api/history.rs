@@ -6,7 +6,10 @@ use crate::api::client::decoded;
 use crate::api::reply::ApiError;
 use crate::api::wire::history;
 use crate::api::Client;
-use crate::domain::conversation::{Channel, ChatMessage, Conversation, CHATS_PAGE, MESSAGES_PAGE};
+use crate::domain::abilities::{BLOCK, UNBLOCK};
+use crate::domain::conversation::{
+    Channel, ChannelVisitor, ChatMessage, Conversation, CHATS_PAGE, MESSAGES_PAGE,
+};
 use crate::domain::search::Results;
 
 const HISTORY: &str = "view-livechat-contact-history";
@@ -79,5 +82,18 @@ impl Client {
             .await
             .map_err(|e| e.needing(VIEW))?;
         decoded(history::channels(&answer))
+    }
+
+    /// `contacts.block` (or `contacts.unblock`, `block` false) of the channel `visitor` came
+    /// through. A 403 names the route's permission.
+    pub async fn block(&self, visitor: &ChannelVisitor, block: bool) -> Result<(), ApiError> {
+        let (path, needs) = match block {
+            true => ("/api/v1/omnichannel/contacts.block", BLOCK),
+            false => ("/api/v1/omnichannel/contacts.unblock", UNBLOCK),
+        };
+        self.post(path, history::block_body(visitor))
+            .await
+            .map(drop)
+            .map_err(|e| e.needing(needs))
     }
 }

@@ -11,10 +11,15 @@ impl Client {
     /// The page of contacts from `offset` whose name, email or phone matches `text`: for the
     /// legacy API `livechat/visitors.search` (name as a substring, email and phone exactly),
     /// for the Contact Center `contacts.search` (name, any email and any phone as a substring).
-    pub async fn find(&self, text: &str, offset: usize) -> Result<Page, ApiError> {
+    /// `unknown` lists the Contact Center's unidentified contacts instead (Rocket.Chat's own
+    /// list hides them), newest chat first.
+    pub async fn find(&self, text: &str, offset: usize, unknown: bool) -> Result<Page, ApiError> {
         let (offset, count) = (offset.to_string(), PAGE.to_string());
         if self.contact_center() {
-            let query = [("searchText", text), ("count", &count), ("offset", &offset)];
+            let mut query = vec![("searchText", text), ("count", &count), ("offset", &offset)];
+            if unknown {
+                query.extend([("unknown", "true"), ("sort", r#"{"lastChat.ts":-1}"#)]);
+            }
             let answer = self
                 .get("/api/v1/omnichannel/contacts.search", query)
                 .await

@@ -1,44 +1,14 @@
 //! A contact's conversations as plain Rust: a past chat as the list shows it, one message of a
-//! chat, a channel, the name of where a chat came in, and how long ago something was in the
+//! chat, a channel, and how long ago something was in the
 //! largest unit that fits (what `Intl.RelativeTimeFormat` words: "2 hours ago").
 
-use crate::domain::catalogue::Texts;
 use crate::domain::search::Keyed;
-use crate::domain::texts::Text;
+use crate::domain::source::Source;
 
 /// How many conversations are asked for at a time (as the contact search pages).
 pub const CHATS_PAGE: usize = 10;
 /// How many messages of a conversation are asked for at a time.
 pub const MESSAGES_PAGE: usize = 20;
-
-/// Where a chat came in: `source.type` and the app's alias, as Rocket.Chat sends them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Source {
-    /// `widget`, `email`, `sms`, `app`, `api` or another integration's type.
-    pub kind: String,
-    /// The app's or integration's name, when it gave one.
-    pub alias: Option<String>,
-}
-
-impl Source {
-    /// The name Rocket.Chat's Contact Center gives it: widget → "Livechat", email → "Email",
-    /// sms → "SMS", an app or the API → its alias or "Custom (APP)" / "Custom (API)", anything
-    /// else → "Custom Integration".
-    pub fn name(&self, t: &Texts) -> String {
-        let key = match self.kind.as_str() {
-            "widget" => Text::SourceLivechat,
-            "email" => Text::SourceEmail,
-            "sms" => Text::SourceSms,
-            "app" | "api" if self.alias.as_deref().is_some_and(|a| !a.trim().is_empty()) => {
-                return self.alias.clone().unwrap_or_default();
-            }
-            "app" => Text::SourceApp,
-            "api" => Text::SourceApi,
-            _ => Text::SourceOther,
-        };
-        t.get(key).to_owned()
-    }
-}
 
 /// One past chat, as the list shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -101,6 +71,8 @@ impl Keyed for ChatMessage {
 /// One of a Contact Center contact's channels.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Channel {
+    /// Its name as Rocket.Chat lists it (the source's label, else its type).
+    pub name: String,
     /// Where it came in.
     pub source: Source,
     /// Whether it is blocked.
@@ -111,6 +83,21 @@ pub struct Channel {
     pub verified: bool,
     /// When its last chat started (ISO 8601).
     pub last_chat: Option<String>,
+    /// The visitor it came through, as `contacts.block` takes it back (none: it cannot be
+    /// blocked from here).
+    pub visitor: Option<ChannelVisitor>,
+}
+
+/// A channel's visitor, as Rocket.Chat lists it and `contacts.block` matches it: the visitor's
+/// id, the source type, and the source's id when the channel has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChannelVisitor {
+    /// The visitor's id.
+    pub id: String,
+    /// The source's type (`widget`, `sms`, …).
+    pub kind: String,
+    /// The source's id, when stored.
+    pub source_id: Option<String>,
 }
 
 /// A file's size in the largest unit that keeps it at least 1: "17 KB", "2 MB", "512 B".
@@ -153,33 +140,6 @@ pub fn ago(then_ms: f64, now_ms: f64) -> (i64, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn source(kind: &str, alias: Option<&str>) -> Source {
-        Source {
-            kind: kind.into(),
-            alias: alias.map(Into::into),
-        }
-    }
-
-    #[test]
-    fn sources_are_named_as_rocket_chats_contact_center_names_them() {
-        let t = Texts::default();
-        let named = |kind, alias| source(kind, alias).name(&t);
-        assert_eq!(named("widget", None), "Livechat");
-        assert_eq!(named("email", None), "Email");
-        assert_eq!(named("sms", None), "SMS");
-        assert_eq!(named("app", Some("WhatsApp")), "WhatsApp");
-        assert_eq!(named("app", None), "Custom (APP)");
-        assert_eq!(
-            named("app", Some("  ")),
-            "Custom (APP)",
-            "a blank alias is none"
-        );
-        assert_eq!(named("api", Some("Zapier")), "Zapier");
-        assert_eq!(named("api", None), "Custom (API)");
-        assert_eq!(named("other", Some("ignored")), "Custom Integration");
-        assert_eq!(named("telegram", None), "Custom Integration");
-    }
 
     #[test]
     fn sizes_round_to_the_largest_unit() {

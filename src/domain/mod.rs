@@ -2,6 +2,7 @@
 //! the contact and its merge on update, custom-field rules, duplicates, tokens, drafts, agents.
 //! No Leptos and no browser API here (`tests/architecture.rs` checks it).
 
+pub mod abilities;
 pub mod agents;
 pub mod catalogue;
 pub mod conflicts;
@@ -24,6 +25,7 @@ pub mod record;
 pub mod rows;
 pub mod search;
 pub mod sheet;
+pub mod source;
 pub mod target;
 pub mod texts;
 pub mod token;

@@ -4,6 +4,7 @@
 
 use crate::domain::catalogue::Texts;
 use crate::domain::field::{Field, FieldErrors};
+use crate::domain::source::Source;
 use crate::domain::texts::Text;
 use crate::domain::validate::{self, ContactDraft, Lower, ValidContact};
 
@@ -46,6 +47,21 @@ pub struct ContactRecord {
     pub created_at: Option<String>,
     /// A Contact Center contact's conflicting values, as the server lists them.
     pub conflicts: Vec<Conflict>,
+    /// Not identified yet (`unknown: true`): a first-time visitor's contact, which Rocket.Chat's
+    /// own list hides until a save identifies it.
+    pub unknown: bool,
+    /// Where the contact last came in: its newest channel and when its last chat started, as a
+    /// Contact Center record lists its channels.
+    pub came: Option<Came>,
+}
+
+/// Where a contact last came in, as its option in the unidentified list says it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Came {
+    /// The channel's source (named as the Contact Center names it).
+    pub source: Source,
+    /// When its last chat started (ISO 8601), when it had one.
+    pub at: Option<String>,
 }
 
 impl ContactRecord {
@@ -95,6 +111,9 @@ impl ContactRecord {
             created_at: None,
             // A save without resolving leaves them as they are.
             conflicts: before.map(|b| b.conflicts.clone()).unwrap_or_default(),
+            // What the server answered says whether the save identified it (see `identified`).
+            unknown: before.is_some_and(|b| b.unknown),
+            came: before.and_then(|b| b.came.clone()),
         }
     }
 

@@ -17,16 +17,36 @@ pub fn term(typed: &str) -> Option<&str> {
     (term.chars().count() >= MIN_CHARS).then_some(term)
 }
 
+/// What to search for when the search lists unidentified contacts (`unknown`): any text, and
+/// a text too short to search lists them all (empty); else as [`term`].
+pub fn scoped_term(typed: &str, unknown: bool) -> Option<&str> {
+    match term(typed) {
+        None if unknown => Some(""),
+        found => found,
+    }
+}
+
 /// A result as its option reads: the name, then the first email and the first phone when there
 /// are any ("Findme 03 · findme03@example.org · +493000000003"); a contact without a name
-/// shows `t`'s "(no name)" in its place.
-pub fn label(record: &ContactRecord, t: &Texts) -> String {
+/// shows `t`'s "(no name)" in its place. An unidentified contact says where it came in and
+/// when, as `ago` writes a date ("guest-12 · SMS · yesterday").
+pub fn label(record: &ContactRecord, t: &Texts, ago: &dyn Fn(&str) -> String) -> String {
     let name = record.shown_name(t).trim();
-    [Some(name), record.email.as_deref(), record.phone.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let came = record.came.as_ref().filter(|_| record.unknown);
+    let source = came.map(|c| c.source.name(t));
+    let when = came.and_then(|c| c.at.as_deref()).map(ago);
+    [
+        Some(name),
+        record.email.as_deref(),
+        record.phone.as_deref(),
+        source.as_deref(),
+        when.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// A listed item's key: a page that repeats one already listed (the list moved on the server
@@ -123,12 +143,50 @@ mod tests {
             Some("+493000000003"),
         );
         let t = Texts::default();
+        let label = |r: &ContactRecord, t: &Texts| label(r, t, &|_| "never".into());
         assert_eq!(
             label(&full, &t),
             "Findme 03 · findme03@example.org · +493000000003"
         );
         assert_eq!(label(&record("c", "Ada", None, Some("+1")), &t), "Ada · +1");
         assert_eq!(label(&record("c", " ", None, None), &t), "(no name)");
+    }
+
+    #[test]
+    fn an_unidentified_option_says_where_and_when_it_came_in() {
+        use crate::domain::record::Came;
+        use crate::domain::source::Source;
+        let mut guest = record("u", "guest-12", None, Some("+4915700000001"));
+        guest.came = Some(Came {
+            source: Source {
+                kind: "sms".into(),
+                alias: None,
+            },
+            at: Some("2026-12-03T10:00:00Z".into()),
+        });
+        let t = Texts::default();
+        let ago = |iso: &str| format!("ago({iso})");
+        assert_eq!(
+            label(&guest, &t, &ago),
+            "guest-12 · +4915700000001",
+            "a known contact does not say it"
+        );
+        guest.unknown = true;
+        assert_eq!(
+            label(&guest, &t, &ago),
+            "guest-12 · +4915700000001 · SMS · ago(2026-12-03T10:00:00Z)"
+        );
+        guest.came.as_mut().unwrap().at = None;
+        assert_eq!(label(&guest, &t, &ago), "guest-12 · +4915700000001 · SMS");
+    }
+
+    #[test]
+    fn the_unidentified_list_needs_no_text() {
+        assert_eq!(scoped_term("", true), Some(""));
+        assert_eq!(scoped_term(" g ", true), Some(""));
+        assert_eq!(scoped_term(" gu ", true), Some("gu"));
+        assert_eq!(scoped_term("", false), None);
+        assert_eq!(scoped_term("gu", false), Some("gu"));
     }
 
     #[test]

@@ -201,6 +201,20 @@ texts! {
     SourceOther = "Custom Integration",
     // Importing contacts from a spreadsheet.
     ImportContacts = "Import contacts",
+    // Contacts not identified yet, and blocking a channel.
+    Unidentified = "Unidentified contacts",
+    NoUnidentified = "No unidentified contacts.",
+    NotIdentified = "Not identified yet: saving it identifies it.",
+    NowIdentified = "It is identified now.",
+    StillUnidentified = "Nothing changed, so Rocket.Chat still lists it as not identified.",
+    ManagerKept = "Rocket.Chat kept the contact manager {name}: it can clear one from release 8.2 on.",
+    Block = "Block",
+    Unblock = "Unblock",
+    BlockAsk = "Block {channel} for {name}? An open conversation on it is closed.",
+    ChannelBlocked = "{channel} blocked.",
+    ChannelUnblocked = "{channel} unblocked.",
+    ChannelGone = "{channel} is no longer one of this contact's channels.",
+    NeedsLicence = "Blocking a channel needs a Rocket.Chat Enterprise licence with the module {module}. The server says: {message}",
 }
 
 texts! {

@@ -31,6 +31,8 @@ pub struct Listed {
     pub chats: Results<Conversation>,
     /// The channels, or why not.
     pub channels: Option<Result<Vec<Channel>, String>>,
+    /// The channel whose block is being asked about ("Block SMS for Ada?"), by its place.
+    pub asking: Option<usize>,
 }
 
 /// Where the section stands.
@@ -68,12 +70,14 @@ pub enum Listing {
 pub struct ConversationsState {
     section: RwSignal<Section>,
     contact: StoredValue<String>,
+    /// The contact's name as shown, as a question about it says it.
+    name: Signal<String>,
     /// A "Show more" is under way (a second press asks nothing more).
     paging: StoredValue<bool>,
 }
 
 /// A failure as the section says it: a chat the user may not open in words of its own.
-fn said(error: &ApiError, t: &Texts) -> String {
+pub fn said(error: &ApiError, t: &Texts) -> String {
     match error {
         ApiError::Rejected { message, .. } if message.ends_with("not-allowed") => {
             t.get(Text::NotAllowedChat).to_owned()
@@ -83,11 +87,12 @@ fn said(error: &ApiError, t: &Texts) -> String {
 }
 
 impl ConversationsState {
-    /// Loading, for contact `contact` (the section starts opening: [`Ask::Open`]).
-    pub fn new(contact: String) -> Self {
+    /// Loading, for contact `contact` named `name` (the section starts opening: [`Ask::Open`]).
+    pub fn new(contact: String, name: Signal<String>) -> Self {
         ConversationsState {
             section: RwSignal::new(Section::Loading),
             contact: StoredValue::new(contact),
+            name,
             paging: StoredValue::new(false),
         }
     }
@@ -123,6 +128,49 @@ impl ConversationsState {
             }
         });
         at
+    }
+
+    /// The contact's id and name.
+    pub fn contact(&self) -> (String, String) {
+        (self.contact.get_value(), self.name.get_untracked())
+    }
+
+    /// Channel `at` of the list shown, if there is one.
+    pub fn channel(&self, at: usize) -> Option<Channel> {
+        self.section.with_untracked(|s| match s {
+            Section::List(Listed {
+                channels: Some(Ok(channels)),
+                ..
+            }) => channels.get(at).cloned(),
+            _ => None,
+        })
+    }
+
+    /// The channel whose block is asked about, if any (tracked).
+    pub fn asking(&self) -> Option<usize> {
+        self.section.with(|s| match s {
+            Section::List(list) => list.asking,
+            _ => None,
+        })
+    }
+
+    /// Asks about blocking channel `at` (`None`: the question goes).
+    pub fn ask_block(&self, at: Option<usize>) {
+        let _ = self.section.try_update(|s| {
+            if let Section::List(list) = s {
+                list.asking = at;
+            }
+        });
+    }
+
+    /// The channels as the server lists them now (or why not), in the list shown.
+    pub fn set_channels(&self, channels: Result<Vec<Channel>, String>) {
+        let _ = self.section.try_update(|s| {
+            if let Section::List(list) = s {
+                list.channels = Some(channels);
+                list.asking = None;
+            }
+        });
     }
 
     /// Where the list's next page starts, while the server has more.
@@ -206,7 +254,15 @@ async fn open(session: Session, state: ConversationsState) {
         ),
         false => None,
     };
-    settle(state, Section::List(Listed { chats, channels }));
+    let asking = None;
+    settle(
+        state,
+        Section::List(Listed {
+            chats,
+            channels,
+            asking,
+        }),
+    );
 }
 
 /// "Show more" under the list: the next page of past chats. A failure replaces the list with

@@ -2,8 +2,9 @@
 //! its flows: what every view shares (`widget`: the session, the sign-in, the language, the
 //! status, the events), the contact form (`form`), the one save pipeline (`saving`), finding
 //! and opening a contact (`finding`), conflicting values (`resolving`), deleting (`deleting`),
-//! and a contact's conversations (`conversations`).
+//! a contact's conversations (`conversations`) and blocking one of its channels (`blocking`).
 
+pub mod blocking;
 pub mod conversations;
 pub mod deleting;
 pub mod finding;

@@ -1,6 +1,8 @@
 //! "Find a contact": a search field above the contact form, a combobox like the contact-manager
 //! picker (the same [`Combo`]), whose options open a contact. Under the options: "Show more"
 //! when the server has more, and in words what the search came to when there is nothing to list.
+//! In the Contact Center, **Unidentified contacts** switches it to the contacts Rocket.Chat's own
+//! list hides (a first-time visitor's): listed newest first, all of them with no text typed.
 
 use crate::domain::markup::{live, Markup};
 use crate::domain::search::{self, label, DEBOUNCE_MS};
@@ -10,6 +12,7 @@ use crate::state::form::form_state::FormState;
 use crate::state::widget::session::Session;
 use crate::view::combo::{listbox, Combo};
 use crate::view::input::{InputSpec, LabeledInput};
+use crate::web::dates::since;
 use leptos::prelude::*;
 
 /// The search field; `on_open` gets the id of the contact picked.
@@ -25,19 +28,28 @@ pub fn ContactSearch(
     let combo = Combo::new();
     let finder = state.finder();
     let typed = RwSignal::new(String::new());
-    let on_input = Callback::new(move |value: String| {
+    // Searches for `value` once typing pauses `ms` (the list it searches is the finder's).
+    let find = move |value: &str, ms: u64| {
         combo.close();
         finder.clear();
-        if let Some(term) = search::term(&value).map(str::to_owned) {
-            combo.later(DEBOUNCE_MS, move |ticket| {
+        let unknown = finder.with_unknown_now();
+        if let Some(term) = search::scoped_term(value, unknown).map(str::to_owned) {
+            combo.later(ms, move |ticket| {
                 combo.show(true);
                 session.spawn(finder::search(session, finder, term, move || {
                     combo.is_current(ticket)
                 }));
             });
         }
+    };
+    let on_input = Callback::new(move |value: String| {
+        find(&value, DEBOUNCE_MS);
         typed.set(value);
     });
+    let on_unknown = move |ev: web_sys::Event| {
+        finder.set_unknown(event_target_checked(&ev));
+        find(&typed.get_untracked(), 0);
+    };
     let pick = Callback::new(move |i: usize| {
         let id = finder.with_now(|f| match f {
             Finding::Found(results) => results.found.get(i).map(|r| r.id.clone()),
@@ -60,6 +72,9 @@ pub fn ContactSearch(
         let t = session.texts();
         finder.with(|f| match f {
             Finding::Searching => Some(t.get(Text::Searching).to_owned()),
+            Finding::Found(r) if r.found.is_empty() && r.term.is_empty() => {
+                Some(t.get(Text::NoUnidentified).to_owned())
+            }
             Finding::Found(r) if r.found.is_empty() => {
                 Some(t.fill(Text::NoMatch, &[("text", &r.term)]))
             }
@@ -76,11 +91,14 @@ pub fn ContactSearch(
         required: false,
         dir: "auto",
     };
-    // The options' texts: name · first email · first phone.
+    // The options' texts: name · first email · first phone (an unidentified contact's: where
+    // and when it came in).
     let labels = move || {
         let t = session.texts();
+        let language = session.language();
+        let ago = move |iso: &str| since(language, iso);
         finder.with(|f| match f {
-            Finding::Found(r) => r.found.iter().map(|c| label(c, &t)).collect(),
+            Finding::Found(r) => r.found.iter().map(|c| label(c, &t, &ago)).collect(),
             _ => Vec::new(),
         })
     };
@@ -117,6 +135,12 @@ pub fn ContactSearch(
                     combobox=Some(combobox)
                     after=Some(results.into_any())
                 />
+                {move || session.is_contact_center().then(|| view! {
+                    <label class="ocf-check">
+                        <input type="checkbox" name="unknown" prop:checked=move || finder.unknown() on:change=on_unknown />
+                        {session.text(Text::Unidentified)}
+                    </label>
+                })}
             </div>
         }
     }

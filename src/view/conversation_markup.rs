@@ -3,6 +3,7 @@
 //! one [`Markup`] each costs the download far less than a reactive view per item; what a
 //! person typed is escaped (never markup) and isolated (`<bdi>`). Plain Rust, with native tests.
 
+use crate::domain::abilities::Abilities;
 use crate::domain::catalogue::Texts;
 use crate::domain::conversation::{file_size, Body, Channel, ChatMessage, Conversation};
 use crate::domain::markup::Markup;
@@ -73,10 +74,12 @@ pub fn chats(chats: &[Conversation], t: &Texts, dates: &Dates) -> Markup {
     out
 }
 
-/// The items of the channels: the source (" (Blocked)"), its label, "Verified", its last chat.
-pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> Markup {
+/// The items of the channels: the source (" (Blocked)"), its label, "Verified", its last chat;
+/// then **Block** or **Unblock** where the user `may` (`data-at`: its place), for a channel
+/// with a visitor to block it by.
+pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates, may: Abilities) -> Markup {
     let mut out = Markup::new();
-    for channel in channels {
+    for (at, channel) in channels.iter().enumerate() {
         let name = channel.source.name(t);
         let name = match channel.blocked {
             true => t.fill(Text::Blocked, &[("name", &name)]),
@@ -99,9 +102,19 @@ pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates) -> Markup {
                 &t.fill(Text::LastChat, &[("when", &(dates.ago)(last))]),
             ));
         }
-        out.tag("<li>")
-            .append(&Markup::join(&line, " · "))
-            .tag("</li>");
+        out.tag("<li>").append(&Markup::join(&line, " · "));
+        let (allowed, key) = match channel.blocked {
+            true => (may.unblock, Text::Unblock),
+            false => (may.block, Text::Block),
+        };
+        if allowed && channel.visitor.is_some() {
+            out.tag(" <button type=\"button\" class=\"ocf-secondary ocf-block\" data-at=\"")
+                .text(&at.to_string())
+                .tag("\">")
+                .say(t.get(key))
+                .tag("</button>");
+        }
+        out.tag("</li>");
     }
     out
 }
@@ -195,6 +208,7 @@ fn channels_part(
     channels: &Result<Vec<Channel>, String>,
     t: &Texts,
     dates: &Dates,
+    may: Abilities,
 ) {
     out.tag("<h2 class=\"ocf-subhead\">")
         .say(t.get(Text::Channels))
@@ -212,15 +226,15 @@ fn channels_part(
         ),
         Ok(c) => (
             "<ul class=\"ocf-channels\">",
-            self::channels(c, t, dates),
+            self::channels(c, t, dates, may),
             "</ul>",
         ),
     };
     out.tag(open).append(&inner).tag(close);
 }
 
-/// The parts of `section`, in `t`'s language.
-pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
+/// The parts of `section`, in `t`'s language, with the channel buttons the user `may` press.
+pub fn parts(section: &Section, t: &Texts, dates: &Dates, may: Abilities) -> Parts {
     let mut parts = Parts::default();
     match section {
         Section::Loading => parts.status = t.get(Text::LoadingConversations).to_owned(),
@@ -237,7 +251,7 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
                 }
             }
             if let Some(channels) = &list.channels {
-                channels_part(&mut parts.body, channels, t, dates);
+                channels_part(&mut parts.body, channels, t, dates, may);
             }
         }
         Section::Chat {
@@ -282,7 +296,8 @@ pub fn parts(section: &Section, t: &Texts, dates: &Dates) -> Parts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::conversation::Source;
+    use crate::domain::conversation::ChannelVisitor;
+    use crate::domain::source::Source;
 
     fn dates() -> Dates<'static> {
         Dates {
@@ -314,8 +329,14 @@ mod tests {
         let list = Listed {
             chats: Results::first(String::new(), vec![chat], 23),
             channels: Some(Ok(Vec::new())),
+            asking: None,
         };
-        let listed = parts(&Section::List(list.clone()), &t, &dates());
+        let listed = parts(
+            &Section::List(list.clone()),
+            &t,
+            &dates(),
+            Abilities::default(),
+        );
         assert_eq!(
             listed.status,
             "Showing \u{2068}1\u{2069} of \u{2068}23\u{2069}"
@@ -338,8 +359,9 @@ mod tests {
         let empty = Listed {
             chats: Results::default(),
             channels: None,
+            asking: None,
         };
-        let nothing = parts(&Section::List(empty), &t, &dates());
+        let nothing = parts(&Section::List(empty), &t, &dates(), Abilities::default());
         assert_eq!(nothing.status, "No conversations yet.");
         assert!(
             nothing.body.is_empty(),
@@ -350,19 +372,24 @@ mod tests {
             at: 0,
             messages: Messages::Shown(Results::first("zz".into(), Vec::new(), 0)),
         };
-        let searched = parts(&searched, &t, &dates());
+        let searched = parts(&searched, &t, &dates(), Abilities::default());
         assert!(searched.chat && searched.body.is_empty());
         assert_eq!(
             searched.head.as_str(),
             "<button type=\"button\" class=\"ocf-secondary ocf-back\">Back to conversations</button><h2 class=\"ocf-subhead\"><bdi>W2026</bdi></h2>"
         );
         assert_eq!(searched.status, "No message matches “\u{2068}zz\u{2069}”.");
-        let failed = parts(&Section::Failed("No network.".into()), &t, &dates());
+        let failed = parts(
+            &Section::Failed("No network.".into()),
+            &t,
+            &dates(),
+            Abilities::default(),
+        );
         assert_eq!(
             (failed.failure.as_str(), failed.status.as_str()),
             ("No network.", "")
         );
-        let loading = parts(&Section::Loading, &t, &dates());
+        let loading = parts(&Section::Loading, &t, &dates(), Abilities::default());
         assert_eq!(
             (loading.status.as_str(), loading.body.as_str()),
             ("Loading conversations…", "")
@@ -478,6 +505,7 @@ mod tests {
             label: Some("crm.example.com".into()),
             verified: true,
             last_chat: Some("2026".into()),
+            ..Channel::default()
         };
         let bare = Channel {
             source: Source {
@@ -486,11 +514,51 @@ mod tests {
             },
             ..Channel::default()
         };
-        let html = channels(&[widget, bare], &t, &dates());
+        let none = Abilities::default();
+        let html = channels(&[widget.clone(), bare.clone()], &t, &dates(), none);
         let html = html.as_str();
         assert_eq!(
             html,
             "<li><bdi>Livechat</bdi> (Blocked) · <bdi>crm.example.com</bdi> · Verified · Last chat <bdi>A2026</bdi></li><li>SMS · No app label provided</li>"
+        );
+        // A channel with a visitor has the button the user may press; one without, none.
+        let visitor = Some(ChannelVisitor::default());
+        let (widget, sms) = (
+            Channel {
+                visitor: visitor.clone(),
+                ..widget
+            },
+            Channel { visitor, ..bare },
+        );
+        let all = Abilities {
+            delete: false,
+            block: true,
+            unblock: true,
+        };
+        let html = channels(
+            &[widget.clone(), sms.clone(), Channel::default()],
+            &t,
+            &dates(),
+            all,
+        );
+        assert_eq!(
+            html.as_str().matches("ocf-block").count(),
+            2,
+            "{}",
+            html.as_str()
+        );
+        assert!(html
+            .as_str()
+            .contains("data-at=\"0\">Unblock</button></li>"));
+        assert!(html.as_str().contains("data-at=\"1\">Block</button></li>"));
+        let block_only = Abilities {
+            unblock: false,
+            ..all
+        };
+        let html = channels(&[widget, sms], &t, &dates(), block_only);
+        assert!(
+            !html.as_str().contains("Unblock"),
+            "unblock is its own permission"
         );
     }
 }

@@ -17,6 +17,8 @@ pub fn Conversations(
     session: Session,
     /// The opened contact's id.
     contact: String,
+    /// Its name as shown (a question about one of its channels names it).
+    name: Signal<String>,
 ) -> impl IntoView {
     let part = LazyPart::new(session, fetch);
     let panel = session.id("conversations");
@@ -26,7 +28,7 @@ pub fn Conversations(
     };
     // The section once its code is here, drawn under this view's owner (dropped when closed).
     let section = move || match part.phase() {
-        Phase::Open => enter!(conversations_section(session, contact.clone())).ok(),
+        Phase::Open => enter!(conversations_section(session, contact.clone(), name)).ok(),
         _ => None,
     };
     view! {

@@ -3,17 +3,20 @@
 //! past chats as a list with "Show more" and "Showing 10 of 23", its channels in the Contact
 //! Center; a chat's messages in place of the list, with "Search this conversation" (the
 //! combobox's pause and ticket) and "Back to conversations", which puts the focus back on the
-//! chat opened. Text a person typed is shown as text, never markup, and isolated (`<bdi>`) in a
+//! chat opened. Each channel has **Block** or **Unblock** where the user may (blocking asks
+//! first, with the form's one notice). Text a person typed is shown as text, never markup, and isolated (`<bdi>`) in a
 //! right-to-left form.
 
 use crate::domain::markup::live;
 use crate::domain::search::DEBOUNCE_MS;
 use crate::domain::texts::Text;
+use crate::state::blocking;
 use crate::state::conversations::{self, Ask, ConversationsState, Listing};
 use crate::state::widget::session::Session;
 use crate::view::combo::Combo;
 use crate::view::conversation_markup::{self as markup, Dates};
 use crate::view::lazy::{entry, Unfetched};
+use crate::view::notice::{notice, Action};
 use crate::web::dates::{since, written, Style};
 use leptos::html;
 use leptos::prelude::*;
@@ -24,8 +27,8 @@ use wasm_bindgen::JsCast;
 entry!(
     conversations,
     /// The section for contact `contact`, opened: it asks for the first page at once.
-    conversations_section, fetch_conversations, (session: Session, contact: String) =>
-    view! { <Section session=session contact=contact /> }
+    conversations_section, fetch_conversations, (session: Session, contact: String, name: Signal<String>) =>
+    view! { <Section session=session contact=contact name=name /> }
 );
 
 /// Fetches the section's code (see [`crate::view::lazy::Fetch`]).
@@ -40,8 +43,8 @@ pub fn fetch() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>> {
 /// What is listed is markup drawn once per answer ([`markup::parts`]), and every press in it is
 /// one delegated handler: a reactive view per item and a handler per button would cost more.
 #[component]
-fn Section(session: Session, contact: String) -> impl IntoView {
-    let state = ConversationsState::new(contact);
+fn Section(session: Session, contact: String, name: Signal<String>) -> impl IntoView {
+    let state = ConversationsState::new(contact, name);
     let combo = Combo::new();
     let root = NodeRef::<html::Div>::new();
     let typed = RwSignal::new(String::new());
@@ -75,6 +78,13 @@ fn Section(session: Session, contact: String) -> impl IntoView {
         });
     };
     go(Ask::Open, combo.ticket(), String::new());
+    // Blocks (or unblocks) channel `at`; the focus goes back to its button, as it now is.
+    let block = move |at: usize, blocked: bool| {
+        session.spawn(async move {
+            blocking::block(session, state, at, blocked).await;
+            focus(format!(".ocf-block[data-at=\"{at}\"]"));
+        });
+    };
     // Everything shown, from where the section stands, in the agent's language.
     let parts = Memo::new(move |_| {
         let t = session.texts();
@@ -91,7 +101,9 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             day: &day,
             time: &time,
         };
-        state.with(|section| markup::parts(section, &t, &dates))
+        // Block and Unblock only where they can work (unread: not offered).
+        let may = session.abilities().unwrap_or_default();
+        state.with(|section| markup::parts(section, &t, &dates, may))
     });
     // Every press in the section: a chat, "Back", "Show more".
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -110,6 +122,15 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             typed.set(String::new());
             go(Ask::Read(at), combo.ticket(), String::new());
             focus(".ocf-back".into());
+        } else if let Some(button) = within(".ocf-block") {
+            let Some(at) = button.get_attribute("data-at").and_then(|a| a.parse().ok()) else {
+                return;
+            };
+            // Unblocking asks nothing; blocking asks first (the question below the list).
+            match state.channel(at).is_some_and(|c| c.blocked) {
+                true => block(at, false),
+                false => state.ask_block(Some(at)),
+            }
         } else if within(".ocf-back").is_some() {
             combo.close();
             if let Some(at) = state.back() {
@@ -127,6 +148,36 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             };
             go(Ask::More, combo.ticket(), first_new);
         }
+    };
+    // "Block SMS for Ada? …" with Block and Cancel (which has the focus, as Delete's question).
+    let question = move || {
+        let at = state.asking()?;
+        let channel = state.channel(at)?;
+        let t = session.texts();
+        let shown = channel.source.name(&t);
+        let message = t.fill(
+            Text::BlockAsk,
+            &[("channel", &shown), ("name", &name.get_untracked())],
+        );
+        let actions = vec![
+            Action {
+                text: t.get(Text::Block).to_owned(),
+                class: "ocf-danger",
+                run: Callback::new(move |()| block(at, true)),
+            },
+            Action {
+                text: t.get(Text::Cancel).to_owned(),
+                class: "ocf-secondary",
+                run: Callback::new(move |()| state.ask_block(None)),
+            },
+        ];
+        Some(notice(
+            "ocf-block-question",
+            t.get(Text::Block).to_owned(),
+            &message,
+            actions,
+            Some(1),
+        ))
     };
     let on_search = move |ev: web_sys::Event| {
         let value = event_target_value(&ev);
@@ -156,6 +207,7 @@ fn Section(session: Session, contact: String) -> impl IntoView {
             <p class="ocf-note" role="status">{part(|p| p.status.clone())}</p>
             <p class="ocf-note" role="alert">{part(|p| p.failure.clone())}</p>
             <div class="ocf-part" inner_html=live(move || parts.with(|p| p.body.clone()))></div>
+            {question}
         </div>
     }
 }

@@ -9,11 +9,12 @@ use crate::state::widget::session::Session;
 use crate::view::notice::{notice, Action};
 use leptos::prelude::*;
 
-/// Whether the form shows a contact that can be deleted: a saved Contact Center contact
-/// (tracked: it follows the target).
+/// Whether the form shows a contact that can be deleted: a saved Contact Center contact, and
+/// a user who may delete (as far as known) (tracked: it follows the target).
 fn deletable(session: Session, state: FormState) -> bool {
     state.contact().is_existing()
         && session.is_contact_center()
+        && session.abilities().is_none_or(|a| a.delete)
         && state.contact().with(|t| t.contact_id().is_some())
 }
 

@@ -217,17 +217,20 @@ pub fn ContactForm(
     });
 
     // What the form needs before it can save; then the contact the host page named, if any.
+    // Then what this user may do (once per sign-in).
     let first = session.take_first_contact();
-    if loading::needs_loading(state) || first.is_some() {
-        session.spawn(async move {
+    let load = loading::needs_loading(state) || first.is_some();
+    session.spawn(async move {
+        if load {
             if let Err(error) = loading::load(session, state).await {
                 report(session, state, &error);
             }
             if let Some(id) = first {
                 open(session, state, id).await;
             }
-        });
-    }
+        }
+        session.read_abilities().await;
+    });
     // The import takes the form's place while shown (widget.css hides what follows it); the
     // form waits hidden, as it was left.
     let import = ImportPlace::new(session);
@@ -245,6 +248,9 @@ pub fn ContactForm(
             <form class="ocf-form" novalidate node_ref=form_ref aria-busy=move || session.writes().is_busy().to_string() on:submit=submit>
                 <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                     {t.get(Text::DraftRestored).to_owned()}
+                </p>
+                <p class="ocf-note" hidden=move || !state.contact().is_unknown()>
+                    {t.get(Text::NotIdentified).to_owned()}
                 </p>
                 {fields}
                 <CustomInputs session=session state=state />
@@ -272,10 +278,17 @@ pub fn ContactForm(
             .contact()
             .with_tracked(|t| t.contact_id().map(str::to_owned))
     });
+    let name = Signal::derive(move || {
+        let t = session.texts();
+        state
+            .contact()
+            .with_tracked(|c| c.record().map(|r| r.shown_name(&t).to_owned()))
+            .unwrap_or_default()
+    });
     let conversations = move || {
         opened
             .get()
-            .map(|contact| view! { <Conversations session=session contact=contact /> })
+            .map(|contact| view! { <Conversations session=session contact=contact name=name /> })
     };
     // The question asked before opening another contact sits right under the search.
     view! {

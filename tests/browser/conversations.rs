@@ -19,7 +19,7 @@ const ID: &str = "0123456789abcdef0123456789abcdef cc7";
 /// Rocket.Chat pages them, each answer after `window.__late[searchTerm]` ms when set (a
 /// history page after `window.__historyLate` ms); other
 /// requests go to the stub underneath. Every URL asked is in `window.__asked`.
-fn serve_history(chats: usize, messages: &str) {
+pub(crate) fn serve_history(chats: usize, messages: &str) {
     js_sys::eval(&format!(
         r#"
         window.__asked = [];
@@ -70,7 +70,7 @@ fn serve_history(chats: usize, messages: &str) {
     .expect("the history server installs");
 }
 
-const MESSAGES: &str = r#"[
+pub(crate) const MESSAGES: &str = r#"[
     {_id: "m1", msg: "Hello there", ts: "2026-11-27T23:50:00.000Z", u: {_id: "v", username: "guest-1", name: "Maria"}},
     {_id: "m2", msg: "<img src=x onerror=window.__xss=1> is what I see", ts: "2026-11-27T23:55:00.000Z", u: {_id: "v", username: "guest-1", name: "Maria"}},
     {_id: "m3", msg: "", ts: "2026-11-28T10:00:00.000Z", u: {_id: "a1", username: "agent.one"}, file: {_id: "f", name: "designs.png", size: 17466}},
@@ -94,10 +94,16 @@ async fn opened_contact(api: ApiChoice) -> HtmlElement {
     host
 }
 
-async fn center_contact(chats: usize) -> HtmlElement {
+pub(crate) async fn center_contact(chats: usize) -> HtmlElement {
+    center_contact_as(chats, || {}).await
+}
+
+/// [`center_contact`], with `server` changing what the server answers before it is mounted.
+pub(crate) async fn center_contact_as(chats: usize, server: impl FnOnce()) -> HtmlElement {
     clear_storage();
     remember(CENTER_KEY, ID);
     center(&[]);
+    server();
     route(
         "/api/v1/omnichannel/contacts.get",
         200,
@@ -107,16 +113,16 @@ async fn center_contact(chats: usize) -> HtmlElement {
     opened_contact(ApiChoice::Contacts).await
 }
 
-fn js(script: &str) -> Value {
+pub(crate) fn js(script: &str) -> Value {
     let text = js_sys::eval(&format!("JSON.stringify({script})")).unwrap();
     serde_json::from_str(&text.as_string().unwrap()).unwrap_or(Value::Null)
 }
 
-fn asked() -> Vec<String> {
+pub(crate) fn asked() -> Vec<String> {
     serde_json::from_value(js("window.__asked")).unwrap()
 }
 
-fn disclosure(host: &HtmlElement) -> HtmlElement {
+pub(crate) fn disclosure(host: &HtmlElement) -> HtmlElement {
     host.query_selector(".ocf-disclosure")
         .unwrap()
         .expect("the Conversations button")
@@ -124,19 +130,19 @@ fn disclosure(host: &HtmlElement) -> HtmlElement {
 }
 
 /// A text as read, without the marks that isolate the values put into it.
-fn read(text: Option<String>) -> String {
+pub(crate) fn read(text: Option<String>) -> String {
     text.unwrap_or_default()
         .replace(['\u{2068}', '\u{2069}'], "")
 }
 
-fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
+pub(crate) fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
     let list = host.query_selector_all(selector).unwrap();
     (0..list.length())
         .map(|i| read(list.item(i).unwrap().text_content()))
         .collect()
 }
 
-fn panel(host: &HtmlElement) -> String {
+pub(crate) fn panel(host: &HtmlElement) -> String {
     read(
         host.query_selector(".ocf-panel")
             .unwrap()
@@ -437,7 +443,7 @@ async fn a_section_closed_while_it_loads_stays_closed_whatever_comes() {
     }
 }
 
-fn click_at(host: &HtmlElement, selector: &str) {
+pub(crate) fn click_at(host: &HtmlElement, selector: &str) {
     let element: HtmlElement = host
         .query_selector(selector)
         .unwrap()

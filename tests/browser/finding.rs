@@ -258,7 +258,7 @@ async fn handle_open_settles_asks_over_unsaved_changes_and_names_an_unknown_id()
     assert_eq!(values(&host)[0], "Grace Hopper");
     assert_eq!(
         opened_events(),
-        serde_json::json!([{"contact": "c9", "api": "legacy"}])
+        serde_json::json!([{"contact": "c9", "api": "legacy", "unknown": false}])
     );
 
     // Typed and not saved, the same contact opened again (the host page naming it once more):
@@ -337,4 +337,75 @@ async fn the_contact_id_option_opens_that_contact_first() {
     wait_for("the contact", || values(&host)[0] == "Grace Hopper").await;
     wait_status(&host, "Contact Grace Hopper (id c9) opened.").await;
     assert!(local(CONTACT_KEY).unwrap().ends_with(" c9"));
+}
+
+/// A page of one unidentified contact, as `contacts.search?unknown=true` gives it.
+const UNIDENTIFIED: &str = r#"{"contacts":[{"_id":"u1","name":"guest-12","unknown":true,
+    "channels":[{"name":"sms","visitor":{"visitorId":"v1","source":{"type":"sms"}},"blocked":false,
+      "details":{"type":"sms"},"lastChat":{"_id":"r1","ts":"2020-01-01T10:00:00.000Z"}}],
+    "lastChat":{"_id":"r1","ts":"2020-01-01T10:00:00.000Z"},"customFields":{}}],
+    "count":10,"offset":0,"total":1,"success":true}"#;
+
+#[wasm_bindgen_test]
+async fn unidentified_contacts_are_listed_newest_first_with_where_they_came_in() {
+    clear_storage();
+    stub_fetch(&[]);
+    route("/api/v1/omnichannel/contacts.search", 200, UNIDENTIFIED);
+    let host = mount_api(omnichannel_contact_form::ApiChoice::Contacts);
+    ready().await;
+    // Checked with nothing typed: every unidentified contact, newest chat first.
+    input(&host, "unknown").click();
+    wait_options(&host, 1).await;
+    let label = option_texts(&host).remove(0);
+    assert!(
+        label.starts_with("guest-12 · SMS · ") && label.len() > "guest-12 · SMS · ".len(),
+        "where and when it came in: {label}"
+    );
+    let searches = || -> Vec<String> {
+        routed()
+            .into_iter()
+            .filter(|u| u.contains("contacts.search"))
+            .collect()
+    };
+    let last = || searches().last().cloned().unwrap_or_default();
+    assert!(last().contains("unknown=true"), "{}", last());
+    assert!(
+        last().contains("sort=%7B%22lastChat.ts%22%3A-1%7D"),
+        "{}",
+        last()
+    );
+    // Typed text narrows the same list.
+    type_into(&host, "search", "gu");
+    wait_for("the typed search", || last().contains("searchText=gu")).await;
+    assert!(last().contains("unknown=true"));
+    // Unchecked: the known contacts again, for the same text.
+    let before = searches().len();
+    input(&host, "unknown").click();
+    wait_for("the known search", || searches().len() > before).await;
+    assert!(
+        last().contains("searchText=gu") && !last().contains("unknown"),
+        "{}",
+        last()
+    );
+    // Nothing found among them is said as such.
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[],"count":10,"offset":0,"total":0,"success":true}"#,
+    );
+    type_into(&host, "search", "");
+    input(&host, "unknown").click();
+    wait_for("the empty list said", || {
+        results_note(&host) == "No unidentified contacts."
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_legacy_api_has_no_unidentified_contacts() {
+    clear_storage();
+    stub_fetch(&[]);
+    let host = mount_api(omnichannel_contact_form::ApiChoice::Legacy);
+    ready().await;
+    assert!(!has_input(&host, "unknown"));
 }

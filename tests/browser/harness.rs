@@ -23,7 +23,8 @@ pub struct Answer(
 /// Replaces `window.fetch` with a recorder that answers from `answers`, in order, each after
 /// `window.__delay` milliseconds (0 unless a test sets it). The lookups the form makes on its
 /// own (custom fields, the duplicate search, the agent list, the reachability probe after a
-/// failure, which by default finds nothing) are answered by [`route`]s instead,
+/// failure, which by default finds nothing, and what the user may do: everything) are
+/// answered by [`route`]s instead,
 /// recorded in `window.__routed`, so that `answers` and [`calls`] are about the saves: by default
 /// there are no custom fields and no duplicates.
 pub fn stub_fetch(answers: &[Answer]) {
@@ -65,6 +66,10 @@ pub fn stub_fetch(answers: &[Answer]) {
             "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
             "/api/v1/livechat/users/agent": {{status: 200, body: '{{"users":[],"success":true}}'}},
             "/api/info": {{status: 0, body: ""}},
+            // What the user may do: by default a manager under the licence, who may do it all.
+            "/api/v1/licenses.info": {{status: 200, body: '{{"license":{{"activeModules":["livechat-enterprise","contact-id-verification"]}},"success":true}}'}},
+            "/api/v1/me": {{status: 200, body: '{{"_id":"agent-id","username":"agent.one","roles":["user","livechat-manager"],"success":true}}'}},
+            "/api/v1/permissions.listAll": {{status: 200, body: '{{"update":[{{"_id":"delete-livechat-contact","roles":["admin","livechat-manager"]}},{{"_id":"block-livechat-contact","roles":["admin","livechat-manager","livechat-agent"]}},{{"_id":"unblock-livechat-contact","roles":["admin","livechat-manager","livechat-agent"]}}],"remove":[],"success":true}}'}},
         }};
         // What the widget made itself (a file to download) is read for real.
         window.__realFetch = window.__realFetch || window.fetch;

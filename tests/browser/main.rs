@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod api_choice;
+mod blocking;
 mod center;
 mod component;
 mod conversations;
@@ -30,5 +31,6 @@ mod save;
 mod shared;
 mod signin;
 mod storage;
+mod unidentified;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -67,6 +67,15 @@ pub struct Answer {
     /// `contacts.channels`' channels.
     #[serde(default)]
     pub(in crate::api::wire) channels: Member,
+    /// `licenses.info`'s licence.
+    #[serde(default)]
+    pub(in crate::api::wire) license: Member,
+    /// `me`'s global roles.
+    #[serde(default)]
+    pub(in crate::api::wire) roles: Member,
+    /// `permissions.listAll`'s permission records.
+    #[serde(default)]
+    pub(in crate::api::wire) update: Member,
 }
 
 /// An error's `details`.

@@ -70,11 +70,6 @@ pub fn created_id(answer: &Answer) -> Option<String> {
     answer.contact_id.read()
 }
 
-/// `POST omnichannel/contacts.update`: `{"contact": {"_id": ...}}`, the updated contact's id.
-pub fn updated_id(answer: &Answer) -> Option<String> {
-    got(answer).map(|c| c.id)
-}
-
 /// `POST omnichannel/contacts.delete`'s body.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -174,10 +169,32 @@ mod tests {
             created_id(&reply(r#"{"contactId":"c9"}"#)).as_deref(),
             Some("c9")
         );
-        assert_eq!(
-            updated_id(&reply(r#"{"contact":{"_id":"c9"}}"#)).as_deref(),
-            Some("c9")
-        );
+    }
+
+    #[test]
+    fn an_unidentified_contact_says_so_and_where_it_came_from() {
+        let page = found(&reply(
+            r#"{"contacts":[{"_id":"u1","name":"guest-12","unknown":true,
+               "contactManager":{"_id":"a1","username":"agent.one"},
+               "channels":[{"name":"widget","details":{"type":"widget"},
+                             "lastChat":{"_id":"r1","ts":"2026-11-01T10:00:00.000Z"}},
+                           {"name":"sms","details":{"type":"sms"},
+                             "lastChat":{"_id":"r2","ts":"2026-11-20T10:00:00.000Z"}},
+                           {"name":"api","details":{"type":"api"}}],
+               "lastChat":{"_id":"r2","ts":"2026-11-20T10:00:00.000Z"}},
+              {"_id":"k1","name":"Ada","unknown":false,"channels":[]},
+              {"_id":"k2","name":"Old","channels":[{"details":{"type":"widget"}}]}]}"#,
+        ))
+        .unwrap();
+        assert!(page[0].unknown);
+        assert_eq!(page[0].contact_manager.as_deref(), Some("agent.one"));
+        let came = page[0].came.clone().unwrap();
+        assert_eq!(came.source.kind, "sms", "the newest chat's channel");
+        assert_eq!(came.at.as_deref(), Some("2026-11-20T10:00:00.000Z"));
+        assert!(!page[1].unknown);
+        assert_eq!(page[1].came, None, "no channel, nowhere to say");
+        let old = page[2].came.clone().unwrap();
+        assert_eq!((old.source.kind.as_str(), old.at), ("widget", None));
     }
 
     #[test]

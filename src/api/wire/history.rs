@@ -6,11 +6,13 @@
 use super::record::paged;
 use super::shapes::{entries, items, JsonObject, Lenient, Member};
 use super::Answer;
-use crate::domain::conversation::{Body, Channel, ChatMessage, Conversation, Source};
+use crate::domain::conversation::{Body, Channel, ChannelVisitor, ChatMessage, Conversation};
 use crate::domain::search::{Keyed, Results};
+use crate::domain::source::Source;
+use serde::Serialize;
 
 /// A `source` or `details`: its type and its app's alias.
-fn source(of: &JsonObject) -> Option<Source> {
+pub(super) fn source(of: &JsonObject) -> Option<Source> {
     Some(Source {
         kind: of.text("type")?,
         alias: of.text("alias"),
@@ -91,15 +93,55 @@ pub fn messages_page(answer: &Answer) -> Option<Results<ChatMessage>> {
 pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
     items(&answer.channels, |c| {
         let details = c.object("details")?;
+        let source = source(&details)?;
         Some(Channel {
-            source: source(&details)?,
+            name: c.text("name").unwrap_or_else(|| source.kind.clone()),
+            source,
             blocked: c.yes("blocked"),
             label: details
                 .text("destination")
                 .or_else(|| details.text("label")),
             verified: c.yes("verified"),
             last_chat: c.object("lastChat").and_then(|l| l.text("ts")),
+            visitor: c.object("visitor").and_then(|v| {
+                let source = v.object("source")?;
+                Some(ChannelVisitor {
+                    id: v.text("visitorId")?,
+                    kind: source.text("type")?,
+                    source_id: source.text("id"),
+                })
+            }),
         })
+    })
+}
+
+/// The body of `contacts.block` and `contacts.unblock`: the channel's own visitor,
+/// `{"visitor": {"visitorId", "source": {"type", "id"?}}}` (`id` only when the channel has one).
+pub fn block_body(visitor: &ChannelVisitor) -> String {
+    #[derive(Serialize)]
+    struct Source<'a> {
+        r#type: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Visitor<'a> {
+        visitor_id: &'a str,
+        source: Source<'a>,
+    }
+    #[derive(Serialize)]
+    struct Body<'a> {
+        visitor: Visitor<'a>,
+    }
+    super::written(&Body {
+        visitor: Visitor {
+            visitor_id: &visitor.id,
+            source: Source {
+                r#type: &visitor.kind,
+                id: visitor.source_id.as_deref(),
+            },
+        },
     })
 }
 
@@ -180,11 +222,30 @@ mod tests {
     }
 
     #[test]
+    fn a_block_sends_the_channels_own_visitor() {
+        let mut visitor = ChannelVisitor {
+            id: "v1".into(),
+            kind: "sms".into(),
+            source_id: None,
+        };
+        assert_eq!(
+            block_body(&visitor),
+            r#"{"visitor":{"visitorId":"v1","source":{"type":"sms"}}}"#
+        );
+        visitor.source_id = Some("twilio".into());
+        assert_eq!(
+            block_body(&visitor),
+            r#"{"visitor":{"visitorId":"v1","source":{"type":"sms","id":"twilio"}}}"#
+        );
+    }
+
+    #[test]
     fn channels_and_a_visitors_last_chat() {
-        let body = r#"{"channels":[{"name":"widget","visitor":{"visitorId":"6725"},"blocked":true,
+        let body = r#"{"channels":[{"name":"widget","visitor":{"visitorId":"6725","source":{"type":"widget"}},"blocked":true,
           "verified":true,"details":{"type":"widget","destination":"rocket.chat"},
           "lastChat":{"_id":"SH","ts":"2024-11-01T20:42:34.560Z"}},
-          {"name":"app","details":{"type":"app","alias":"Bot","label":"Sales"}},
+          {"name":"app","visitor":{"visitorId":"v2","source":{"type":"app","id":"bot"}},
+           "details":{"type":"app","alias":"Bot","label":"Sales"}},
           {"name":"bare","details":{"type":"api"}}],"success":true}"#;
         let channels = channels(&read(body)).expect("channels");
         assert_eq!(channels.len(), 3);
@@ -197,6 +258,13 @@ mod tests {
         assert_eq!(channels[1].label.as_deref(), Some("Sales"));
         assert_eq!(channels[2].label, None);
         assert!(!channels[2].blocked);
+        let visitor = |i: usize| channels[i].visitor.clone();
+        assert_eq!(
+            visitor(0).map(|v| (v.id, v.kind, v.source_id)),
+            Some(("6725".into(), "widget".into(), None))
+        );
+        assert_eq!(visitor(1).unwrap().source_id.as_deref(), Some("bot"));
+        assert_eq!(visitor(2), None, "no visitor: nothing to block it by");
 
         let visitor = r#"{"contact":{"_id":"v","lastChat":{"_id":"R1","ts":"t"}},"success":true}"#;
         assert_eq!(last_chat(&read(visitor)), Some(Some("R1".into())));

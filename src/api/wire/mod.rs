@@ -3,7 +3,8 @@
 //! the legacy endpoint's bodies and readers, the login and the lists; an answer read once
 //! (`answer`: the members that say how it failed, and each call's own member kept as text for
 //! that call's reader); a contact record of either API and the search pages (`record`); the
-//! Contact Center's bodies and readers (`center`); a contact's conversations (`history`); and
+//! Contact Center's bodies and readers (`center`); a contact's conversations (`history`); what
+//! the user may do (`abilities`); and
 //! what Rocket.Chat sends in more than one shape (`shapes`). Readers give `None` for a member of the wrong shape; the
 //! client turns that into the one "unexpected answer" error ([`crate::api`]). The domain types
 //! they fill know nothing of JSON.
@@ -17,6 +18,7 @@ use crate::domain::validate::ValidContact;
 use serde::{Deserialize, Serialize};
 use shapes::{entries, Lenient, User};
 
+pub mod abilities;
 mod answer;
 pub mod center;
 pub mod history;

@@ -3,7 +3,7 @@
 
 use super::answer::Answer;
 use super::shapes::{items, FieldValue, FieldValues, JsonObject, ManagerRef, Member};
-use crate::domain::record::{Conflict, ContactRecord};
+use crate::domain::record::{Came, Conflict, ContactRecord};
 
 /// The values of a record's email entries (`{"address": …}`) or phone entries
 /// (`{"phoneNumber": …}`) in the list `keys` names, in order; an entry without a value, or of
@@ -14,6 +14,22 @@ fn listed(record: &JsonObject, keys: &[&str]) -> Option<Vec<String>> {
         entry
             .field::<Option<String>>(&["address", "phoneNumber"])
             .flatten()
+    })
+}
+
+/// Where a Contact Center record last came in: the channel whose last chat is the newest (the
+/// first listed when none says), and the record's own last chat; `None` without channels.
+fn came(r: &JsonObject) -> Option<Came> {
+    let last = |c: &JsonObject| c.object("lastChat").and_then(|l| l.text("ts"));
+    let channels = r.list(&["channels"], |c| {
+        Some((super::history::source(&c.object("details")?)?, last(&c)))
+    })?;
+    let (source, at) = channels
+        .into_iter()
+        .reduce(|a, b| if b.1 > a.1 { b } else { a })?;
+    Some(Came {
+        source,
+        at: last(r).or(at),
     })
 }
 
@@ -50,6 +66,8 @@ pub(super) fn record(r: JsonObject) -> Option<ContactRecord> {
         manager_id: manager.id,
         created_at: r.field(&["createdAt"])?,
         conflicts,
+        unknown: r.yes("unknown"),
+        came: came(&r),
     })
 }
 

@@ -28,6 +28,8 @@ pub struct Finder {
     finding: RwSignal<Finding>,
     /// A "Show more" is under way (a second press asks nothing more).
     paging: StoredValue<bool>,
+    /// The search lists unidentified contacts (Contact Center: `unknown=true`).
+    unknown: RwSignal<bool>,
 }
 
 impl Finder {
@@ -36,7 +38,25 @@ impl Finder {
         Finder {
             finding: RwSignal::new(Finding::Idle),
             paging: StoredValue::new(false),
+            unknown: RwSignal::new(false),
         }
+    }
+
+    /// Whether the search lists unidentified contacts (tracked).
+    pub fn unknown(&self) -> bool {
+        self.unknown.get()
+    }
+
+    /// Whether the search lists unidentified contacts, for a handler (untracked).
+    pub fn with_unknown_now(&self) -> bool {
+        self.unknown.get_untracked()
+    }
+
+    /// Lists unidentified contacts, or the known ones: what was found goes (it was the other
+    /// list's).
+    pub fn set_unknown(&self, unknown: bool) {
+        self.unknown.set(unknown);
+        self.clear();
     }
 
     /// Reads where the search stands (tracked).
@@ -78,7 +98,10 @@ fn failed(session: Session, error: &ApiError) -> Finding {
 pub async fn search(session: Session, finder: Finder, term: String, current: impl Fn() -> bool) {
     finder.finding.set(Finding::Searching);
     let page = match session.client() {
-        Ok(client) => client.find(&term, 0).await,
+        Ok(client) => {
+            let unknown = finder.unknown.get_untracked();
+            client.find(&term, 0, unknown).await
+        }
         Err(e) => Err(e),
     };
     if !current() {
@@ -104,7 +127,10 @@ pub async fn more(session: Session, finder: Finder, current: impl Fn() -> bool) 
     }
     finder.paging.set_value(true);
     let page = match session.client() {
-        Ok(client) => client.find(&term, offset).await,
+        Ok(client) => {
+            let unknown = finder.unknown.get_untracked();
+            client.find(&term, offset, unknown).await
+        }
         Err(e) => Err(e),
     };
     finder.paging.try_set_value(false);

@@ -73,6 +73,7 @@ pub async fn open(session: Session, state: FormState, id: String) -> Opened {
         return Opened::Failed(error);
     };
     let name = record.shown_name(&session.texts_now()).to_owned();
+    let unknown = record.unknown;
     // What is typed was typed for this very contact (a draft after a reload, the host page
     // naming it again): it is laid over the contact as it is now, nothing asked, nothing lost.
     let same = state
@@ -88,7 +89,7 @@ pub async fn open(session: Session, state: FormState, id: String) -> Opened {
             said = format!("{said} {note}");
         }
         session.say(Status::Done(said));
-        session.announce_opened(&id);
+        session.announce_opened(&id, unknown);
         return Opened::Yes;
     }
     if state.has_unsaved_changes() && !state.unsaved().ask(name.clone()).await {
@@ -104,7 +105,7 @@ pub async fn open(session: Session, state: FormState, id: String) -> Opened {
         .texts_now()
         .fill(Text::Opened, &[("name", &name), ("id", &id)]);
     session.say(Status::Done(said));
-    session.announce_opened(&id);
+    session.announce_opened(&id, unknown);
     Opened::Yes
 }
 

@@ -69,6 +69,11 @@ impl TargetContact {
         self.target.with(Target::is_existing)
     }
 
+    /// Whether the contact shown is not identified yet (tracked: the form's note follows it).
+    pub fn is_unknown(&self) -> bool {
+        self.target.with(|t| t.record().is_some_and(|r| r.unknown))
+    }
+
     /// Reads the target (tracked: a view made with it follows the contact).
     pub fn with_tracked<R>(&self, f: impl FnOnce(&Target) -> R) -> R {
         self.target.with(f)

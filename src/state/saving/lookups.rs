@@ -25,7 +25,10 @@ pub struct Save<'a> {
 }
 
 /// Saves through the client's API; gives the contact's id.
-pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> {
+pub async fn save(
+    client: &Client,
+    save: &Save<'_>,
+) -> Result<(String, Option<ContactRecord>), ApiError> {
     if client.contact_center() {
         let body = Body {
             contact: save.contact,
@@ -36,7 +39,7 @@ pub async fn save(client: &Client, save: &Save<'_>) -> Result<String, ApiError> 
         client.center_save(&body, id).await
     } else {
         let body = wire::contact_body(save.token, save.contact, save.custom);
-        client.save_contact(body).await
+        client.save_contact(body).await.map(|id| (id, None))
     }
 }
 

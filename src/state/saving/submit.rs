@@ -192,9 +192,27 @@ fn remember(session: Session, state: FormState, accepted: Accepted, sent: Sent) 
     } else {
         Text::Updated
     };
-    let mut said = session.texts_now().fill(said, &[("id", &id)]);
+    let t = session.texts_now();
+    let mut said = t.fill(said, &[("id", &id)]);
     if let Some(note) = merging::kept_note(session, state, &taken) {
         said = format!("{said} {note}");
+    }
+    // Said from the server's answer: an unidentified contact identified (8.x leaves one that
+    // did not change), a manager a server before 8.2 kept although the field was emptied.
+    if state.contact().record().is_some_and(|r| r.unknown) {
+        let note = if record.unknown {
+            Text::StillUnidentified
+        } else {
+            Text::NowIdentified
+        };
+        said = format!("{said} {}", t.get(note));
+    }
+    let kept_manager = record
+        .contact_manager
+        .clone()
+        .filter(|_| sent.fields.contact_manager.trim().is_empty());
+    if let Some(kept) = &kept_manager {
+        said = format!("{said} {}", t.fill(Text::ManagerKept, &[("name", kept)]));
     }
     session.say(Status::Done(said));
     session.announce_saved(&id, token.as_deref(), created, api);
@@ -204,10 +222,16 @@ fn remember(session: Session, state: FormState, accepted: Accepted, sent: Sent) 
     } else {
         state.write_draft();
     }
-    // The agent sees the phone as it was stored, unless it was edited meanwhile.
+    // The agent sees the phone, and a manager the server kept, as stored, unless edited
+    // meanwhile.
     if let Some(phone) = phone {
         if state.inputs().draft().phone == sent.fields.phone {
             state.inputs().set(Field::Phone, phone);
+        }
+    }
+    if let Some(kept) = kept_manager {
+        if state.inputs().draft().contact_manager == sent.fields.contact_manager {
+            state.inputs().set(Field::ContactManager, kept);
         }
     }
     let stored = StoredContact {

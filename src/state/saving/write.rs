@@ -185,9 +185,20 @@ pub async fn write(
         manager_id: manager_id.as_deref(),
     };
     match lookups::save(client, &save).await {
-        Ok(id) => {
+        Ok((id, server)) => {
             let before = record.as_ref();
-            let saved = ContactRecord::saved(id, token.clone(), &contact, kept, before, manager_id);
+            let cleared = manager_id.as_deref() == Some("");
+            let mut saved =
+                ContactRecord::saved(id, token.clone(), &contact, kept, before, manager_id);
+            // What the server answered, not a guess: whether the update identified the contact,
+            // and a manager it kept although the field was emptied (before 8.2).
+            if let Some(server) = server {
+                saved.unknown = server.unknown;
+                if cleared && server.manager_id.is_some() {
+                    saved.manager_id = server.manager_id;
+                    saved.contact_manager = before.and_then(|b| b.contact_manager.clone());
+                }
+            }
             Written::Saved(Accepted {
                 token: (!center).then_some(token),
                 created: !existing,

@@ -1,5 +1,6 @@
 //! The DOM events a host page listens to: `contact-saved`, `contact-opened`, `contact-deleted`,
-//! `contact-changed-elsewhere`, `conversation-opened`, `contacts-imported` and `contact-error`, dispatched on the
+//! `contact-changed-elsewhere`, `conversation-opened`, `channel-blocked`, `channel-unblocked`,
+//! `contacts-imported` and `contact-error`, dispatched on the
 //! element the widget was mounted on, bubbling and composed (they cross a shadow root).
 
 use crate::api::reply::ApiError;
@@ -68,12 +69,17 @@ pub fn saved(host: &HtmlElement, saved: &ContactSaved) {
     dispatch(host, "contact-saved", &detail);
 }
 
-/// `contact-opened` with `detail = {contact, api}`: the form now shows this contact.
-pub fn opened(host: &HtmlElement, contact: &str, api: &'static str) {
+/// `contact-opened` with `detail = {contact, api, unknown}`: the form now shows this contact
+/// (`unknown`: a Contact Center contact not identified yet).
+pub fn opened(host: &HtmlElement, contact: &str, api: &'static str, unknown: bool) {
     dispatch(
         host,
         "contact-opened",
-        &[("contact", contact.into()), ("api", api.into())],
+        &[
+            ("contact", contact.into()),
+            ("api", api.into()),
+            ("unknown", unknown.into()),
+        ],
     );
 }
 
@@ -96,6 +102,25 @@ pub fn conversation_opened(host: &HtmlElement, contact: &str, room: &str) {
         host,
         "conversation-opened",
         &[("contact", contact.into()), ("room", room.into())],
+    );
+}
+
+/// `channel-blocked` (or `channel-unblocked`, `blocked` false) with `detail = {contact,
+/// channel, blocked}`: a channel of the contact is blocked (`channel`: its name as Rocket.Chat
+/// lists it; `blocked`: what the server now holds).
+pub fn channel_blocked(host: &HtmlElement, contact: &str, channel: &str, blocked: bool) {
+    let name = match blocked {
+        true => "channel-blocked",
+        false => "channel-unblocked",
+    };
+    dispatch(
+        host,
+        name,
+        &[
+            ("contact", contact.into()),
+            ("channel", channel.into()),
+            ("blocked", blocked.into()),
+        ],
     );
 }
 

@@ -2,6 +2,7 @@
 
 use crate::api::reply::ApiError;
 use crate::api::Client;
+use crate::domain::abilities::Abilities;
 use crate::domain::catalogue::Texts;
 use crate::domain::credentials::Credentials;
 use crate::domain::language::Language;
@@ -43,6 +44,9 @@ pub struct Session {
     /// Whether the import is shown in the form's place (a `bool` rather than a [`Panel`]: the
     /// signal code for `bool` is in the first download already).
     importing: RwSignal<bool>,
+    /// What the signed-in user may do (Contact Center), read once per sign-in; `None` until
+    /// read, or when it could not be.
+    abilities: RwSignal<Option<Abilities>>,
 }
 
 impl Session {
@@ -70,6 +74,7 @@ impl Session {
             listeners,
             writes: Writes::new(),
             importing: RwSignal::new(false),
+            abilities: RwSignal::new(None),
         }
     }
 
@@ -217,6 +222,34 @@ impl Session {
         self.importing.get() == (panel == Panel::Import)
     }
 
+    /// What the signed-in user may do, once read (tracked).
+    pub fn abilities(&self) -> Option<Abilities> {
+        self.abilities.get()
+    }
+
+    /// Reads what the signed-in user may do, once per sign-in (Contact Center only: the
+    /// legacy endpoint's routes have no such permissions). Unread (it failed), every button
+    /// shows as before and a refusal is said when pressed.
+    pub async fn read_abilities(&self) {
+        let user = || {
+            self.credentials
+                .try_with_untracked(|c| c.as_ref().map(|c| c.user_id.clone()))
+                .flatten()
+        };
+        let (Ok(client), Some(asker)) = (self.client(), user()) else {
+            return;
+        };
+        if self.abilities.get_untracked().is_some() || !client.contact_center() {
+            return;
+        }
+        if let Ok(abilities) = client.abilities().await {
+            // Only for the same sign-in: a sign-out meanwhile forgot it.
+            if user() == Some(asker) {
+                self.abilities.try_set(Some(abilities));
+            }
+        }
+    }
+
     /// Keeps a new sign-in (in the storage the config names) and shows the contact form.
     pub fn sign_in(&self, credentials: Credentials) -> Result<(), StorageError> {
         let config = self.config.get_value();
@@ -249,10 +282,10 @@ impl Session {
         }
     }
 
-    /// Tells the host page which contact the form now shows.
-    pub fn announce_opened(&self, contact: &str) {
+    /// Tells the host page which contact the form now shows, and whether it is unidentified.
+    pub fn announce_opened(&self, contact: &str, unknown: bool) {
         let api = self.config.with_value(|c| c.api.name());
-        self.dispatch_on_host(|h| events::opened(h, contact, api));
+        self.dispatch_on_host(|h| events::opened(h, contact, api, unknown));
     }
 
     /// Tells the host page that the contact is deleted.
@@ -268,6 +301,11 @@ impl Session {
     /// Tells the host page that the agent opened chat `room` of contact `contact`.
     pub fn announce_conversation(&self, contact: &str, room: &str) {
         self.dispatch_on_host(|h| events::conversation_opened(h, contact, room));
+    }
+
+    /// Tells the host page that channel `channel` of contact `contact` is now `blocked` or not.
+    pub fn announce_block(&self, contact: &str, channel: &str, blocked: bool) {
+        self.dispatch_on_host(|h| events::channel_blocked(h, contact, channel, blocked));
     }
 
     /// Tells the host page that an import of `file` ended: `[created, updated, skipped, failed]`.
@@ -296,5 +334,6 @@ impl Session {
         // Nothing to keep if storage is unavailable: the sign-in lived only in memory then.
         let _ = storage::remove(config.credential_storage, &config.credentials_key());
         self.credentials.set(None);
+        self.abilities.set(None);
     }
 }
