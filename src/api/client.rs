@@ -127,6 +127,7 @@ impl Client {
     /// An authorised `GET` of `path` with `query`: its successful answer. The request is built
     /// here and then sent as one boxed future, so that each call awaits the same code rather
     /// than a copy of the transport's.
+    #[inline(never)]
     pub(super) fn get<'a>(
         &self,
         path: &str,

@@ -33,6 +33,21 @@ pub struct Granted {
 }
 
 impl Abilities {
+    /// As one number (a bit each: delete, block, unblock), for a signal type the first download
+    /// has already (a signal of a type of its own costs it the reactive code for that type).
+    pub fn bits(self) -> usize {
+        self.delete as usize | (self.block as usize) << 1 | (self.unblock as usize) << 2
+    }
+
+    /// Back from [`Abilities::bits`].
+    pub fn from_bits(bits: usize) -> Self {
+        Abilities {
+            delete: bits & 1 != 0,
+            block: bits & 2 != 0,
+            unblock: bits & 4 != 0,
+        }
+    }
+
     /// What `roles` may do under a licence with `modules`, given the permission `records`. A
     /// permission no record names is held by nobody (so it is before 7.11 for delete, and
     /// on a workspace that never had the licence for block and unblock).
@@ -100,6 +115,13 @@ mod tests {
         assert!(one.delete && !one.block && !one.unblock);
         let none = Abilities::of(&[], &admin, &records());
         assert!(!none.block && !none.unblock);
+    }
+
+    #[test]
+    fn abilities_go_through_their_bits_unchanged() {
+        for bits in 0..8 {
+            assert_eq!(Abilities::from_bits(bits).bits(), bits);
+        }
     }
 
     #[test]

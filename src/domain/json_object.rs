@@ -66,6 +66,35 @@ impl Member {
         self.0.as_ref()?.get().parse().ok()
     }
 
+    /// The member as a list of plain names (roles, licence modules: `["user","livechat-agent"]`),
+    /// read from its text as `count` is: serde's list reader for strings would cost the first
+    /// download its own code for three short lists. `None` when it is no list of strings, or a
+    /// string in it has an escape (no name has one).
+    pub fn names(&self) -> Option<Vec<String>> {
+        let text = self.0.as_ref()?.get().trim();
+        let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+        let pieces: Vec<&str> = inner.split('"').collect();
+        let last = pieces.len() - 1;
+        let mut names = Vec::new();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            // Between strings: only a comma; before the first and after the last, nothing.
+            let between = piece.trim();
+            let fits = match i {
+                _ if i % 2 == 1 => !piece.contains('\\'),
+                0 => between.is_empty(),
+                _ if i == last => between.is_empty(),
+                _ => between == ",",
+            };
+            if !fits {
+                return None;
+            }
+            if i % 2 == 1 {
+                names.push(piece.to_owned());
+            }
+        }
+        Some(names)
+    }
+
     /// Whether the member is there and `null`.
     pub fn is_null(&self) -> bool {
         self.0.as_ref().is_some_and(|raw| raw.get() == "null")
@@ -146,6 +175,32 @@ mod tests {
 
     fn object(text: &str) -> JsonObject {
         JsonObject(read(text).expect("an object"))
+    }
+
+    #[test]
+    fn names_are_a_list_of_plain_strings_and_nothing_else() {
+        let names = |text: &str| {
+            let whole = format!(r#"{{"m":{text}}}"#);
+            let object = JsonObject(read(&whole).unwrap_or_else(|| panic!("{whole}")));
+            object.member("m").unwrap().names()
+        };
+        assert_eq!(
+            names(r#"[ "user" , "livechat-agent" ]"#).unwrap(),
+            ["user", "livechat-agent"]
+        );
+        assert_eq!(names("[]").unwrap(), Vec::<String>::new());
+        assert_eq!(names(r#"["a,b"]"#).unwrap(), ["a,b"]);
+        for other in [
+            r#""user""#,
+            "[1]",
+            r#"["a",1]"#,
+            r#"["a\"b"]"#,
+            "null",
+            "{}",
+            r#"[["a"]]"#,
+        ] {
+            assert_eq!(names(other), None, "{other}");
+        }
     }
 
     #[test]

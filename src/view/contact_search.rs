@@ -135,12 +135,11 @@ pub fn ContactSearch(
                     combobox=Some(combobox)
                     after=Some(results.into_any())
                 />
-                {move || session.is_contact_center().then(|| view! {
-                    <label class="ocf-check">
-                        <input type="checkbox" name="unknown" prop:checked=move || finder.unknown() on:change=on_unknown />
-                        {session.text(Text::Unidentified)}
-                    </label>
-                })}
+                // Contact Center only; drawn again with the language, checked as it was.
+                <label class="ocf-check" hidden=move || !session.is_contact_center()>
+                    <input type="checkbox" name="unknown" checked=finder.with_unknown_now() on:change=on_unknown />
+                    {t.get(Text::Unidentified).to_owned()}
+                </label>
             </div>
         }
     }

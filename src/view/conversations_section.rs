@@ -155,10 +155,12 @@ fn Section(session: Session, contact: String, name: Signal<String>) -> impl Into
         let channel = state.channel(at)?;
         let t = session.texts();
         let shown = channel.source.name(&t);
-        let message = t.fill(
-            Text::BlockAsk,
-            &[("channel", &shown), ("name", &name.get_untracked())],
-        );
+        let named = name.get_untracked();
+        let named = match named.trim() {
+            "" => t.get(Text::NoName),
+            given => given,
+        };
+        let message = t.fill(Text::BlockAsk, &[("channel", &shown), ("name", named)]);
         let actions = vec![
             Action {
                 text: t.get(Text::Block).to_owned(),

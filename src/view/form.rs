@@ -278,13 +278,8 @@ pub fn ContactForm(
             .contact()
             .with_tracked(|t| t.contact_id().map(str::to_owned))
     });
-    let name = Signal::derive(move || {
-        let t = session.texts();
-        state
-            .contact()
-            .with_tracked(|c| c.record().map(|r| r.shown_name(&t).to_owned()))
-            .unwrap_or_default()
-    });
+    // The name as the form shows it (a question about a channel names the contact).
+    let name = state.inputs().value(Field::Name);
     let conversations = move || {
         opened
             .get()

@@ -14,7 +14,7 @@ const FIELDS: &str = r#"{"customFields":[
 const OK: Answer = Answer(200, r#"{"contact":"c1","success":true}"#, &[]);
 
 fn label_texts(host: &web_sys::HtmlElement) -> Vec<String> {
-    let labels = host.query_selector_all("label").unwrap();
+    let labels = host.query_selector_all("label:not([hidden])").unwrap();
     (0..labels.length())
         .filter_map(|i| labels.item(i))
         .map(|l| l.text_content().unwrap_or_default())

@@ -45,7 +45,7 @@ fn root(host: &Element) -> Element {
 }
 
 fn labels(host: &Element) -> Vec<String> {
-    let list = host.query_selector_all("label").unwrap();
+    let list = host.query_selector_all("label:not([hidden])").unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i)?.text_content())
         .collect()

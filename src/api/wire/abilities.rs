@@ -8,12 +8,14 @@ use crate::domain::abilities::Granted;
 
 /// `GET licenses.info`: `{"license": {"activeModules": [...]}}` (empty without a licence).
 pub fn modules(answer: &Answer) -> Option<Vec<String>> {
-    JsonObject::of(&answer.license)?.field(&["activeModules"])
+    JsonObject::of(&answer.license)?
+        .member("activeModules")?
+        .names()
 }
 
 /// `GET me`: the user's global roles, `{"roles": [...]}`.
 pub fn roles(answer: &Answer) -> Option<Vec<String>> {
-    answer.roles.read()
+    answer.roles.names()
 }
 
 /// `GET permissions.listAll`: `{"update": [{"_id", "roles"}, ...]}`, the records of the
@@ -23,7 +25,11 @@ pub fn granted(answer: &Answer, wanted: &[&str]) -> Option<Vec<Granted>> {
         let id = r.text("_id").filter(|id| wanted.contains(&id.as_str()))?;
         Some(Granted {
             id,
-            roles: r.field(&["roles"])?,
+            // No roles listed: held by nobody.
+            roles: match r.member("roles") {
+                Some(roles) => roles.names()?,
+                None => Vec::new(),
+            },
         })
     })?;
     Some(all)

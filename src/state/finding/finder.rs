@@ -42,11 +42,6 @@ impl Finder {
         }
     }
 
-    /// Whether the search lists unidentified contacts (tracked).
-    pub fn unknown(&self) -> bool {
-        self.unknown.get()
-    }
-
     /// Whether the search lists unidentified contacts, for a handler (untracked).
     pub fn with_unknown_now(&self) -> bool {
         self.unknown.get_untracked()

@@ -44,9 +44,9 @@ pub struct Session {
     /// Whether the import is shown in the form's place (a `bool` rather than a [`Panel`]: the
     /// signal code for `bool` is in the first download already).
     importing: RwSignal<bool>,
-    /// What the signed-in user may do (Contact Center), read once per sign-in; `None` until
-    /// read, or when it could not be.
-    abilities: RwSignal<Option<Abilities>>,
+    /// What the signed-in user may do (Contact Center), read once per sign-in, as
+    /// [`Abilities::bits`]; `None` until read, or when it could not be.
+    abilities: RwSignal<Option<usize>>,
 }
 
 impl Session {
@@ -224,7 +224,7 @@ impl Session {
 
     /// What the signed-in user may do, once read (tracked).
     pub fn abilities(&self) -> Option<Abilities> {
-        self.abilities.get()
+        self.abilities.get().map(Abilities::from_bits)
     }
 
     /// Reads what the signed-in user may do, once per sign-in (Contact Center only: the
@@ -245,7 +245,7 @@ impl Session {
         if let Ok(abilities) = client.abilities().await {
             // Only for the same sign-in: a sign-out meanwhile forgot it.
             if user() == Some(asker) {
-                self.abilities.try_set(Some(abilities));
+                self.abilities.try_set(Some(abilities.bits()));
             }
         }
     }
