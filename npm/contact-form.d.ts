@@ -147,6 +147,30 @@ export interface ConversationOpenedDetail {
   room: string;
 }
 
+/** `channel-blocked` / `channel-unblocked`: the agent blocked or unblocked a contact's channel. */
+export interface ChannelBlockedDetail {
+  /** The contact's id. */
+  contact: string;
+  /** The channel's name as Rocket.Chat lists it (`widget`, `sms`, an app's label). */
+  channel: string;
+  /** Whether the server now holds it blocked (read again after the change). */
+  blocked: boolean;
+}
+
+/** `contacts-imported`: an import of a spreadsheet ended (every row sent, or cancelled). */
+export interface ContactsImportedDetail {
+  /** The file's name. */
+  file: string;
+  /** Contacts made. */
+  created: number;
+  /** Existing contacts updated. */
+  updated: number;
+  /** Rows left alone (existing contacts, with Skip). */
+  skipped: number;
+  /** Rows not imported (refused, with errors, or repeated in the file). */
+  failed: number;
+}
+
 /**
  * `contact-changed-elsewhere`: someone else changed the contact since the form read it. The
  * form kept their values (and says so), or asks about the fields both sides changed.
@@ -211,6 +235,12 @@ export interface ContactFormEventMap {
   "contact-changed-elsewhere": CustomEvent<ContactChangedElsewhereDetail>;
   /** The agent opened one of the contact's past chats. */
   "conversation-opened": CustomEvent<ConversationOpenedDetail>;
+  /** The agent blocked one of the contact's channels. */
+  "channel-blocked": CustomEvent<ChannelBlockedDetail>;
+  /** The agent unblocked one of the contact's channels. */
+  "channel-unblocked": CustomEvent<ChannelBlockedDetail>;
+  /** An import of a spreadsheet ended. */
+  "contacts-imported": CustomEvent<ContactsImportedDetail>;
   /** The wasm has taken the drawn form over (the loader's). */
   "contact-form-ready": CustomEvent<null>;
 }

@@ -131,7 +131,11 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     assert!(dts.contains("interface HTMLElementEventMap extends ContactFormEventMap {}"));
     let declared: BTreeSet<String> = quoted(&map)
         .into_iter()
-        .filter(|e| e.starts_with("contact-") || e.starts_with("conversation-"))
+        .filter(|e| {
+            ["contact-", "contacts-", "conversation-", "channel-"]
+                .iter()
+                .any(|p| e.starts_with(p))
+        })
         .collect();
     let events = read("src/state/widget/events.rs") + &loader;
     let dispatched: BTreeSet<String> = [
@@ -141,6 +145,9 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
         "contact-deleted",
         "contact-changed-elsewhere",
         "conversation-opened",
+        "channel-blocked",
+        "channel-unblocked",
+        "contacts-imported",
         "contact-form-ready",
     ]
     .iter()
@@ -148,7 +155,7 @@ fn label_keys_languages_load_and_events_are_the_widgets() {
     .map(|e| e.to_string())
     .collect();
     assert_eq!(declared, dispatched);
-    assert_eq!(declared.len(), 7, "{declared:?}");
+    assert_eq!(declared.len(), 10, "{declared:?}");
 }
 
 fn manifest_element() -> serde_json::Value {

@@ -300,6 +300,19 @@ impl Browser {
         }
     }
 
+    /// Runs axe-core over the page in the widget's light theme and then its dark one, and
+    /// fails with `what` on any violation.
+    pub async fn audited_light_and_dark(&self, what: &str) {
+        for theme in ["light", "dark"] {
+            self.js(&format!(
+                "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",
+                json!(theme)
+            ))
+            .await;
+            assert_eq!(self.audit().await, Vec::<String>::new(), "{what}, {theme}");
+        }
+    }
+
     /// Runs axe-core (WCAG 2.x A and AA, and best practices) over the page, shadow roots
     /// included, and gives each violation as a line: rule, impact, targets and what is wrong.
     pub async fn audit(&self) -> Vec<String> {

@@ -5,8 +5,8 @@ use crate::{host_site_with, Browser, HostSite};
 use rc_standin::Options;
 
 /// A host page mounting the widget with `?api=` (the Contact Center unless it says) in
-/// `?theme=`, recording `contact-deleted` in `window.deleted` and `conversation-opened` in
-/// `window.opened`.
+/// `?theme=`, recording `contact-deleted` in `window.deleted`, `conversation-opened` in
+/// `window.opened` and the block events in `window.blocks`.
 const CENTER_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Contacts</title>
 <link rel="stylesheet" href="widget.css"></head>
@@ -20,6 +20,10 @@ const CENTER_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset=
   window.opened = [];
   w.addEventListener("contact-deleted", (e) => window.deleted.push(e.detail));
   w.addEventListener("conversation-opened", (e) => window.opened.push(e.detail));
+  window.blocks = [];
+  for (const name of ["channel-blocked", "channel-unblocked"]) {
+    w.addEventListener(name, (e) => window.blocks.push(Object.assign({type: name}, e.detail)));
+  }
   mount(w, { api: query.get("api") || "contacts", theme: query.get("theme") || "light" });
   window.ready = true;
 </script></body></html>"#;
@@ -37,6 +41,12 @@ pub async fn center_site(version: &str) -> HostSite {
         },
     )
     .await
+}
+
+/// [`CENTER_PAGE`] at `page.html` with the stand-in's own `options` (the seeded people, the
+/// version, the licence), recording `channel-blocked` / `channel-unblocked` in `window.blocks`.
+pub async fn center_site_with(options: Options) -> HostSite {
+    host_site_with(&[("page.html", CENTER_PAGE.to_owned())], options).await
 }
 
 /// Opens the page at `url` in `theme`, signs in as `user`, searches `search` and opens the one

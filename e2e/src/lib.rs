@@ -11,7 +11,7 @@ mod scripts;
 pub mod shell;
 mod site;
 pub use browser::*;
-pub use center::{center_site, open_found, open_found_on};
+pub use center::{center_site, center_site_with, open_found, open_found_on};
 pub use scripts::*;
 pub use site::*;
 

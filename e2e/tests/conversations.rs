@@ -38,18 +38,6 @@ async fn count(b: &Browser, selector: &str) -> u64 {
     .unwrap()
 }
 
-/// axe finds nothing in `what`, in the light theme and then the dark.
-async fn audited_light_and_dark(b: &Browser, what: &str) {
-    for theme in ["light", "dark"] {
-        b.js(&format!(
-            "document.querySelector('.ocf').className = 'ocf' + ({} === 'dark' ? ' ocf--dark' : '')",
-            json!(theme)
-        ))
-        .await;
-        assert_eq!(b.audit().await, Vec::<String>::new(), "{what}, {theme}");
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn contact_center_conversations_paged_read_searched_and_audited() {
     let site = center_site("7.12").await;
@@ -81,7 +69,7 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
         .expect("the window resizes");
     b.doc_picture("conversations", Some(".ocf-conversations"))
         .await;
-    audited_light_and_dark(&b, "the list").await;
+    b.audited_light_and_dark("the list").await;
     b.click("Show more").await;
     panel_says(&b, "Showing 20 of 23").await;
     b.click("Show more").await;
@@ -110,7 +98,7 @@ async fn contact_center_conversations_paged_read_searched_and_audited() {
         "const f = document.activeElement; return !!f && f.matches('.ocf-messages > li:nth-child(21)')",
     )
     .await;
-    audited_light_and_dark(&b, "a chat").await;
+    b.audited_light_and_dark("a chat").await;
     b.fill("conversation-search", "ONERROR").await;
     panel_says(&b, "Showing 1 of 1").await;
     assert_eq!(count(&b, ".ocf-messages > li").await, 1);

@@ -137,7 +137,7 @@ pub fn ContactSearch(
                 />
                 // Contact Center only; drawn again with the language, checked as it was.
                 <label class="ocf-check" hidden=move || !session.is_contact_center()>
-                    <input type="checkbox" name="unknown" checked=finder.with_unknown_now() on:change=on_unknown />
+                    <input type="checkbox" checked=finder.with_unknown_now() on:change=on_unknown />
                     {t.get(Text::Unidentified).to_owned()}
                 </label>
             </div>

@@ -249,9 +249,10 @@ pub fn ContactForm(
                 <p class="ocf-note ocf-note--draft" hidden=move || !state.drafts().restored()>
                     {t.get(Text::DraftRestored).to_owned()}
                 </p>
-                <p class="ocf-note" hidden=move || !state.contact().is_unknown()>
-                    {t.get(Text::NotIdentified).to_owned()}
-                </p>
+                // Drawn only for such a contact: the loader draws what the form draws first.
+                {move || state.contact().is_unknown().then(|| view! {
+                    <p class="ocf-note">{session.text(Text::NotIdentified)}</p>
+                })}
                 {fields}
                 <CustomInputs session=session state=state />
                 {ask.at(move || state.asks(Question::Duplicate), move || enter!(prompts::duplicate(session, state, on_choice)))}

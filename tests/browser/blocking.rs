@@ -68,6 +68,17 @@ async fn channels_shown() -> HtmlElement {
     host
 }
 
+/// Presses Block on the SMS channel and answers the question with Block.
+async fn block_sms(host: &HtmlElement) {
+    click_at(host, ".ocf-block[data-at=\"1\"]");
+    wait_for("the question", || question(host).is_some()).await;
+    let confirm = host
+        .query_selector(".ocf-block-question .ocf-danger")
+        .unwrap()
+        .unwrap();
+    wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(confirm).click();
+}
+
 fn block_buttons(host: &HtmlElement) -> Vec<String> {
     texts(host, ".ocf-block")
 }
@@ -107,13 +118,7 @@ async fn block_asks_first_then_the_list_says_what_the_server_holds() {
     assert_eq!(js("window.__blocks.length"), 0);
 
     // Blocked: the channel's own visitor is sent, and the list is read again.
-    click_at(&host, ".ocf-block[data-at=\"1\"]");
-    wait_for("the question", || question(&host).is_some()).await;
-    let confirm = host
-        .query_selector(".ocf-block-question .ocf-danger")
-        .unwrap()
-        .unwrap();
-    wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(confirm).click();
+    block_sms(&host).await;
     wait_status(&host, "SMS blocked.").await;
     assert_eq!(
         js("window.__blocks[0]"),
@@ -152,51 +157,34 @@ async fn each_refusal_is_said_and_changes_nothing() {
     let refuse = |status: u16, answer: &str| {
         js_sys::eval(&format!("window.__blockRefusal = [{status}, {answer}];")).unwrap();
     };
-    let block_sms = || async {
-        click_at(&host, ".ocf-block[data-at=\"1\"]");
-        wait_for("the question", || question(&host).is_some()).await;
-        let confirm = host
-            .query_selector(".ocf-block-question .ocf-danger")
-            .unwrap()
-            .unwrap();
-        wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(confirm).click();
-    };
-    refuse(
-        400,
-        r#"{"success":false,"error":"This is an enterprise feature [error-action-not-allowed]","errorType":"error-action-not-allowed"}"#,
-    );
-    block_sms().await;
-    wait_for("the licence said", || {
-        status(&host).contains("Enterprise licence with the module livechat-enterprise")
-    })
-    .await;
-    refuse(
-        400,
-        r#"{"success":false,"error":"error-action-not-allowed"}"#,
-    );
-    block_sms().await;
-    wait_for("the module said", || {
-        status(&host).contains("with the module contact-id-verification")
-    })
-    .await;
-    refuse(
-        403,
-        r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#,
-    );
-    block_sms().await;
-    wait_for("the permission said", || {
-        status(&host).contains("block-livechat-contact")
-    })
-    .await;
-    refuse(
-        400,
-        r#"{"success":false,"error":"error-contact-not-found"}"#,
-    );
-    block_sms().await;
-    wait_for("the channel gone said", || {
-        status(&host).contains("SMS is no longer one of this contact's channels.")
-    })
-    .await;
+    // Each refusal, and what the status then says.
+    let refusals = [
+        (
+            400,
+            r#"{"success":false,"error":"This is an enterprise feature [error-action-not-allowed]","errorType":"error-action-not-allowed"}"#,
+            "Enterprise licence with the module livechat-enterprise",
+        ),
+        (
+            400,
+            r#"{"success":false,"error":"error-action-not-allowed"}"#,
+            "with the module contact-id-verification",
+        ),
+        (
+            403,
+            r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#,
+            "block-livechat-contact",
+        ),
+        (
+            400,
+            r#"{"success":false,"error":"error-contact-not-found"}"#,
+            "SMS is no longer one of this contact's channels.",
+        ),
+    ];
+    for (status_code, answer, said) in refusals {
+        refuse(status_code, answer);
+        block_sms(&host).await;
+        wait_for(said, || status(&host).contains(said)).await;
+    }
     assert!(
         !panel(&host).contains("(Blocked)"),
         "nothing is shown blocked"

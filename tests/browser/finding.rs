@@ -354,7 +354,7 @@ async fn unidentified_contacts_are_listed_newest_first_with_where_they_came_in()
     let host = mount_api(omnichannel_contact_form::ApiChoice::Contacts);
     ready().await;
     // Checked with nothing typed: every unidentified contact, newest chat first.
-    input(&host, "unknown").click();
+    toggle_unidentified(&host);
     wait_options(&host, 1).await;
     let label = option_texts(&host).remove(0);
     assert!(
@@ -380,7 +380,7 @@ async fn unidentified_contacts_are_listed_newest_first_with_where_they_came_in()
     assert!(last().contains("unknown=true"));
     // Unchecked: the known contacts again, for the same text.
     let before = searches().len();
-    input(&host, "unknown").click();
+    toggle_unidentified(&host);
     wait_for("the known search", || searches().len() > before).await;
     assert!(
         last().contains("searchText=gu") && !last().contains("unknown"),
@@ -394,7 +394,7 @@ async fn unidentified_contacts_are_listed_newest_first_with_where_they_came_in()
         r#"{"contacts":[],"count":10,"offset":0,"total":0,"success":true}"#,
     );
     type_into(&host, "search", "");
-    input(&host, "unknown").click();
+    toggle_unidentified(&host);
     wait_for("the empty list said", || {
         results_note(&host) == "No unidentified contacts."
     })

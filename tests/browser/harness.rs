@@ -446,6 +446,17 @@ pub fn serve_records() {
     .expect("the record stub installs");
 }
 
+/// The search's Unidentified contacts checkbox (it has no name: the loader draws it too, and
+/// its bytes are counted), pressed as a user would.
+pub fn toggle_unidentified(host: &HtmlElement) {
+    let checkbox: HtmlInputElement = host
+        .query_selector(".ocf-check input")
+        .unwrap()
+        .expect("the Unidentified contacts checkbox")
+        .unchecked_into();
+    checkbox.click();
+}
+
 /// Presses `key` in the input named `name` (a `keydown` as the browser sends it), then lets
 /// the widget react.
 pub async fn press(host: &HtmlElement, name: &str, key: &str) {

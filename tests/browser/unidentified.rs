@@ -46,7 +46,7 @@ async fn mounted(update: &'static str) -> HtmlElement {
 
 /// Opens guest-12 from the Unidentified contacts list.
 async fn open_guest(host: &HtmlElement) {
-    input(host, "unknown").click();
+    toggle_unidentified(host);
     let option = || host.query_selector(".ocf-results [role='option']").unwrap();
     wait_for("the guest listed", || option().is_some()).await;
     let init = web_sys::MouseEventInit::new();
@@ -135,9 +135,9 @@ async fn managed_ada(update: &'static str, before: impl FnOnce()) -> HtmlElement
     host
 }
 
-#[wasm_bindgen_test]
-async fn a_manager_the_server_kept_is_said_and_shown_again() {
-    let host = managed_ada(MANAGED, || {}).await;
+/// Ada's manager emptied and saved, the update answered with `update`: the status then.
+async fn manager_emptied(update: &'static str) -> (HtmlElement, String) {
+    let host = managed_ada(update, || {}).await;
     wait_for("her manager", || values(&host)[3] == "agent.one").await;
     type_into(&host, "contactManager", "");
     click(&host, "Update contact");
@@ -146,6 +146,12 @@ async fn a_manager_the_server_kept_is_said_and_shown_again() {
     })
     .await;
     let said = status(&host).replace(['\u{2068}', '\u{2069}'], "");
+    (host, said)
+}
+
+#[wasm_bindgen_test]
+async fn a_manager_the_server_kept_is_said_and_shown_again() {
+    let (host, said) = manager_emptied(MANAGED).await;
     assert!(
         said.ends_with(
             "Rocket.Chat kept the contact manager agent.one: it can clear one from release 8.2 on."
@@ -162,15 +168,8 @@ async fn a_manager_the_server_kept_is_said_and_shown_again() {
     // A server that clears it (8.2+) says nothing more.
     let cleared =
         r#"{"contact":{"_id":"cc7","name":"Ada Lovelace","emails":[],"phones":[]},"success":true}"#;
-    let host = managed_ada(cleared, || {}).await;
-    wait_for("her manager", || values(&host)[3] == "agent.one").await;
-    type_into(&host, "contactManager", "");
-    click(&host, "Update contact");
-    wait_for("saved", || {
-        status(&host).contains("Contact updated (id cc7).")
-    })
-    .await;
-    assert!(!status(&host).contains("kept"), "{}", status(&host));
+    let (host, said) = manager_emptied(cleared).await;
+    assert!(!said.contains("kept"), "{said}");
     assert_eq!(values(&host)[3], "");
 }
 

@@ -38,7 +38,7 @@ pub fn event_names(text: &str) -> BTreeSet<String> {
         .skip(1)
         .step_by(2)
         .filter(|s| {
-            ["contact-", "conversation-"]
+            ["contact-", "contacts-", "conversation-", "channel-"]
                 .iter()
                 .any(|p| s.len() > p.len() && s.starts_with(p))
                 && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')

@@ -259,6 +259,8 @@ impl Session {
             &credentials.encode(),
         );
         self.credentials.set(Some(credentials));
+        // Another user may sign in: what they may do is read anew.
+        self.abilities.set(None);
         kept
     }
 
