@@ -37,11 +37,12 @@ async fn chromium_in_french_shows_the_form_saves_and_fails_in_french() {
     // The search and the contact fields in French; the server's custom fields under them keep
     // its labels.
     let labels = b
-        .js("return [...document.querySelectorAll('label')].slice(0, 5).map((l) => l.textContent)")
+        .js("return [...document.querySelectorAll('label')].slice(0, 6).map((l) => l.textContent)")
         .await;
     assert_eq!(
         labels,
         json!([
+            "Contacts non identifiés",
             "Rechercher un contact",
             "Nom",
             "E-mail",
@@ -146,7 +147,7 @@ async fn arabic_with_field_errors_is_right_to_left_and_passes_axe_light_and_dark
 
         let layout = b
             .js(r#"const w = document.querySelector(".ocf");
-                   const label = w.querySelector("label").getBoundingClientRect();
+                   const label = w.querySelector(".ocf-field label").getBoundingClientRect();
                    const form = w.querySelector("form").getBoundingClientRect();
                    const email = w.querySelector("input[name=email]");
                    return [getComputedStyle(w).direction, document.documentElement.dir,

@@ -125,6 +125,12 @@ pub fn ContactSearch(
         };
         view! {
             <div class="ocf-search">
+                // Contact Center only; drawn again with the language, checked as it was. Above
+                // the field: the open list, under the field, would cover it.
+                <label class="ocf-check" hidden=move || !session.is_contact_center()>
+                    <input type="checkbox" checked=finder.with_unknown_now() on:change=on_unknown />
+                    {t.get(Text::Unidentified).to_owned()}
+                </label>
                 <LabeledInput
                     id=session.id("search")
                     label=t.get(Text::FindContact).to_owned()
@@ -135,11 +141,6 @@ pub fn ContactSearch(
                     combobox=Some(combobox)
                     after=Some(results.into_any())
                 />
-                // Contact Center only; drawn again with the language, checked as it was.
-                <label class="ocf-check" hidden=move || !session.is_contact_center()>
-                    <input type="checkbox" checked=finder.with_unknown_now() on:change=on_unknown />
-                    {t.get(Text::Unidentified).to_owned()}
-                </label>
             </div>
         }
     }
