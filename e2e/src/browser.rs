@@ -85,8 +85,9 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--window-size=1000,900",
-                    // gc() for the tests that prove nothing depends on a JS object staying alive.
-                    "--js-flags=--expose-gc",
+                    // gc() for the tests that prove nothing depends on a JS object staying alive;
+                    // performance.memory to the byte, for the import's benchmark.
+                    "--js-flags=--expose-gc", "--enable-precise-memory-info",
                     format!("--user-data-dir={}", profile.display()),
                     format!("--lang={lang}"),
                 ],

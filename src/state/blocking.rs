@@ -49,7 +49,7 @@ pub async fn block(
     let _writing = session.writes().begin()?;
     let t = session.texts_now();
     let shown = channel.source.name(&t);
-    let (contact, _) = state.contact();
+    let contact = state.contact();
     let client = match session.client() {
         Ok(client) => client,
         Err(error) => return failed(session, &error, &shown),

@@ -70,8 +70,6 @@ pub enum Listing {
 pub struct ConversationsState {
     section: RwSignal<Section>,
     contact: StoredValue<String>,
-    /// The contact's name as shown, as a question about it says it.
-    name: Signal<String>,
     /// A "Show more" is under way (a second press asks nothing more).
     paging: StoredValue<bool>,
 }
@@ -87,12 +85,11 @@ pub fn said(error: &ApiError, t: &Texts) -> String {
 }
 
 impl ConversationsState {
-    /// Loading, for contact `contact` named `name` (the section starts opening: [`Ask::Open`]).
-    pub fn new(contact: String, name: Signal<String>) -> Self {
+    /// Loading, for contact `contact` (the section starts opening: [`Ask::Open`]).
+    pub fn new(contact: String) -> Self {
         ConversationsState {
             section: RwSignal::new(Section::Loading),
             contact: StoredValue::new(contact),
-            name,
             paging: StoredValue::new(false),
         }
     }
@@ -130,9 +127,9 @@ impl ConversationsState {
         at
     }
 
-    /// The contact's id and name.
-    pub fn contact(&self) -> (String, String) {
-        (self.contact.get_value(), self.name.get_untracked())
+    /// The contact's id.
+    pub fn contact(&self) -> String {
+        self.contact.get_value()
     }
 
     /// Channel `at` of the list shown, if there is one.

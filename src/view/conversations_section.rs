@@ -44,7 +44,7 @@ pub fn fetch() -> Pin<Box<dyn Future<Output = Result<(), Unfetched>>>> {
 /// one delegated handler: a reactive view per item and a handler per button would cost more.
 #[component]
 fn Section(session: Session, contact: String, name: Signal<String>) -> impl IntoView {
-    let state = ConversationsState::new(contact, name);
+    let state = ConversationsState::new(contact);
     let combo = Combo::new();
     let root = NodeRef::<html::Div>::new();
     let typed = RwSignal::new(String::new());
