@@ -228,8 +228,8 @@ impl Session {
     }
 
     /// Reads what the signed-in user may do, once per sign-in (Contact Center only: the
-    /// legacy endpoint's routes have no such permissions). Unread (it failed), every button
-    /// shows as before and a refusal is said when pressed.
+    /// legacy endpoint's routes have no such permissions). Unread (it failed), Delete shows as
+    /// before (a refusal is said when pressed), and Block and Unblock are not offered.
     pub async fn read_abilities(&self) {
         let user = || {
             self.credentials
