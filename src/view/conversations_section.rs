@@ -105,7 +105,7 @@ fn Section(session: Session, contact: String, name: Signal<String>) -> impl Into
         let may = session.abilities().unwrap_or_default();
         state.with(|section| markup::parts(section, &t, &dates, may))
     });
-    // Every press in the section: a chat, "Back", "Show more".
+    // Every press in the section: a chat, a channel's Block or Unblock, "Back", "Show more".
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(target) = ev
             .target()
