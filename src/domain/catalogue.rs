@@ -4,7 +4,7 @@
 //! `{placeholders}` and plural forms.
 
 use crate::domain::language::Language;
-use crate::domain::texts::{ImportText, Text, ENGLISH, IMPORT_ENGLISH};
+use crate::domain::texts::{BlockText, ImportText, Text, BLOCK_ENGLISH, ENGLISH, IMPORT_ENGLISH};
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -31,11 +31,13 @@ pub enum CatalogueError {
     Count(usize),
 }
 
-/// How many texts a catalogue file has: [`Text`]'s, then [`ImportText`]'s.
-pub const LINES: usize = ENGLISH.len() + IMPORT_ENGLISH.len();
+/// How many texts a catalogue file has: [`Text`]'s, then [`ImportText`]'s, then
+/// [`BlockText`]'s.
+pub const LINES: usize = ENGLISH.len() + IMPORT_ENGLISH.len() + BLOCK_ENGLISH.len();
 
-/// A key of the catalogues: the widget's own texts ([`Text`]) or the import's ([`ImportText`],
-/// whose English table only the import's code reads, so it travels in the import's chunk).
+/// A key of the catalogues: the widget's own texts ([`Text`]), the import's ([`ImportText`],
+/// whose English table only the import's code reads, so it travels in the import's chunk) or
+/// blocking a channel's ([`BlockText`], in the Conversations part's chunk).
 pub trait Key: Copy {
     /// Its line among a catalogue file's texts.
     fn line(self) -> usize;
@@ -66,6 +68,20 @@ impl Key for ImportText {
 
     fn english(self) -> &'static str {
         IMPORT_ENGLISH[self as usize]
+    }
+
+    fn label(self) -> Option<Text> {
+        None
+    }
+}
+
+impl Key for BlockText {
+    fn line(self) -> usize {
+        ENGLISH.len() + IMPORT_ENGLISH.len() + self as usize
+    }
+
+    fn english(self) -> &'static str {
+        BLOCK_ENGLISH[self as usize]
     }
 
     fn label(self) -> Option<Text> {
@@ -211,7 +227,7 @@ pub(crate) use english_display;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::texts::{IMPORT_NAMES, NAMES};
+    use crate::domain::texts::{BLOCK_NAMES, IMPORT_NAMES, NAMES};
     use std::collections::BTreeSet;
 
     fn placeholders(text: &str) -> BTreeSet<&str> {
@@ -232,9 +248,14 @@ mod tests {
     fn keys() -> Vec<(&'static str, &'static str)> {
         assert_eq!(NAMES.len(), ENGLISH.len());
         assert_eq!(IMPORT_NAMES.len(), IMPORT_ENGLISH.len());
+        assert_eq!(BLOCK_NAMES.len(), BLOCK_ENGLISH.len());
         let own = NAMES.iter().zip(ENGLISH);
         let import = IMPORT_NAMES.iter().zip(IMPORT_ENGLISH);
-        own.chain(import).map(|(n, e)| (*n, *e)).collect()
+        let block = BLOCK_NAMES.iter().zip(BLOCK_ENGLISH);
+        own.chain(import)
+            .chain(block)
+            .map(|(n, e)| (*n, *e))
+            .collect()
     }
 
     #[test]

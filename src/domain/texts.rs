@@ -1,6 +1,6 @@
 //! Every text the widget shows or announces, as one key each, with its English wording: the
 //! English source that every catalogue in `i18n/` translates, line for line, in this order:
-//! [`Text`], then the import's [`ImportText`].
+//! [`Text`], then the import's [`ImportText`], then blocking a channel's [`BlockText`].
 //!
 //! `{name}` marks a value put in; a text with a count is its plural forms separated by `|`, in
 //! the order of [`crate::domain::language::Language::plural`] (English: one|other).
@@ -201,20 +201,13 @@ texts! {
     SourceOther = "Custom Integration",
     // Importing contacts from a spreadsheet.
     ImportContacts = "Import contacts",
-    // Contacts not identified yet, and blocking a channel.
+    // Contacts not identified yet.
     Unidentified = "Unidentified contacts",
     NoUnidentified = "No unidentified contacts.",
     NotIdentified = "Not identified yet: saving it identifies it.",
     NowIdentified = "It is identified now.",
     StillUnidentified = "Nothing changed, so Rocket.Chat still lists it as not identified.",
     ManagerKept = "Rocket.Chat kept the contact manager {name}: it can clear one from release 8.2 on.",
-    Block = "Block",
-    Unblock = "Unblock",
-    BlockAsk = "Block {channel} for {name}? An open conversation on it is closed.",
-    ChannelBlocked = "{channel} blocked.",
-    ChannelUnblocked = "{channel} unblocked.",
-    ChannelGone = "{channel} is no longer one of this contact's channels.",
-    NeedsLicence = "Blocking a channel needs a Rocket.Chat Enterprise licence with the module {module}. The server says: {message}",
 }
 
 texts! {
@@ -265,4 +258,18 @@ texts! {
     NotStored = "This browser cannot store the import: if the page closes, it cannot be resumed.",
     TimeLeft = "About {count} minute left.|About {count} minutes left.",
     DownloadTemplate = "Download a template",
+}
+
+texts! {
+    /// A text of blocking a channel, which only the Conversations part (a lazy part) says: its
+    /// English table travels in that part's chunk, as the import's does. A catalogue file has
+    /// these lines after [`ImportText`]'s.
+    BlockText, BLOCK_ENGLISH, BLOCK_NAMES;
+    Block = "Block",
+    Unblock = "Unblock",
+    BlockAsk = "Block {channel} for {name}? An open conversation on it is closed.",
+    ChannelBlocked = "{channel} blocked.",
+    ChannelUnblocked = "{channel} unblocked.",
+    ChannelGone = "{channel} is no longer one of this contact's channels.",
+    NeedsLicence = "Blocking a channel needs a Rocket.Chat Enterprise licence with the module {module}. The server says: {message}",
 }

@@ -6,7 +6,7 @@
 use crate::api::reply::ApiError;
 use crate::domain::abilities::BLOCK_MODULES;
 use crate::domain::catalogue::{Say, Texts};
-use crate::domain::texts::Text;
+use crate::domain::texts::BlockText;
 use crate::state::conversations::{said, ConversationsState};
 use crate::state::widget::session::Session;
 use crate::state::widget::status::Status;
@@ -16,7 +16,7 @@ use crate::state::widget::status::Status;
 pub fn refusal(error: &ApiError, channel: &str, t: &Texts) -> String {
     let licence = |module: &str, message: &str| {
         t.fill(
-            Text::NeedsLicence,
+            BlockText::NeedsLicence,
             &[("module", module), ("message", message)],
         )
     };
@@ -28,7 +28,7 @@ pub fn refusal(error: &ApiError, channel: &str, t: &Texts) -> String {
             licence(BLOCK_MODULES[1], message)
         }
         ApiError::Rejected { message, .. } if message == "error-contact-not-found" => {
-            t.fill(Text::ChannelGone, &[("channel", channel)])
+            t.fill(BlockText::ChannelGone, &[("channel", channel)])
         }
         other => other.say(t),
     }
@@ -74,9 +74,9 @@ pub async fn block(
     };
     state.set_channels(now.map_err(|e| said(&e, &t)));
     let done = if blocked {
-        Text::ChannelBlocked
+        BlockText::ChannelBlocked
     } else {
-        Text::ChannelUnblocked
+        BlockText::ChannelUnblocked
     };
     session.say(Status::Done(t.fill(done, &[("channel", &shown)])));
     session.announce_block(&contact, &channel.name, blocked);

@@ -8,7 +8,7 @@ use crate::domain::catalogue::Texts;
 use crate::domain::conversation::{file_size, Body, Channel, ChatMessage, Conversation};
 use crate::domain::markup::Markup;
 use crate::domain::search::{Keyed, Results};
-use crate::domain::texts::Text;
+use crate::domain::texts::{BlockText, Text};
 use crate::state::conversations::{Messages, Section};
 
 /// How the section writes moments (in the agent's language, in the browser).
@@ -104,8 +104,8 @@ pub fn channels(channels: &[Channel], t: &Texts, dates: &Dates, may: Abilities) 
         }
         out.tag("<li>").append(&Markup::join(&line, " · "));
         let (allowed, key) = match channel.blocked {
-            true => (may.unblock, Text::Unblock),
-            false => (may.block, Text::Block),
+            true => (may.unblock, BlockText::Unblock),
+            false => (may.block, BlockText::Block),
         };
         if allowed && channel.visitor.is_some() {
             out.tag(" <button type=\"button\" class=\"ocf-secondary ocf-block\" data-at=\"")

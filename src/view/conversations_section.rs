@@ -9,7 +9,7 @@
 
 use crate::domain::markup::live;
 use crate::domain::search::DEBOUNCE_MS;
-use crate::domain::texts::Text;
+use crate::domain::texts::{BlockText, Text};
 use crate::state::blocking;
 use crate::state::conversations::{self, Ask, ConversationsState, Listing};
 use crate::state::widget::session::Session;
@@ -160,10 +160,10 @@ fn Section(session: Session, contact: String, name: Signal<String>) -> impl Into
             "" => t.get(Text::NoName),
             given => given,
         };
-        let message = t.fill(Text::BlockAsk, &[("channel", &shown), ("name", named)]);
+        let message = t.fill(BlockText::BlockAsk, &[("channel", &shown), ("name", named)]);
         let actions = vec![
             Action {
-                text: t.get(Text::Block).to_owned(),
+                text: t.get(BlockText::Block).to_owned(),
                 class: "ocf-danger",
                 run: Callback::new(move |()| block(at, true)),
             },
@@ -175,7 +175,7 @@ fn Section(session: Session, contact: String, name: Signal<String>) -> impl Into
         ];
         Some(notice(
             "ocf-block-question",
-            t.get(Text::Block).to_owned(),
+            t.get(BlockText::Block).to_owned(),
             &message,
             actions,
             Some(1),
