@@ -272,4 +272,5 @@ texts! {
     ChannelUnblocked = "{channel} unblocked.",
     ChannelGone = "{channel} is no longer one of this contact's channels.",
     NeedsLicence = "Blocking a channel needs a Rocket.Chat Enterprise licence with the module {module}. The server says: {message}",
+    WaitToBlock = "A save is under way: press it again once it is done.",
 }

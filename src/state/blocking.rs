@@ -46,8 +46,12 @@ pub async fn block(
     state.ask_block(None);
     let channel = state.channel(at)?;
     let visitor = channel.visitor.clone()?;
-    let _writing = session.writes().begin()?;
     let t = session.texts_now();
+    // One write at a time: a save (or an import's row) under way is waited for by the agent.
+    let Some(_writing) = session.writes().begin() else {
+        session.say(Status::Busy(t.get(BlockText::WaitToBlock).to_owned()));
+        return None;
+    };
     let shown = channel.source.name(&t);
     let contact = state.contact();
     let client = match session.client() {

@@ -246,3 +246,20 @@ async fn without_the_licence_or_the_permission_no_button_is_offered() {
         "no Unblock without its permission"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_block_waits_for_a_save_under_way_and_says_so() {
+    let host = channels_shown().await;
+    // A save whose answer takes a while holds the one write lock meanwhile.
+    js_sys::eval("window.__delay = 1500;").unwrap();
+    click(&host, "Update contact");
+    sleep(50).await;
+    block_sms(&host).await;
+    wait_status(
+        &host,
+        "A save is under way: press it again once it is done.",
+    )
+    .await;
+    assert_eq!(js("window.__blocks.length"), 0, "nothing sent meanwhile");
+    js_sys::eval("window.__delay = 0;").unwrap();
+}
