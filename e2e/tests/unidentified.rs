@@ -179,13 +179,26 @@ async fn panel_says(b: &Browser, text: &str) {
     .await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_channel_unblocked_and_blocked_again_as_the_server_holds_it() {
-    let site = site("7.12", true).await;
+/// A 7.12 server (with the licence or without), agent.one signed in and what it may do read,
+/// the SMS contact's Conversations open with its blocked channel listed.
+async fn sms_channels(license: bool) -> (HostSite, Browser) {
+    let site = site("7.12", license).await;
     let b = signed_in(&site, "agent.one").await;
+    b.wait_js(
+        "what the user may do, read",
+        "return performance.getEntriesByType('resource')
+            .some((e) => e.name.includes('permissions.listAll'))",
+    )
+    .await;
     open_unidentified(&b, "+4915700000001").await;
     b.click("Conversations").await;
     panel_says(&b, "SMS (Blocked)").await;
+    (site, b)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_channel_unblocked_and_blocked_again_as_the_server_holds_it() {
+    let (site, b) = sms_channels(true).await;
     assert!(sms_blocked(&site).await);
 
     b.click("Unblock").await;
@@ -231,11 +244,7 @@ async fn a_channel_unblocked_and_blocked_again_as_the_server_holds_it() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn without_the_licence_no_block_and_an_agent_is_not_offered_delete() {
-    let site = site("7.12", false).await;
-    let b = signed_in(&site, "agent.one").await;
-    open_unidentified(&b, "+4915700000001").await;
-    b.click("Conversations").await;
-    panel_says(&b, "SMS (Blocked)").await;
+    let (site, b) = sms_channels(false).await;
     assert_eq!(
         b.js("return document.querySelectorAll('.ocf-block').length")
             .await,

@@ -5,6 +5,7 @@ use crate::api::client::decoded;
 use crate::api::reply::ApiError;
 use crate::api::wire::center::{self, Body, Resolve};
 use crate::api::Client;
+use crate::domain::abilities::DELETE;
 use crate::domain::duplicate::Match;
 use crate::domain::record::ContactRecord;
 use crate::domain::validate::ValidContact;
@@ -12,7 +13,6 @@ use crate::domain::validate::ValidContact;
 const VIEW: &str = "view-livechat-contact";
 const CREATE: &str = "create-livechat-contact";
 const UPDATE: &str = "update-livechat-contact";
-const DELETE: &str = crate::api::reply::DELETE_PERMISSION;
 /// How many search results are compared: exact matches hide among substring ones.
 const SEARCHED: &str = "100";
 /// How many agents a username or id is looked up among.

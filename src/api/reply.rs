@@ -1,6 +1,7 @@
 //! Reading Rocket.Chat's answers: every status and body shape becomes a typed result.
 
 use crate::api::wire::{self, Answer, Shape};
+use crate::domain::abilities;
 use crate::domain::catalogue::{english_display, Say, Texts};
 use crate::domain::texts::Text;
 use thiserror::Error;
@@ -110,9 +111,6 @@ impl ApiError {
     }
 }
 
-/// The permission a delete needs: admins and livechat managers hold it, not agents (7.11+).
-pub const DELETE_PERMISSION: &str = "delete-livechat-contact";
-
 impl Say for ApiError {
     fn say(&self, t: &Texts) -> String {
         let status = |key, status: &u16| t.fill(key, &[("status", &status.to_string())]);
@@ -131,7 +129,7 @@ impl Say for ApiError {
                 message,
             } => t.fill(
                 match *permission {
-                    DELETE_PERMISSION => Text::ForbiddenToDelete,
+                    abilities::DELETE => Text::ForbiddenToDelete,
                     _ => Text::Forbidden,
                 },
                 &[("permission", permission), ("message", message)],

@@ -251,15 +251,12 @@ async fn open(session: Session, state: ConversationsState) {
         ),
         false => None,
     };
-    let asking = None;
-    settle(
-        state,
-        Section::List(Listed {
-            chats,
-            channels,
-            asking,
-        }),
-    );
+    let list = Listed {
+        chats,
+        channels,
+        asking: None,
+    };
+    settle(state, Section::List(list));
 }
 
 /// "Show more" under the list: the next page of past chats. A failure replaces the list with

@@ -21,7 +21,7 @@ pub fn roles(answer: &Answer) -> Option<Vec<String>> {
 /// `GET permissions.listAll`: `{"update": [{"_id", "roles"}, ...]}`, the records of the
 /// permissions `wanted`.
 pub fn granted(answer: &Answer, wanted: &[&str]) -> Option<Vec<Granted>> {
-    let all = items(&answer.update, |r| {
+    items(&answer.update, |r| {
         let id = r.text("_id").filter(|id| wanted.contains(&id.as_str()))?;
         Some(Granted {
             id,
@@ -31,8 +31,7 @@ pub fn granted(answer: &Answer, wanted: &[&str]) -> Option<Vec<Granted>> {
                 None => Vec::new(),
             },
         })
-    })?;
-    Some(all)
+    })
 }
 
 #[cfg(test)]

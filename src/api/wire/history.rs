@@ -119,7 +119,7 @@ pub fn channels(answer: &Answer) -> Option<Vec<Channel>> {
 /// `{"visitor": {"visitorId", "source": {"type", "id"?}}}` (`id` only when the channel has one).
 pub fn block_body(visitor: &ChannelVisitor) -> String {
     #[derive(Serialize)]
-    struct Source<'a> {
+    struct VisitorSource<'a> {
         r#type: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
@@ -128,7 +128,7 @@ pub fn block_body(visitor: &ChannelVisitor) -> String {
     #[serde(rename_all = "camelCase")]
     struct Visitor<'a> {
         visitor_id: &'a str,
-        source: Source<'a>,
+        source: VisitorSource<'a>,
     }
     #[derive(Serialize)]
     struct Body<'a> {
@@ -137,7 +137,7 @@ pub fn block_body(visitor: &ChannelVisitor) -> String {
     super::written(&Body {
         visitor: Visitor {
             visitor_id: &visitor.id,
-            source: Source {
+            source: VisitorSource {
                 r#type: &visitor.kind,
                 id: visitor.source_id.as_deref(),
             },

@@ -29,7 +29,7 @@ pub struct Finder {
     /// A "Show more" is under way (a second press asks nothing more).
     paging: StoredValue<bool>,
     /// The search lists unidentified contacts (Contact Center: `unknown=true`).
-    unknown: RwSignal<bool>,
+    unknown: StoredValue<bool>,
 }
 
 impl Finder {
@@ -38,19 +38,19 @@ impl Finder {
         Finder {
             finding: RwSignal::new(Finding::Idle),
             paging: StoredValue::new(false),
-            unknown: RwSignal::new(false),
+            unknown: StoredValue::new(false),
         }
     }
 
-    /// Whether the search lists unidentified contacts, for a handler (untracked).
+    /// Whether the search lists unidentified contacts (read by the handlers that search).
     pub fn with_unknown_now(&self) -> bool {
-        self.unknown.get_untracked()
+        self.unknown.get_value()
     }
 
     /// Lists unidentified contacts, or the known ones: what was found goes (it was the other
     /// list's).
     pub fn set_unknown(&self, unknown: bool) {
-        self.unknown.set(unknown);
+        self.unknown.set_value(unknown);
         self.clear();
     }
 
@@ -94,7 +94,7 @@ pub async fn search(session: Session, finder: Finder, term: String, current: imp
     finder.finding.set(Finding::Searching);
     let page = match session.client() {
         Ok(client) => {
-            let unknown = finder.unknown.get_untracked();
+            let unknown = finder.unknown.get_value();
             client.find(&term, 0, unknown).await
         }
         Err(e) => Err(e),
@@ -123,7 +123,7 @@ pub async fn more(session: Session, finder: Finder, current: impl Fn() -> bool) 
     finder.paging.set_value(true);
     let page = match session.client() {
         Ok(client) => {
-            let unknown = finder.unknown.get_untracked();
+            let unknown = finder.unknown.get_value();
             client.find(&term, offset, unknown).await
         }
         Err(e) => Err(e),

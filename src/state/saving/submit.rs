@@ -199,7 +199,10 @@ fn remember(session: Session, state: FormState, accepted: Accepted, sent: Sent) 
     }
     // Said from the server's answer: an unidentified contact identified (8.x leaves one that
     // did not change), a manager a server before 8.2 kept although the field was emptied.
-    if state.contact().record().is_some_and(|r| r.unknown) {
+    if state
+        .contact()
+        .with(|t| t.record().is_some_and(|r| r.unknown))
+    {
         let note = if record.unknown {
             Text::StillUnidentified
         } else {
