@@ -5,8 +5,10 @@
 use crate::domain::catalogue::{Say, Texts};
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::read::Table;
+use crate::domain::sheet::read::{Reader, Table};
 use crate::domain::texts::ImportText;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The largest file the import reads: 10 MB.
 pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
@@ -52,55 +54,95 @@ pub fn fits(size: f64) -> Result<(), FileError> {
     Ok(())
 }
 
-/// A file read for the import: its name, its bytes (to read again in another encoding or with
-/// another delimiter), how they were read, and the table they made.
+/// What a [`Sheet`] keeps of its file's bytes, to read them again in another encoding or with
+/// another delimiter: nothing more than its text when the text is the bytes (UTF-8, the
+/// commonest file), else the bytes beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// The bytes are the text's, after a UTF-8 BOM when `bom`.
+    Text {
+        /// A BOM came first.
+        bom: bool,
+    },
+    /// The bytes, as the file had them.
+    Bytes(Vec<u8>),
+    /// None (an import stored as rows, resumed: it is not read again).
+    Nothing,
+}
+
+/// `bytes` as text in `encoding`, and what is kept of them: valid UTF-8 becomes the text in
+/// place, without a copy.
+pub fn decode(mut bytes: Vec<u8>, encoding: Encoding) -> (String, Kept) {
+    if encoding == Encoding::Utf8 {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                let bom = text.starts_with('\u{FEFF}');
+                if bom {
+                    text.drain(..'\u{FEFF}'.len_utf8());
+                }
+                return (text, Kept::Text { bom });
+            }
+            Err(invalid) => bytes = invalid.into_bytes(),
+        }
+    }
+    (encoding.decode(&bytes), Kept::Bytes(bytes))
+}
+
+/// A file read for the import: its name, what it keeps of its bytes, how they were read, and
+/// the table they made (shared with the job that sends its rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
     /// The file's name, as the agent chose it.
     pub file: String,
-    bytes: Vec<u8>,
+    kept: Kept,
     /// How the bytes were decoded.
     pub encoding: Encoding,
     /// What separated the cells.
     pub delimiter: Delimiter,
     /// The header and the rows.
-    pub table: Table,
+    pub table: Arc<Table>,
 }
 
 impl Sheet {
-    /// `table`, read from `bytes` as `encoding` with `delimiter` (a slice at a time, by the
-    /// caller): refused when it has no rows, or too many.
+    /// The table `reader` read (a slice at a time, by the caller) from a file decoded as
+    /// `encoding` with `delimiter`: refused when it has no rows, or too many.
     pub fn of(
         file: String,
-        bytes: Vec<u8>,
+        kept: Kept,
         encoding: Encoding,
         delimiter: Delimiter,
-        table: Table,
+        reader: Reader,
     ) -> Result<Sheet, FileError> {
-        match table.rows.len() {
+        match reader.len() {
             0 => Err(FileError::NoRows),
             rows if rows > MAX_ROWS => Err(FileError::TooManyRows(rows)),
             _ => Ok(Sheet {
                 file,
-                bytes,
+                kept,
                 encoding,
                 delimiter,
-                table,
+                table: Arc::new(reader.done()),
             }),
         }
     }
 
     /// The file's bytes, to read again in another encoding or with another delimiter.
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    pub fn bytes(&self) -> Cow<'_, [u8]> {
+        let text = self.table.text().as_bytes();
+        match &self.kept {
+            Kept::Text { bom: false } => Cow::Borrowed(text),
+            Kept::Text { bom: true } => Cow::Owned([&[0xEF, 0xBB, 0xBF], text].concat()),
+            Kept::Bytes(bytes) => Cow::Borrowed(bytes),
+            Kept::Nothing => Cow::Borrowed(&[]),
+        }
     }
 
     /// A file read before, as an import stored it (to resume it): its rows, not its bytes, so
     /// it is not read again in another encoding.
-    pub fn stored(file: String, delimiter: Delimiter, table: Table) -> Sheet {
+    pub fn stored(file: String, delimiter: Delimiter, table: Arc<Table>) -> Sheet {
         Sheet {
             file,
-            bytes: Vec::new(),
+            kept: Kept::Nothing,
             encoding: Encoding::Utf8,
             delimiter,
             table,
@@ -115,22 +157,30 @@ mod tests {
     /// `bytes` read with the encoding and delimiter found in them, as the import reads them.
     fn read(file: &str, bytes: Vec<u8>) -> Result<Sheet, FileError> {
         let encoding = Encoding::of(&bytes);
-        let delimiter = Delimiter::of(&encoding.decode(&bytes));
-        read_as(file, bytes, encoding, delimiter)
+        read_as(file, bytes, encoding, None)
     }
 
     fn read_as(
         file: &str,
         bytes: Vec<u8>,
         encoding: Encoding,
-        delimiter: Delimiter,
+        delimiter: Option<Delimiter>,
     ) -> Result<Sheet, FileError> {
-        let table = crate::domain::sheet::read::read(&encoding.decode(&bytes), delimiter);
-        Sheet::of(file.into(), bytes, encoding, delimiter, table)
+        let (text, kept) = decode(bytes, encoding);
+        let delimiter = delimiter.unwrap_or_else(|| Delimiter::of(&text));
+        let mut reader = Reader::new(text, delimiter).limit(MAX_ROWS);
+        while reader.read(7) {}
+        Sheet::of(file.into(), kept, encoding, delimiter, reader)
     }
 
     fn again(sheet: &Sheet, encoding: Encoding, delimiter: Delimiter) -> Sheet {
-        read_as(&sheet.file, sheet.bytes().to_vec(), encoding, delimiter).unwrap()
+        read_as(
+            &sheet.file,
+            sheet.bytes().to_vec(),
+            encoding,
+            Some(delimiter),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -147,13 +197,35 @@ mod tests {
         assert_eq!(sheet.encoding, Encoding::Utf8);
         assert_eq!(sheet.delimiter, Delimiter::Semicolon);
         assert_eq!(sheet.table.header, ["Name", "E-Mail"]);
-        assert_eq!(sheet.table.rows[0].cells, ["Ada", "ada@example.com"]);
+        assert_eq!(
+            sheet.table.row(0).unwrap().to_vec(),
+            ["Ada", "ada@example.com"]
+        );
+        assert_eq!(
+            sheet.kept,
+            Kept::Text { bom: true },
+            "the text is the bytes"
+        );
 
         let comma = again(&sheet, Encoding::Utf8, Delimiter::Comma);
         assert_eq!(comma.table.header, ["Name;E-Mail"]);
         assert_eq!(comma.file, "contacts.csv");
         let latin = again(&comma, Encoding::Windows1252, Delimiter::Semicolon);
         assert_eq!(latin.table.header, ["ï»¿Name", "E-Mail"]);
+        assert!(
+            matches!(latin.kept, Kept::Bytes(_)),
+            "these bytes are not the text"
+        );
+        let back = again(&latin, Encoding::Utf8, Delimiter::Semicolon);
+        assert_eq!(back.table, sheet.table);
+        assert_eq!(back.bytes(), sheet.bytes(), "the BOM too");
+
+        let (text, kept) = decode(b"M\xFCller".to_vec(), Encoding::Utf8);
+        assert_eq!(
+            text, "M\u{FFFD}ller",
+            "not UTF-8, read as UTF-8 all the same"
+        );
+        assert_eq!(kept, Kept::Bytes(b"M\xFCller".to_vec()));
     }
 
     #[test]

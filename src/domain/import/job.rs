@@ -13,9 +13,10 @@
 use crate::domain::field::Field;
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
-use crate::domain::sheet::read::records;
-use crate::domain::sheet::read::Row;
-use crate::domain::sheet::write::write;
+use crate::domain::sheet::read::{records, Record, Table};
+use crate::domain::sheet::write::{write, write_row};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The stored format's version: a later one reads this one too.
 pub const VERSION: u32 = 1;
@@ -77,17 +78,6 @@ impl Outcome {
     }
 }
 
-/// A row of the job: the file's row and its outcome.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JobRow {
-    /// The line the row starts on.
-    pub line: usize,
-    /// Its cells, as read.
-    pub cells: Vec<String>,
-    /// Where it stands.
-    pub outcome: Outcome,
-}
-
 /// A stored import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
@@ -97,14 +87,15 @@ pub struct Job {
     pub file: String,
     /// The file's delimiter (for the rows not imported, written back the same way).
     pub delimiter: char,
-    /// The header's cells.
-    pub header: Vec<String>,
+    /// The file's header and rows, as read (shared with the sheet they were read into, not
+    /// copied).
+    pub table: Arc<Table>,
     /// What each column holds ([`column_key`]).
     pub columns: Vec<String>,
     /// What to do with an existing contact.
     pub existing: Existing,
-    /// Every row, in the file's order.
-    pub rows: Vec<JobRow>,
+    /// Each row's outcome, in the table's order.
+    pub outcomes: Vec<Outcome>,
 }
 
 /// How many rows ended which way: the `contacts-imported` event's counts.
@@ -125,27 +116,40 @@ pub struct Tally {
 }
 
 impl Job {
-    /// A new job over `rows`, none of them sent.
-    pub fn new(file: &str, delimiter: char, header: Vec<String>, rows: Vec<Row>) -> Self {
+    /// A new job over `table`'s rows, none of them sent.
+    pub fn new(file: &str, delimiter: char, table: Arc<Table>) -> Self {
         Job {
             version: VERSION,
             file: file.to_owned(),
             delimiter,
-            header,
+            outcomes: vec![Outcome::Waiting; table.len()],
+            table,
             columns: Vec::new(),
             existing: Existing::AddWhatIsNew,
-            rows: rows
-                .into_iter()
-                .map(|r| JobRow {
-                    line: r.line,
-                    cells: r.cells,
-                    outcome: Outcome::Waiting,
-                })
-                .collect(),
         }
     }
 
-    /// The stored text.
+    /// How many rows it has.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    /// Whether it has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The line row `index` starts on (0 for no such row).
+    pub fn line(&self, index: usize) -> usize {
+        self.table.row(index).map_or(0, |r| r.line)
+    }
+
+    /// Where row `index` stands.
+    pub fn outcome(&self, index: usize) -> Option<&Outcome> {
+        self.outcomes.get(index)
+    }
+
+    /// The stored text, written a row at a time.
     pub fn encode(&self) -> String {
         let existing = match self.existing {
             Existing::AddWhatIsNew => "add",
@@ -156,21 +160,23 @@ impl Job {
         let meta = vec![MAGIC, &version, &self.file, &delimiter, existing];
         // The header and the columns behind a first cell of their own, so that neither is ever
         // a blank line (which the reader skips).
-        let head = [meta, strs("h", &self.header), strs("c", &self.columns)];
-        let rows: Vec<(String, [String; 4], &[String])> = self
-            .rows
-            .iter()
-            .map(|r| (r.line.to_string(), outcome_cells(&r.outcome), &r.cells[..]))
-            .collect();
-        let rows = rows.iter().map(|(line, outcome, cells)| {
-            let cells = cells.iter().map(String::as_str);
-            let line = std::iter::once(line.as_str());
-            line.chain(outcome.iter().map(String::as_str))
-                .chain(cells)
-                .collect()
-        });
-        let all: Vec<Vec<&str>> = head.into_iter().chain(rows).collect();
-        write(all.iter().map(|r| r.iter().copied()), Delimiter::Comma)
+        let head = [
+            meta,
+            strs("h", &self.table.header),
+            strs("c", &self.columns),
+        ];
+        let mut out = String::new();
+        for row in head {
+            write_row(&mut out, row, Delimiter::Comma);
+        }
+        for (index, row) in self.table.rows().enumerate() {
+            let line = row.line.to_string();
+            let outcome = outcome_cells(self.outcome(index).unwrap_or(&Outcome::Waiting));
+            let first = std::iter::once(line.as_str()).chain(outcome.iter().map(String::as_str));
+            let cells = first.map(Cow::Borrowed).chain(row.cells());
+            write_row(&mut out, cells, Delimiter::Comma);
+        }
+        out
     }
 
     /// A stored job read back; `None` for a text that is not one (or of a later version).
@@ -195,28 +201,34 @@ impl Job {
         };
         let header = after(lines.next()?, "h")?;
         let columns = after(lines.next()?, "c")?;
-        let rows = lines
-            .map(|mut cells| {
-                if cells.len() < 5 {
-                    return None;
-                }
-                let line = cells[0].parse().ok()?;
-                let outcome = outcome_of(&cells[1..5])?;
-                Some(JobRow {
-                    line,
-                    cells: cells.split_off(5),
-                    outcome,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let mut outcomes = Vec::new();
+        let mut unread = false;
+        // Each row goes into the table as it is read: the stored rows are not all held as
+        // strings first.
+        let rows = lines.map_while(|mut cells| {
+            let row = (cells.len() >= 5)
+                .then(|| Some((cells[0].parse().ok()?, outcome_of(&cells[1..5])?)))
+                .flatten();
+            let Some((line, outcome)) = row else {
+                unread = true;
+                return None;
+            };
+            outcomes.push(outcome);
+            let cells = cells.split_off(5);
+            Some(Record { line, cells })
+        });
+        let table = Table::of_rows(header, rows);
+        if unread {
+            return None;
+        }
         Some(Job {
             version,
             file: file.clone(),
             delimiter: delimiter.chars().next()?,
-            header,
+            table: Arc::new(table),
             columns,
             existing,
-            rows,
+            outcomes,
         })
     }
 
@@ -232,32 +244,33 @@ impl Job {
 
     /// The first row not done (a row in flight first of all), if any.
     pub fn next(&self) -> Option<usize> {
-        self.rows
+        let outcomes = &self.outcomes;
+        outcomes
             .iter()
-            .position(|r| matches!(r.outcome, Outcome::InFlight { .. }))
-            .or_else(|| self.rows.iter().position(|r| r.outcome == Outcome::Waiting))
+            .position(|o| matches!(o, Outcome::InFlight { .. }))
+            .or_else(|| outcomes.iter().position(|o| *o == Outcome::Waiting))
     }
 
     /// Each row not imported so far, by line, with why (in the file's order).
     pub fn failures(&self) -> Vec<(usize, String)> {
-        self.rows
-            .iter()
-            .filter_map(|r| Some((r.line, r.outcome.reason()?.to_owned())))
+        let outcomes = self.outcomes.iter().enumerate();
+        outcomes
+            .filter_map(|(i, o)| Some((self.line(i), o.reason()?.to_owned())))
             .collect()
     }
 
     /// Row `index` came to `outcome`.
     pub fn set(&mut self, index: usize, outcome: Outcome) {
-        if let Some(row) = self.rows.get_mut(index) {
-            row.outcome = outcome;
+        if let Some(slot) = self.outcomes.get_mut(index) {
+            *slot = outcome;
         }
     }
 
     /// The counts so far.
     pub fn tally(&self) -> Tally {
         let mut tally = Tally::default();
-        for row in &self.rows {
-            match row.outcome {
+        for outcome in &self.outcomes {
+            match outcome {
                 Outcome::Waiting | Outcome::InFlight { .. } => tally.left += 1,
                 Outcome::Created { .. } => tally.created += 1,
                 Outcome::Updated { .. } => tally.updated += 1,
@@ -360,18 +373,17 @@ mod tests {
     use super::*;
 
     fn job() -> Job {
-        let rows = (0..4)
-            .map(|i| Row {
-                line: i + 2,
-                cells: vec![format!("Name {i}"), format!("n{i}@x.org")],
-            })
-            .collect();
-        let mut job = Job::new(
-            "contacts.csv",
-            ';',
-            vec!["Name".into(), "E-Mail".into()],
-            rows,
-        );
+        let rows = (0..4).map(|i| Record {
+            line: i + 2,
+            cells: vec![format!("Name {i}"), format!("n{i}@x.org")],
+        });
+        let mut rows: Vec<Record> = rows.collect();
+        rows[0]
+            .cells
+            .push("=a cell, with \"quotes\"\r\nand lines".into());
+        let header = vec!["Name".into(), "E-Mail".into()];
+        let table = Table::of_rows(header, rows);
+        let mut job = Job::new("contacts.csv", ';', Arc::new(table));
         job.map(&[Column::Field(Field::Name), Column::Custom("tier".into())]);
         job
     }
@@ -379,26 +391,23 @@ mod tests {
     #[test]
     fn a_job_reads_back_as_stored_with_its_mapping() {
         let mut job = job();
-        job.rows[0].outcome = Outcome::Created { id: "c1".into() };
-        job.rows[1].outcome = Outcome::InFlight {
+        job.outcomes[0] = Outcome::Created { id: "c1".into() };
+        job.outcomes[1] = Outcome::InFlight {
             token: "t".into(),
             since: Some("2026-12-04T10:00:00Z".into()),
             adding: None,
         };
-        job.rows[2].outcome = Outcome::NotSent {
+        job.outcomes[2] = Outcome::NotSent {
             reason: "Name is required.".into(),
         };
-        job.rows[3].outcome = Outcome::Failed {
+        job.outcomes[3] = Outcome::Failed {
             reason: "Say \"no\", twice,\nthen stop.".into(),
         };
-        job.rows[0]
-            .cells
-            .push("=a cell, with \"quotes\"\r\nand lines".into());
         let back = Job::decode(&job.encode()).expect("reads back");
         assert_eq!(back, job);
-        for row in &job.rows {
-            let stored = encode_outcome(&row.outcome);
-            assert_eq!(decode_outcome(&stored).as_ref(), Some(&row.outcome));
+        for outcome in &job.outcomes {
+            let stored = encode_outcome(outcome);
+            assert_eq!(decode_outcome(&stored).as_ref(), Some(outcome));
         }
         assert_eq!(
             back.mapping(),
@@ -414,18 +423,34 @@ mod tests {
     }
 
     #[test]
+    fn a_job_stored_by_the_last_release_reads_back() {
+        let stored = "omnichannel-contact-form import,1,contacts.csv,;,skip\r\nh,Name,E-Mail\r\nc,name,ignore\r\n2,C,c1,,,Ada,ada@x.org\r\n3,F,tok,2026-12-04T10:00:00Z,,\"Bob, B\",bob@x.org\r\n";
+        let job = Job::decode(stored).expect("reads");
+        assert_eq!(job.table.header, ["Name", "E-Mail"]);
+        assert_eq!(job.existing, Existing::Skip);
+        assert_eq!(job.line(1), 3);
+        assert_eq!(
+            job.table.row(1).map(|r| r.to_vec()),
+            Some(vec!["Bob, B".to_owned(), "bob@x.org".to_owned()])
+        );
+        assert_eq!(job.outcome(0), Some(&Outcome::Created { id: "c1".into() }));
+        assert_eq!(job.encode(), stored, "written back the same way");
+        assert_eq!(Job::decode(&stored.replace("3,F", "3,Q")), None);
+    }
+
+    #[test]
     fn the_row_in_flight_comes_first_then_the_waiting_ones() {
         let mut job = job();
         assert_eq!(job.next(), Some(0));
-        job.rows[0].outcome = Outcome::Created { id: "c1".into() };
-        job.rows[2].outcome = Outcome::InFlight {
+        job.outcomes[0] = Outcome::Created { id: "c1".into() };
+        job.outcomes[2] = Outcome::InFlight {
             token: "t".into(),
             since: None,
             adding: Some("c9".into()),
         };
         assert_eq!(job.next(), Some(2), "checked on the server before the rest");
-        for row in &mut job.rows {
-            row.outcome = Outcome::Skipped;
+        for outcome in &mut job.outcomes {
+            *outcome = Outcome::Skipped;
         }
         assert_eq!(job.next(), None);
     }
@@ -433,9 +458,9 @@ mod tests {
     #[test]
     fn the_tally_counts_each_outcome() {
         let mut job = job();
-        job.rows[0].outcome = Outcome::Created { id: "a".into() };
-        job.rows[1].outcome = Outcome::Updated { id: "b".into() };
-        job.rows[2].outcome = Outcome::Failed {
+        job.outcomes[0] = Outcome::Created { id: "a".into() };
+        job.outcomes[1] = Outcome::Updated { id: "b".into() };
+        job.outcomes[2] = Outcome::Failed {
             reason: "Name is required.".into(),
         };
         job.set(

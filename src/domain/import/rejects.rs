@@ -6,6 +6,7 @@
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::read::Table;
 use crate::domain::sheet::write::for_spreadsheets;
+use std::borrow::Cow;
 
 /// The rows of `table` that `failures` names by line, each with its reason under `reason`.
 pub fn rows_not_imported(
@@ -16,15 +17,14 @@ pub fn rows_not_imported(
 ) -> String {
     let header = table.header.iter().map(String::as_str).chain([reason]);
     let rows = failures.iter().filter_map(|(line, why)| {
-        // The rows are in line order: a large file's failures are found without a scan each.
-        let at = table.rows.binary_search_by_key(line, |r| r.line).ok()?;
-        let row = &table.rows[at];
-        Some(row.cells.iter().map(String::as_str).chain([why.as_str()]))
+        let row = table.on_line(*line)?;
+        Some(row.cells().chain([Cow::Borrowed(why.as_str())]))
     });
-    let all: Vec<Vec<&str>> = std::iter::once(header.collect())
+    let header = header.map(Cow::Borrowed);
+    let all: Vec<Vec<Cow<str>>> = std::iter::once(header.collect())
         .chain(rows.map(Iterator::collect))
         .collect();
-    for_spreadsheets(all.iter().map(|r| r.iter().copied()), delimiter)
+    for_spreadsheets(all.iter().map(|r| r.iter().map(|c| c.as_ref())), delimiter)
 }
 
 /// The name of the file of the rows not imported from `file`: `contacts.csv` gives

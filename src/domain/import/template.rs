@@ -42,7 +42,7 @@ mod tests {
             assert!(text.starts_with('\u{FEFF}'), "a BOM for spreadsheets");
             let table = read(text.trim_start_matches('\u{FEFF}'), Delimiter::Comma);
             assert!(
-                table.rows.is_empty(),
+                table.is_empty(),
                 "a header, no example to import by mistake"
             );
             let mut expected: Vec<Column> = Field::ALL.into_iter().map(Column::Field).collect();

@@ -9,11 +9,14 @@ use crate::domain::field::{Field, FieldError, Place};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::read::{Row, Table};
 use crate::domain::validate::{validate, ContactDraft, Lower, ValidContact};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a row is checked against.
 pub struct Rules<'a> {
-    /// What each column holds, by position.
+    /// What each column holds, by position: one per cell of the header.
     pub columns: &'a [Column],
     /// The custom fields the server takes.
     pub custom: &'a [CustomField],
@@ -43,7 +46,8 @@ pub enum Problem {
     OnlyOne(Field),
 }
 
-/// A row ready to send: the contact as the form would send it, and its custom fields.
+/// A row ready to send: the contact as the form would send it, and its custom fields. Made
+/// when the row is sent (by [`ready`]), not kept for every row of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ready {
     /// The checked contact.
@@ -52,11 +56,20 @@ pub struct Ready {
     pub custom: Values,
 }
 
+impl Ready {
+    /// Its emails and phones, as the form normalised them.
+    fn values(&self) -> impl Iterator<Item = &String> {
+        let c = &self.contact;
+        let emails = c.email.iter().chain(&c.more_emails);
+        emails.chain(c.phone.iter().chain(&c.more_phones))
+    }
+}
+
 /// What the check made of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     /// To be sent.
-    Ready(Ready),
+    Ready,
     /// Not to be sent, and why.
     Invalid(Vec<Problem>),
     /// An email or phone of the ready row on `line` again: not sent.
@@ -97,7 +110,7 @@ impl Summary {
         };
         for row in checked {
             match row.verdict {
-                Verdict::Ready(_) => summary.ready += 1,
+                Verdict::Ready => summary.ready += 1,
                 Verdict::Invalid(_) => summary.invalid += 1,
                 Verdict::Repeated { .. } => summary.repeated += 1,
             }
@@ -109,32 +122,66 @@ impl Summary {
 /// Checks every row of `table`.
 pub fn check(table: &Table, rules: &Rules) -> Vec<Checked> {
     let mut checker = Checker::default();
-    checker.check(table, table.rows.len(), rules);
+    checker.check(table, table.len(), rules);
     checker.done()
 }
 
 /// Checks a table's rows a slice at a time (a large file's checks between the page's other
 /// work), with the same verdicts as [`check`].
+///
+/// The emails and phones seen are kept as hashes, each with the row it came from: a hash met
+/// again is made sure of by checking that row again, and a value whose hash an unlike one holds
+/// is kept whole beside them. A file's values are not all held twice.
 #[derive(Debug, Default)]
 pub struct Checker {
-    /// The emails and phones of the ready rows so far, with the line of each.
-    seen: HashMap<String, usize>,
+    /// The hash of each email and phone of the ready rows so far, with the row's index.
+    seen: HashMap<u64, usize, BuildHasherDefault<Hashed>>,
+    /// Values whose hash an unlike value took first, with the row's index (in practice none).
+    clashes: Vec<(String, usize)>,
     checked: Vec<Checked>,
 }
 
 impl Checker {
     /// Checks up to `count` more rows of `table`; `false` once every row is checked.
     pub fn check(&mut self, table: &Table, count: usize, rules: &Rules) -> bool {
-        let width = table.header.len();
-        let next = table.rows.iter().skip(self.checked.len()).take(count);
-        for row in next {
-            let verdict = verdict(row, width, rules, &mut self.seen);
+        let from = self.checked.len();
+        let to = table.len().min(from.saturating_add(count));
+        self.checked.reserve_exact(table.len() - from);
+        for index in from..to {
+            let Some(row) = table.row(index) else { break };
+            let verdict = match ready(&row, rules) {
+                Ok(ready) => self.first(table, index, &ready, rules),
+                Err(problems) => Verdict::Invalid(problems),
+            };
             self.checked.push(Checked {
                 line: row.line,
                 verdict,
             });
         }
-        self.checked.len() < table.rows.len()
+        self.checked.len() < table.len()
+    }
+
+    /// Row `index`'s verdict when its emails and phones are first seen there (they are kept),
+    /// else the earlier row's.
+    fn first(&mut self, table: &Table, index: usize, ready: &Ready, rules: &Rules) -> Verdict {
+        for value in ready.values() {
+            let earlier = match self.seen.get(&hash(value)) {
+                Some(&earlier) if holds(table, earlier, value, rules) => Some(earlier),
+                _ => self.clashes.iter().find(|(v, _)| v == value).map(|c| c.1),
+            };
+            if let Some(line) = earlier.and_then(|i| table.row(i)).map(|r| r.line) {
+                return Verdict::Repeated { line };
+            }
+        }
+        for value in ready.values() {
+            match self.seen.entry(hash(value)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+                Entry::Occupied(_) => self.clashes.push((value.clone(), index)),
+            }
+        }
+        Verdict::Ready
     }
 
     /// Every row's verdict, in the table's order.
@@ -143,13 +190,48 @@ impl Checker {
     }
 }
 
-/// One row's verdict; `seen` holds the emails and phones of the ready rows before it.
-fn verdict(row: &Row, width: usize, rules: &Rules, seen: &mut HashMap<String, usize>) -> Verdict {
-    if row.cells.len() != width {
-        let cells = row.cells.len();
-        return Verdict::Invalid(vec![Problem::Width {
-            cells,
-            header: width,
+/// A value's hash, the same in every run: 64-bit FNV-1a (a few instructions a byte, and no
+/// SipHash in the import's code).
+fn hash(value: &str) -> u64 {
+    value.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hasher of [`Checker`]'s map, whose keys are hashes already: it takes them as they are.
+#[derive(Debug, Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Whether the ready row `index` of `table` has `value` among its emails and phones.
+fn holds(table: &Table, index: usize, value: &str, rules: &Rules) -> bool {
+    let ready = table.row(index).map(|row| ready(&row, rules));
+    matches!(ready, Some(Ok(ready)) if ready.values().any(|v| v == value))
+}
+
+/// `row` as the form would send it, or why it cannot be sent (an email or phone of an earlier
+/// row is not looked at here: see [`Checker`]).
+pub fn ready(row: &Row, rules: &Rules) -> Result<Ready, Vec<Problem>> {
+    let width = row.width();
+    if width != rules.columns.len() {
+        return Err(vec![Problem::Width {
+            cells: width,
+            header: rules.columns.len(),
         }]);
     }
     let (draft, custom) = draft_of(row, rules.columns);
@@ -175,24 +257,13 @@ fn verdict(row: &Row, width: usize, rules: &Rules, seen: &mut HashMap<String, us
     }
     let refused = custom_fields::check_all(rules.custom, &custom, rules.matches);
     problems.extend(refused.into_iter().map(|(_, e)| Problem::Custom(e)));
-    let contact = match checked {
-        Ok(contact) if problems.is_empty() => contact,
-        _ => return Verdict::Invalid(problems),
-    };
-    let values: Vec<&String> = contact
-        .email
-        .iter()
-        .chain(&contact.more_emails)
-        .chain(contact.phone.iter().chain(&contact.more_phones))
-        .collect();
-    if let Some(line) = values.iter().find_map(|v| seen.get(*v)) {
-        return Verdict::Repeated { line: *line };
+    match checked {
+        Ok(contact) if problems.is_empty() => {
+            let custom = custom.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+            Ok(Ready { contact, custom })
+        }
+        _ => Err(problems),
     }
-    for value in values {
-        seen.insert(value.clone(), row.line);
-    }
-    let custom = custom.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-    Verdict::Ready(Ready { contact, custom })
 }
 
 /// The row as the form's inputs would hold it: names of several Name columns joined, each
@@ -202,17 +273,22 @@ fn draft_of(row: &Row, columns: &[Column]) -> (ContactDraft, Values) {
     let (mut emails, mut phones) = (Vec::new(), Vec::new());
     let mut manager = String::new();
     let mut custom = Values::new();
-    for (column, cell) in columns.iter().zip(&row.cells) {
-        let cell = cell.trim();
+    for (column, cell) in columns.iter().zip(row.cells()) {
+        let cell = match cell {
+            Cow::Borrowed(cell) => Cow::Borrowed(cell.trim()),
+            Cow::Owned(cell) => Cow::Owned(cell.trim().to_owned()),
+        };
         match column {
             Column::Ignore => {}
             Column::Field(Field::Name) if !cell.is_empty() => names.push(cell),
             Column::Field(Field::Name) => {}
-            Column::Field(Field::Email) => emails.extend(values(cell)),
-            Column::Field(Field::Phone) => phones.extend(values(cell)),
-            Column::Field(Field::ContactManager) if manager.is_empty() => manager = cell.to_owned(),
+            Column::Field(Field::Email) => emails.extend(values(&cell)),
+            Column::Field(Field::Phone) => phones.extend(values(&cell)),
+            Column::Field(Field::ContactManager) if manager.is_empty() => {
+                manager = cell.into_owned()
+            }
             Column::Field(Field::ContactManager) => {}
-            Column::Custom(id) => custom_fields::fill_empty(&mut custom, id, cell.to_owned()),
+            Column::Custom(id) => custom_fields::fill_empty(&mut custom, id, cell.into_owned()),
         }
     }
     let mut emails = emails.into_iter();
@@ -269,6 +345,18 @@ mod tests {
 
     /// `csv` checked `slice` rows at a time.
     fn checked_by(csv: &str, center: bool, slice: usize) -> Vec<Checked> {
+        with_rules(csv, center, |table, rules| {
+            if slice == usize::MAX {
+                return check(table, rules);
+            }
+            let mut checker = Checker::default();
+            while checker.check(table, slice, rules) {}
+            checker.done()
+        })
+    }
+
+    /// `csv` read, and the rules its columns are checked by.
+    fn with_rules<R>(csv: &str, center: bool, run: impl FnOnce(&Table, &Rules) -> R) -> R {
         let table = read(csv, Delimiter::of(csv));
         let columns = [
             Column::Field(Field::Name),
@@ -285,12 +373,36 @@ mod tests {
             lower,
             matches: &matches,
         };
-        if slice == usize::MAX {
-            return check(&table, &rules);
-        }
-        let mut checker = Checker::default();
-        while checker.check(&table, slice, &rules) {}
-        checker.done()
+        run(&table, &rules)
+    }
+
+    #[test]
+    fn a_hash_an_unlike_value_holds_does_not_make_a_repeat_and_the_value_is_kept_whole() {
+        let csv =
+            "n,e,p,t,x\nAda,ada@x.org,,,\nBob,bob@x.org,,,\nBo,bob@x.org,,,\nAl,ada@x.org,,,\n";
+        let verdicts = with_rules(csv, true, |table, rules| {
+            let mut checker = Checker::default();
+            // Row 0 (Ada) holds the hash bob@x.org has, as if the two clashed.
+            checker.seen.insert(hash("bob@x.org"), 0);
+            checker.seen.insert(hash("ada@x.org"), 0);
+            checker.checked.push(Checked {
+                line: 2,
+                verdict: Verdict::Ready,
+            });
+            while checker.check(table, 1, rules) {}
+            assert_eq!(checker.clashes, [("bob@x.org".to_owned(), 1)]);
+            checker.done()
+        });
+        let verdicts: Vec<&Verdict> = verdicts.iter().map(|c| &c.verdict).collect();
+        assert_eq!(
+            verdicts,
+            [
+                &Verdict::Ready,
+                &Verdict::Ready,
+                &Verdict::Repeated { line: 3 },
+                &Verdict::Repeated { line: 2 }
+            ]
+        );
     }
 
     #[test]
@@ -317,13 +429,12 @@ mod tests {
 
     #[test]
     fn a_good_row_is_ready_as_the_form_would_send_it() {
-        let rows = checked(
-            "Name;E-Mail;Telefon;Tier;Notiz\nJürgen Müller;\"A@X.org, b@x.org\";+49 30 1234567;gold;hi\n",
-            true,
-        );
-        let Verdict::Ready(ready) = &rows[0].verdict else {
-            panic!("{rows:?}");
-        };
+        let csv = "Name;E-Mail;Telefon;Tier;Notiz\nJürgen Müller;\"A@X.org, b@x.org\";+49 30 1234567;gold;hi\n";
+        assert_eq!(checked(csv, true)[0].verdict, Verdict::Ready);
+        let ready = with_rules(csv, true, |table, rules| {
+            ready(&table.row(0).unwrap(), rules)
+        });
+        let ready = ready.expect("ready");
         assert_eq!(ready.contact.name, "Jürgen Müller");
         assert_eq!(ready.contact.email.as_deref(), Some("a@x.org"));
         assert_eq!(ready.contact.more_emails, ["b@x.org"]);
@@ -361,7 +472,7 @@ mod tests {
                 header: 5
             }])
         );
-        assert!(matches!(rows[2].verdict, Verdict::Ready(_)));
+        assert!(matches!(rows[2].verdict, Verdict::Ready));
         assert_eq!(
             Summary::of(&rows),
             Summary {

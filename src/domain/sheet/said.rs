@@ -42,7 +42,7 @@ fn named(place: Place, t: &Texts) -> String {
 /// Why the row `checked` is not sent; `None` for a ready row.
 pub fn reason(checked: &Checked, t: &Texts) -> Option<String> {
     Some(match &checked.verdict {
-        Verdict::Ready(_) => return None,
+        Verdict::Ready => return None,
         Verdict::Invalid(problems) => problems
             .iter()
             .map(|p| p.say(t))

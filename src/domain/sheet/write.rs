@@ -12,15 +12,25 @@ where
 {
     let mut out = String::new();
     for row in rows {
-        for (i, cell) in row.into_iter().enumerate() {
-            if i > 0 {
-                out.push(delimiter.char());
-            }
-            quoted(&mut out, cell, delimiter);
-        }
-        out.push_str("\r\n");
+        write_row(&mut out, row, delimiter);
     }
     out
+}
+
+/// One row written onto `out`, a CRLF after it (a large file's rows one at a time, without a
+/// list of them all first).
+pub fn write_row<S: AsRef<str>>(
+    out: &mut String,
+    row: impl IntoIterator<Item = S>,
+    delimiter: Delimiter,
+) {
+    for (i, cell) in row.into_iter().enumerate() {
+        if i > 0 {
+            out.push(delimiter.char());
+        }
+        quoted(out, cell.as_ref(), delimiter);
+    }
+    out.push_str("\r\n");
 }
 
 /// [`write`] for a spreadsheet to open: a BOM first, every cell made [`inert`].

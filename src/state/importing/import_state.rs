@@ -129,8 +129,11 @@ impl ImportState {
         let checked = self.checked.get_untracked();
         let mut job = self.with_sheet_now(|sheet| {
             let sheet = sheet?;
-            let (header, rows) = (sheet.table.header.clone(), sheet.table.rows.clone());
-            Some(Job::new(&sheet.file, sheet.delimiter.char(), header, rows))
+            Some(Job::new(
+                &sheet.file,
+                sheet.delimiter.char(),
+                sheet.table.clone(),
+            ))
         })?;
         job.map(&self.columns_now());
         job.existing = self.existing.get_untracked();

@@ -3,13 +3,14 @@
 //! delimiter; a column mapped anew, and the rows checked again. A large file is read and
 //! checked [`SLICE`] rows at a time, the page answering in between.
 
+use crate::domain::custom_fields::CustomField;
 use crate::domain::field::Field;
-use crate::domain::import::file::{fits, FileError, Sheet};
+use crate::domain::import::file::{decode, fits, FileError, Sheet, MAX_ROWS};
 use crate::domain::sheet::check::{Checked, Checker, Rules};
 use crate::domain::sheet::columns::{guess_all, Column};
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::read::{records, Table};
+use crate::domain::sheet::read::{Reader, Table};
 use crate::settings::config::ApiChoice;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::ImportState;
@@ -53,7 +54,7 @@ pub async fn read_again(
     let Some(sheet) = import.sheet_now() else {
         return;
     };
-    let (file, bytes) = (sheet.file.clone(), sheet.bytes().to_vec());
+    let (file, bytes) = (sheet.file.clone(), sheet.bytes().into_owned());
     drop(sheet);
     match read(file.clone(), bytes, encoding, Some(delimiter)).await {
         Ok(sheet) => take(session, form, import, sheet).await,
@@ -94,20 +95,13 @@ async fn read(
     delimiter: Option<Delimiter>,
 ) -> Result<Sheet, FileError> {
     fits(bytes.len() as f64)?;
-    let text = encoding.decode(&bytes);
+    let (text, kept) = decode(bytes, encoding);
     let delimiter = delimiter.unwrap_or_else(|| Delimiter::of(&text));
-    let mut records = records(&text, delimiter);
-    let header = records.next().map(|row| row.cells).unwrap_or_default();
-    let mut rows = Vec::new();
-    loop {
-        let before = rows.len();
-        rows.extend(records.by_ref().take(SLICE));
-        if rows.len() - before < SLICE {
-            break;
-        }
+    let mut reader = Reader::new(text, delimiter).limit(MAX_ROWS);
+    while reader.read(SLICE) {
         wait(0).await;
     }
-    Sheet::of(file, bytes, encoding, delimiter, Table { header, rows })
+    Sheet::of(file, kept, encoding, delimiter, reader)
 }
 
 /// Takes `sheet` as the import's file: its columns guessed from the header, its rows checked.
@@ -125,6 +119,34 @@ async fn take(session: Session, form: FormState, import: ImportState, sheet: She
     import.read(Arc::new(sheet), columns, checked);
 }
 
+/// What this session checks a row by: the custom fields the form shows now, and which API
+/// takes the contacts. The check before sending and the send itself use the same.
+pub struct Checks {
+    custom: Vec<CustomField>,
+    center: bool,
+}
+
+impl Checks {
+    /// As `session` and `form` stand now.
+    pub fn now(session: Session, form: FormState) -> Checks {
+        Checks {
+            custom: form.custom().shown_now(),
+            center: session.with_config(|c| c.api == ApiChoice::Contacts),
+        }
+    }
+
+    /// The rules for rows whose columns hold `columns`.
+    pub fn rules<'a>(&'a self, columns: &'a [Column]) -> Rules<'a> {
+        Rules {
+            columns,
+            custom: &self.custom,
+            center: self.center,
+            lower: lowercase,
+            matches: &regexp_matches,
+        }
+    }
+}
+
 /// Every row of `table` checked, its columns holding `columns`, a slice at a time.
 pub async fn check_rows(
     session: Session,
@@ -132,14 +154,8 @@ pub async fn check_rows(
     table: &Table,
     columns: &[Column],
 ) -> Vec<Checked> {
-    let custom = form.custom().shown_now();
-    let rules = Rules {
-        columns,
-        custom: &custom,
-        center: session.with_config(|c| c.api == ApiChoice::Contacts),
-        lower: lowercase,
-        matches: &regexp_matches,
-    };
+    let checks = Checks::now(session, form);
+    let rules = checks.rules(columns);
     let mut checker = Checker::default();
     while checker.check(table, SLICE, &rules) {
         wait(0).await;

@@ -7,7 +7,6 @@
 use crate::domain::import::file::Sheet;
 use crate::domain::import::job::Job;
 use crate::domain::sheet::delimiter::Delimiter;
-use crate::domain::sheet::read::{Row, Table};
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::ImportState;
 use crate::state::importing::prepare::check_rows;
@@ -43,7 +42,7 @@ impl Resumable {
         self.job.with(|job| {
             let job = job.as_ref()?;
             let t = job.tally();
-            let total = job.rows.len() - t.unsent;
+            let total = job.len() - t.unsent;
             Some((job.file.clone(), total - t.left, total))
         })
     }
@@ -80,16 +79,8 @@ pub async fn resume(
     let Some(job) = resumable.job.try_update(Option::take).flatten() else {
         return;
     };
-    let rows = job.rows.iter().map(|r| Row {
-        line: r.line,
-        cells: r.cells.clone(),
-    });
-    let table = Table {
-        header: job.header.clone(),
-        rows: rows.collect(),
-    };
     let delimiter = Delimiter::of_char(job.delimiter).unwrap_or(Delimiter::Comma);
-    let sheet = Sheet::stored(job.file.clone(), delimiter, table);
+    let sheet = Sheet::stored(job.file.clone(), delimiter, job.table.clone());
     let columns = job.mapping();
     let checked = check_rows(session, form, &sheet.table, &columns).await;
     import.read(Arc::new(sheet), columns, checked.clone());

@@ -14,7 +14,7 @@ use crate::domain::catalogue::Say;
 use crate::domain::import::add_new::add_new;
 use crate::domain::import::job::{Existing, Job, Outcome};
 use crate::domain::import::pace::{Pace, CALLS, WINDOW_MS};
-use crate::domain::sheet::check::{Checked, Ready, Verdict};
+use crate::domain::sheet::check::{self, Checked, Ready, Verdict};
 use crate::domain::sheet::said::reason;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
@@ -22,6 +22,7 @@ use crate::domain::token::StoredContact;
 use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::managers::{Known, Managers};
+use crate::state::importing::prepare::Checks;
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
 use crate::state::importing::stored::JobStore;
@@ -50,8 +51,7 @@ impl Keeper {
             }
         }
         if !matches!(outcome, Outcome::Waiting | Outcome::InFlight { .. }) {
-            let line = self.job.rows.get(index).map_or(0, |r| r.line);
-            self.sending.record(line, &outcome);
+            self.sending.record(self.job.line(index), &outcome);
         }
         self.job.set(index, outcome);
     }
@@ -78,6 +78,9 @@ pub async fn send(
     };
     sending.unstored(store.is_none());
     let existing = job.existing;
+    let checks = Checks::now(session, form);
+    let columns = job.mapping();
+    let rules = checks.rules(&columns);
     let mut kept = Keeper {
         job,
         store,
@@ -95,13 +98,24 @@ pub async fn send(
             }
             _ => break,
         }
-        let ready = match checked.get(index).map(|c| &c.verdict) {
-            Some(Verdict::Ready(ready)) => ready,
+        // The contact is made from its row as it is sent, by the rules it was checked by: the
+        // checks keep only each row's verdict.
+        let verdict = match checked.get(index).map(|c| &c.verdict) {
+            Some(Verdict::Ready) => kept.job.table.row(index).map(|row| {
+                let ready = check::ready(&row, &rules);
+                ready.map_err(Verdict::Invalid)
+            }),
+            other => other.cloned().map(Err),
+        };
+        let ready = match verdict {
+            Some(Ok(ready)) => ready,
             // Checked again on resume, the row no longer passes (the custom fields changed).
-            _ => {
+            other => {
                 let t = session.texts_now();
-                let reason = checked.get(index).and_then(|c| reason(c, &t));
-                let reason = reason.unwrap_or_default();
+                let verdict = other.and_then(Result::err);
+                let line = kept.job.line(index);
+                let said = verdict.and_then(|verdict| reason(&Checked { line, verdict }, &t));
+                let reason = said.unwrap_or_default();
                 kept.set(index, Outcome::Failed { reason }).await;
                 continue;
             }
@@ -117,12 +131,12 @@ pub async fn send(
         };
         // Marked in flight before it goes: a row in flight already was sent before, its answer
         // never read, so its contact is looked for first.
-        let flight = match kept.job.rows[index].outcome.clone() {
-            Outcome::InFlight {
+        let flight = match kept.job.outcome(index).cloned() {
+            Some(Outcome::InFlight {
                 token,
                 since,
                 adding,
-            } => Flight {
+            }) => Flight {
                 token,
                 since,
                 adding,
@@ -144,7 +158,7 @@ pub async fn send(
         };
         kept.set(index, flight.outcome(None)).await;
         pace.sent(now_ms());
-        let outcome = row(session, form, ready, existing, &flight, &mut kept, index).await;
+        let outcome = row(session, form, &ready, existing, &flight, &mut kept, index).await;
         drop(writing);
         match outcome {
             // Refused before anything was made: the row goes again once the wait is over.

@@ -102,7 +102,7 @@ impl Sending {
     pub fn start(&self, job: &Job) {
         let tally = job.tally();
         self.counts.set(Counts {
-            total: job.rows.len() - tally.unsent,
+            total: job.len() - tally.unsent,
             created: tally.created,
             updated: tally.updated,
             skipped: tally.skipped,
