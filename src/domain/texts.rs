@@ -258,6 +258,8 @@ texts! {
     NotStored = "This browser cannot store the import: if the page closes, it cannot be resumed.",
     TimeLeft = "About {count} minute left.|About {count} minutes left.",
     DownloadTemplate = "Download a template",
+    MoreProblems = "{count} more row with errors is not listed here.|{count} more rows with errors are not listed here.",
+    DownloadProblems = "Download the rows with errors",
 }
 
 texts! {

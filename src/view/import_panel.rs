@@ -9,10 +9,11 @@ use crate::domain::field::Field;
 use crate::domain::import::job::{column_key, column_of};
 use crate::domain::import::template::{template, FILE_NAME};
 use crate::domain::markup::{html, live, Markup};
+use crate::domain::sheet::check::Checked;
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::delimiter::Delimiter;
 use crate::domain::sheet::encoding::Encoding;
-use crate::domain::sheet::said::why_not;
+use crate::domain::sheet::said::{reason, why_not};
 use crate::domain::texts::ImportText;
 use crate::state::form::form_state::FormState;
 use crate::state::importing::import_state::{FileStage, ImportState};
@@ -22,7 +23,7 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::import_line::ImportLine;
-use crate::view::import_sending::{file_link, Progress, Start};
+use crate::view::import_sending::{file_link, rows_link, Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
 use leptos::html;
@@ -302,19 +303,46 @@ fn Checks(session: Session, import: ImportState) -> impl IntoView {
         );
         Markup::said(&said)
     };
-    // One list of markup rather than a view per row: a file may have thousands.
+    // One list of markup rather than a view per row, of the first rows only: a file may have
+    // thousands (1,500 listed kept the page from answering for 140 ms); every one is in the
+    // file the link below downloads.
     let problems = move || {
         let t = session.texts();
         let mut list = Markup::new();
         import.with_checked(|rows| {
-            for said in rows.iter().filter_map(|row| why_not(row, &t)) {
+            for said in rows.iter().filter_map(|row| why_not(row, &t)).take(LISTED) {
                 list.tag("<li>").say(&said).tag("</li>");
             }
         });
         list
     };
+    let unlisted = move || {
+        let s = import.summary();
+        let more = (s.invalid + s.repeated).saturating_sub(LISTED);
+        match more {
+            0 => Markup::new(),
+            more => Markup::said(&session.texts().count(
+                ImportText::MoreProblems,
+                more as u64,
+                &[],
+            )),
+        }
+    };
+    let download = move || {
+        let t = session.texts();
+        let failures: Vec<(usize, String)> = import.with_checked(|rows| {
+            let why = |row: &Checked| Some((row.line, reason(row, &t)?));
+            rows.iter().filter_map(why).collect()
+        });
+        rows_link(import, &failures, &t, t.get(ImportText::DownloadProblems))
+    };
     view! {
         <p class="ocf-note" role="status" inner_html=live(summary)></p>
         <ul class="ocf-problems" inner_html=live(problems)></ul>
+        <p class="ocf-note" inner_html=live(unlisted)></p>
+        {download}
     }
 }
+
+/// How many rows with errors the panel lists (the rest are counted, and in the file of them).
+const LISTED: usize = 100;

@@ -187,16 +187,32 @@ pub fn ended(t: &Texts, run: Run, c: Counts) -> Option<String> {
 fn download(session: Session, import: ImportState, sending: Sending) -> Option<impl IntoView> {
     let t = session.texts_now();
     let failures = sending.with_failures(<[_]>::to_vec);
+    rows_link(
+        import,
+        &failures,
+        &t,
+        t.get(ImportText::DownloadNotImported),
+    )
+}
+
+/// A link saying `label` to the file of the rows `failures` names by line, each with why (in
+/// the file's own columns and delimiter); `None` when it names none.
+pub fn rows_link(
+    import: ImportState,
+    failures: &[(usize, String)],
+    t: &Texts,
+    label: &str,
+) -> Option<impl IntoView> {
     if failures.is_empty() {
         return None;
     }
     let (text, name) = import.with_sheet_now(|sheet| {
         let sheet = sheet?;
         let reason = t.get(ImportText::Reason);
-        let text = rows_not_imported(&sheet.table, &failures, reason, sheet.delimiter);
+        let text = rows_not_imported(&sheet.table, failures, reason, sheet.delimiter);
         Some((text, file_name(&sheet.file)))
     })?;
-    file_link(&text, name, t.get(ImportText::DownloadNotImported))
+    file_link(&text, name, label)
 }
 
 /// A link that downloads `text` as the CSV file `name`, saying `label` (its `blob:` address

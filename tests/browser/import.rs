@@ -337,3 +337,38 @@ async fn a_template_names_every_column_the_import_maps_with_the_servers_custom_f
         "\u{FEFF}Name,Email,Phone,Contact manager,Customer number\r\n"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_first_hundred_rows_with_errors_are_listed_and_every_one_is_in_their_file() {
+    let host = opened().await;
+    let mut csv = String::from("Name,Email\nAda,ada@example.com\n");
+    for i in 0..130 {
+        csv.push_str(&format!("P{i},bad-{i}\n"));
+    }
+    give(&host, "many.csv", &utf8("", &csv), false);
+    summary(&host, "131 rows").await;
+    let listed = problems(&host);
+    assert_eq!(listed.len(), 100);
+    assert_eq!(
+        listed[0],
+        "Row 3: Email: Enter an email address like name@example.com."
+    );
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("30 more rows with errors are not listed here."));
+    let link = host
+        .query_selector(".ocf-import a[download='many-not-imported.csv']")
+        .unwrap()
+        .expect("the link to the rows with errors");
+    assert_eq!(link.text_content().unwrap(), "Download the rows with errors");
+    let file = crate::import_sending::downloaded(&link).await;
+    let lines: Vec<&str> = file.split("\r\n").collect();
+    assert_eq!(lines[0], "\u{FEFF}Name,Email,Reason");
+    assert_eq!(
+        lines[130],
+        "P129,bad-129,Email: Enter an email address like name@example.com."
+    );
+    assert_eq!(lines.len(), 132, "the header, 130 rows, and the end");
+    assert!(calls().is_empty(), "nothing was sent");
+}
