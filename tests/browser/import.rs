@@ -361,7 +361,10 @@ async fn the_first_hundred_rows_with_errors_are_listed_and_every_one_is_in_their
         .query_selector(".ocf-import a[download='many-not-imported.csv']")
         .unwrap()
         .expect("the link to the rows with errors");
-    assert_eq!(link.text_content().unwrap(), "Download the rows with errors");
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Download the rows with errors"
+    );
     let file = crate::import_sending::downloaded(&link).await;
     let lines: Vec<&str> = file.split("\r\n").collect();
     assert_eq!(lines[0], "\u{FEFF}Name,Email,Reason");

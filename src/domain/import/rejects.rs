@@ -18,7 +18,7 @@ pub fn rows_not_imported(
     let header = table.header.iter().map(String::as_str).chain([reason]);
     let rows = failures.iter().filter_map(|(line, why)| {
         let row = table.on_line(*line)?;
-        Some(row.cells().chain([Cow::Borrowed(why.as_str())]))
+        Some(row.into_cells().chain([Cow::Borrowed(why.as_str())]))
     });
     let header = header.map(Cow::Borrowed);
     let all: Vec<Vec<Cow<str>>> = std::iter::once(header.collect())

@@ -4,12 +4,14 @@
 //! the header is kept as it is, for the checks to report on its own line. Nothing here fails:
 //! any text reads as some table.
 //!
-//! A [`Table`] keeps the text it was read from and, for each cell, where it lies in it: a file
-//! of 10 MB holds 10 MB and a few bytes a cell, not a string (and its allocation) per cell. A
-//! cell is cut out of the text when it is read; only one whose quotes hold more than its ends
-//! (a `""` inside, text after the closing quote) is made again as a string.
+//! A [`Table`] keeps the text it was read from and where each row starts in it: a file of 10 MB
+//! holds 10 MB and 8 bytes a row, not a string (and its allocation) per cell, however wide its
+//! rows. A row is read again from its start when it is wanted; its cells are cut out of the
+//! text, and only one whose quotes hold more than its ends (a `""` inside, text after the
+//! closing quote) is made again as a string.
 
 use crate::domain::sheet::delimiter::Delimiter;
+use crate::domain::sheet::write::write_row;
 use std::borrow::Cow;
 
 /// Where a cell lies in its table's text: bytes `start..end`, [`RAW`] set in `end` when the
@@ -34,11 +36,11 @@ impl Span {
     }
 }
 
-/// Where a row starts: its line, and its first cell in [`Table::cells`].
+/// Where a row starts: its line, and its first byte in the table's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct At {
     line: usize,
-    first: usize,
+    start: usize,
 }
 
 /// A file read: its first row is the header, the rows after it held as places in its text.
@@ -47,18 +49,18 @@ pub struct Table {
     /// The header's cells (no header: empty).
     pub header: Vec<String>,
     text: String,
+    delimiter: u8,
     rows: Vec<At>,
-    cells: Vec<Span>,
 }
 
 /// One row of a [`Table`], with the line it starts on (1 is the file's first line), as the
 /// agent finds it in a text editor or a spreadsheet.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Row<'a> {
     /// The line the row starts on.
     pub line: usize,
     text: &'a str,
-    cells: &'a [Span],
+    cells: Vec<Span>,
 }
 
 impl<'a> Row<'a> {
@@ -68,9 +70,15 @@ impl<'a> Row<'a> {
     }
 
     /// Its cells, as written (quotes removed).
-    pub fn cells(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+    pub fn cells(&self) -> impl Iterator<Item = Cow<'a, str>> + '_ {
         let text = self.text;
         self.cells.iter().map(move |span| span.of(text))
+    }
+
+    /// Its cells, as written, the row given up for them.
+    pub fn into_cells(self) -> impl Iterator<Item = Cow<'a, str>> {
+        let text = self.text;
+        self.cells.into_iter().map(move |span| span.of(text))
     }
 
     /// Its cells as strings.
@@ -90,17 +98,20 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// Row `index` (0 is the one after the header).
+    /// Row `index` (0 is the one after the header), read again from where it starts.
     pub fn row(&self, index: usize) -> Option<Row<'_>> {
-        let at = self.rows.get(index)?;
-        let end = self
-            .rows
-            .get(index + 1)
-            .map_or(self.cells.len(), |n| n.first);
+        let at = *self.rows.get(index)?;
+        let mut cursor = Cursor {
+            delimiter: self.delimiter,
+            at: at.start,
+            line: at.line,
+        };
+        let mut cells = Vec::new();
+        cursor.any_record(&self.text, &mut cells);
         Some(Row {
             line: at.line,
             text: &self.text,
-            cells: &self.cells[at.first..end],
+            cells,
         })
     }
 
@@ -120,23 +131,21 @@ impl Table {
         &self.text
     }
 
-    /// A table of `rows` given as strings (a stored import's), each with its line.
+    /// A table of `rows` given as strings (a stored import's), each with its line: its text is
+    /// theirs written as CSV, which reads back as they are.
     pub fn of_rows(header: Vec<String>, rows: impl IntoIterator<Item = Record>) -> Table {
         let mut table = Table {
             header,
+            delimiter: b',',
             ..Table::default()
         };
         for row in rows {
+            let start = table.text.len();
             table.rows.push(At {
                 line: row.line,
-                first: table.cells.len(),
+                start,
             });
-            for cell in row.cells {
-                let start = table.text.len();
-                table.text.push_str(&cell);
-                let end = table.text.len();
-                table.cells.push(Span { start, end });
-            }
+            write_row(&mut table.text, &row.cells, Delimiter::Comma);
         }
         table
     }
@@ -174,6 +183,8 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
 pub struct Reader {
     table: Table,
     cursor: Cursor,
+    /// The cells of the row being read (where each row starts is all that is kept).
+    cells: Vec<Span>,
     /// The most rows kept: those after it are counted, not kept.
     limit: usize,
     /// Rows counted after the limit.
@@ -192,11 +203,13 @@ impl Reader {
         let table = Table {
             header,
             text,
-            ..Table::default()
+            delimiter: cursor.delimiter,
+            rows: Vec::new(),
         };
         Reader {
             table,
             cursor,
+            cells,
             limit: usize::MAX,
             over: 0,
         }
@@ -212,15 +225,13 @@ impl Reader {
     pub fn read(&mut self, count: usize) -> bool {
         let table = &mut self.table;
         for _ in 0..count {
-            let first = table.cells.len();
-            let Some(line) = self.cursor.record(&table.text, &mut table.cells) else {
+            self.cells.clear();
+            let Some(at) = self.cursor.record(&table.text, &mut self.cells) else {
                 return false;
             };
-            if table.rows.len() < self.limit {
-                table.rows.push(At { line, first });
-            } else {
-                table.cells.truncate(first);
-                self.over += 1;
+            match table.rows.len() < self.limit {
+                true => table.rows.push(at),
+                false => self.over += 1,
             }
         }
         true
@@ -239,7 +250,6 @@ impl Reader {
     /// The table read.
     pub fn done(mut self) -> Table {
         self.table.rows.shrink_to_fit();
-        self.table.cells.shrink_to_fit();
         self.table
     }
 }
@@ -251,9 +261,12 @@ pub fn records(text: &str, delimiter: Delimiter) -> impl Iterator<Item = Record>
     let mut cells = Vec::new();
     std::iter::from_fn(move || {
         cells.clear();
-        let line = cursor.record(text, &mut cells)?;
+        let at = cursor.record(text, &mut cells)?;
         let cells = cells.iter().map(|s| s.of(text).into_owned()).collect();
-        Some(Record { line, cells })
+        Some(Record {
+            line: at.line,
+            cells,
+        })
     })
 }
 
@@ -324,15 +337,15 @@ impl Cursor {
         }
     }
 
-    /// Reads the next row that is not blank into `cells`; the line it starts on, or `None` at
-    /// the end of `text`.
-    fn record(&mut self, text: &str, cells: &mut Vec<Span>) -> Option<usize> {
+    /// Reads the next row that is not blank into `cells`; where it starts, or `None` at the
+    /// end of `text`.
+    fn record(&mut self, text: &str, cells: &mut Vec<Span>) -> Option<At> {
         loop {
-            let first = cells.len();
+            let (first, start) = (cells.len(), self.at);
             let line = self.any_record(text, cells)?;
             let blank = cells[first..].iter().all(|s| s.of(text).trim().is_empty());
             if !blank {
-                return Some(line);
+                return Some(At { line, start });
             }
             cells.truncate(first);
         }
