@@ -14,20 +14,35 @@ impl Client {
     /// `unknown` lists the Contact Center's unidentified contacts instead (Rocket.Chat's own
     /// list hides them), newest chat first.
     pub async fn find(&self, text: &str, offset: usize, unknown: bool) -> Result<Page, ApiError> {
-        let (offset, count) = (offset.to_string(), PAGE.to_string());
         if self.contact_center() {
-            let mut query = vec![("searchText", text), ("count", &count), ("offset", &offset)];
-            if unknown {
-                query.extend([("unknown", "true"), ("sort", r#"{"lastChat.ts":-1}"#)]);
-            }
-            let answer = self
-                .get("/api/v1/omnichannel/contacts.search", query)
-                .await
-                .map_err(|e| e.needing("view-livechat-contact"))?;
-            return decoded(wire::contacts_page(&answer));
+            return self.center_page(text, offset, PAGE, unknown).await;
         }
+        let (offset, count) = (offset.to_string(), PAGE.to_string());
         let query = [("term", text), ("count", &count), ("offset", &offset)];
         let answer = self.get("/api/v1/livechat/visitors.search", query).await?;
         decoded(wire::visitors_page(&answer))
+    }
+
+    /// `contacts.search`'s page of up to `count` contacts from `offset` whose name, email or
+    /// phone holds `text` (every one for no text): the identified ones by name, or with
+    /// `unknown` the unidentified ones, newest chat first. The import lists a server's
+    /// contacts this way, 100 at a time.
+    pub async fn center_page(
+        &self,
+        text: &str,
+        offset: usize,
+        count: usize,
+        unknown: bool,
+    ) -> Result<Page, ApiError> {
+        let (offset, count) = (offset.to_string(), count.to_string());
+        let mut query = vec![("searchText", text), ("count", &count), ("offset", &offset)];
+        if unknown {
+            query.extend([("unknown", "true"), ("sort", r#"{"lastChat.ts":-1}"#)]);
+        }
+        let answer = self
+            .get("/api/v1/omnichannel/contacts.search", query)
+            .await
+            .map_err(|e| e.needing("view-livechat-contact"))?;
+        decoded(wire::contacts_page(&answer))
     }
 }

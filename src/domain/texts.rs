@@ -258,8 +258,9 @@ texts! {
     NotStored = "This browser cannot store the import: if the page closes, it cannot be resumed.",
     TimeLeft = "About {count} minute left.|About {count} minutes left.",
     DownloadTemplate = "Download a template",
-    MoreProblems = "{count} more row with errors is not listed here.|{count} more rows with errors are not listed here.",
+    MoreRows = "{count} more row is not listed here.|{count} more rows are not listed here.",
     DownloadProblems = "Download the rows with errors",
+    ListingContacts = "Finding the contacts Rocket.Chat already has: page {done} of {total}.",
 }
 
 texts! {

@@ -23,7 +23,7 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
 use crate::view::import_line::ImportLine;
-use crate::view::import_sending::{file_link, rows_link, Progress, Start};
+use crate::view::import_sending::{file_link, listed, rows_link, unlisted, Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
 use leptos::html;
@@ -303,30 +303,15 @@ fn Checks(session: Session, import: ImportState) -> impl IntoView {
         );
         Markup::said(&said)
     };
-    // One list of markup rather than a view per row, of the first rows only: a file may have
-    // thousands (1,500 listed kept the page from answering for 140 ms); every one is in the
-    // file the link below downloads.
+    // One list of markup rather than a view per row, of the first rows only: every one is in
+    // the file the link below downloads.
     let problems = move || {
         let t = session.texts();
-        let mut list = Markup::new();
-        import.with_checked(|rows| {
-            for said in rows.iter().filter_map(|row| why_not(row, &t)).take(LISTED) {
-                list.tag("<li>").say(&said).tag("</li>");
-            }
-        });
-        list
+        import.with_checked(|rows| listed(rows.iter().filter_map(|row| why_not(row, &t))))
     };
     let unlisted = move || {
         let s = import.summary();
-        let more = (s.invalid + s.repeated).saturating_sub(LISTED);
-        match more {
-            0 => Markup::new(),
-            more => Markup::said(&session.texts().count(
-                ImportText::MoreProblems,
-                more as u64,
-                &[],
-            )),
-        }
+        unlisted(s.invalid + s.repeated, &session.texts())
     };
     let download = move || {
         let t = session.texts();
@@ -343,6 +328,3 @@ fn Checks(session: Session, import: ImportState) -> impl IntoView {
         {download}
     }
 }
-
-/// How many rows with errors the panel lists (the rest are counted, and in the file of them).
-const LISTED: usize = 100;

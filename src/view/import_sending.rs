@@ -122,22 +122,21 @@ pub fn Progress(
                 ImportText::ImportWaiting,
                 &[("count", &seconds.to_string())],
             ),
-            _ => String::new(),
+            _ => match sending.listed() {
+                Some((done, all)) => t.fill(
+                    ImportText::ListingContacts,
+                    &[("done", &done.to_string()), ("total", &all.to_string())],
+                ),
+                None => String::new(),
+            },
         };
         Markup::said(&text)
     };
     let failures = move || {
         let t = session.texts();
-        let mut list = Markup::new();
-        sending.with_failures(|rows| {
-            for (line, reason) in rows {
-                list.tag("<li>")
-                    .say(&on_row(*line, reason, &t))
-                    .tag("</li>");
-            }
-        });
-        list
+        sending.with_failures(|rows| listed(rows.iter().map(|(line, why)| on_row(*line, why, &t))))
     };
+    let unlisted = move || unlisted(sending.with_failures(<[_]>::len), &session.texts());
     let pause = move || {
         let key = match sending.run() {
             Run::Paused => ImportText::Resume,
@@ -161,7 +160,30 @@ pub fn Progress(
             </div>
         })}
         <ul class="ocf-problems" inner_html=live(failures)></ul>
+        <p class="ocf-note" inner_html=live(unlisted)></p>
         {move || over().then(|| download(session, import, sending))}
+    }
+}
+
+/// How many rows a list of rows not sent shows (a file may have thousands: 1,500 listed kept
+/// the page from answering for 140 ms); the rest are counted, and every one is in the file of
+/// them.
+const LISTED: usize = 100;
+
+/// The first [`LISTED`] of `said`, each a list item.
+pub fn listed(said: impl Iterator<Item = String>) -> Markup {
+    let mut list = Markup::new();
+    for said in said.take(LISTED) {
+        list.tag("<li>").say(&said).tag("</li>");
+    }
+    list
+}
+
+/// "30 more rows are not listed here." for a list of `rows` rows, when it passes [`LISTED`].
+pub fn unlisted(rows: usize, t: &Texts) -> Markup {
+    match rows.saturating_sub(LISTED) {
+        0 => Markup::new(),
+        more => Markup::said(&t.count(ImportText::MoreRows, more as u64, &[])),
     }
 }
 

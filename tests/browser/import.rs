@@ -356,7 +356,7 @@ async fn the_first_hundred_rows_with_errors_are_listed_and_every_one_is_in_their
     assert!(host
         .text_content()
         .unwrap()
-        .contains("30 more rows with errors are not listed here."));
+        .contains("30 more rows are not listed here."));
     let link = host
         .query_selector(".ocf-import a[download='many-not-imported.csv']")
         .unwrap()

@@ -318,3 +318,54 @@ async fn through_the_contact_center_each_manager_is_looked_up_once_per_import() 
     assert_eq!(managers, ["agentTwo000000001", "agentTwo000000001"]);
     assert_eq!(problems(&host).len(), 2, "{:?}", problems(&host));
 }
+
+#[wasm_bindgen_test]
+async fn through_the_contact_center_the_servers_contacts_are_listed_once_rather_than_each_row_looked_up(
+) {
+    use crate::center::{center, CREATED};
+    clear_storage();
+    center(&[CREATED, CREATED, CREATED, CREATED, CREATED]);
+    // 150 contacts on each list (every page the same here): two pages each, four calls, where
+    // looking up each row's email would make six.
+    route(
+        "/api/v1/omnichannel/contacts.search",
+        200,
+        r#"{"contacts":[{"_id":"cc9","name":"Ada","emails":[{"address":"ada@example.com"}],"phones":[],"customFields":{}}],"count":100,"offset":0,"total":150,"success":true}"#,
+    );
+    let host = mount_api(omnichannel_contact_form::ApiChoice::Contacts);
+    ready().await;
+    click(&host, "Import contacts");
+    wait_for("the file input", || has_input(&host, "file")).await;
+    let csv = "Name,Email\nAda L.,ada@example.com\nBob,bob@example.com\nCarl,carl@example.com\n\
+               Dee,dee@example.com\nEve,eve@example.com\nFay,fay@example.com\n";
+    give(&host, "l.csv", &utf8("", csv), false);
+    summary(&host, "6 rows: 6 ready").await;
+    host.query_selector_all(".ocf-import input[type='radio']")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .click();
+    let before = routed().len();
+    click(&host, "Import 6 contacts");
+    import_says(
+        &host,
+        "Import finished: 5 created, 0 updated, 1 skipped, 0 not imported.",
+    )
+    .await;
+    let routed = routed()[before..].to_vec();
+    let listed: Vec<&String> = routed
+        .iter()
+        .filter(|u| u.contains("contacts.search"))
+        .collect();
+    assert_eq!(listed.len(), 4, "{routed:?}");
+    assert!(listed[0].contains("count=100") && listed[0].contains("offset=0"));
+    assert!(listed[1].contains("unknown=true"));
+    assert!(listed[2].contains("offset=100") && !listed[2].contains("unknown"));
+    assert!(
+        !routed.iter().any(|u| u.contains("checkExistence")),
+        "no row looked up on its own: {routed:?}"
+    );
+    let creates = calls().iter().filter(|c| c["method"] == "POST").count();
+    assert_eq!(creates, 5, "Ada, listed, skipped without a call");
+}

@@ -24,6 +24,8 @@ pub struct RowWrite {
     adopted: Cell<bool>,
     /// A contact manager the import resolved before: username, agent id.
     manager: Option<(String, String)>,
+    /// No contact on the server has the row's emails and phones, as the import listed them.
+    looked_up: bool,
 }
 
 impl RowWrite {
@@ -40,7 +42,15 @@ impl RowWrite {
             since: RefCell::new(since),
             adopted: Cell::new(false),
             manager: None,
+            looked_up: false,
         }
+    }
+
+    /// No contact on the server has the row's emails and phones: the import listed them all,
+    /// so the write looks for none.
+    pub fn looked_up(mut self) -> Self {
+        self.looked_up = true;
+        self
     }
 
     /// Agent `id` is user `username`, as the import found before (no look-up needed).
@@ -58,6 +68,7 @@ impl RowWrite {
             since: RefCell::new(None),
             adopted: Cell::new(false),
             manager: None,
+            looked_up: false,
         }
     }
 
@@ -113,5 +124,9 @@ impl Destination for RowWrite {
 
     fn not_created(&self) {
         self.since.replace(None);
+    }
+
+    fn looked_up(&self) -> bool {
+        self.looked_up
     }
 }

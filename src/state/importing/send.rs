@@ -11,16 +11,19 @@
 use crate::api::reply::ApiError;
 use crate::api::Client;
 use crate::domain::catalogue::Say;
+use crate::domain::field::Field;
 use crate::domain::import::add_new::add_new;
 use crate::domain::import::job::{Existing, Job, Outcome};
 use crate::domain::import::pace::{Pace, CALLS, WINDOW_MS};
 use crate::domain::sheet::check::{self, Checked, Ready, Verdict};
+use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::said::reason;
 use crate::domain::target::Target;
 use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
 use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
+use crate::state::importing::listing;
 use crate::state::importing::managers::{Known, Managers};
 use crate::state::importing::prepare::Checks;
 use crate::state::importing::row_write::RowWrite;
@@ -87,8 +90,14 @@ pub async fn send(
         sending,
         managers: Managers::default(),
     };
+    // The Contact Center's contacts listed first, when that saves calls: a row's emails and
+    // phones are then looked for among them (an estimate of the look-ups: a value a column).
+    let left = kept.job.tally().left;
+    let values = |c: &&Column| matches!(c, Column::Field(Field::Email | Field::Phone));
+    let per_row = columns.iter().filter(values).count();
+    let listed = listing::list(session, sending, left * per_row, left).await;
     let mut pace = Pace::new(CALLS, WINDOW_MS);
-    sending.time_left(pace.time_left_ms(kept.job.tally().left, now_ms()));
+    sending.time_left(pace.time_left_ms(left, now_ms()));
     while let Some(index) = kept.job.next() {
         match sending.run_now() {
             Run::Running => {}
@@ -120,6 +129,21 @@ pub async fn send(
                 continue;
             }
         };
+        // A row sent before (its answer lost) goes the way it went; another's contact is the
+        // one the listing found, if it was listed.
+        let sent_before = matches!(kept.job.outcome(index), Some(Outcome::InFlight { .. }));
+        let found = match listed.as_ref().filter(|_| !sent_before) {
+            None => Found::NotListed,
+            Some(listed) => match listed.holding(&ready.contact) {
+                Some(id) => Found::Contact(id.to_owned()),
+                None => Found::Nobody,
+            },
+        };
+        // Skipped without a call.
+        if existing == Existing::Skip && matches!(found, Found::Contact(_)) {
+            kept.set(index, Outcome::Skipped).await;
+            continue;
+        }
         // Waits a second at a time, so that Pause and Cancel are heard meanwhile.
         let due = pace.wait_ms(now_ms());
         if due > 0 {
@@ -141,6 +165,7 @@ pub async fn send(
                 since,
                 adding,
                 again: true,
+                found,
             },
             _ => match new_token() {
                 Some(token) => Flight {
@@ -148,6 +173,7 @@ pub async fn send(
                     since: Some(iso_minutes_ago(2)),
                     adding: None,
                     again: false,
+                    found,
                 },
                 None => {
                     let reason = session.texts_now().get(Text::NoCrypto).to_owned();
@@ -193,12 +219,25 @@ pub async fn send(
 }
 
 /// A row as it is sent: its token (the same every try), when it was first sent, the contact it
-/// adds to, and whether it was sent before without an answer.
+/// adds to, whether it was sent before without an answer, and what the listing of the
+/// server's contacts found for it.
 struct Flight {
     token: String,
     since: Option<String>,
     adding: Option<String>,
     again: bool,
+    found: Found,
+}
+
+/// What the listing of the server's contacts said of a row.
+enum Found {
+    /// They were not listed (the legacy API, or looking each row up was fewer calls): the
+    /// write looks the row's emails and phones up itself.
+    NotListed,
+    /// No contact has its emails and phones: it is created without a look-up.
+    Nobody,
+    /// The contact with this id has one of them.
+    Contact(String),
 }
 
 impl Flight {
@@ -248,29 +287,36 @@ async fn row(
         (Known::Agent(id), Some(username)) => to = to.knowing(username, id),
         _ => {}
     }
-    // Boxed, as the form's submit boxes it: the write's one state machine, in the first download,
-    // serves both (awaited in place it would be copied into this part).
-    let written = Box::pin(write(
-        &client,
-        &to,
-        ready.contact.clone(),
-        ready.custom.clone(),
-    ))
-    .await;
-    kept.managers.learn(&ready.contact, &written);
-    let duplicate = match written {
-        Written::Duplicate(duplicate) => duplicate,
-        Written::Saved(accepted) if to.adopted() => {
-            return Ok(Outcome::Created {
-                id: accepted.record.id,
-            })
+    let id = match &flight.found {
+        Found::Contact(id) => id.clone(),
+        found => {
+            if matches!(found, Found::Nobody) {
+                to = to.looked_up();
+            }
+            // Boxed, as the form's submit boxes it: the write's one state machine, in the first
+            // download, serves both (awaited in place it would be copied into this part).
+            let written = Box::pin(write(
+                &client,
+                &to,
+                ready.contact.clone(),
+                ready.custom.clone(),
+            ))
+            .await;
+            kept.managers.learn(&ready.contact, &written);
+            match written {
+                Written::Duplicate(duplicate) => duplicate.record.id,
+                Written::Saved(accepted) if to.adopted() => {
+                    return Ok(Outcome::Created {
+                        id: accepted.record.id,
+                    })
+                }
+                other => return outcome(session, other),
+            }
         }
-        other => return outcome(session, other),
     };
     if existing == Existing::Skip {
         return Ok(Outcome::Skipped);
     }
-    let id = duplicate.record.id.clone();
     // Added to before its answer was lost: what is new was added then.
     let added_before = flight.adding.as_deref() == Some(&id);
     let Some(found) = client.load(&id).await? else {

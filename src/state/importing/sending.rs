@@ -58,6 +58,7 @@ pub struct Sending {
     held: RwSignal<Option<String>>,
     unstored: RwSignal<bool>,
     left_ms: RwSignal<Option<u64>>,
+    listing: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Sending {
@@ -71,6 +72,7 @@ impl Sending {
             held: RwSignal::new(None),
             unstored: RwSignal::new(false),
             left_ms: RwSignal::new(None),
+            listing: RwSignal::new(None),
         }
     }
 
@@ -216,6 +218,17 @@ impl Sending {
         let left = self.counts.with(|c| c.total > c.done());
         let ms = self.left_ms.get().filter(|_| left)?;
         Some(ms.div_ceil(60_000).max(1))
+    }
+
+    /// The server's contacts are being listed before the rows go: `(pages read, pages in
+    /// all)`, or `None` once they are not.
+    pub fn listing(&self, at: Option<(usize, usize)>) {
+        self.listing.try_set(at);
+    }
+
+    /// How far the listing of the server's contacts is, while it runs (tracked).
+    pub fn listed(&self) -> Option<(usize, usize)> {
+        self.listing.get()
     }
 
     /// The wait Rocket.Chat asked for, in seconds (tracked).

@@ -43,6 +43,11 @@ pub trait Destination {
     fn sending(&self, token: &str, create: bool);
     /// The last create was refused, so it made nothing: a resend need not look for it.
     fn not_created(&self);
+    /// Whether the writer knows already that no stored contact has the new emails and phones
+    /// (the import listed the server's contacts before its rows): no look-up is made then.
+    fn looked_up(&self) -> bool {
+        false
+    }
 }
 
 /// A contact the server accepted.
@@ -149,7 +154,7 @@ pub async fn write(
     }
     let updated = record.as_ref().filter(|_| existing);
     let values = duplicate::new_values(&contact, updated, center);
-    if !values.is_empty() {
+    if !values.is_empty() && !to.looked_up() {
         to.busy(Text::CheckingDuplicate);
         let accepted = to.accepted();
         let found =

@@ -1,0 +1,120 @@
+//! Before the rows go (Contact Center only): the server's contacts listed 100 at a time, the
+//! identified ones and then the unidentified ones, when that is fewer calls than looking up
+//! each row's emails and phones one at a time ([`worth_listing`]). Rocket.Chat's pace holds
+//! here as for the rows: ten pages a minute, a 429 waited out, Pause and Cancel heard between
+//! pages. Any other failure gives the listing up: each row is then looked up as before.
+
+use crate::api::reply::ApiError;
+use crate::api::wire::Page;
+use crate::api::Client;
+use crate::domain::import::on_server::{pages, worth_listing, OnServer, PAGE};
+use crate::domain::import::pace::{Pace, CALLS, WINDOW_MS};
+use crate::state::importing::sending::{Run, Sending};
+use crate::state::widget::session::Session;
+use crate::web::timer::{now_ms, wait};
+
+/// The Contact Center's contacts by their emails and phones, or `None`: on the legacy API
+/// (its search needs a term), when listing them costs more calls than the `values` look-ups
+/// the rows left would make, when a page fails, or when the import is cancelled meanwhile.
+/// `rows` rows are left to send after it (for the time left).
+pub async fn list(
+    session: Session,
+    sending: Sending,
+    values: usize,
+    rows: usize,
+) -> Option<OnServer> {
+    if values == 0 {
+        return None; // nothing to look up
+    }
+    let client = session.client().ok().filter(Client::contact_center)?;
+    let listing = Listing {
+        client,
+        sending,
+        pace: Pace::new(CALLS, WINDOW_MS),
+        rows,
+    };
+    let server = listing.all(values).await;
+    sending.listing(None);
+    server
+}
+
+/// The listing under way: its client, the import it belongs to, its pace, and how many rows
+/// are left to send after it.
+struct Listing {
+    client: Client,
+    sending: Sending,
+    pace: Pace,
+    rows: usize,
+}
+
+impl Listing {
+    /// Every contact, when that is worth it (see [`list`]).
+    async fn all(mut self, values: usize) -> Option<OnServer> {
+        // The first page of each list says how many there are.
+        let known = self.page(false, 0, 1).await?;
+        let unknown = self.page(true, 0, 0).await?;
+        let lists = [(false, known.total), (true, unknown.total)];
+        let left = pages(known.total).saturating_sub(1) + pages(unknown.total).saturating_sub(1);
+        if !worth_listing(left, values) {
+            return None;
+        }
+        let mut server = OnServer::default();
+        server.add(&known.found);
+        server.add(&unknown.found);
+        let mut done = 2;
+        let all = done + left;
+        for (unknown, total) in lists {
+            let mut offset = PAGE;
+            while offset < total && done < all {
+                self.sending.listing(Some((done + 1, all)));
+                let page = self.page(unknown, offset, all - done - 1).await?;
+                if page.found.is_empty() {
+                    break; // fewer contacts than there were a moment ago
+                }
+                server.add(&page.found);
+                offset += PAGE;
+                done += 1;
+            }
+        }
+        Some(server)
+    }
+
+    /// The page of the identified contacts (or the `unknown` ones) from `offset`, at the pace,
+    /// `left` pages left after it; `None` when it fails or the import is cancelled.
+    async fn page(&mut self, unknown: bool, offset: usize, left: usize) -> Option<Page> {
+        loop {
+            match self.sending.run_now() {
+                Run::Running => {}
+                Run::Paused => {
+                    wait(200).await;
+                    continue;
+                }
+                _ => return None,
+            }
+            let now = now_ms();
+            let rows = Pace::new(CALLS, WINDOW_MS).time_left_ms(self.rows, now);
+            self.sending
+                .time_left(self.pace.time_left_ms(left + 1, now) + rows);
+            // Waits a second at a time, so that Pause and Cancel are heard meanwhile.
+            let due = self.pace.wait_ms(now);
+            if due > 0 {
+                wait(due.min(1000)).await;
+                continue;
+            }
+            self.pace.sent(now);
+            let answer = self.client.center_page("", offset, PAGE, unknown).await;
+            match answer {
+                Ok(page) => {
+                    self.sending.wait(None);
+                    return Some(page);
+                }
+                Err(ApiError::RateLimited { wait_seconds }) => {
+                    let seconds = wait_seconds.unwrap_or(WINDOW_MS / 1000);
+                    self.pace.told_to_wait(now_ms(), seconds);
+                    self.sending.wait(Some(seconds));
+                }
+                Err(_) => return None,
+            }
+        }
+    }
+}
