@@ -152,12 +152,32 @@ async fn through_the_contact_center_a_row_of_an_existing_contact_adds_what_is_ne
                   Bob Bauer,bob@example.com,,\n";
     import_file(&b, "second.csv", second).await;
     import_says(&b, "2 rows: 2 ready").await;
+    b.js("performance.clearResourceTimings(); return true")
+        .await;
     b.click("Import 2 contacts").await;
     import_says(
         &b,
         "Import finished: 1 created, 1 updated, 0 skipped, 0 not imported.",
     )
     .await;
+    // The server's contacts listed (one page of each list) rather than each row looked up.
+    let urls = b
+        .js("return performance.getEntriesByType('resource').map((e) => e.name)")
+        .await;
+    let urls: Vec<&str> = urls
+        .as_array()
+        .expect("the requests")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let listed = urls
+        .iter()
+        .filter(|u| u.contains("contacts.search") && u.contains("count=100"));
+    assert_eq!(listed.count(), 2, "{urls:?}");
+    assert!(
+        !urls.iter().any(|u| u.contains("checkExistence")),
+        "{urls:?}"
+    );
     let contacts = state.store.read(|d| d.contacts.clone()).await;
     assert_eq!(contacts.len(), 2, "Ada updated, not made twice");
     let ada = contacts

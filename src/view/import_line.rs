@@ -15,6 +15,7 @@ use crate::state::widget::session::Session;
 use crate::view::import_sending::ended;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The line: what it offers or says depends on the stored import and the run.
 #[component]
@@ -41,14 +42,29 @@ pub fn ImportLine(
             &session.texts().fill(ImportText::ResumeImport, &args),
         ))
     };
-    let go_on = move |_| {
-        session.spawn(resume(session, state, import, sending, resumable));
-        // The Resume button goes with the question: the focus moves to the line's new button.
-        request_animation_frame(move || {
-            if let Some(back) = back_ref.try_get_untracked().flatten() {
+    let line_ref = NodeRef::<html::Div>::new();
+    // The Resume button goes with the question: the focus moves to the line's Back to the
+    // import once it shows (the rows are checked again first, which may take a moment).
+    let refocus = StoredValue::new(false);
+    Effect::new(move |_| {
+        if running.get() && refocus.get_value() {
+            refocus.set_value(false);
+            if let Some(back) = back_ref.get_untracked() {
                 let _ = back.focus();
             }
-        });
+        }
+    });
+    let go_on = move |_| {
+        refocus.set_value(true);
+        session.spawn(resume(session, state, import, sending, resumable));
+    };
+    // Discard goes with the question too: the focus moves to Import contacts.
+    let drop_it = move |_| {
+        discard(session, resumable);
+        let line = line_ref.get_untracked();
+        if let Some(button) = line.and_then(|l| import_button(&l)) {
+            let _ = button.focus();
+        }
     };
     let how_far = move || {
         let t = session.texts();
@@ -68,17 +84,25 @@ pub fn ImportLine(
                 <p inner_html=live(move || ask().unwrap_or_default())></p>
                 <div class="ocf-actions">
                     <button type="button" class="ocf-primary" on:click=go_on>{text(ImportText::Resume)}</button>
-                    <button type="button" class="ocf-secondary" on:click=move |_| discard(session, resumable)>
+                    <button type="button" class="ocf-secondary" on:click=drop_it>
                         {text(ImportText::Discard)}
                     </button>
                 </div>
             </div>
         })}
-        <div class="ocf-panel ocf-import-line" hidden=move || !running.get()>
+        <div class="ocf-panel ocf-import-line" node_ref=line_ref hidden=move || !running.get()>
             <p inner_html=live(how_far)></p>
             <button type="button" class="ocf-link" node_ref=back_ref on:click=move |_| session.show(Panel::Import)>
                 {text(ImportText::BackToImport)}
             </button>
         </div>
     }
+}
+
+/// The form's Import contacts button in the widget `part` belongs to (the import's panel or
+/// its line): the secondary action right after New contact.
+pub fn import_button(part: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    let root = part.closest(".ocf").ok()??;
+    let selector = ".ocf-actions .ocf-secondary + .ocf-secondary";
+    root.query_selector(selector).ok()??.dyn_into().ok()
 }

@@ -22,7 +22,7 @@ use crate::state::importing::resume::{self, Resumable};
 use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::panel::Panel;
 use crate::state::widget::session::Session;
-use crate::view::import_line::ImportLine;
+use crate::view::import_line::{import_button, ImportLine};
 use crate::view::import_sending::{file_link, listed, rows_link, unlisted, Progress, Start};
 use crate::view::lazy::{entry, Unfetched};
 use crate::web::file::ChosenFile;
@@ -30,7 +30,6 @@ use leptos::html;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
-use wasm_bindgen::JsCast;
 
 entry!(
     import,
@@ -176,14 +175,6 @@ fn ImportPanel(
             {move || (sending.run() != Run::Ready).then(|| view! { <Progress session=session import=import sending=sending /> })}
         </div>
     }
-}
-
-/// The form's Import contacts button in the widget `panel` belongs to: the secondary action
-/// right after New contact.
-fn import_button(panel: &web_sys::Element) -> Option<web_sys::HtmlElement> {
-    let root = panel.closest(".ocf").ok()??;
-    let selector = ".ocf-actions .ocf-secondary + .ocf-secondary";
-    root.query_selector(selector).ok()??.dyn_into().ok()
 }
 
 /// The encoding and the delimiter the file was read with; another choice reads it again.

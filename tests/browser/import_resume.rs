@@ -19,6 +19,13 @@ fn line(host: &HtmlElement) -> String {
         .collect()
 }
 
+/// The text of the button that has focus, if a button has it.
+fn focused_button() -> Option<String> {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let active = document.active_element()?;
+    (active.tag_name() == "BUTTON").then(|| active.text_content().unwrap_or_default())
+}
+
 /// Signs `host` out from the form.
 async fn sign_out(host: &HtmlElement) {
     click(host, "Back to the form");
@@ -63,6 +70,10 @@ async fn signing_out_during_a_run_ends_it_and_the_next_sign_in_offers_to_resume_
         "the form stays meanwhile"
     );
     click(&again, "Resume");
+    wait_for("the focus on the line's Back to the import", || {
+        focused_button().as_deref() == Some("Back to the import")
+    })
+    .await;
     import_says(
         &again,
         "Import finished: 2 created, 0 updated, 0 skipped, 0 not imported.",
@@ -104,6 +115,11 @@ async fn discard_forgets_the_stored_import() {
     .await;
     click(&again, "Discard");
     wait_for("the offer gone", || line(&again).is_empty()).await;
+    assert_eq!(
+        focused_button().as_deref(),
+        Some("Import contacts"),
+        "the focus goes to Import contacts, not lost with the line"
+    );
     let sent = saves().len();
     let third = mount(Some(agent()));
     ready().await;
