@@ -7,8 +7,8 @@
 //! contacts instead. The import lists them when that is the fewer calls ([`worth_listing`]).
 
 use crate::domain::record::ContactRecord;
+use crate::domain::sheet::seen::Seen;
 use crate::domain::validate::ValidContact;
-use std::collections::HashMap;
 
 /// Contacts a page of the listing holds (`contacts.search`'s most).
 pub const PAGE: usize = 100;
@@ -18,7 +18,9 @@ pub const PAGE: usize = 100;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OnServer {
     /// Each email and phone, with its contact's place in `ids`.
-    values: HashMap<String, usize>,
+    values: Vec<(String, usize)>,
+    /// The values, by their place in `values`.
+    seen: Seen,
     /// The contacts' ids.
     ids: Vec<String>,
 }
@@ -33,7 +35,10 @@ impl OnServer {
             let phones = contact.phone.iter().chain(&contact.other_phones);
             for value in emails.chain(phones) {
                 // The first contact listed keeps a value two hold, as a look-up finds one.
-                self.values.entry(value.clone()).or_insert(place);
+                if self.find(value).is_none() {
+                    self.seen.insert(value, self.values.len());
+                    self.values.push((value.clone(), place));
+                }
             }
         }
     }
@@ -43,8 +48,17 @@ impl OnServer {
     pub fn holding(&self, contact: &ValidContact) -> Option<&str> {
         let emails = contact.email.iter().chain(&contact.more_emails);
         let phones = contact.phone.iter().chain(&contact.more_phones);
-        let place = emails.chain(phones).find_map(|v| self.values.get(v))?;
-        self.ids.get(*place).map(String::as_str)
+        let place = emails.chain(phones).find_map(|v| self.find(v))?;
+        self.ids.get(place).map(String::as_str)
+    }
+
+    /// The place in `ids` of the contact that holds `value`.
+    fn find(&self, value: &str) -> Option<usize> {
+        let values = &self.values;
+        let at = self
+            .seen
+            .find(value, |i| values.get(i).is_some_and(|v| v.0 == value))?;
+        values.get(at).map(|v| v.1)
     }
 }
 

@@ -8,11 +8,9 @@ use crate::domain::custom_fields::{self, CustomField, CustomFieldError, Values};
 use crate::domain::field::{Field, FieldError, Place};
 use crate::domain::sheet::columns::Column;
 use crate::domain::sheet::read::{Row, Table};
+use crate::domain::sheet::seen::Seen;
 use crate::domain::validate::{validate, ContactDraft, Lower, ValidContact};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a row is checked against.
 pub struct Rules<'a> {
@@ -127,17 +125,12 @@ pub fn check(table: &Table, rules: &Rules) -> Vec<Checked> {
 }
 
 /// Checks a table's rows a slice at a time (a large file's checks between the page's other
-/// work), with the same verdicts as [`check`].
-///
-/// The emails and phones seen are kept as hashes, each with the row it came from: a hash met
-/// again is made sure of by checking that row again, and a value whose hash an unlike one holds
-/// is kept whole beside them. A file's values are not all held twice.
+/// work), with the same verdicts as [`check`]. The emails and phones of the ready rows are
+/// kept as [`Seen`] by row: a hash met again is made sure of by checking that row again.
 #[derive(Debug, Default)]
 pub struct Checker {
-    /// The hash of each email and phone of the ready rows so far, with the row's index.
-    seen: HashMap<u64, usize, BuildHasherDefault<Hashed>>,
-    /// Values whose hash an unlike value took first, with the row's index (in practice none).
-    clashes: Vec<(String, usize)>,
+    /// The emails and phones of the ready rows so far, by row index.
+    seen: Seen,
     checked: Vec<Checked>,
 }
 
@@ -165,21 +158,13 @@ impl Checker {
     /// else the earlier row's.
     fn first(&mut self, table: &Table, index: usize, ready: &Ready, rules: &Rules) -> Verdict {
         for value in ready.values() {
-            let earlier = match self.seen.get(&hash(value)) {
-                Some(&earlier) if holds(table, earlier, value, rules) => Some(earlier),
-                _ => self.clashes.iter().find(|(v, _)| v == value).map(|c| c.1),
-            };
+            let earlier = self.seen.find(value, |i| holds(table, i, value, rules));
             if let Some(line) = earlier.and_then(|i| table.row(i)).map(|r| r.line) {
                 return Verdict::Repeated { line };
             }
         }
         for value in ready.values() {
-            match self.seen.entry(hash(value)) {
-                Entry::Vacant(slot) => {
-                    slot.insert(index);
-                }
-                Entry::Occupied(_) => self.clashes.push((value.clone(), index)),
-            }
+            self.seen.insert(value, index);
         }
         Verdict::Ready
     }
@@ -187,34 +172,6 @@ impl Checker {
     /// Every row's verdict, in the table's order.
     pub fn done(self) -> Vec<Checked> {
         self.checked
-    }
-}
-
-/// A value's hash, the same in every run: 64-bit FNV-1a (a few instructions a byte, and no
-/// SipHash in the import's code).
-fn hash(value: &str) -> u64 {
-    value.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// The hasher of [`Checker`]'s map, whose keys are hashes already: it takes them as they are.
-#[derive(Debug, Default)]
-struct Hashed(u64);
-
-impl Hasher for Hashed {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -374,35 +331,6 @@ mod tests {
             matches: &matches,
         };
         run(&table, &rules)
-    }
-
-    #[test]
-    fn a_hash_an_unlike_value_holds_does_not_make_a_repeat_and_the_value_is_kept_whole() {
-        let csv =
-            "n,e,p,t,x\nAda,ada@x.org,,,\nBob,bob@x.org,,,\nBo,bob@x.org,,,\nAl,ada@x.org,,,\n";
-        let verdicts = with_rules(csv, true, |table, rules| {
-            let mut checker = Checker::default();
-            // Row 0 (Ada) holds the hash bob@x.org has, as if the two clashed.
-            checker.seen.insert(hash("bob@x.org"), 0);
-            checker.seen.insert(hash("ada@x.org"), 0);
-            checker.checked.push(Checked {
-                line: 2,
-                verdict: Verdict::Ready,
-            });
-            while checker.check(table, 1, rules) {}
-            assert_eq!(checker.clashes, [("bob@x.org".to_owned(), 1)]);
-            checker.done()
-        });
-        let verdicts: Vec<&Verdict> = verdicts.iter().map(|c| &c.verdict).collect();
-        assert_eq!(
-            verdicts,
-            [
-                &Verdict::Ready,
-                &Verdict::Ready,
-                &Verdict::Repeated { line: 3 },
-                &Verdict::Repeated { line: 2 }
-            ]
-        );
     }
 
     #[test]

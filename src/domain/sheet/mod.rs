@@ -8,4 +8,5 @@ pub mod delimiter;
 pub mod encoding;
 pub mod read;
 pub mod said;
+pub mod seen;
 pub mod write;

@@ -4,7 +4,7 @@
 
 use crate::api::reply::ApiError;
 use crate::domain::catalogue::Say;
-use crate::domain::search::Results;
+use crate::domain::search::{Results, PAGE};
 use crate::state::widget::session::Session;
 use leptos::prelude::*;
 
@@ -95,7 +95,7 @@ pub async fn search(session: Session, finder: Finder, term: String, current: imp
     let page = match session.client() {
         Ok(client) => {
             let unknown = finder.unknown.get_value();
-            client.find(&term, 0, unknown).await
+            client.find(&term, 0, PAGE, unknown).await
         }
         Err(e) => Err(e),
     };
@@ -124,7 +124,7 @@ pub async fn more(session: Session, finder: Finder, current: impl Fn() -> bool) 
     let page = match session.client() {
         Ok(client) => {
             let unknown = finder.unknown.get_value();
-            client.find(&term, offset, unknown).await
+            client.find(&term, offset, PAGE, unknown).await
         }
         Err(e) => Err(e),
     };

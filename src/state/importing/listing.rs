@@ -102,7 +102,7 @@ impl Listing {
                 continue;
             }
             self.pace.sent(now);
-            let answer = self.client.center_page("", offset, PAGE, unknown).await;
+            let answer = self.client.find("", offset, PAGE, unknown).await;
             match answer {
                 Ok(page) => {
                     self.sending.wait(None);
