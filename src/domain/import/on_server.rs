@@ -52,6 +52,17 @@ impl OnServer {
         self.ids.get(place).map(String::as_str)
     }
 
+    /// Whether a contact other than `id` holds one of `contact`'s emails or phones (what a row
+    /// adds to contact `id` is then looked up by the write).
+    pub fn held_by_other(&self, contact: &ValidContact, id: &str) -> bool {
+        let emails = contact.email.iter().chain(&contact.more_emails);
+        let phones = contact.phone.iter().chain(&contact.more_phones);
+        let other = |place: usize| self.ids.get(place).is_some_and(|other| other != id);
+        emails
+            .chain(phones)
+            .any(|v| self.find(v).is_some_and(other))
+    }
+
     /// The place in `ids` of the contact that holds `value`.
     fn find(&self, value: &str) -> Option<usize> {
         let values = &self.values;
@@ -124,6 +135,9 @@ mod tests {
             "exactly as stored"
         );
         assert_eq!(server.holding(&contact(&[], &[])), None);
+        let ada = contact(&["ada@x.org", "new@x.org"], &["+441"]);
+        assert!(!server.held_by_other(&ada, "c1"), "hers, or nobody's");
+        assert!(server.held_by_other(&contact(&["ada@x.org"], &["+442"]), "c1"));
     }
 
     #[test]

@@ -135,12 +135,15 @@ pub async fn send(
         let found = match listed.as_ref().filter(|_| !sent_before) {
             None => Found::NotListed,
             Some(listed) => match listed.holding(&ready.contact) {
-                Some(id) => Found::Contact(id.to_owned()),
+                Some(id) => Found::Contact {
+                    alone: !listed.held_by_other(&ready.contact, id),
+                    id: id.to_owned(),
+                },
                 None => Found::Nobody,
             },
         };
         // Skipped without a call.
-        if existing == Existing::Skip && matches!(found, Found::Contact(_)) {
+        if existing == Existing::Skip && matches!(found, Found::Contact { .. }) {
             kept.set(index, Outcome::Skipped).await;
             continue;
         }
@@ -236,8 +239,13 @@ enum Found {
     NotListed,
     /// No contact has its emails and phones: it is created without a look-up.
     Nobody,
-    /// The contact with this id has one of them.
-    Contact(String),
+    /// The contact with id `id` has one of them; `alone`: no other contact has any.
+    Contact {
+        /// The contact's id.
+        id: String,
+        /// No other contact holds one of the row's emails and phones.
+        alone: bool,
+    },
 }
 
 impl Flight {
@@ -288,7 +296,7 @@ async fn row(
         _ => {}
     }
     let id = match &flight.found {
-        Found::Contact(id) => id.clone(),
+        Found::Contact { id, .. } => id.clone(),
         found => {
             if matches!(found, Found::Nobody) {
                 to = to.looked_up();
@@ -332,7 +340,10 @@ async fn row(
         return outcome(session, Written::NoToken);
     };
     kept.set(index, flight.outcome(Some(id))).await;
-    let to = RowWrite::adding(form, target, &found);
+    let mut to = RowWrite::adding(form, target, &found);
+    if matches!(flight.found, Found::Contact { alone: true, .. }) {
+        to = to.looked_up(); // no other contact has what the row adds
+    }
     let written = Box::pin(write(&client, &to, contact.clone(), custom)).await;
     kept.managers.learn(&contact, &written);
     match written {
