@@ -23,8 +23,9 @@ use crate::domain::texts::Text;
 use crate::domain::token::StoredContact;
 use crate::state::form::contact::new_token;
 use crate::state::form::form_state::FormState;
+use crate::state::importing::keeper::Keeper;
 use crate::state::importing::listing;
-use crate::state::importing::managers::{Known, Managers};
+use crate::state::importing::managers::Known;
 use crate::state::importing::prepare::Checks;
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
@@ -34,31 +35,6 @@ use crate::state::widget::session::Session;
 use crate::state::widget::writes::Writing;
 use crate::web::clock::iso_minutes_ago;
 use crate::web::timer::{now_ms, wait};
-
-/// The job under way and where it is kept: every row's outcome goes through [`Keeper::set`].
-struct Keeper {
-    job: Job,
-    store: Option<JobStore>,
-    sending: Sending,
-    managers: Managers,
-}
-
-impl Keeper {
-    /// Row `index` stands at `outcome` now: kept in the job, stored, and (once it is done)
-    /// counted. A store that fails is said once, and the import goes on.
-    async fn set(&mut self, index: usize, outcome: Outcome) {
-        if let Some(store) = &self.store {
-            if store.keep_row(index, &outcome).await.is_err() {
-                self.sending.unstored(true);
-                self.store = None;
-            }
-        }
-        if !matches!(outcome, Outcome::Waiting | Outcome::InFlight { .. }) {
-            self.sending.record(self.job.line(index), &outcome);
-        }
-        self.job.set(index, outcome);
-    }
-}
 
 /// Sends `job`'s rows not done yet (all of them, or the rest of a resumed one), each checked
 /// as `checked` says (in the job's order), keeping the job in `store`. The host page hears
@@ -84,21 +60,16 @@ pub async fn send(
     let checks = Checks::now(session, form);
     let columns = job.mapping();
     let rules = checks.rules(&columns);
-    let mut kept = Keeper {
-        job,
-        store,
-        sending,
-        managers: Managers::default(),
-    };
+    let mut kept = Keeper::new(job, store, sending);
     // The Contact Center's contacts listed first, when that saves calls: a row's emails and
     // phones are then looked for among them (an estimate of the look-ups: a value a column).
-    let left = kept.job.tally().left;
+    let left = kept.left();
     let values = |c: &&Column| matches!(c, Column::Field(Field::Email | Field::Phone));
     let per_row = columns.iter().filter(values).count();
     let listed = listing::list(session, sending, left * per_row, left).await;
     let mut pace = Pace::new(CALLS, WINDOW_MS);
     sending.time_left(pace.time_left_ms(left, now_ms()));
-    while let Some(index) = kept.job.next() {
+    while let Some(index) = kept.next_row() {
         match sending.run_now() {
             Run::Running => {}
             Run::Paused => {
@@ -205,15 +176,13 @@ pub async fn send(
             Err(error) => sending.hold(error.say(&session.texts_now())),
             Ok(outcome) => kept.set(index, outcome).await,
         }
-        sending.time_left(pace.time_left_ms(kept.job.tally().left, now_ms()));
+        sending.time_left(pace.time_left_ms(kept.left(), now_ms()));
     }
     // Gone with its view (signed out, unmounted): the job stays stored, to be resumed.
     if sending.try_run().is_none() {
         return;
     }
-    if let Some(store) = &kept.store {
-        store.end().await;
-    }
+    kept.end().await;
     sending.finish();
     if let Some(c) = sending.counts_now() {
         let file = &kept.job.file;
