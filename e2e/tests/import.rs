@@ -110,15 +110,27 @@ async fn a_german_semicolon_file_is_checked_sent_and_a_second_import_makes_nothi
         ]
     );
 
-    // The same file again: both exist and it adds nothing to them.
+    // The same file again: both exist and it adds nothing to them. The server's visitors are
+    // listed (one page) rather than each row looked up.
     import_file(&b, "kontakte.csv", FILE).await;
     import_says(&b, "3 rows: 2 ready").await;
+    b.js("performance.clearResourceTimings(); return true")
+        .await;
     b.click("Import 2 contacts").await;
     import_says(
         &b,
         "Import finished: 0 created, 0 updated, 2 skipped, 1 not imported.",
     )
     .await;
+    let urls = requests(&b).await;
+    let listed = urls
+        .iter()
+        .filter(|u| u.contains("visitors.search?term=&count=100"));
+    assert_eq!(listed.count(), 1, "{urls:?}");
+    assert!(
+        !urls.iter().any(|u| u.contains("contact.search")),
+        "{urls:?}"
+    );
     assert_eq!(
         state.store.read(|d| d.visitors.len()).await,
         2,
@@ -161,15 +173,7 @@ async fn through_the_contact_center_a_row_of_an_existing_contact_adds_what_is_ne
     )
     .await;
     // The server's contacts listed (one page of each list) rather than each row looked up.
-    let urls = b
-        .js("return performance.getEntriesByType('resource').map((e) => e.name)")
-        .await;
-    let urls: Vec<&str> = urls
-        .as_array()
-        .expect("the requests")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let urls = requests(&b).await;
     let listed = urls
         .iter()
         .filter(|u| u.contains("contacts.search") && u.contains("count=100"));
@@ -191,6 +195,15 @@ async fn through_the_contact_center_a_row_of_an_existing_contact_adds_what_is_ne
         "no visitor through the Contact Center"
     );
     b.finish().await;
+}
+
+/// The addresses the page fetched since its resource timings were last cleared.
+async fn requests(b: &Browser) -> Vec<String> {
+    let urls = b
+        .js("return performance.getEntriesByType('resource').map((e) => e.name)")
+        .await;
+    let urls = urls.as_array().expect("the requests").iter();
+    urls.filter_map(Value::as_str).map(str::to_owned).collect()
 }
 
 /// Waits until the import's line above the form says `text`.

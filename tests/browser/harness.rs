@@ -64,6 +64,8 @@ pub fn stub_fetch(answers: &[Answer]) {
         window.__routes = {{
             "/api/v1/livechat/custom-fields": {{status: 200, body: '{{"customFields":[],"success":true}}'}},
             "/api/v1/omnichannel/contact.search": {{status: 200, body: '{{"contact":null,"success":true}}'}},
+            // The import's listing of the server's visitors: none.
+            "/api/v1/livechat/visitors.search": {{status: 200, body: '{{"visitors":[],"count":0,"offset":0,"total":0,"success":true}}'}},
             "/api/v1/livechat/users/agent": {{status: 200, body: '{{"users":[],"success":true}}'}},
             "/api/info": {{status: 0, body: ""}},
             // What the user may do: by default a manager under the licence, who may do it all.

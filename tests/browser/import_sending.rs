@@ -124,6 +124,10 @@ pub(crate) async fn downloaded(link: &web_sys::Element) -> String {
 const STORED: &str = r#"{"contact":{"_id":"c9","token":"0123456789abcdef0123456789abcdef",
   "name":"Ada Lovelace","visitorEmails":[{"address":"ada@example.com"}],"livechatData":{}},"success":true}"#;
 
+/// The same contact as the import's listing of the server's visitors finds it (no token).
+const LISTED: &str = r#"{"visitors":[{"_id":"c9","name":"Ada Lovelace",
+  "visitorEmails":[{"address":"ada@example.com"}],"livechatData":{}}],"count":100,"offset":0,"total":1,"success":true}"#;
+
 #[wasm_bindgen_test]
 async fn a_row_of_an_existing_contact_adds_what_is_new_or_is_skipped() {
     let host = opened().await;
@@ -134,6 +138,7 @@ async fn a_row_of_an_existing_contact_adds_what_is_new_or_is_skipped() {
         Answer(200, r#"{"contact":"c9","success":true}"#, &[]),
     ]);
     route("/api/v1/omnichannel/contact.search", 200, STORED);
+    route("/api/v1/livechat/visitors.search", 200, LISTED);
     let csv = "Name,Email,Phone\nAda L.,ada@example.com,+44 20 7946 0958\n";
     give(&host, "c.csv", &utf8("", csv), false);
     summary(&host, "1 row: 1 ready").await;
@@ -153,10 +158,22 @@ async fn a_row_of_an_existing_contact_adds_what_is_new_or_is_skipped() {
         )],
         "the name kept, the phone added, through the contact's own token"
     );
+    let routed = routed();
+    assert!(
+        routed
+            .iter()
+            .any(|u| u.contains("visitors.search?term=&count=100")),
+        "the server's visitors listed: {routed:?}"
+    );
+    assert!(
+        !routed.iter().any(|u| u.contains("contact.search")),
+        "the row not looked up on its own: {routed:?}"
+    );
 
     // The same file again, skipping contacts that exist: nothing is sent.
     stub_fetch(&[]);
     route("/api/v1/omnichannel/contact.search", 200, STORED);
+    route("/api/v1/livechat/visitors.search", 200, LISTED);
     give(&host, "c.csv", &utf8("", csv), false);
     summary(&host, "1 row: 1 ready").await;
     let skip = host

@@ -1,10 +1,11 @@
-//! The Contact Center's contacts, listed before the rows go, by each of their emails and phones:
-//! a row whose value one of them holds adds to that contact (or is skipped), and a row that
-//! none holds is created without a look-up of its own. Rocket.Chat lets an agent make 10 calls
-//! a minute per route, and looking up each row's emails and phones one call at a time
-//! (`contacts.checkExistence`) halves the pace of an import with an email and a phone a row;
-//! listing the server's contacts 100 at a time (`contacts.search`) costs a call per 100
-//! contacts instead. The import lists them when that is the fewer calls ([`worth_listing`]).
+//! The server's contacts, listed before the rows go, by each of their emails and phones: a row
+//! whose value one of them holds adds to that contact (or is skipped), and a row that none
+//! holds is created without a look-up of its own. Rocket.Chat lets an agent make 10 calls a
+//! minute per route, and looking up each row's emails and phones one call at a time
+//! (`contacts.checkExistence`, or the legacy `contact.search`) halves the pace of an import
+//! with an email and a phone a row; listing the server's contacts 100 at a time
+//! (`contacts.search`, `visitors.search`) costs a call per 100 contacts instead. The import
+//! lists them when that is the fewer calls ([`worth_listing`]).
 
 use crate::domain::record::ContactRecord;
 use crate::domain::sheet::seen::Seen;
@@ -14,7 +15,7 @@ use crate::domain::validate::ValidContact;
 pub const PAGE: usize = 100;
 
 /// The contacts on the server, by their emails and phones exactly as stored (as
-/// `contacts.checkExistence` matches them).
+/// `contacts.checkExistence` and the legacy `contact.search` match them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OnServer {
     /// Each email and phone, with its contact's place in `ids`.

@@ -1,8 +1,10 @@
-//! Before the rows go (Contact Center only): the server's contacts listed 100 at a time, the
-//! identified ones and then the unidentified ones, when that is fewer calls than looking up
-//! each row's emails and phones one at a time ([`worth_listing`]). Rocket.Chat's pace holds
-//! here as for the rows: ten pages a minute, a 429 waited out, Pause and Cancel heard between
-//! pages. Any other failure gives the listing up: each row is then looked up as before.
+//! Before the rows go: the server's contacts listed 100 at a time, when that is fewer calls
+//! than looking up each row's emails and phones one at a time ([`worth_listing`]): through the
+//! Contact Center the identified ones and then the unidentified ones (`contacts.search`),
+//! through the legacy API its visitors (`visitors.search` with an empty term, which every
+//! name holds). Rocket.Chat's pace holds here as for the rows: ten pages a minute, a 429
+//! waited out, Pause and Cancel heard between pages. Any other failure gives the listing up:
+//! each row is then looked up as before.
 
 use crate::api::reply::ApiError;
 use crate::api::wire::Page;
@@ -13,10 +15,9 @@ use crate::state::importing::sending::{Run, Sending};
 use crate::state::widget::session::Session;
 use crate::web::timer::{now_ms, wait};
 
-/// The Contact Center's contacts by their emails and phones, or `None`: on the legacy API
-/// (its search needs a term), when listing them costs more calls than the `values` look-ups
-/// the rows left would make, when a page fails, or when the import is cancelled meanwhile.
-/// `rows` rows are left to send after it (for the time left).
+/// The server's contacts by their emails and phones, or `None`: when listing them costs more
+/// calls than the `values` look-ups the rows left would make, when a page fails, or when the
+/// import is cancelled meanwhile. `rows` rows are left to send after it (for the time left).
 pub async fn list(
     session: Session,
     sending: Sending,
@@ -26,7 +27,7 @@ pub async fn list(
     if values == 0 {
         return None; // nothing to look up
     }
-    let client = session.client().ok().filter(Client::contact_center)?;
+    let client = session.client().ok()?;
     let listing = Listing {
         client,
         sending,
@@ -50,18 +51,24 @@ struct Listing {
 impl Listing {
     /// Every contact, when that is worth it (see [`list`]).
     async fn all(mut self, values: usize) -> Option<OnServer> {
-        // The first page of each list says how many there are.
-        let known = self.page(false, 0, 1).await?;
-        let unknown = self.page(true, 0, 0).await?;
-        let lists = [(false, known.total), (true, unknown.total)];
-        let left = pages(known.total).saturating_sub(1) + pages(unknown.total).saturating_sub(1);
+        // The first page of each list says how many there are (the legacy API has one list:
+        // it has no unidentified contacts apart).
+        let center = self.client.contact_center();
+        let known = self.page(false, 0, usize::from(center)).await?;
+        let unknown = match center {
+            true => Some(self.page(true, 0, 0).await?),
+            false => None,
+        };
+        let mut lists = vec![(false, known.total)];
+        lists.extend(unknown.as_ref().map(|u| (true, u.total)));
+        let left: usize = lists.iter().map(|l| pages(l.1).saturating_sub(1)).sum();
         if !worth_listing(left, values) {
             return None;
         }
         let mut server = OnServer::default();
         server.add(&known.found);
-        server.add(&unknown.found);
-        let mut done = 2;
+        server.add(unknown.map(|u| u.found).as_deref().unwrap_or_default());
+        let mut done = lists.len();
         let all = done + left;
         for (unknown, total) in lists {
             let mut offset = PAGE;

@@ -1,8 +1,8 @@
 //! Importing contacts from a spreadsheet: the file read and checked before anything is sent
 //! (`import_state`, with its flows in `prepare`), then its rows sent (`sending`, with its flow
-//! in `send`, each row through the one write as a `row_write`, the job kept by a `keeper`; the Contact Center's contacts
-//! listed first by `listing` when that saves calls), the job kept as it goes
-//! (`stored`) and taken up again after a reload (`resume`). Its views are a lazy part, fetched
+//! in `send`, each row through the one write as a `row_write`, the job kept by a `keeper`; the
+//! server's contacts listed first by `listing` when that saves calls), the job stored as it
+//! goes (`stored`) and taken up again after a reload (`resume`). Its views are a lazy part, fetched
 //! the first time an agent opens the import, or when a stored one waits.
 
 pub mod import_state;

@@ -61,8 +61,8 @@ pub async fn send(
     let columns = job.mapping();
     let rules = checks.rules(&columns);
     let mut kept = Keeper::new(job, store, sending);
-    // The Contact Center's contacts listed first, when that saves calls: a row's emails and
-    // phones are then looked for among them (an estimate of the look-ups: a value a column).
+    // The server's contacts listed first, when that saves calls: a row's emails and phones
+    // are then looked for among them (an estimate of the look-ups: a value a column).
     let left = kept.left();
     let values = |c: &&Column| matches!(c, Column::Field(Field::Email | Field::Phone));
     let per_row = columns.iter().filter(values).count();
