@@ -377,6 +377,12 @@ async fn through_the_contact_center_the_servers_contacts_are_listed_once_rather_
         .collect();
     assert_eq!(listed.len(), 4, "{routed:?}");
     assert!(listed[0].contains("count=100") && listed[0].contains("offset=0"));
+    assert!(
+        listed
+            .iter()
+            .all(|u| u.contains("sort=%7B%22createdAt%22%3A1%7D")),
+        "oldest first, so that a contact made meanwhile is not passed over: {listed:?}"
+    );
     assert!(listed[1].contains("unknown=true"));
     assert!(listed[2].contains("offset=100") && !listed[2].contains("unknown"));
     assert!(

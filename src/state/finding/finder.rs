@@ -3,6 +3,7 @@
 //! replaces an earlier one) is the combobox's to say: the flows take it as `current`.
 
 use crate::api::reply::ApiError;
+use crate::api::search::Order;
 use crate::domain::catalogue::Say;
 use crate::domain::search::{Results, PAGE};
 use crate::state::widget::session::Session;
@@ -95,7 +96,7 @@ pub async fn search(session: Session, finder: Finder, term: String, current: imp
     let page = match session.client() {
         Ok(client) => {
             let unknown = finder.unknown.get_value();
-            client.find(&term, 0, PAGE, unknown).await
+            client.find(&term, 0, PAGE, unknown, Order::Search).await
         }
         Err(e) => Err(e),
     };
@@ -124,7 +125,9 @@ pub async fn more(session: Session, finder: Finder, current: impl Fn() -> bool) 
     let page = match session.client() {
         Ok(client) => {
             let unknown = finder.unknown.get_value();
-            client.find(&term, offset, PAGE, unknown).await
+            client
+                .find(&term, offset, PAGE, unknown, Order::Search)
+                .await
         }
         Err(e) => Err(e),
     };

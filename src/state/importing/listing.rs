@@ -7,6 +7,7 @@
 //! each row is then looked up as before.
 
 use crate::api::reply::ApiError;
+use crate::api::search::Order;
 use crate::api::wire::Page;
 use crate::api::Client;
 use crate::domain::import::on_server::{pages, worth_listing, OnServer, PAGE};
@@ -109,7 +110,10 @@ impl Listing {
                 continue;
             }
             self.pace.sent(now);
-            let answer = self.client.find("", offset, PAGE, unknown).await;
+            let answer = self
+                .client
+                .find("", offset, PAGE, unknown, Order::Oldest)
+                .await;
             match answer {
                 Ok(page) => {
                     self.sending.wait(None);
