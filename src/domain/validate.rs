@@ -59,6 +59,13 @@ impl ValidContact {
             .map(String::as_str)
             .collect()
     }
+
+    /// Every email address, then every phone number: the values another contact may share
+    /// (a repeat in a file, a contact on the server), without a list made of them.
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        let emails = self.email.iter().chain(&self.more_emails);
+        emails.chain(self.phone.iter().chain(&self.more_phones))
+    }
 }
 
 /// Lower-cases an email as the server will: the browser build passes JavaScript's

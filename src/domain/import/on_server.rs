@@ -47,21 +47,15 @@ impl OnServer {
     /// The id of the contact that holds one of `contact`'s emails, else one of its phones
     /// (the order the form's duplicate check looks in), if one does.
     pub fn holding(&self, contact: &ValidContact) -> Option<&str> {
-        let emails = contact.email.iter().chain(&contact.more_emails);
-        let phones = contact.phone.iter().chain(&contact.more_phones);
-        let place = emails.chain(phones).find_map(|v| self.find(v))?;
+        let place = contact.values().find_map(|v| self.find(v))?;
         self.ids.get(place).map(String::as_str)
     }
 
     /// Whether a contact other than `id` holds one of `contact`'s emails or phones (what a row
     /// adds to contact `id` is then looked up by the write).
     pub fn held_by_other(&self, contact: &ValidContact, id: &str) -> bool {
-        let emails = contact.email.iter().chain(&contact.more_emails);
-        let phones = contact.phone.iter().chain(&contact.more_phones);
         let other = |place: usize| self.ids.get(place).is_some_and(|other| other != id);
-        emails
-            .chain(phones)
-            .any(|v| self.find(v).is_some_and(other))
+        contact.values().any(|v| self.find(v).is_some_and(other))
     }
 
     /// The place in `ids` of the contact that holds `value`.

@@ -54,15 +54,6 @@ pub struct Ready {
     pub custom: Values,
 }
 
-impl Ready {
-    /// Its emails and phones, as the form normalised them.
-    fn values(&self) -> impl Iterator<Item = &String> {
-        let c = &self.contact;
-        let emails = c.email.iter().chain(&c.more_emails);
-        emails.chain(c.phone.iter().chain(&c.more_phones))
-    }
-}
-
 /// What the check made of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -157,13 +148,13 @@ impl Checker {
     /// Row `index`'s verdict when its emails and phones are first seen there (they are kept),
     /// else the earlier row's.
     fn first(&mut self, table: &Table, index: usize, ready: &Ready, rules: &Rules) -> Verdict {
-        for value in ready.values() {
+        for value in ready.contact.values() {
             let earlier = self.seen.find(value, |i| holds(table, i, value, rules));
             if let Some(line) = earlier.and_then(|i| table.row(i)).map(|r| r.line) {
                 return Verdict::Repeated { line };
             }
         }
-        for value in ready.values() {
+        for value in ready.contact.values() {
             self.seen.insert(value, index);
         }
         Verdict::Ready
@@ -178,7 +169,7 @@ impl Checker {
 /// Whether the ready row `index` of `table` has `value` among its emails and phones.
 fn holds(table: &Table, index: usize, value: &str, rules: &Rules) -> bool {
     let ready = table.row(index).map(|row| ready(&row, rules));
-    matches!(ready, Some(Ok(ready)) if ready.values().any(|v| v == value))
+    matches!(ready, Some(Ok(ready)) if ready.contact.values().any(|v| v == value))
 }
 
 /// `row` as the form would send it, or why it cannot be sent (an email or phone of an earlier

@@ -197,7 +197,7 @@ impl Reader {
         let mut cursor = Cursor::new(delimiter);
         let mut cells = Vec::new();
         let header = match cursor.record(&text, &mut cells) {
-            Some(_) => cells.iter().map(|s| s.of(&text).into_owned()).collect(),
+            Some(_) => strings(&cells, &text),
             None => Vec::new(),
         };
         let table = Table {
@@ -262,12 +262,17 @@ pub fn records(text: &str, delimiter: Delimiter) -> impl Iterator<Item = Record>
     std::iter::from_fn(move || {
         cells.clear();
         let at = cursor.record(text, &mut cells)?;
-        let cells = cells.iter().map(|s| s.of(text).into_owned()).collect();
+        let cells = strings(&cells, text);
         Some(Record {
             line: at.line,
             cells,
         })
     })
+}
+
+/// The cells `cells` of `text`, as strings.
+fn strings(cells: &[Span], text: &str) -> Vec<String> {
+    cells.iter().map(|s| s.of(text).into_owned()).collect()
 }
 
 /// Where the reading of a text stands: the next byte, and the line it is on.
@@ -285,8 +290,9 @@ struct Cell {
     opened: usize,
     /// Where its quote closed, if it did.
     closed: Option<usize>,
-    /// A `""` inside its quotes.
-    escaped: bool,
+    /// Its quotes hold more than its ends (a `""` inside them, text after them): it is
+    /// [`RAW`].
+    raw: bool,
     /// Nothing in it yet (a quote here opens quotes).
     empty: bool,
     /// Inside quotes now.
@@ -299,7 +305,7 @@ impl Cell {
             start,
             opened: 0,
             closed: None,
-            escaped: false,
+            raw: false,
             empty: true,
             quoted: false,
         }
@@ -308,7 +314,7 @@ impl Cell {
     /// Where the cell ending at `end` lies: between its quotes when they are all it has.
     fn span(&self, end: usize) -> Span {
         let start = self.start;
-        match (self.opened, self.closed, self.escaped) {
+        match (self.opened, self.closed, self.raw) {
             (0, _, _) => Span { start, end },
             (1, None, false) => Span {
                 start: start + 1,
@@ -366,7 +372,7 @@ impl Cursor {
                 match b {
                     b'"' if bytes.get(i) == Some(&b'"') => {
                         i += 1;
-                        cell.escaped = true;
+                        cell.raw = true;
                     }
                     b'"' => {
                         cell.quoted = false;
@@ -401,7 +407,7 @@ impl Cursor {
                 // A quote inside an unquoted cell, or text after a closing quote: kept as is.
                 cell.empty = false;
                 if cell.closed.is_some() {
-                    cell.escaped = true;
+                    cell.raw = true;
                 }
             }
         }

@@ -12,9 +12,10 @@ use crate::api::wire::Page;
 use crate::api::Client;
 use crate::domain::import::on_server::{pages, worth_listing, OnServer, PAGE};
 use crate::domain::import::pace::{Pace, CALLS, WINDOW_MS};
-use crate::state::importing::sending::{Run, Sending};
+use crate::state::importing::pacing::{rate_limited, turn};
+use crate::state::importing::sending::Sending;
 use crate::state::widget::session::Session;
-use crate::web::timer::{now_ms, wait};
+use crate::web::timer::now_ms;
 
 /// The server's contacts by their emails and phones, or `None`: when listing them costs more
 /// calls than the `values` look-ups the rows left would make, when a page fails, or when the
@@ -91,24 +92,14 @@ impl Listing {
     /// `left` pages left after it; `None` when it fails or the import is cancelled.
     async fn page(&mut self, unknown: bool, offset: usize, left: usize) -> Option<Page> {
         loop {
-            match self.sending.run_now() {
-                Run::Running => {}
-                Run::Paused => {
-                    wait(200).await;
-                    continue;
-                }
-                _ => return None,
-            }
             let now = now_ms();
             let rows = Pace::new(CALLS, WINDOW_MS).time_left_ms(self.rows, now);
             self.sending
                 .time_left(self.pace.time_left_ms(left + 1, now) + rows);
-            // Waits a second at a time, so that Pause and Cancel are heard meanwhile.
-            let due = self.pace.wait_ms(now);
-            if due > 0 {
-                wait(due.min(1000)).await;
-                continue;
+            if !turn(self.sending, &self.pace).await {
+                return None;
             }
+            let now = now_ms();
             self.pace.sent(now);
             let answer = self
                 .client
@@ -120,9 +111,7 @@ impl Listing {
                     return Some(page);
                 }
                 Err(ApiError::RateLimited { wait_seconds }) => {
-                    let seconds = wait_seconds.unwrap_or(WINDOW_MS / 1000);
-                    self.pace.told_to_wait(now_ms(), seconds);
-                    self.sending.wait(Some(seconds));
+                    rate_limited(self.sending, &mut self.pace, wait_seconds)
                 }
                 Err(_) => return None,
             }

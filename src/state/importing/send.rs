@@ -26,6 +26,7 @@ use crate::state::form::form_state::FormState;
 use crate::state::importing::keeper::Keeper;
 use crate::state::importing::listing;
 use crate::state::importing::managers::Known;
+use crate::state::importing::pacing::{rate_limited, turn};
 use crate::state::importing::prepare::Checks;
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
@@ -118,11 +119,8 @@ pub async fn send(
             kept.set(index, Outcome::Skipped).await;
             continue;
         }
-        // Waits a second at a time, so that Pause and Cancel are heard meanwhile.
-        let due = pace.wait_ms(now_ms());
-        if due > 0 {
-            wait(due.min(1000)).await;
-            continue;
+        if !turn(sending, &pace).await {
+            break;
         }
         let Some(writing) = lock(session, sending).await else {
             break;
@@ -163,9 +161,7 @@ pub async fn send(
         match outcome {
             // Refused before anything was made: the row goes again once the wait is over.
             Err(ApiError::RateLimited { wait_seconds }) => {
-                let seconds = wait_seconds.unwrap_or(WINDOW_MS / 1000);
-                pace.told_to_wait(now_ms(), seconds);
-                sending.wait(Some(seconds));
+                rate_limited(sending, &mut pace, wait_seconds);
                 if !flight.again {
                     kept.set(index, Outcome::Waiting).await;
                 }
