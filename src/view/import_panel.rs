@@ -125,7 +125,7 @@ fn ImportPanel(
     Effect::new(move |_| {
         if session.shows(Panel::Import) {
             if let (Some(input), Some(back)) = (file_ref.get(), back_ref.get()) {
-                let _ = match input.disabled() {
+                let _ = match input.has_attribute("disabled") {
                     true => back.focus(),
                     false => input.focus(),
                 };

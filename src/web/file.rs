@@ -37,11 +37,23 @@ impl ChosenFile {
     }
 
     /// Its bytes; `None` when the browser cannot read it (moved, deleted, no longer allowed).
+    /// Copied from the file's buffer straight into the module's memory, through a view of
+    /// each and `set`: bindings the first download has (`Uint8Array::new` and `to_vec` would be
+    /// three more there, though only this lazy part reads files).
     pub async fn bytes(&self) -> Option<Vec<u8>> {
         let read: Function = member(&self.0, "arrayBuffer").dyn_into().ok()?;
-        let promise: Promise = read.call0(&self.0).ok()?.dyn_into().ok()?;
+        let promise = Promise::from(read.call1(&self.0, &JsValue::UNDEFINED).ok()?);
         let buffer = JsFuture::from(promise).await.ok()?;
-        Some(Uint8Array::new(&buffer).to_vec())
+        let size = member(&buffer, "byteLength").as_f64()? as u32;
+        let from = Uint8Array::new_with_byte_offset_and_length(&buffer, 0, size);
+        let set: Function = member(&from, "set").dyn_into().ok()?;
+        let mut bytes = vec![0; size as usize];
+        // Nothing is allocated from here to the copy, so the memory's buffer stays this one.
+        let memory = member(&wasm_bindgen::memory(), "buffer");
+        let into =
+            Uint8Array::new_with_byte_offset_and_length(&memory, bytes.as_mut_ptr() as u32, size);
+        set.call1(&into, &from).ok()?;
+        Some(bytes)
     }
 }
 
@@ -53,7 +65,10 @@ pub fn object_url(text: &str, kind: &str) -> Option<String> {
     let options = js_sys::Object::new();
     Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = Reflect::construct(&blob_class, &js_sys::Array::of2(&parts, &options)).ok()?;
+    // `of1` and `push` rather than `of2`: the first download has those bindings.
+    let arguments = js_sys::Array::of1(&parts);
+    arguments.push(&options);
+    let blob = Reflect::construct(&blob_class, &arguments).ok()?;
     let url = member(&global, "URL");
     let make: Function = member(&url, "createObjectURL").dyn_into().ok()?;
     make.call1(&url, &blob).ok()?.as_string()
