@@ -165,23 +165,33 @@ impl Config {
             ApiChoice::Contacts => "contact-center",
             ApiChoice::Legacy | ApiChoice::Auto => "contact",
         };
-        format!("{KEY_PREFIX}:{kind}:{}", self.server)
+        self.key(kind)
     }
 
     /// Storage key of the unsaved draft for this server.
     pub fn draft_key(&self) -> String {
-        format!("{KEY_PREFIX}:draft:{}", self.server)
+        self.key("draft")
     }
 
     /// Storage key of user `user`'s import under way on this server (the job itself is in
     /// IndexedDB under the same key; localStorage says one waits without opening it).
     pub fn import_key(&self, user: &str) -> String {
-        format!("{KEY_PREFIX}:import:{}:{user}", self.server)
+        let mut key = self.key("import");
+        key.push(':');
+        key.push_str(user);
+        key
     }
 
     /// Storage key of the sign-in for this server.
     pub fn credentials_key(&self) -> String {
-        format!("{KEY_PREFIX}:auth:{}", self.server)
+        self.key("auth")
+    }
+
+    /// Storage key `<prefix>:<kind>:<server>`: every key is one per server (one writer of
+    /// the pattern, so the keys' shapes cannot drift apart, and one formatting call in the
+    /// module).
+    fn key(&self, kind: &str) -> String {
+        format!("{KEY_PREFIX}:{kind}:{}", self.server)
     }
 }
 
