@@ -41,11 +41,16 @@ cp "$dist/$link" "$out/package/"
 for chunk in $(grep -o '"\./[a-z_0-9]*-[0-9a-f]*\.wasm"' "$dist/$link" | tr -d '"' | sed 's|^\./||'); do
   cp "$dist/$chunk" "$out/package/"
 done
-# The snippets the module imports (a stale one from an earlier build may linger in dist/).
+# The snippets the module imports (a stale one from an earlier build may linger in dist/), and
+# beside them the files they import when a lazy part is opened (later.js's job_store.js).
 find "$dist/snippets" -type f -name '*.js' | while read -r f; do
   if grep -qF "${f#"$dist"/}" "$dist/omnichannel-contact-form.js"; then
     mkdir -p "$out/package/$(dirname "${f#"$dist"/}")"
     cp "$f" "$out/package/${f#"$dist"/}"
+    for later in $(grep -o 'import("\./[a-z_]*\.js")' "$f" | sed 's|^import("\./||; s|")$||'); do
+      [ -f "$(dirname "$f")/$later" ] || { echo "package: $f imports ./$later, which $dist does not have" >&2; exit 1; }
+      cp "$(dirname "$f")/$later" "$out/package/$(dirname "${f#"$dist"/}")/"
+    done
   fi
 done
 cp npm/*.d.ts npm/custom-elements.json npm/README.md CHANGELOG.md "$out/package/"

@@ -7,7 +7,9 @@
 #     wasm-bindgen's output, are shipped beside the module (wasm-opt'd in release, like the main
 #     wasm). A wasm with split points that did not go through the splitter is refused: it would
 #     not load at all.
-#  3. Release: the glue, the link module, the snippets and the loader minified by esbuild (pinned
+#  3. The browser code only a lazy part runs (src/web/job_store.js) beside the snippet that
+#     fetches it with the part (later.js): the module does not import it.
+#  4. Release: the glue, the link module, the snippets and the loader minified by esbuild (pinned
 #     in .tools/ by scripts/setup.sh; trunk 0.21's own minifier fails on the glue).
 set -eu
 src=$TRUNK_SOURCE_DIR
@@ -34,6 +36,11 @@ if grep -q "__wasm_split" omnichannel-contact-form.js; then
         --strip-debug --strip-producers --strip-target-features "$name" -o "$name"
     fi
   done
+fi
+
+later=$(find snippets -path '*/src/web/later.js' | head -n 1)
+if [ -n "$later" ]; then
+  cp "$src/src/web/job_store.js" "$(dirname "$later")/job_store.js"
 fi
 
 [ "$TRUNK_PROFILE" = release ] || exit 0

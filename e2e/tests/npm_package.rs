@@ -164,8 +164,42 @@ mount(element, { load: "eager" });
         "const p = document.querySelector('.ocf-panel'); return !!p && p.textContent.includes('No conversations yet.')",
     )
     .await;
+    // The browser code only the import runs: not imported by the module, fetched with the
+    // import's part by later.js from beside it, so the package ships it there.
+    let later = later_js(&site);
+    b.js(&format!(
+        "import('./{later}').then(m => m.jobStore('getJob', 'nobody')).then(j => document.body.dataset.store = JSON.stringify(j)); return null"
+    ))
+    .await;
+    b.wait_js(
+        "the job store's JS, beside later.js",
+        "return document.body.dataset.store === '[]'",
+    )
+    .await;
     b.finish().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Where the site has `later.js`, the snippet that fetches what only a lazy part runs.
+fn later_js(site: &Path) -> String {
+    let snippets = site.join("snippets");
+    let crate_dir = std::fs::read_dir(&snippets)
+        .expect("the package's snippets")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("src/web"))
+        .find(|web| web.join("later.js").is_file())
+        .expect("the package ships later.js");
+    assert!(
+        crate_dir.join("job_store.js").is_file(),
+        "the package ships job_store.js beside later.js"
+    );
+    crate_dir
+        .join("later.js")
+        .strip_prefix(site)
+        .expect("under the site")
+        .to_str()
+        .expect("a UTF-8 path")
+        .to_owned()
 }
 
 /// `scripts/package.sh DIST` packs only a release build: a debug build's wasm (what `trunk

@@ -2,22 +2,29 @@
 //! it starts or resumes, under its owner's key, then each row's outcome as a small record of
 //! its own under `<owner>\u{1}<row>`, so a row is one small write and one key range (from the
 //! owner's key to `<owner>\u{2}`) holds, reads or drops them all.
+//!
+//! Written in JS (`job_store.js`): IndexedDB's requests and events cost less there than as
+//! web-sys bindings and closures. Only the import (a lazy part) stores jobs, so in split builds
+//! its JS comes with the part too: `later.js` fetches it the first time it is called, so the
+//! first download has one small binding of it and none of its code. Builds without lazy parts
+//! (the tests) import it with the module. Either way one function serves the four calls.
 
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-// Written in JS (`job_store.js`): IndexedDB's requests and events cost the module less there
-// than as web-sys bindings and closures.
+#[cfg(feature = "split")]
+#[wasm_bindgen(module = "/src/web/later.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = jobStore)]
+    fn job_store(name: &str, key: &str, argument: &JsValue) -> Promise;
+}
+
+#[cfg(not(feature = "split"))]
 #[wasm_bindgen(module = "/src/web/job_store.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = putJob)]
-    fn put_job(owner: &str, text: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = putRow)]
-    fn put_row(owner: &str, row: u32, text: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = dropJob)]
-    fn drop_job(owner: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = getJob)]
-    fn get_job(owner: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = call)]
+    fn job_store(name: &str, key: &str, argument: &JsValue) -> Promise;
 }
 
 /// IndexedDB is missing here (some private windows), refused, or full.
@@ -25,35 +32,39 @@ extern "C" {
 #[error("the browser could not store the import")]
 pub struct NotStored;
 
+/// What the job store's `name` answers for `key` and `argument` (its JS fetched the first
+/// time in split builds: a failed fetch is said as any failure to store).
+async fn call(name: &str, key: &str, argument: &JsValue) -> Result<JsValue, NotStored> {
+    JsFuture::from(job_store(name, key, argument))
+        .await
+        .map_err(|_| NotStored)
+}
+
 /// Keeps `text` as `owner`'s job, and forgets the rows' outcomes stored before it.
 pub async fn keep_job(owner: &str, text: &str) -> Result<(), NotStored> {
-    JsFuture::from(put_job(owner, text))
-        .await
-        .map_err(|_| NotStored)?;
+    call("putJob", owner, &JsValue::from_str(text)).await?;
     Ok(())
 }
 
 /// Keeps `text` as the outcome of `owner`'s row `row`.
 pub async fn keep_row(owner: &str, row: usize, text: &str) -> Result<(), NotStored> {
-    let row = u32::try_from(row).map_err(|_| NotStored)?;
-    JsFuture::from(put_row(owner, row, text))
-        .await
-        .map_err(|_| NotStored)?;
+    let mut key = owner.to_owned();
+    key.push('\u{1}');
+    key.push_str(&row.to_string());
+    call("putRow", &key, &JsValue::from_str(text)).await?;
     Ok(())
 }
 
 /// Forgets `owner`'s job and its rows.
 pub async fn forget_job(owner: &str) -> Result<(), NotStored> {
-    JsFuture::from(drop_job(owner))
-        .await
-        .map_err(|_| NotStored)?;
+    call("dropJob", owner, &JsValue::UNDEFINED).await?;
     Ok(())
 }
 
 /// `owner`'s job as stored, with each row outcome stored since, by row; `None` when there is
 /// none (or it cannot be read).
 pub async fn stored_job(owner: &str) -> Option<(String, Vec<(usize, String)>)> {
-    let found = JsFuture::from(get_job(owner)).await.ok()?;
+    let found = call("getJob", owner, &JsValue::UNDEFINED).await.ok()?;
     let found: js_sys::Array = found.dyn_into().ok()?;
     let mut job = None;
     let mut rows = Vec::new();
