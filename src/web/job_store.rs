@@ -61,10 +61,16 @@ pub async fn forget_job(owner: &str) -> Result<(), NotStored> {
     Ok(())
 }
 
-/// `owner`'s job as stored, with each row outcome stored since, by row; `None` when there is
-/// none (or it cannot be read).
-pub async fn stored_job(owner: &str) -> Option<(String, Vec<(usize, String)>)> {
-    let found = call("getJob", owner, &JsValue::UNDEFINED).await.ok()?;
+/// `owner`'s job as stored, with each row outcome stored since, by row: `Ok(None)` when the
+/// store has none (or not as a job reads); `Err` when the store could not be asked (its JS not
+/// fetched, IndexedDB refused), which may pass.
+pub async fn stored_job(owner: &str) -> Result<Option<(String, Vec<(usize, String)>)>, NotStored> {
+    let found = call("getJob", owner, &JsValue::UNDEFINED).await?;
+    Ok(read_job(found, owner))
+}
+
+/// The job and its rows among the store's `[key, text]` pairs for `owner`.
+fn read_job(found: JsValue, owner: &str) -> Option<(String, Vec<(usize, String)>)> {
     let found: js_sys::Array = found.dyn_into().ok()?;
     let mut job = None;
     let mut rows = Vec::new();

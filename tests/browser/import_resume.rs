@@ -127,3 +127,44 @@ async fn discard_forgets_the_stored_import() {
     assert_eq!(line(&third), "", "not offered again");
     assert_eq!(saves().len(), sent, "nothing sent");
 }
+
+#[wasm_bindgen_test]
+async fn a_stored_import_the_store_cannot_give_now_is_asked_about_again_later() {
+    let host = opened().await;
+    stub_fetch(&[
+        Answer(0, "", &[]),
+        Answer(200, r#"{"status":"success"}"#, &[]),
+    ]);
+    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
+    summary(&host, "2 rows: 2 ready").await;
+    click(&host, "Import 2 contacts");
+    import_says(&host, "Import paused").await;
+    sign_out(&host).await;
+
+    // IndexedDB refuses to read (as a store whose JS did not come would): nothing is offered,
+    // and nothing is forgotten.
+    js_sys::eval(
+        "window.__getAll = IDBObjectStore.prototype.getAll; \
+         IDBObjectStore.prototype.getAll = function () { throw new Error('refused'); };",
+    )
+    .unwrap();
+    let refused = mount(Some(agent()));
+    ready().await;
+    sleep(300).await;
+    js_sys::eval("IDBObjectStore.prototype.getAll = window.__getAll;").unwrap();
+    assert_eq!(
+        line(&refused),
+        "",
+        "nothing to offer while the store refuses"
+    );
+
+    // The next sign-in reads it.
+    let again = mount(Some(agent()));
+    ready().await;
+    wait_for("the offer to resume", || {
+        line(&again).contains("Resume importing c.csv? 0 of 2 done.")
+    })
+    .await;
+    click(&again, "Discard");
+    wait_for("the offer gone", || line(&again).is_empty()).await;
+}

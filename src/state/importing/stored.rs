@@ -42,10 +42,13 @@ impl JobStore {
         keep_row(&self.key, index, &encode_outcome(outcome)).await
     }
 
-    /// The stored import, with each row as it last stood; `None` when there is none (the mark
-    /// of one that cannot be read is removed, so it is not asked about again).
+    /// The stored import, with each row as it last stood; `None` when there is none. The mark
+    /// of one the store no longer has, or that cannot be read, is removed, so it is not asked
+    /// about again; when the store cannot be asked (its JS not fetched, IndexedDB refused) the
+    /// mark stays, and the next sign-in asks again.
     pub async fn load(&self) -> Option<Job> {
-        let job = stored_job(&self.key).await.and_then(|(job, rows)| {
+        let stored = stored_job(&self.key).await.ok()?;
+        let job = stored.and_then(|(job, rows)| {
             let mut job = Job::decode(&job)?;
             for (index, outcome) in rows {
                 if let Some(outcome) = decode_outcome(&outcome) {
