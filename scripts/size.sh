@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Prints the release build's sizes, raw, gzip -9 and brotli -q 11: the first load (the module's
 # glue, its snippets, the main wasm, the lazy parts' link module and the CSS), each lazy part
-# (its chunk, and any JS it fetches, when an agent first opens it), each language catalogue, and what a page
-# fetches before the first input (the loader and the CSS, and in another language its drawn
-# texts). Fails when any is over its ceiling in scripts/size-ceiling.
+# (its chunk, and any JS it fetches, when an agent first opens it), each language catalogue,
+# and what a page fetches before the first input (the loader and the CSS, and in another
+# language its drawn texts). Fails when any is over its ceiling in scripts/size-ceiling.
 # Usage: scripts/size.sh [DIST]   (default: dist/, built with `trunk build --release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -106,7 +106,8 @@ if [ "$total_br" -gt "$ceiling_br" ] || [ "$memory_kb" -gt "$ceiling_memory_kb" 
 fi
 echo "within the ceiling of scripts/size-ceiling ($ceiling_br bytes brotli for the first load, $ceiling_memory_kb KB memory, $ceiling_first_br bytes before the first input)"
 
-# Each lazy part: its chunk (and the import its job store's JS), against its own line in scripts/size-ceiling ("part NAME BYTES").
+# Each lazy part: its chunk (and the import its job store's JS), against its own line in
+# scripts/size-ceiling ("part NAME BYTES").
 # The code two parts share (chunk_<n>-<tag>.wasm, numbered by the splitter) is one line, "shared",
 # fetched with whichever of those parts is opened first. A part with no ceiling fails too: each
 # says what it costs when it is added.
