@@ -5,6 +5,7 @@
 //! sending is `import_sending.rs`'s.
 
 use crate::harness::*;
+use crate::import_sending::download;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
@@ -327,13 +328,9 @@ async fn a_template_names_every_column_the_import_maps_with_the_servers_custom_f
     ready().await;
     click(&host, "Import contacts");
     wait_for("the file input", || has_input(&host, "file")).await;
-    let link = host
-        .query_selector(".ocf-import a[download='contacts-template.csv']")
-        .unwrap()
-        .expect("the template link");
-    assert_eq!(link.text_content().unwrap(), "Download a template");
+    let template = download(&host, "contacts-template.csv", "Download a template").await;
     assert_eq!(
-        crate::import_sending::downloaded(&link).await,
+        template,
         "\u{FEFF}Name,Email,Phone,Contact manager,Customer number\r\n"
     );
 }
@@ -357,15 +354,12 @@ async fn the_first_hundred_rows_with_errors_are_listed_and_every_one_is_in_their
         .text_content()
         .unwrap()
         .contains("30 more rows are not listed here."));
-    let link = host
-        .query_selector(".ocf-import a[download='many-not-imported.csv']")
-        .unwrap()
-        .expect("the link to the rows with errors");
-    assert_eq!(
-        link.text_content().unwrap(),
-        "Download the rows with errors"
-    );
-    let file = crate::import_sending::downloaded(&link).await;
+    let file = download(
+        &host,
+        "many-not-imported.csv",
+        "Download the rows with errors",
+    )
+    .await;
     let lines: Vec<&str> = file.split("\r\n").collect();
     assert_eq!(lines[0], "\u{FEFF}Name,Email,Reason");
     assert_eq!(

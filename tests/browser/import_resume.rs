@@ -33,6 +33,29 @@ async fn sign_out(host: &HtmlElement) {
     wait_for("the sign-in form", || has_input(host, "user")).await;
 }
 
+/// An import of c.csv (Ada, Bob) paused on its first row (the network down), then signed out:
+/// stored, to be offered at the next sign-in.
+async fn paused_and_signed_out() {
+    let host = opened().await;
+    stub_fetch(&[
+        Answer(0, "", &[]),
+        Answer(200, r#"{"status":"success"}"#, &[]),
+    ]);
+    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
+    summary(&host, "2 rows: 2 ready").await;
+    click(&host, "Import 2 contacts");
+    import_says(&host, "Import paused").await;
+    sign_out(&host).await;
+}
+
+/// A widget signed in again, once its line offers to resume with `question`.
+async fn offered(question: &str) -> HtmlElement {
+    let again = mount(Some(agent()));
+    ready().await;
+    wait_for("the offer to resume", || line(&again).contains(question)).await;
+    again
+}
+
 #[wasm_bindgen_test]
 async fn signing_out_during_a_run_ends_it_and_the_next_sign_in_offers_to_resume_it() {
     let host = opened().await;
@@ -59,12 +82,7 @@ async fn signing_out_during_a_run_ends_it_and_the_next_sign_in_offers_to_resume_
     js_sys::eval("window.__delay = 0;").unwrap();
 
     // Signed in again (a reload, another tab): Ada's answer came, Bob waits.
-    let again = mount(Some(agent()));
-    ready().await;
-    wait_for("the offer to resume", || {
-        line(&again).contains("Resume importing c.csv? 1 of 2 done.")
-    })
-    .await;
+    let again = offered("Resume importing c.csv? 1 of 2 done.").await;
     assert!(
         find_button(&again, "Register contact").is_some(),
         "the form stays meanwhile"
@@ -97,22 +115,8 @@ async fn signing_out_during_a_run_ends_it_and_the_next_sign_in_offers_to_resume_
 
 #[wasm_bindgen_test]
 async fn discard_forgets_the_stored_import() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(0, "", &[]),
-        Answer(200, r#"{"status":"success"}"#, &[]),
-    ]);
-    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
-    summary(&host, "2 rows: 2 ready").await;
-    click(&host, "Import 2 contacts");
-    import_says(&host, "Import paused").await;
-    sign_out(&host).await;
-    let again = mount(Some(agent()));
-    ready().await;
-    wait_for("the offer to resume", || {
-        line(&again).contains("Resume importing c.csv? 0 of 2 done.")
-    })
-    .await;
+    paused_and_signed_out().await;
+    let again = offered("Resume importing c.csv? 0 of 2 done.").await;
     click(&again, "Discard");
     wait_for("the offer gone", || line(&again).is_empty()).await;
     assert_eq!(
@@ -130,16 +134,7 @@ async fn discard_forgets_the_stored_import() {
 
 #[wasm_bindgen_test]
 async fn a_stored_import_the_store_cannot_give_now_is_asked_about_again_later() {
-    let host = opened().await;
-    stub_fetch(&[
-        Answer(0, "", &[]),
-        Answer(200, r#"{"status":"success"}"#, &[]),
-    ]);
-    give(&host, "c.csv", &utf8("", "Name\nAda\nBob\n"), false);
-    summary(&host, "2 rows: 2 ready").await;
-    click(&host, "Import 2 contacts");
-    import_says(&host, "Import paused").await;
-    sign_out(&host).await;
+    paused_and_signed_out().await;
 
     // IndexedDB refuses to read (as a store whose JS did not come would): nothing is offered,
     // and nothing is forgotten.
@@ -159,12 +154,7 @@ async fn a_stored_import_the_store_cannot_give_now_is_asked_about_again_later() 
     );
 
     // The next sign-in reads it.
-    let again = mount(Some(agent()));
-    ready().await;
-    wait_for("the offer to resume", || {
-        line(&again).contains("Resume importing c.csv? 0 of 2 done.")
-    })
-    .await;
+    let again = offered("Resume importing c.csv? 0 of 2 done.").await;
     click(&again, "Discard");
     wait_for("the offer gone", || line(&again).is_empty()).await;
 }

@@ -87,23 +87,26 @@ async fn rows_are_sent_one_at_a_time_and_the_end_says_how_it_went() {
     assert_eq!(progress.get_attribute("max").as_deref(), Some("2"));
 
     // The rows not imported, as a file with the file's own columns and why.
-    let link = host
-        .query_selector(".ocf-import a[download$='not-imported.csv']")
-        .unwrap()
-        .expect("the download link");
-    assert_eq!(
-        link.text_content().unwrap(),
-        "Download the rows not imported"
-    );
-    assert_eq!(
-        link.get_attribute("download").as_deref(),
-        Some("c-not-imported.csv")
-    );
-    let text = downloaded(&link).await;
+    let text = download(
+        &host,
+        "c-not-imported.csv",
+        "Download the rows not imported",
+    )
+    .await;
     assert_eq!(
         text,
         "\u{FEFF}Name,Email,Reason\r\nCarl,not-an-email,Email: Enter an email address like name@example.com.\r\n"
     );
+}
+
+/// The text of the file the import's link to `name` downloads, once the link says `text`.
+pub(crate) async fn download(host: &web_sys::Element, name: &str, text: &str) -> String {
+    let link = host
+        .query_selector(&format!(".ocf-import a[download='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("a link downloading {name}"));
+    assert_eq!(link.text_content().unwrap(), text);
+    downloaded(&link).await
 }
 
 /// The text of the file `link` downloads, as written (its BOM kept).
