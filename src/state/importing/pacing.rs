@@ -7,25 +7,18 @@ use crate::domain::import::pace::{Pace, WINDOW_MS};
 use crate::state::importing::sending::{Run, Sending};
 use crate::web::timer::{now_ms, wait};
 
-/// Waits while the import is paused: `true` once it runs, `false` once it is cancelled, over
-/// or gone with its view.
-pub async fn running(sending: Sending) -> bool {
-    loop {
-        match sending.run_now() {
-            Run::Running => return true,
-            Run::Paused => wait(200).await,
-            _ => return false,
-        }
-    }
-}
-
 /// Waits for the next call's turn: while the import is paused, and until `pace` lets a call
 /// go (a second at a time, so that Pause and Cancel are heard meanwhile). `false` once the
 /// import is cancelled, over or gone with its view.
 pub async fn turn(sending: Sending, pace: &Pace) -> bool {
     loop {
-        if !running(sending).await {
-            return false;
+        match sending.run_now() {
+            Run::Running => {}
+            Run::Paused => {
+                wait(200).await;
+                continue;
+            }
+            _ => return false,
         }
         match pace.wait_ms(now_ms()) {
             0 => return true,

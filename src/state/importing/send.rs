@@ -26,7 +26,7 @@ use crate::state::form::form_state::FormState;
 use crate::state::importing::keeper::Keeper;
 use crate::state::importing::listing;
 use crate::state::importing::managers::Known;
-use crate::state::importing::pacing::{rate_limited, running, turn};
+use crate::state::importing::pacing::{rate_limited, turn};
 use crate::state::importing::prepare::Checks;
 use crate::state::importing::row_write::RowWrite;
 use crate::state::importing::sending::{Run, Sending};
@@ -71,9 +71,13 @@ pub async fn send(
     let mut pace = Pace::new(CALLS, WINDOW_MS);
     sending.time_left(pace.time_left_ms(left, now_ms()));
     while let Some(index) = kept.next_row() {
-        // Heard before each row, sent or skipped without a call.
-        if !running(sending).await {
-            break;
+        match sending.run_now() {
+            Run::Running => {}
+            Run::Paused => {
+                wait(200).await;
+                continue;
+            }
+            _ => break,
         }
         // The contact is made from its row as it is sent, by the rules it was checked by: the
         // checks keep only each row's verdict.
