@@ -9,11 +9,11 @@
 #     not load at all.
 #  3. The browser code only a lazy part runs (src/web/job_store.js) beside the snippet that
 #     fetches it with the part (later.js): the module does not import it.
-#  4. Release: the main wasm's imports of its glue renamed short in both files, and the null
-#     writes the splitter leaves in its function table dropped (scripts/wasm-trim.mjs says why;
-#     it runs after trunk's wasm-opt); then the glue, the link module, the snippets and the
-#     loader minified by esbuild (pinned in .tools/ by scripts/setup.sh; trunk 0.21's own
-#     minifier fails on the glue).
+#  4. Release: the names the main wasm and its glue know each other by made short in both
+#     files, and the null writes the splitter leaves in its function table dropped
+#     (scripts/wasm-trim.mjs says why; it runs after trunk's wasm-opt); then the glue, the link
+#     module, the snippets and the loader minified by esbuild (pinned in .tools/ by
+#     scripts/setup.sh; trunk 0.21's own minifier fails on the glue).
 set -eu
 src=$TRUNK_SOURCE_DIR
 cd "$TRUNK_STAGING_DIR"
@@ -47,7 +47,9 @@ if [ -n "$later" ]; then
 fi
 
 [ "$TRUNK_PROFILE" = release ] || exit 0
-node "$src/scripts/wasm-trim.mjs" omnichannel-contact-form_bg.wasm omnichannel-contact-form.js
+# The other JS the page runs: a wasm export any of it names keeps its name.
+node "$src/scripts/wasm-trim.mjs" omnichannel-contact-form_bg.wasm omnichannel-contact-form.js \
+  contact-form.js $link $(find snippets -name '*.js')
 for js in omnichannel-contact-form.js contact-form.js $link $(find snippets -name '*.js'); do
   "$src/.tools/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning --outfile="$js" --allow-overwrite
 done

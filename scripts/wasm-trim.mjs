@@ -1,24 +1,30 @@
-// Trims two things from the release's main wasm that no browser needs, after wasm-opt (which
-// keeps both): run by scripts/post-build.sh as `node wasm-trim.mjs <wasm> <glue.js>`.
+// Trims what the release's main wasm and its JS glue carry that no browser needs, after
+// wasm-opt (which keeps it all): run by scripts/post-build.sh as
+// `node wasm-trim.mjs <main.wasm> <glue.js> [other.js …]`.
 //
-//  1. The names the wasm imports its JS glue's functions by. wasm-bindgen names each import
-//     `__wbg_<method>_<16 hex digits>` (unique across crates when it links); the wasm and the
-//     glue both spell every name, and the hex digits do not compress: about 4 KB brotli of the
-//     first download. Each becomes a short name ("a", "b", … "ba", …) in both files. A name is
-//     renamed only where the glue spells it exactly once, as a key (`name:`): anything else
-//     keeps its name, so a glue of another shape is left working, only larger.
+//  1. The names the wasm and its glue know each other by. wasm-bindgen names each function the
+//     wasm imports `__wbg_<method>_<16 hex digits>` (unique across crates when it links), and
+//     exports its closures' entries as `wasm_bindgen__convert__closures_____invoke__h<16 hex>`;
+//     both files spell every name, and the hex digits do not compress: about 4 KB brotli of the
+//     first download. Each becomes a short name ("a", "b", … "ba", …) in both files. An import
+//     is renamed only where the glue spells it exactly once, as a key (`name:`); an export only
+//     where the glue reads it as `wasm.name` and never otherwise (as another object's property
+//     or quoted), and no other file given names it (the lazy parts' link module takes the
+//     memory and the table by name). Anything else keeps its name,
+//     so a glue of another shape is left working, only larger.
 //  2. The active element segments that only write `ref.null` into the function table: the
 //     splitter leaves one per run of slots the lazy parts fill when they come, and a table
 //     starts null. Only a trailing run of them goes, so no kept segment changes its index.
 //
-// Either file is written only when the whole wasm was read; an encoding this script does not
-// know stops it with an error (and the build with it) rather than writing a guess.
+// Either file is written only when the whole wasm was read and what is written reads back; an
+// encoding this script does not know stops it with an error (and the build with it) rather
+// than writing a guess.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const GLUE_MODULE = /^\.\/.*_bg\.js$/;
-const [wasmPath, gluePath] = process.argv.slice(2);
+const [wasmPath, gluePath, ...otherPaths] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
-  console.error("usage: node wasm-trim.mjs <main.wasm> <glue.js>");
+  console.error("usage: node wasm-trim.mjs <main.wasm> <glue.js> [other.js …]");
   process.exit(2);
 }
 
@@ -148,6 +154,27 @@ function readImports(r) {
   return entries;
 }
 
+/** The export section's entries: name, and the bytes of what is exported. */
+function readExports(r) {
+  const entries = [];
+  const count = r.leb();
+  for (let i = 0; i < count; i++) {
+    const field = r.name();
+    const start = r.pos;
+    r.byte(); // kind
+    r.leb(); // index
+    entries.push({ field, what: r.bytes.subarray(start, r.pos) });
+  }
+  return entries;
+}
+
+/** A search for `word` as a whole name, after `before` (which is not the end of a longer one). */
+function token(word, before = "") {
+  const escaped = (w) => w.replace(/[^\w]/g, "\\$&");
+  const edge = before ? "(?<![\\w$.])" : "(?<![\\w$])";
+  return new RegExp(`${edge}${escaped(before)}${escaped(word)}(?![\\w$])`, "g");
+}
+
 /** The element section without its trailing run of active segments that only write nulls. */
 function trimElements(r) {
   const count = r.leb();
@@ -195,15 +222,29 @@ function readSections(bytes) {
 // The sections, and the glue's import names to rename.
 const sections = readSections(wasm);
 const imports = readImports(new Reader(sections.find((s) => s.id === 2)?.body ?? leb(0)));
+const exports = readExports(new Reader(sections.find((s) => s.id === 7)?.body ?? leb(0)));
+const others = otherPaths.map((p) => readFileSync(p, "utf8"));
 let renamed = 0;
 for (const entry of imports) {
   const { module, field, kind } = entry;
   if (kind !== 0x00 || !GLUE_MODULE.test(module)) continue;
-  const token = new RegExp(`(?<![\\w$])${field.replace(/[^\w]/g, "\\$&")}(?![\\w$])`, "g");
-  const found = [...glue.matchAll(token)];
+  const found = [...glue.matchAll(token(field))];
   if (found.length !== 1 || glue[found[0].index + field.length] !== ":") continue;
   entry.short = shortName(renamed++);
-  glue = glue.replace(token, entry.short);
+  glue = glue.replace(token(field), entry.short);
+}
+renamed = 0;
+for (const entry of exports) {
+  const { field } = entry;
+  // Read as a property, always of `wasm`; never quoted (a function of the glue may bear the
+  // same name: esbuild renames it anyway).
+  const seen = [...glue.matchAll(token(field))].map((m) => [m.index, m.index + field.length]);
+  const read = seen.filter(([at]) => glue[at - 1] === ".").length;
+  const quoted = seen.some(([at, end]) => /["'`]/.test(`${glue[at - 1]}${glue[end]}`));
+  const called = [...glue.matchAll(token(field, "wasm."))].length;
+  if (!called || read !== called || quoted || others.some((o) => token(field).test(o))) continue;
+  entry.short = shortName(renamed++);
+  glue = glue.replace(token(field, "wasm."), `wasm.${entry.short}`);
 }
 // A table given by another module may hold functions already: its null writes stay.
 const tableImported = imports.some((i) => i.kind === 0x01);
@@ -215,6 +256,10 @@ for (const { id, body } of sections) {
     const named = imports.map((i) => [name(i.module), name(i.short ?? i.field), i.what]);
     bytes = concat([leb(imports.length), ...named.flat()]);
   }
+  if (id === 7) {
+    const named = exports.map((e) => [name(e.short ?? e.field), e.what]);
+    bytes = concat([leb(exports.length), ...named.flat()]);
+  }
   if (id === 9 && !tableImported) bytes = trimElements(new Reader(body));
   out.push(Uint8Array.of(id), leb(bytes.length), bytes);
 }
@@ -222,8 +267,11 @@ const trimmed = concat(out);
 // What was written reads back: every section, and the imports, each with its new name.
 const again = readSections(trimmed);
 const back = readImports(new Reader(again.find((s) => s.id === 2)?.body ?? leb(0)));
-if (back.some((entry, i) => entry.field !== (imports[i].short ?? imports[i].field))) {
-  fail("the renamed imports do not read back");
+const backExports = readExports(new Reader(again.find((s) => s.id === 7)?.body ?? leb(0)));
+const readsBack = (read, written) =>
+  read.length === written.length && read.every((e, i) => e.field === (written[i].short ?? written[i].field));
+if (!readsBack(back, imports) || !readsBack(backExports, exports)) {
+  fail("the renamed imports and exports do not read back");
 }
 writeFileSync(wasmPath, trimmed);
 writeFileSync(gluePath, glue);
