@@ -42,7 +42,7 @@ for chunk in $(grep -o '"\./[a-z_0-9]*-[0-9a-f]*\.wasm"' "$dist/$link" | tr -d '
   cp "$dist/$chunk" "$out/package/"
 done
 # The snippets the module imports (a stale one from an earlier build may linger in dist/), and
-# beside them the files they import when a lazy part is opened (later.js's job_store.js).
+# beside them the files they import when a lazy part is opened (browser.js's job_store.js).
 find "$dist/snippets" -type f -name '*.js' | while read -r f; do
   if grep -qF "${f#"$dist"/}" "$dist/omnichannel-contact-form.js"; then
     mkdir -p "$out/package/$(dirname "${f#"$dist"/}")"

@@ -8,7 +8,7 @@
 #     wasm). A wasm with split points that did not go through the splitter is refused: it would
 #     not load at all.
 #  3. The browser code only a lazy part runs (src/web/job_store.js) beside the snippet that
-#     fetches it with the part (later.js): the module does not import it.
+#     fetches it with the part (browser.js): the module does not import it.
 #  4. Release: the names the main wasm and its glue know each other by made short in both
 #     files, and the null writes the splitter leaves in its function table dropped
 #     (scripts/wasm-trim.mjs says why; it runs after trunk's wasm-opt); then the glue, the link
@@ -41,9 +41,9 @@ if grep -q "__wasm_split" omnichannel-contact-form.js; then
   done
 fi
 
-later=$(find snippets -path '*/src/web/later.js' | head -n 1)
-if [ -n "$later" ]; then
-  cp "$src/src/web/job_store.js" "$(dirname "$later")/job_store.js"
+browser=$(find snippets -path '*/src/web/browser.js' | head -n 1)
+if [ -n "$browser" ]; then
+  cp "$src/src/web/job_store.js" "$(dirname "$browser")/job_store.js"
 fi
 
 [ "$TRUNK_PROFILE" = release ] || exit 0

@@ -17,10 +17,10 @@ for f in "${found[@]}"; do
     # A lazy part's chunk (named split_<part>-<tag>.wasm; chunk_<n>-<tag>.wasm holds code two
     # parts share) is fetched when the part is first opened: counted apart below.
     "$dist"/split_*.wasm | "$dist"/chunk_*.wasm) parts+=("$f"); continue ;;
-    # Browser code a part fetches when it first runs (later.js imports it from beside itself),
+    # Browser code a part fetches when it first runs (browser.js imports it from beside itself),
     # not with the module: counted with that part (the job store's JS is the import's).
     "$dist"/snippets/*/src/web/job_store.js)
-      grep -qF 'import("./job_store.js")' "$(dirname "$f")/later.js" 2>/dev/null && parts+=("$f")
+      grep -qF 'import("./job_store.js")' "$(dirname "$f")/browser.js" 2>/dev/null && parts+=("$f")
       continue ;;
     "$dist"/snippets/*) grep -qF "${f#"$dist"/}" "$dist"/*.js || continue ;;
     # The loader is counted on its own below; the demo page's script is no host page's.

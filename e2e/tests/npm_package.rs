@@ -165,14 +165,14 @@ mount(element, { load: "eager" });
     )
     .await;
     // The browser code only the import runs: not imported by the module, fetched with the
-    // import's part by later.js from beside it, so the package ships it there.
-    let later = later_js(&site);
+    // import's part by browser.js from beside it, so the package ships it there.
+    let browser = browser_js(&site);
     b.js(&format!(
-        "import('./{later}').then(m => m.jobStore('getJob', 'nobody')).then(j => document.body.dataset.store = JSON.stringify(j)); return null"
+        "import('./{browser}').then(m => m.jobStore('getJob', 'nobody')).then(j => document.body.dataset.store = JSON.stringify(j)); return null"
     ))
     .await;
     b.wait_js(
-        "the job store's JS, beside later.js",
+        "the job store's JS, beside browser.js",
         "return document.body.dataset.store === '[]'",
     )
     .await;
@@ -180,21 +180,21 @@ mount(element, { load: "eager" });
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Where the site has `later.js`, the snippet that fetches what only a lazy part runs.
-fn later_js(site: &Path) -> String {
+/// Where the site has `browser.js`, the snippet that fetches what only a lazy part runs.
+fn browser_js(site: &Path) -> String {
     let snippets = site.join("snippets");
     let crate_dir = std::fs::read_dir(&snippets)
         .expect("the package's snippets")
         .filter_map(|e| e.ok())
         .map(|e| e.path().join("src/web"))
-        .find(|web| web.join("later.js").is_file())
-        .expect("the package ships later.js");
+        .find(|web| web.join("browser.js").is_file())
+        .expect("the package ships browser.js");
     assert!(
         crate_dir.join("job_store.js").is_file(),
-        "the package ships job_store.js beside later.js"
+        "the package ships job_store.js beside browser.js"
     );
     crate_dir
-        .join("later.js")
+        .join("browser.js")
         .strip_prefix(site)
         .expect("under the site")
         .to_str()

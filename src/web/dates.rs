@@ -6,9 +6,9 @@ use crate::domain::conversation::ago;
 use crate::domain::language::Language;
 use wasm_bindgen::prelude::*;
 
-// In JS (`dates.js`): the formatters' options cost the module less there than as objects
+// In JS (`browser.js`): the formatters' options cost the module less there than as objects
 // built through js-sys.
-#[wasm_bindgen(module = "/src/web/dates.js")]
+#[wasm_bindgen(module = "/src/web/browser.js")]
 extern "C" {
     fn moment(tag: &str, ms: f64, style: u8) -> String;
     fn relative(tag: &str, value: f64, unit: &str) -> String;

@@ -1,5 +1,5 @@
-// job_store.rs's browser side. Not imported by the module in split builds: later.js fetches it
-// with the import's lazy part (scripts/post-build.sh ships it beside later.js, minified).
+// job_store.rs's browser side. Not imported by the module in split builds: browser.js fetches
+// it with the import's lazy part (scripts/post-build.sh ships it beside browser.js, minified).
 // One function serves the four calls, so the module has one binding of them. A job is kept
 // under its owner's key, a row's outcome under `<owner>\u0001<row>`, so the key range from the
 // owner's key to `<owner>\u0002` holds all.
@@ -52,5 +52,5 @@ const store = {
     });
   },
 };
-// What job_store.rs calls (through later.js in split builds): always a promise, never a throw.
+// What job_store.rs calls (through browser.js in split builds): always a promise, never a throw.
 export const call = (name, key, argument) => store[name](key, argument);

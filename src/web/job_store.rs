@@ -5,7 +5,7 @@
 //!
 //! Written in JS (`job_store.js`): IndexedDB's requests and events cost less there than as
 //! web-sys bindings and closures. Only the import (a lazy part) stores jobs, so in split builds
-//! its JS comes with the part too: `later.js` fetches it the first time it is called, so the
+//! its JS comes with the part too: `browser.js` fetches it the first time it is called, so the
 //! first download has one small binding of it and none of its code. Builds without lazy parts
 //! (the tests) import it with the module. Either way one function serves the four calls.
 
@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[cfg(feature = "split")]
-#[wasm_bindgen(module = "/src/web/later.js")]
+#[wasm_bindgen(module = "/src/web/browser.js")]
 extern "C" {
     #[wasm_bindgen(js_name = jobStore)]
     fn job_store(name: &str, key: &str, argument: &JsValue) -> Promise;

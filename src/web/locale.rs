@@ -4,10 +4,10 @@
 
 use wasm_bindgen::prelude::*;
 
-// Written in JS (`locale.js`), the fetch costs the module less than through gloo-net.
-// wasm-bindgen copies the file to `snippets/<crate>-<hash>/src/web/locale.js`, four folders
+// Written in JS (`browser.js`), the fetch costs the module less than through gloo-net.
+// wasm-bindgen copies the file to `snippets/<crate>-<hash>/src/web/browser.js`, four folders
 // under the module, so the catalogues in `i18n/` beside the module are at `../../../../i18n/`.
-#[wasm_bindgen(module = "/src/web/locale.js")]
+#[wasm_bindgen(module = "/src/web/browser.js")]
 extern "C" {
     fn catalogue(tag: &str) -> js_sys::Promise;
     fn languages() -> String;
