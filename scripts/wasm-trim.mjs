@@ -1,5 +1,5 @@
 // Trims what the release's main wasm and its JS glue carry that no browser needs, after
-// wasm-opt (which keeps it all): run by scripts/post-build.sh as
+// wasm-opt (which keeps the names and never sees the glue): run by scripts/post-build.sh as
 // `node wasm-trim.mjs <main.wasm> <glue.js> [other.js …]`.
 //
 //  1. The names the wasm and its glue know each other by. wasm-bindgen names each function the
@@ -10,9 +10,14 @@
 //     is renamed only where the glue spells it exactly once, as a key (`name:`); an export only
 //     where the glue reads it as `wasm.name` and never otherwise (as another object's property
 //     or quoted), and no other file given names it (the lazy parts' link module takes the
-//     memory and the table by name). Anything else keeps its name,
-//     so a glue of another shape is left working, only larger.
-//  2. The active element segments that only write `ref.null` into the function table: the
+//     memory and the table by name). Anything else keeps its name, so a glue of another shape
+//     is left working, only larger.
+//  2. The glue's classes whose wasm side is gone: wasm-opt removes the exports of the streams
+//     wasm-streams exports through server_fn (`--remove-exports` in index.html; the widget
+//     never makes one), and every `wasm.<name>` such a class calls is then missing, so it could
+//     not work. A class goes, with its finalization registry and its `Symbol.dispose` line,
+//     only when all it calls is missing and nothing else in the glue names it.
+//  3. The active element segments that only write `ref.null` into the function table: the
 //     splitter leaves one per run of slots the lazy parts fill when they come, and a table
 //     starts null. Only a trailing run of them goes, so no kept segment changes its index.
 //
@@ -175,6 +180,20 @@ function token(word, before = "") {
   return new RegExp(`${edge}${escaped(before)}${escaped(word)}(?![\\w$])`, "g");
 }
 
+/** The glue without the classes (`export class Name {…}`, wasm-bindgen's layout) that call
+ * only wasm exports `exported` lacks, nor their registry and `Symbol.dispose` line. */
+function dropDeadClasses(glue, exported) {
+  for (const [whole, name] of glue.matchAll(/^export class (\w+) \{\n[\s\S]*?^\}\n/gm)) {
+    const calls = [...whole.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]);
+    if (!calls.length || calls.some((c) => exported.has(c))) continue;
+    const registry = new RegExp(`^const ${name}Finalization = [^;]*;\n`, "m");
+    const dispose = `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;\n`;
+    const without = glue.replace(whole, "").replace(registry, "").replace(dispose, "");
+    if (!token(name).test(without) && !token(`${name}Finalization`).test(without)) glue = without;
+  }
+  return glue;
+}
+
 /** The element section without its trailing run of active segments that only write nulls. */
 function trimElements(r) {
   const count = r.leb();
@@ -224,6 +243,7 @@ const sections = readSections(wasm);
 const imports = readImports(new Reader(sections.find((s) => s.id === 2)?.body ?? leb(0)));
 const exports = readExports(new Reader(sections.find((s) => s.id === 7)?.body ?? leb(0)));
 const others = otherPaths.map((p) => readFileSync(p, "utf8"));
+glue = dropDeadClasses(glue, new Set(exports.map((e) => e.field)));
 let renamed = 0;
 for (const entry of imports) {
   const { module, field, kind } = entry;
