@@ -11,7 +11,11 @@
 //     where the glue reads it as `wasm.name` and never otherwise (as another object's property
 //     or quoted), and no other file given names it (the lazy parts' link module takes the
 //     memory and the table by name). Anything else keeps its name, so a glue of another shape
-//     is left working, only larger.
+//     is left working, only larger. The first import renamed is named after the wasm's bytes
+//     (`_<12 hex digits>`) instead: short names are the same in every release, so a module of
+//     one release (cached by a browser) given another's wasm would link every "a" to another
+//     function; this way it lacks the release's import and fails to load, as a module and a
+//     wasm that disagree did with wasm-bindgen's names.
 //  2. The glue's classes whose wasm side is gone: wasm-opt removes the exports of the streams
 //     wasm-streams exports through server_fn (`--remove-exports` in index.html; the widget
 //     never makes one), and every `wasm.<name>` such a class calls is then missing, so it could
@@ -24,6 +28,7 @@
 // Either file is written only when the whole wasm was read and what is written reads back; an
 // encoding this script does not know stops it with an error (and the build with it) rather
 // than writing a guess.
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const GLUE_MODULE = /^\.\/.*_bg\.js$/;
@@ -244,13 +249,15 @@ const imports = readImports(new Reader(sections.find((s) => s.id === 2)?.body ??
 const exports = readExports(new Reader(sections.find((s) => s.id === 7)?.body ?? leb(0)));
 const others = otherPaths.map((p) => readFileSync(p, "utf8"));
 glue = dropDeadClasses(glue, new Set(exports.map((e) => e.field)));
+const release = `_${createHash("sha256").update(wasm).digest("hex").slice(0, 12)}`;
 let renamed = 0;
 for (const entry of imports) {
   const { module, field, kind } = entry;
   if (kind !== 0x00 || !GLUE_MODULE.test(module)) continue;
   const found = [...glue.matchAll(token(field))];
   if (found.length !== 1 || glue[found[0].index + field.length] !== ":") continue;
-  entry.short = shortName(renamed++);
+  entry.short = renamed === 0 ? release : shortName(renamed - 1);
+  renamed++;
   glue = glue.replace(token(field), entry.short);
 }
 renamed = 0;

@@ -1,8 +1,9 @@
 //! The loader (`dist/contact-form.js`): it draws what the wasm draws first, so the takeover
 //! changes nothing anyone sees; what is typed before the wasm is there (the wasm held back by
 //! the test server) is kept with the focus and the caret; a save pressed early is sent once;
-//! a wasm that cannot load is said; `load: "interaction"` fetches nothing until the form is
-//! used; nothing shifts; the custom element draws at once too.
+//! a wasm that cannot load, or a module of another release, is said; `load: "interaction"`
+//! fetches nothing until the form is used; nothing shifts; the custom element draws at once
+//! too.
 
 use e2e::loader_page::site;
 use e2e::{shell, Browser};
@@ -152,6 +153,47 @@ async fn a_wasm_that_cannot_load_is_said_and_what_was_typed_stays() {
     assert_eq!(b.value("user").await, "agent.one");
     assert!(!ready(&b).await);
     b.finish().await;
+}
+
+/// The module names one import after its wasm's bytes (`scripts/wasm-trim.mjs`): a module of
+/// another release, as a browser may hold one cached, refuses this wasm rather than linking
+/// its short names to other functions, and the failure is said as any failure to load.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_module_of_another_release_refuses_this_wasm_and_says_so() {
+    let site = site().await;
+    let glue = std::fs::read_to_string(e2e::dist().join("omnichannel-contact-form.js"))
+        .expect("the release's module");
+    let release = release_import(&glue).expect("the module names its release's import");
+    site.write(
+        "omnichannel-contact-form.js",
+        &glue.replace(&release, "_000000000000"),
+    );
+    let b = Browser::start().await;
+    b.open(&format!("{}/loader.html", site.url)).await;
+    b.fill("user", "agent.one").await;
+    let said = b.wait_status("The form could not be loaded").await;
+    assert!(said.contains("reload the page"), "{said}");
+    assert_eq!(b.value("user").await, "agent.one");
+    assert!(!ready(&b).await);
+    b.finish().await;
+}
+
+/// The release's import in the module: its one key `_<12 hex digits>` (after `{` or `,`).
+fn release_import(glue: &str) -> Option<String> {
+    let keys: Vec<&str> = glue
+        .match_indices(['{', ','])
+        .filter_map(|(at, _)| glue.get(at + 1..at + 15))
+        .filter(|key| {
+            let b = key.as_bytes();
+            b[0] == b'_'
+                && b[13] == b':'
+                && b[1..13]
+                    .iter()
+                    .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+        })
+        .map(|key| &key[..13])
+        .collect();
+    (keys.len() == 1).then(|| keys[0].to_owned())
 }
 
 #[tokio::test(flavor = "multi_thread")]
