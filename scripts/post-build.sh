@@ -10,10 +10,11 @@
 #  3. The browser code only a lazy part runs (src/web/job_store.js) beside the snippet that
 #     fetches it with the part (browser.js): the module does not import it.
 #  4. Release: the names the main wasm and its glue know each other by made short in both
-#     files, and the null writes the splitter leaves in its function table dropped
-#     (scripts/wasm-trim.mjs says why; it runs after trunk's wasm-opt); then the glue, the link
-#     module, the snippets and the loader minified by esbuild (pinned in .tools/ by
-#     scripts/setup.sh; trunk 0.21's own minifier fails on the glue).
+#     files, the glue's classes whose wasm side wasm-opt removed dropped, and the null writes
+#     the splitter leaves in its function table dropped (scripts/wasm-trim.mjs says why; it
+#     runs after trunk's wasm-opt); then the glue, the link module, the snippets and the
+#     loader minified by esbuild (pinned in .tools/ by scripts/setup.sh; trunk 0.21's own
+#     minifier fails on the glue).
 set -eu
 src=$TRUNK_SOURCE_DIR
 cd "$TRUNK_STAGING_DIR"
@@ -47,9 +48,9 @@ if [ -n "$browser" ]; then
 fi
 
 [ "$TRUNK_PROFILE" = release ] || exit 0
-# The other JS the page runs: a wasm export any of it names keeps its name.
-node "$src/scripts/wasm-trim.mjs" omnichannel-contact-form_bg.wasm omnichannel-contact-form.js \
-  contact-form.js $link $(find snippets -name '*.js')
-for js in omnichannel-contact-form.js contact-form.js $link $(find snippets -name '*.js'); do
+# The JS the page runs besides the glue: a wasm export any of it names keeps its name.
+others="contact-form.js $link $(find snippets -name '*.js')"
+node "$src/scripts/wasm-trim.mjs" omnichannel-contact-form_bg.wasm omnichannel-contact-form.js $others
+for js in omnichannel-contact-form.js $others; do
   "$src/.tools/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning --outfile="$js" --allow-overwrite
 done

@@ -6,7 +6,7 @@
 //! too.
 
 use e2e::loader_page::site;
-use e2e::{shell, Browser};
+use e2e::{shell, Browser, HostSite};
 use serde_json::json;
 
 /// Whether the wasm has taken over (`contact-form-ready` fired).
@@ -145,14 +145,7 @@ async fn the_takeover_shifts_nothing() {
 async fn a_wasm_that_cannot_load_is_said_and_what_was_typed_stays() {
     let site = site().await;
     site.remove("omnichannel-contact-form_bg.wasm");
-    let b = Browser::start().await;
-    b.open(&format!("{}/loader.html", site.url)).await;
-    b.fill("user", "agent.one").await;
-    let said = b.wait_status("The form could not be loaded").await;
-    assert!(said.contains("reload the page"), "{said}");
-    assert_eq!(b.value("user").await, "agent.one");
-    assert!(!ready(&b).await);
-    b.finish().await;
+    not_loaded_is_said(&site).await;
 }
 
 /// The module names one import after its wasm's bytes (`scripts/wasm-trim.mjs`): a module of
@@ -168,6 +161,12 @@ async fn a_module_of_another_release_refuses_this_wasm_and_says_so() {
         "omnichannel-contact-form.js",
         &glue.replace(&release, "_000000000000"),
     );
+    not_loaded_is_said(&site).await;
+}
+
+/// The loader page on `site` with a name typed: the wasm's failure to load is said, what was
+/// typed stays, and nothing takes over.
+async fn not_loaded_is_said(site: &HostSite) {
     let b = Browser::start().await;
     b.open(&format!("{}/loader.html", site.url)).await;
     b.fill("user", "agent.one").await;
